@@ -209,7 +209,7 @@ func (t *tokenizer) scanWord(p, b int) int {
 		case r == '.':
 			ok = dotInside(s[seg:q], s[q+1:b])
 		case r == ',':
-			ok = allDigits(s[seg:q]) && threeDigits(s[q+1 : b])
+			ok = allDigits(s[seg:q]) && threeDigits(s[q+1:b])
 		case r == ':' || r == '/':
 			ok = allDigits(s[seg:q]) && isDigit(r2)
 		case r == '&':
@@ -518,7 +518,7 @@ func emoticonEnd(s string, p, b int) int {
 
 // punctEnd returns the end of the punctuation token starting at p with
 // rune r of n bytes: runs of . ? ! (… ?! ...), runs of one dash, star,
-// equals or angle bracket, '' and ``; otherwise one rune (or a run of
+// equals or angle bracket, ” and “; otherwise one rune (or a run of
 // invalid bytes).
 func punctEnd(s string, p int, r rune, n int, b int) int {
 	q := p + n
