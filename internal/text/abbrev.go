@@ -25,7 +25,7 @@ var abbrevList = [...]struct {
 		Det Atty Sec Secy Fr Msgr Sr Sra Srta Mt Ft St Ste Gen Lieut Comdr Cmdt Mssrs Rt
 		MR MRS MS DR PROF SEN REP GOV GEN COL LT CAPT`},
 	{abbrNum, `No Nos no nos Vol Vols vol vols pp Pp Art art Fig fig Figs figs Ch ch Chap chap
-		Sec sec Para para Op op Nr nr Ex ex Tel tel Ph ph Rm rm Apt apt`},
+		Sec sec Para para ext Ext Op op Nr nr Ex ex Tel tel Ph ph Rm rm Apt apt`},
 	{abbrMonth, `Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec JAN FEB MAR APR JUN JUL AUG
 		SEP SEPT OCT NOV DEC`},
 	{abbrInner, `vs v cf viz approx Approx ca incl Incl esp Esp resp ibid Ibid op`},

@@ -146,6 +146,10 @@ func boundaryAfter(s string, toks []event.Token, start, i int) bool {
 	if kind == termCJK {
 		return true
 	}
+	// A run of final punctuation (". . .", "? !") ends after its last mark.
+	if terminator(next.Form) != termNone && terminator(next.Form) != termAbbrev {
+		return false
+	}
 	// The first word of what follows, after opening quotes and brackets.
 	k := i + 1
 	for k < len(toks)-1 && isOpener(toks[k].Form) {
@@ -153,15 +157,18 @@ func boundaryAfter(s string, toks []event.Token, start, i int) bool {
 	}
 	w := toks[k].Form
 	r0, _ := decode(w, 0)
+	if j < i && isLower(r0) {
+		return false // "Really?" she asked.
+	}
 	switch kind {
 	case termStop:
 		// Enumerations: "1." or "a." opening a sentence or line.
 		if j == start+1 && enumLabel(toks[start].Form) {
 			return false
 		}
-		return !isLower(r0)
+		return true
 	case termQE:
-		return !isLower(r0)
+		return true
 	case termEllip:
 		return isUpper(r0) || isDigit(r0) && k > i+1
 	}

@@ -173,6 +173,12 @@ func (t *tokenizer) chunk(a, b int) {
 				p = q
 				continue
 			}
+			if r == '#' && p+1 < b && isLetter(rune(s[p+1])) {
+				q := t.scanWord(p+1, b) // #hashtag
+				t.emit(p, q)
+				p = q
+				continue
+			}
 			if q := emoticonEnd(s, p, b); q > p {
 				t.emit(p, q)
 				p = q
@@ -212,6 +218,8 @@ func (t *tokenizer) scanWord(p, b int) int {
 			ok = allDigits(s[seg:q]) && threeDigits(s[q+1:b])
 		case r == ':' || r == '/':
 			ok = allDigits(s[seg:q]) && isDigit(r2)
+		case r == '@' || r == '_':
+			ok = true
 		case r == '&':
 			ok = q-seg <= 4 && allUpper(s[seg:q]) && isUpper(r2)
 		case isHyphen(r):
@@ -315,7 +323,7 @@ func hyphenJoins(left, right string) bool {
 		for n < len(right) && isDigit(rune(right[n])) {
 			n++
 		}
-		return len(left) == 3 && n == 4 || (n < len(right) && isHyphen(rune(right[n])) && len(left) >= 3)
+		return len(left) <= 3 && n == 4 && (n == len(right) || !isWord(rune(right[n]))) || (n < len(right) && isHyphen(rune(right[n])) && len(left) >= 3)
 	}
 	if len(left) > 7 {
 		return false
@@ -332,24 +340,32 @@ func hyphenJoins(left, right string) bool {
 }
 
 // trailingDot returns q+1 when the period at s[q] belongs to the word
-// s[p:q] (abbreviations, initials, dotted forms like U.S.), else q.
+// s[p:q] (abbreviations, initials, dotted forms like U.S.), else q. As in
+// EWT, a period that also ends the sentence ("etc." before "The", or at the
+// end of the text) is split off unless the word is a title.
 func (t *tokenizer) trailingDot(p, q, b int) int {
 	s := t.s
-	if q >= b || s[q] != '.' || q+1 < b && s[q+1] == '.' {
+	if q >= b || s[q] != '.' {
 		return q
+	}
+	if q+1 < b && s[q+1] == '.' && (q+2 >= b || s[q+2] == '.') {
+		return q // an ellipsis follows the word
 	}
 	w := s[p:q]
+	class := abbrOther
 	if strings.IndexByte(w, '.') > 0 {
-		if dottedAbbrev(w) {
-			return q + 1
+		if !dottedAbbrev(w) {
+			return q
 		}
-		return q
-	}
-	r0, n0 := decode(w, 0)
-	if n0 == len(w) && isUpper(r0) {
+	} else if r0, n0 := decode(w, 0); n0 == len(w) && isUpper(r0) {
+		if finalDot(s, q+1, true) {
+			return q
+		}
 		return q + 1 // initial
+	} else {
+		class = abbrevClass(w)
 	}
-	switch abbrevClass(w) {
+	switch class {
 	case abbrNone:
 		return q
 	case abbrNum:
@@ -362,8 +378,55 @@ func (t *tokenizer) trailingDot(p, q, b int) int {
 			return q + 1
 		}
 		return q
+	case abbrTitle, abbrInner:
+		return q + 1
+	}
+	if finalDot(s, q+1, false) {
+		return q
 	}
 	return q + 1
+}
+
+// finalDot reports whether a period before s[e] ends a sentence: the text
+// or line ends, or the next word (after opening quotes) is a common
+// sentence starter. After an initial, "A" and "I" do not count.
+func finalDot(s string, e int, initial bool) bool {
+	if e < len(s) && s[e] == '.' {
+		return false // "Inc.." : the second period ends it
+	}
+	i := e
+	for i < len(s) {
+		r, n := decode(s, i)
+		if r == '\n' || r == '\r' {
+			return true
+		}
+		if !isSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return true
+	}
+	if i == e {
+		return false // no space after the period
+	}
+	for i < len(s) {
+		r, n := decode(s, i)
+		if r != '"' && r != '“' && r != '(' && r != '\'' && r != '‘' {
+			break
+		}
+		i += n
+	}
+	j := i
+	for j < len(s) && isLetter(rune(s[j])) {
+		j++
+	}
+	w := s[i:j]
+	if initial && (w == "A" || w == "I") {
+		return false
+	}
+	return j > i && starters[w]
 }
 
 // dottedAbbrev reports whether w ("U.S", "e.g", "Ph.D") is letters in
@@ -528,7 +591,7 @@ func punctEnd(s string, p int, r rune, n int, b int) int {
 			q++
 		}
 	case r == '-' || r == '=' || r == '*' || r == '_' || r == '~' || r == '<' || r == '>' ||
-		r == '#' || r == '+' || r == '\'' || r == '`' || r == '…' || r == '—' || r == '–' ||
+		r == '#' || r == '+' || r == '$' || r == '\'' || r == '`' || r == '…' || r == '—' || r == '–' ||
 		r == '！' || r == '？':
 		for q < b {
 			r2, n2 := decode(s, q)
