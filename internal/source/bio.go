@@ -1,0 +1,201 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// bio is a contributor note: "X is a research fellow at Y."
+type bio struct {
+	name, role, affiliation string
+}
+
+var (
+	reBio = regexp.MustCompile(`^((?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’\-]+|de|van|von|bin|al|el|da|di)){1,3}|The (?:author|writer|columnist)s?)\s+(?:is|was|are|serves as|has been|works as)\s+(.+?)\.?$`)
+	// reRoleWords: the predicate of a bio names a position.
+	reRoleWords = regexp.MustCompile(`(?i)\b(fellow|professor|lecturer|researcher|director|director-general|scholar|analyst|editor|journalist|correspondent|writer|columnist|president|dean|chair|chairman|founder|member|ambassador|minister|author|expert|student|candidate|head|chief|secretary|officer|advis[eo]r|economist|consultant|partner|associate|scientist|reporter|commentator|historian|diplomat|researcher|specialist|manager|coordinator|principal)\b`)
+	// reAffBoundary: where the position ends and the institution begins.
+	reAffBoundary  = regexp.MustCompile(`\s+(?:with|at)\s+(?:the\s+)?\p{Lu}`)
+	reAffBoundary2 = regexp.MustCompile(`\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}`)
+	reAffSplit     = regexp.MustCompile(`\s+(?:at|with)\s+(?:the\s+)?|,\s*(?:the\s+)?|\s+and\s+(?:the\s+)`)
+	reArticle      = regexp.MustCompile(`(?i)^(?:a|an|the)\s+`)
+	reDanglingPrep = regexp.MustCompile(`(?i)\s+(?:of|at|with|for|in)$`)
+)
+
+// bioUnit reads a paragraph of contributor notes. It reports true when
+// at least half of its sentences are bios.
+func (x *extraction) bioUnit(t string) bool {
+	if len(t) > 1200 {
+		return false
+	}
+	sents := splitSentences(t)
+	var found []bio
+	for _, s := range sents {
+		if b, ok := parseBio(s); ok {
+			found = append(found, b)
+		}
+	}
+	if len(found) == 0 || len(found)*2 < len(sents) {
+		return false
+	}
+	x.bios = append(x.bios, found...)
+	x.opinionCue = true
+	return true
+}
+
+func parseBio(s string) (bio, bool) {
+	m := reBio.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return bio{}, false
+	}
+	name, pred := m[1], m[2]
+	loc := reAffBoundary.FindStringIndex(pred)
+	if loc == nil {
+		loc = reAffBoundary2.FindStringIndex(pred)
+	}
+	rolePart, affPart := pred, ""
+	if loc != nil {
+		rolePart = pred[:loc[0]]
+		affPart = strings.TrimSpace(pred[loc[0]:])
+		affPart = strings.TrimSpace(affPart[strings.IndexByte(affPart, ' '):])
+		affPart = reArticle.ReplaceAllString(affPart, "")
+	}
+	if !reRoleWords.MatchString(rolePart) {
+		return bio{}, false
+	}
+	var roles []string
+	for _, r := range strings.Split(rolePart, " and ") {
+		r = strings.TrimSpace(reArticle.ReplaceAllString(strings.TrimSpace(r), ""))
+		r = reDanglingPrep.ReplaceAllString(r, "")
+		if r != "" {
+			roles = append(roles, r)
+		}
+	}
+	var affs []string
+	for _, a := range reAffSplit.Split(affPart, -1) {
+		a = strings.Trim(strings.TrimSpace(reArticle.ReplaceAllString(strings.TrimSpace(a), "")), ".")
+		if a != "" {
+			affs = append(affs, a)
+		}
+	}
+	if strings.HasPrefix(name, "The ") {
+		name = ""
+	}
+	return bio{name: name, role: strings.Join(roles, " and "), affiliation: strings.Join(affs, ", ")}, true
+}
+
+// splitSentences splits a paragraph at ". " (or ! ?) before a capital
+// letter, not after a single initial or a title abbreviation.
+func splitSentences(t string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(t); i++ {
+		c := t[i]
+		if (c != '.' && c != '!' && c != '?') || t[i+1] != ' ' {
+			continue
+		}
+		j := i + 2
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if j >= len(t) || !(t[j] >= 'A' && t[j] <= 'Z') {
+			continue
+		}
+		word := t[strings.LastIndexByte(t[:i], ' ')+1 : i]
+		if len(word) == 1 || word == "Dr" || word == "Mr" || word == "Ms" || word == "Mrs" || word == "Prof" || word == "St" || word == "Jr" {
+			continue
+		}
+		out = append(out, strings.TrimSpace(t[start:i+1]))
+		start = j
+	}
+	if rest := strings.TrimSpace(t[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// mergeAuthors combines the authors that the header (Chinese names), the
+// byline and the bios name: bios pair with header authors by pinyin
+// romanization, then by order; with byline authors by name.
+func (x *extraction) mergeAuthors() {
+	doc := x.doc
+	fromZh := false
+	if len(doc.Authors) == 0 {
+		switch {
+		case len(x.zhAuthors) > 0:
+			fromZh = true
+			for _, z := range x.zhAuthors {
+				name, _ := Romanize(z.nameZh)
+				doc.Authors = append(doc.Authors, event.Author{Name: name, NameZh: z.nameZh, Affiliation: z.affiliation, Role: z.roleEn})
+			}
+		case len(x.byline) > 0:
+			for _, n := range x.byline {
+				doc.Authors = append(doc.Authors, event.Author{Name: n})
+			}
+		default:
+			for _, b := range x.bios {
+				if b.name != "" {
+					doc.Authors = append(doc.Authors, event.Author{Name: b.name, Affiliation: b.affiliation, Role: b.role})
+				}
+			}
+			return
+		}
+	}
+	used := make([]bool, len(x.bios))
+	matched := make([]bool, len(doc.Authors))
+	apply := func(i, j int) {
+		a, b := &doc.Authors[i], x.bios[j]
+		used[j], matched[i] = true, true
+		if b.name != "" && (fromZh || a.Name == "") {
+			a.Name = b.name
+		}
+		if b.affiliation != "" && (fromZh || a.Affiliation == "") {
+			a.Affiliation = b.affiliation
+		}
+		if b.role != "" && (fromZh || a.Role == "") {
+			a.Role = b.role
+		}
+	}
+	for i, a := range doc.Authors {
+		for j, b := range x.bios {
+			if used[j] || b.name == "" {
+				continue
+			}
+			if strings.EqualFold(a.Name, b.name) || (a.NameZh != "" && pinyinMatches(a.NameZh, b.name)) || sameSurnameGiven(a.Name, b.name) {
+				apply(i, j)
+				break
+			}
+		}
+	}
+	// Pair the rest by order when the counts agree, and an unnamed bio
+	// ("The author is …") with a sole author.
+	var freeA, freeB []int
+	for i := range doc.Authors {
+		if !matched[i] {
+			freeA = append(freeA, i)
+		}
+	}
+	for j := range x.bios {
+		if !used[j] {
+			freeB = append(freeB, j)
+		}
+	}
+	if len(freeA) == len(freeB) {
+		for k := range freeA {
+			if x.bios[freeB[k]].name == "" || doc.Authors[freeA[k]].NameZh != "" {
+				apply(freeA[k], freeB[k])
+			}
+		}
+	}
+}
+
+// sameSurnameGiven matches "Jane Q. Doe" with "Jane Doe".
+func sameSurnameGiven(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) < 2 || len(fb) < 2 {
+		return false
+	}
+	return strings.EqualFold(fa[0], fb[0]) && strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1])
+}

@@ -1,0 +1,120 @@
+package source
+
+import (
+	"strings"
+	"unicode"
+)
+
+// stopwords of the Latin-script languages DetectLanguage tells apart.
+var stopwords = map[string][]string{
+	"en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as", "by", "it", "has", "have", "are", "from", "its", "at"},
+	"fr": {"le", "la", "les", "et", "des", "du", "un", "une", "est", "que", "dans", "pour", "sur", "pas", "au", "avec", "ce", "qui"},
+	"de": {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "ein", "eine", "zu", "von", "auf", "sich", "dem", "im", "für"},
+	"es": {"el", "la", "los", "las", "y", "de", "que", "en", "un", "una", "por", "con", "para", "del", "es", "se", "su", "al"},
+	"pt": {"o", "a", "os", "as", "e", "de", "que", "em", "um", "uma", "para", "com", "não", "do", "da", "no", "na"},
+	"it": {"il", "la", "di", "che", "e", "un", "una", "per", "non", "del", "della", "sono", "nel", "con", "gli"},
+}
+
+var stopIndex = func() map[string][]string {
+	idx := map[string][]string{}
+	for lang, words := range stopwords {
+		for _, w := range words {
+			idx[w] = append(idx[w], lang)
+		}
+	}
+	return idx
+}()
+
+// DetectLanguage returns the ISO 639-1 code of the language text is
+// mostly written in: by script for Chinese (zh), Japanese (ja, kana
+// present), Korean (ko), Russian (ru, Cyrillic), Arabic (ar), Greek (el),
+// Hebrew (he), Thai (th); by stop-word counts for English, French,
+// German, Spanish, Portuguese and Italian. "" when it cannot tell. Only
+// the first 20,000 bytes are read.
+func DetectLanguage(text string) string {
+	if len(text) > 20000 {
+		text = text[:20000]
+	}
+	var latin, han, kana, hangul, cyr, arabic, greek, hebrew, thai int
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			if unicode.IsLetter(r) {
+				latin++
+			}
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			kana++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Greek, r):
+			greek++
+		case unicode.Is(unicode.Hebrew, r):
+			hebrew++
+		case unicode.Is(unicode.Thai, r):
+			thai++
+		case unicode.IsLetter(r):
+			latin++
+		}
+	}
+	// A CJK character carries about as much as a short word: weigh it
+	// against Latin letters as 3:1.
+	cjk := (han + kana + hangul) * 3
+	scripts := []struct {
+		n    int
+		lang string
+	}{{cjk, ""}, {cyr, "ru"}, {arabic, "ar"}, {greek, "el"}, {hebrew, "he"}, {thai, "th"}, {latin, "latin"}}
+	best := scripts[0]
+	for _, s := range scripts[1:] {
+		if s.n > best.n {
+			best = s
+		}
+	}
+	if best.n == 0 {
+		return ""
+	}
+	switch best.lang {
+	case "":
+		switch {
+		case kana*20 > han+kana:
+			return "ja"
+		case hangul > han:
+			return "ko"
+		}
+		return "zh"
+	case "latin":
+		return latinLanguage(text)
+	}
+	return best.lang
+}
+
+func latinLanguage(text string) string {
+	counts := map[string]int{}
+	words := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		words++
+		for _, l := range stopIndex[w] {
+			counts[l]++
+		}
+	}
+	best, bestN := "", 0
+	for _, l := range []string{"en", "fr", "de", "es", "pt", "it"} {
+		if counts[l] > bestN {
+			best, bestN = l, counts[l]
+		}
+	}
+	if words < 3 || bestN*20 < words {
+		if words >= 3 && best == "" {
+			return ""
+		}
+		if bestN == 0 {
+			return ""
+		}
+	}
+	return best
+}
