@@ -1,0 +1,187 @@
+package parse
+
+import (
+	"math"
+	"sort"
+)
+
+// learner is a multi-class averaged perceptron over hashed features,
+// used while training. Weights of one feature are a row of K classes.
+// Averaging uses the lazy trick: avg = w - u/c, where each update of size
+// δ at time c adds δ to w and c·δ to u.
+type learner struct {
+	K     int
+	index map[uint64]int32
+	w     []float32
+	u     []float64
+	c     float64 // number of training instances seen (time)
+}
+
+func newLearner(k int) *learner {
+	return &learner{K: k, index: make(map[uint64]int32, 1<<20), c: 1}
+}
+
+func (l *learner) score(keys []uint64, scores []float32) {
+	clear(scores)
+	for _, key := range keys {
+		r, ok := l.index[key]
+		if !ok {
+			continue
+		}
+		row := l.w[int(r)*l.K : int(r+1)*l.K]
+		for k := range scores {
+			scores[k] += row[k]
+		}
+	}
+}
+
+func (l *learner) row(key uint64) int {
+	r, ok := l.index[key]
+	if !ok {
+		r = int32(len(l.index))
+		l.index[key] = r
+		l.w = append(l.w, make([]float32, l.K)...)
+		l.u = append(l.u, make([]float64, l.K)...)
+	}
+	return int(r) * l.K
+}
+
+// update moves weights towards class good and away from class bad.
+func (l *learner) update(keys []uint64, good, bad int) {
+	for _, key := range keys {
+		r := l.row(key)
+		l.w[r+good]++
+		l.u[r+good] += l.c
+		l.w[r+bad]--
+		l.u[r+bad] -= l.c
+	}
+}
+
+func (l *learner) tick() { l.c++ }
+
+// freeze returns the averaged weights quantized to int16, dropping rows
+// whose weights all round to zero.
+func (l *learner) freeze() *linear {
+	type kv struct {
+		key uint64
+		row int32
+	}
+	rows := make([]kv, 0, len(l.index))
+	for k, r := range l.index {
+		rows = append(rows, kv{k, r})
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].row < rows[j].row })
+	avg := make([]float32, len(l.w))
+	var max float64
+	for i := range l.w {
+		a := float64(l.w[i]) - l.u[i]/l.c
+		avg[i] = float32(a)
+		if math.Abs(a) > max {
+			max = math.Abs(a)
+		}
+	}
+	scale := float32(1)
+	if max > 0 {
+		scale = float32(max / 32767)
+	}
+	m := &linear{K: l.K, scale: scale}
+	for _, r := range rows {
+		q := make([]int16, l.K)
+		any := false
+		for k := 0; k < l.K; k++ {
+			v := math.Round(float64(avg[int(r.row)*l.K+k] / scale))
+			q[k] = int16(v)
+			if q[k] != 0 {
+				any = true
+			}
+		}
+		if !any {
+			continue
+		}
+		m.keys = append(m.keys, uint32(r.key>>32)^uint32(r.key))
+		m.w = append(m.w, q...)
+	}
+	m.build()
+	return m
+}
+
+// linear is a frozen model: 32-bit feature fingerprints in an
+// open-addressing table pointing at rows of int16 weights.
+type linear struct {
+	K     int
+	scale float32  // weight = int16 · scale
+	keys  []uint32 // fingerprint of each row
+	w     []int16  // rows · K
+	// table
+	mask  uint32
+	slots []uint32 // fingerprint, 0 = empty
+	rows  []int32
+}
+
+func fp(key uint64) uint32 {
+	f := uint32(key>>32) ^ uint32(key)
+	if f == 0 {
+		f = 1
+	}
+	return f
+}
+
+func (m *linear) build() {
+	for i, k := range m.keys {
+		if k == 0 {
+			m.keys[i] = 1
+		}
+	}
+	size := uint32(1)
+	for size < uint32(len(m.keys))*2 {
+		size <<= 1
+	}
+	if size < 16 {
+		size = 16
+	}
+	m.mask = size - 1
+	m.slots = make([]uint32, size)
+	m.rows = make([]int32, size)
+	for r, k := range m.keys {
+		i := (k * 0x9E3779B1) & m.mask
+		for m.slots[i] != 0 && m.slots[i] != k {
+			i = (i + 1) & m.mask
+		}
+		if m.slots[i] == k { // fingerprint collision: keep the first row
+			continue
+		}
+		m.slots[i] = k
+		m.rows[i] = int32(r)
+	}
+}
+
+func (m *linear) lookup(key uint64) int {
+	k := fp(key)
+	i := (k * 0x9E3779B1) & m.mask
+	for {
+		s := m.slots[i]
+		if s == k {
+			return int(m.rows[i])
+		}
+		if s == 0 {
+			return -1
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// score adds the weights of keys into scores (cleared first).
+func (m *linear) score(keys []uint64, scores []int32) {
+	clear(scores)
+	K := m.K
+	for _, key := range keys {
+		r := m.lookup(key)
+		if r < 0 {
+			continue
+		}
+		row := m.w[r*K : r*K+K]
+		for k := range scores {
+			scores[k] += int32(row[k])
+		}
+	}
+}

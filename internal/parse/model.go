@@ -1,0 +1,161 @@
+package parse
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Model file: gzip of
+//
+//	"DYADPRS" version(uint8)
+//	featureSet uint32
+//	labels: count uint32, then each as uint16 length + bytes
+//	root uint16
+//	two linear models (transitions, labels): K uint32, scale float32,
+//	rows uint32, fingerprints [rows]uint32, weights [rows·K]int16
+//
+// all little-endian.
+
+const (
+	magic   = "DYADPRS"
+	version = 1
+	// featureSet changes whenever the feature templates change, so that a
+	// model never runs with features it was not trained on.
+	featureSet = 1
+)
+
+// Write saves the model gzip'd.
+func (p *Parser) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	bw.WriteByte(version)
+	put32(bw, featureSet)
+	put32(bw, uint32(len(p.labels)))
+	for _, l := range p.labels {
+		binary.Write(bw, binary.LittleEndian, uint16(len(l)))
+		bw.WriteString(l)
+	}
+	binary.Write(bw, binary.LittleEndian, uint16(p.root))
+	for _, m := range []*linear{p.trans, p.label} {
+		put32(bw, uint32(m.K))
+		put32(bw, math.Float32bits(m.scale))
+		put32(bw, uint32(len(m.keys)))
+		buf := make([]byte, 4*len(m.keys))
+		for i, k := range m.keys {
+			binary.LittleEndian.PutUint32(buf[4*i:], k)
+		}
+		bw.Write(buf)
+		buf = make([]byte, 2*len(m.w))
+		for i, v := range m.w {
+			binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
+		}
+		bw.Write(buf)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func put32(w *bufio.Writer, v uint32) {
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], v)
+	w.Write(b[:])
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errFormat, err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic)+1)
+	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(magic)]) != magic {
+		return nil, errFormat
+	}
+	if head[len(magic)] != version {
+		return nil, fmt.Errorf("parser model version %d, want %d", head[len(magic)], version)
+	}
+	var fset, nl uint32
+	if err := binary.Read(br, binary.LittleEndian, &fset); err != nil {
+		return nil, err
+	}
+	if fset != featureSet {
+		return nil, fmt.Errorf("parser model has feature set %d, this build uses %d: retrain it", fset, featureSet)
+	}
+	if err := binary.Read(br, binary.LittleEndian, &nl); err != nil {
+		return nil, err
+	}
+	if nl == 0 || nl > 1000 {
+		return nil, fmt.Errorf("parser model: %d labels", nl)
+	}
+	p := &Parser{}
+	for i := uint32(0); i < nl; i++ {
+		var ln uint16
+		if err := binary.Read(br, binary.LittleEndian, &ln); err != nil {
+			return nil, err
+		}
+		b := make([]byte, ln)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, err
+		}
+		p.labels = append(p.labels, string(b))
+	}
+	var root uint16
+	if err := binary.Read(br, binary.LittleEndian, &root); err != nil {
+		return nil, err
+	}
+	if uint32(root) >= nl {
+		return nil, fmt.Errorf("parser model: root label %d of %d", root, nl)
+	}
+	p.root = int16(root)
+	for i := 0; i < 2; i++ {
+		var hdr [3]uint32
+		if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+			return nil, fmt.Errorf("parser model: %w", err)
+		}
+		K, rows := int(hdr[0]), int(hdr[2])
+		if K <= 0 || K > 1000 || rows > 1<<26 {
+			return nil, fmt.Errorf("parser model: bad table %d×%d", rows, K)
+		}
+		m := &linear{K: K, scale: math.Float32frombits(hdr[1])}
+		buf := make([]byte, 4*rows)
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return nil, fmt.Errorf("parser model: %w", err)
+		}
+		m.keys = make([]uint32, rows)
+		for j := range m.keys {
+			m.keys[j] = binary.LittleEndian.Uint32(buf[4*j:])
+		}
+		buf = make([]byte, 2*rows*K)
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return nil, fmt.Errorf("parser model: %w", err)
+		}
+		m.w = make([]int16, rows*K)
+		for j := range m.w {
+			m.w[j] = int16(binary.LittleEndian.Uint16(buf[2*j:]))
+		}
+		m.build()
+		if i == 0 {
+			if K != numActs {
+				return nil, fmt.Errorf("parser model: %d transitions", K)
+			}
+			p.trans = m
+		} else {
+			if K != int(nl) {
+				return nil, fmt.Errorf("parser model: %d label classes for %d labels", K, nl)
+			}
+			p.label = m
+		}
+	}
+	return p, nil
+}

@@ -1,0 +1,159 @@
+// Package parse is dyad's dependency parser: a greedy transition-based
+// parser (arc-hybrid, root at the end of the buffer) that turns tagged
+// sentences into Universal Dependencies trees with labeled relations,
+// subtypes included (nsubj:pass, nmod:poss, compound:prt …).
+//
+// Two averaged perceptrons over hashed Zhang & Nivre (2011) style features
+// drive it: one chooses the transition, the other the relation of each arc
+// as it is made (when the dependent's own subtree is complete). Training
+// uses a dynamic oracle with exploration (Goldberg and Nivre 2013) on
+// projectivized trees. The shipped model, trained on UD English-EWT
+// (CC BY-SA 4.0), is embedded in the binary and loaded by Load.
+package parse
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// ModelFile is the name of the embedded model inside model/.
+const ModelFile = "model/parser.bin.gz"
+
+//go:embed model
+var modelFS embed.FS
+
+// Parser assigns heads and relations. It is safe for concurrent use.
+type Parser struct {
+	trans  *linear
+	label  *linear
+	labels []string // relation names by id
+	root   int16    // id of "root"
+	pool   sync.Pool
+}
+
+type scratch struct {
+	st     state
+	c      ctx
+	keys   []uint64
+	scores []int32
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Parser
+	loadErr  error
+)
+
+// Load returns the embedded English model, decoded on first use.
+func Load() (*Parser, error) {
+	loadOnce.Do(func() {
+		b, err := fs.ReadFile(modelFS, ModelFile)
+		if err != nil {
+			loadErr = fmt.Errorf("parse: no embedded model (train one with 'dyad train parser'): %w", err)
+			return
+		}
+		loaded, loadErr = Read(bytes.NewReader(b))
+		if loadErr != nil {
+			loadErr = fmt.Errorf("parse: embedded model: %w", loadErr)
+		}
+	})
+	return loaded, loadErr
+}
+
+func (p *Parser) get() *scratch {
+	if sc, ok := p.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{keys: make([]uint64, 0, 256)}
+}
+
+// Labels returns the relation names the parser can assign.
+func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
+
+// Parse fills Head (0 for the root, else the 1-based position of the head)
+// and Deprel of every token of s from Form, Lemma, UPOS, XPOS and Feats.
+// Tokens are taken in order; their IDs are set to 1..n.
+func (p *Parser) Parse(s *event.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	sc := p.get()
+	defer p.pool.Put(sc)
+	sc.c.setTokens(s.Tokens)
+	p.decode(sc)
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.ID = i + 1
+		h := sc.st.heads[i]
+		if int(h) == n {
+			t.Head = 0
+		} else {
+			t.Head = int(h) + 1
+		}
+		t.Deprel = p.labels[sc.st.labels[i]]
+	}
+}
+
+func (c *ctx) setTokens(toks []event.Token) {
+	n := len(toks)
+	if cap(c.tok) < n+1 {
+		c.tok = make([]atoms, n+1, n+1+n/2)
+	}
+	c.tok = c.tok[:n+1]
+	for i := range toks {
+		c.tok[i] = tokenAtoms(&toks[i])
+	}
+	c.tok[n] = rootAtoms
+}
+
+// decode runs the greedy parser over sc.c, leaving the tree in sc.st.
+func (p *Parser) decode(sc *scratch) {
+	n := len(sc.c.tok) - 1
+	st := &sc.st
+	st.reset(n)
+	if cap(sc.scores) < len(p.labels) {
+		sc.scores = make([]int32, len(p.labels))
+	}
+	for !st.terminal() {
+		sc.keys = transFeatures(st, &sc.c, sc.keys[:0])
+		scores := sc.scores[:numActs]
+		p.trans.score(sc.keys, scores)
+		legal := st.legal()
+		best := -1
+		for a := 0; a < numActs; a++ {
+			if legal[a] && (best < 0 || scores[a] > scores[best]) {
+				best = a
+			}
+		}
+		var l int16 = -1
+		if best != actShift {
+			l = p.predictLabel(sc, st.head(best), st.s(0))
+		}
+		st.apply(best, l)
+	}
+}
+
+func (p *Parser) predictLabel(sc *scratch, h, d int32) int16 {
+	if int(h) == sc.st.n {
+		return p.root
+	}
+	sc.keys = labelFeatures(&sc.st, &sc.c, h, d, sc.keys[:0])
+	scores := sc.scores[:len(p.labels)]
+	p.label.score(sc.keys, scores)
+	best := -1
+	for k := range scores {
+		if int16(k) != p.root && (best < 0 || scores[k] > scores[best]) {
+			best = k
+		}
+	}
+	return int16(best)
+}
+
+var errFormat = errors.New("not a dyad parser model")
