@@ -1,0 +1,668 @@
+// Package store keeps documents, sentences and coded events in an
+// embedded DuckDB database file.
+//
+// The schema is versioned (table schema_version) and migrated forward on
+// Open. Each AddDocument is one transaction: a crash leaves either the
+// whole document (with its sentences and events) or nothing. Sentences
+// and events are written with DuckDB's appender inside that transaction.
+//
+// Identity: a document's ID is the hash of its normalized text (see
+// source.ID); adding an ID already stored is a no-op. A document whose
+// body is a near-duplicate of a stored one (SimHash over word shingles,
+// see SimHash) is kept as a row with duplicate_of set to the first copy;
+// its sentences and events are not stored again — instead each of its
+// events that the first copy also has raises that event's mention count.
+//
+// CAMEO codes are strings. Events keep three dates: the event's own
+// date (with its precision), the document's publication date and the
+// ingest time (UTC).
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+	"github.com/dyad-events/dyad/event"
+)
+
+// DefaultPath is the database file used when neither --db nor $DYAD_DB
+// names one.
+const DefaultPath = "dyad.db"
+
+// Path resolves the database path: flag when set, else $DYAD_DB, else
+// DefaultPath.
+func Path(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if env := os.Getenv("DYAD_DB"); env != "" {
+		return env
+	}
+	return DefaultPath
+}
+
+// Store is an open dyad database. Its methods are safe for concurrent
+// use; writes are serialized.
+type Store struct {
+	db   *sql.DB
+	path string
+
+	mu   sync.Mutex // serializes writes; guards conn and sims
+	conn *sql.Conn  // the writer's connection (transactions + appender)
+	sims *simIndex  // loaded on first write
+	now  func() time.Time
+}
+
+// Status says what AddDocument did.
+type Status string
+
+// Statuses.
+const (
+	Added     Status = "added"     // a new document
+	Unchanged Status = "unchanged" // the same ID was already stored: nothing changed
+	Duplicate Status = "duplicate" // a near-duplicate of DuplicateOf: linked, not stored again
+)
+
+// AddResult reports the outcome of AddDocument.
+type AddResult struct {
+	Status      Status
+	ID          string
+	DuplicateOf string // first copy, for Duplicate (and for an Unchanged duplicate)
+	Sentences   int    // sentences stored
+	Events      int    // events stored
+	Mentions    int    // events of a duplicate that raised a first copy's mention count
+}
+
+// Open opens (creating when absent) the database at path and migrates
+// its schema to the current version.
+func Open(path string) (*Store, error) {
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, conn: conn, now: func() time.Time { return time.Now().UTC() }}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close checkpoints and closes the database.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	if s.conn != nil {
+		errs = append(errs, s.conn.Close())
+		s.conn = nil
+	}
+	errs = append(errs, s.db.Close())
+	return errors.Join(errs...)
+}
+
+// DB gives read access for queries the Store does not wrap (analysis).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// migrations[i] brings the schema from version i to i+1.
+var migrations = []string{
+	`CREATE TABLE documents (
+		id              VARCHAR PRIMARY KEY,
+		file            VARCHAR,
+		url             VARCHAR,
+		outlet          VARCHAR,
+		title           VARCHAR,
+		subtitle        VARCHAR,
+		reprinted_from  VARCHAR,
+		original_title  VARCHAR,
+		authors         VARCHAR,  -- JSON list of {name, name_zh, affiliation, role}
+		published       DATE,     -- first publication date
+		dateline        VARCHAR,
+		language        VARCHAR,
+		header_language VARCHAR,
+		genre           VARCHAR,
+		text            VARCHAR,
+		body_start      BIGINT,
+		body_end        BIGINT,
+		duplicate_of    VARCHAR,  -- first copy's id for a near-duplicate
+		simhash         BIGINT,   -- SimHash of the body (bits as a signed integer)
+		shingles        BIGINT,
+		ingested_at     TIMESTAMP NOT NULL
+	);
+	CREATE TABLE sentences (
+		doc       VARCHAR NOT NULL,
+		idx       BIGINT NOT NULL,   -- 0-based position in the document
+		start_off BIGINT NOT NULL,   -- byte offsets into documents.text
+		end_off   BIGINT NOT NULL,
+		text      VARCHAR,
+		tokens    VARCHAR,           -- JSON list of event.Token
+		PRIMARY KEY (doc, idx)
+	);
+	CREATE TABLE events (
+		doc            VARCHAR NOT NULL,
+		idx            BIGINT NOT NULL,  -- 0-based position among the document's events
+		sentence       BIGINT,
+		text           VARCHAR,
+		span_start     BIGINT,
+		span_end       BIGINT,
+		source_text    VARCHAR, source_code VARCHAR, source_country VARCHAR,
+		source_org     VARCHAR, source_role VARCHAR, source_name VARCHAR,
+		target_text    VARCHAR, target_code VARCHAR, target_country VARCHAR,
+		target_org     VARCHAR, target_role VARCHAR, target_name VARCHAR,
+		cameo          VARCHAR,
+		root           VARCHAR,
+		quad           BIGINT,
+		goldstein      DOUBLE,
+		plover         VARCHAR,
+		date           VARCHAR,          -- YYYY, YYYY-MM or YYYY-MM-DD
+		precision      VARCHAR,
+		modality       VARCHAR,
+		evidence_text  VARCHAR,
+		evidence_start BIGINT,
+		evidence_end   BIGINT,
+		published      DATE,             -- the document's publication date
+		ingested_at    TIMESTAMP,
+		coder          VARCHAR,
+		mentions       BIGINT NOT NULL,  -- copies of the article that state it
+		PRIMARY KEY (doc, idx)
+	);
+	CREATE INDEX documents_simhash ON documents (simhash);`,
+}
+
+// SchemaVersion is the schema version this code writes.
+var SchemaVersion = len(migrations)
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL, applied_at TIMESTAMP NOT NULL)`); err != nil {
+		return fmt.Errorf("schema_version: %w", err)
+	}
+	var v int
+	if err := s.conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return fmt.Errorf("schema_version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("database schema version %d is newer than this dyad (%d)", v, len(migrations))
+	}
+	for ; v < len(migrations); v++ {
+		err := s.tx(ctx, func() error {
+			if _, err := s.conn.ExecContext(ctx, migrations[v]); err != nil {
+				return err
+			}
+			_, err := s.conn.ExecContext(ctx, `INSERT INTO schema_version VALUES (?, ?)`, v+1, s.now())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn inside a transaction on the writer connection.
+func (s *Store) tx(ctx context.Context, fn func() error) error {
+	if _, err := s.conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		if _, rerr := s.conn.ExecContext(context.Background(), "ROLLBACK"); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rollback: %w", rerr))
+		}
+		return err
+	}
+	_, err := s.conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+func (s *Store) loadSims(ctx context.Context) error {
+	if s.sims != nil {
+		return nil
+	}
+	ix := newSimIndex()
+	rows, err := s.conn.QueryContext(ctx, `SELECT id, simhash FROM documents WHERE duplicate_of IS NULL AND shingles >= ? ORDER BY ingested_at, id`, MinShingles)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var h int64
+		if err := rows.Scan(&id, &h); err != nil {
+			return err
+		}
+		ix.add(uint64(h), id)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	s.sims = ix
+	return nil
+}
+
+// AddDocument stores doc with its sentences and events in one
+// transaction and reports whether it was new, already stored, or a
+// near-duplicate of a stored document. doc.ID must be set; sentences
+// and events may be nil (the document is stored uncoded). Events are
+// stored under doc.ID whatever their Doc field says; an event's
+// Mentions below 1 is stored as 1.
+func (s *Store) AddDocument(ctx context.Context, doc *event.Document, sents []event.Sentence, evs []event.Event) (AddResult, error) {
+	if doc == nil || doc.ID == "" {
+		return AddResult{}, errors.New("add document: no ID")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return AddResult{}, errors.New("add document: store is closed")
+	}
+	res := AddResult{ID: doc.ID}
+	var dup sql.NullString
+	err := s.conn.QueryRowContext(ctx, `SELECT duplicate_of FROM documents WHERE id = ?`, doc.ID).Scan(&dup)
+	switch {
+	case err == nil:
+		res.Status, res.DuplicateOf = Unchanged, dup.String
+		return res, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return res, fmt.Errorf("add document %.12s: %w", doc.ID, err)
+	}
+	if err := s.loadSims(ctx); err != nil {
+		return res, fmt.Errorf("add document %.12s: load hashes: %w", doc.ID, err)
+	}
+	bs, be := doc.BodyStart, doc.BodyEnd
+	if bs < 0 || be > len(doc.Text) || bs >= be {
+		bs, be = 0, len(doc.Text)
+	}
+	hash, shingles := SimHash(doc.Text[bs:be])
+	if shingles >= MinShingles {
+		res.DuplicateOf = s.sims.nearest(hash)
+	}
+	if doc.IngestedAt.IsZero() {
+		doc.IngestedAt = s.now()
+	}
+	err = s.tx(ctx, func() error {
+		if err := s.insertDocument(ctx, doc, hash, shingles, res.DuplicateOf); err != nil {
+			return fmt.Errorf("document: %w", err)
+		}
+		if res.DuplicateOf != "" {
+			n, err := s.addMentions(ctx, res.DuplicateOf, evs)
+			res.Mentions = n
+			return err
+		}
+		return s.appendRows(ctx, doc, sents, evs)
+	})
+	if err != nil {
+		return AddResult{ID: doc.ID}, fmt.Errorf("add document %.12s (%s): %w", doc.ID, doc.File, err)
+	}
+	if res.DuplicateOf != "" {
+		res.Status = Duplicate
+		doc.DuplicateOf = res.DuplicateOf
+	} else {
+		res.Status = Added
+		res.Sentences, res.Events = len(sents), len(evs)
+		if shingles >= MinShingles {
+			s.sims.add(hash, doc.ID)
+		}
+	}
+	return res, nil
+}
+
+func (s *Store) insertDocument(ctx context.Context, d *event.Document, hash uint64, shingles int, dupOf string) error {
+	authors, err := json.Marshal(d.Authors)
+	if err != nil {
+		return err
+	}
+	if len(d.Authors) == 0 {
+		authors = []byte("[]")
+	}
+	_, err = s.conn.ExecContext(ctx, `INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.ID, d.File, d.URL, d.Outlet, d.Title, d.Subtitle, d.ReprintedFrom, d.OriginalTitle, string(authors),
+		nullDate(d.Published), d.Dateline, d.Language, d.HeaderLanguage, d.Genre, d.Text, int64(d.BodyStart), int64(d.BodyEnd),
+		nullStr(dupOf), int64(hash), int64(shingles), d.IngestedAt)
+	return err
+}
+
+func nullDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// appendRows writes sentences and events with the appender, inside the
+// caller's transaction.
+func (s *Store) appendRows(ctx context.Context, doc *event.Document, sents []event.Sentence, evs []event.Event) error {
+	if len(sents) == 0 && len(evs) == 0 {
+		return nil
+	}
+	return s.conn.Raw(func(dc any) error {
+		conn, ok := dc.(driver.Conn)
+		if !ok {
+			return errors.New("not a DuckDB connection")
+		}
+		if len(sents) > 0 {
+			a, err := duckdb.NewAppenderFromConn(conn, "", "sentences")
+			if err != nil {
+				return fmt.Errorf("sentences appender: %w", err)
+			}
+			for _, st := range sents {
+				toks, err := json.Marshal(st.Tokens)
+				if err != nil {
+					a.Close()
+					return err
+				}
+				if err := a.AppendRow(doc.ID, int64(st.Index), int64(st.Start), int64(st.End), st.Text, string(toks)); err != nil {
+					a.Close()
+					return fmt.Errorf("sentence %d: %w", st.Index, err)
+				}
+			}
+			if err := a.Close(); err != nil {
+				return fmt.Errorf("sentences: %w", err)
+			}
+		}
+		if len(evs) > 0 {
+			a, err := duckdb.NewAppenderFromConn(conn, "", "events")
+			if err != nil {
+				return fmt.Errorf("events appender: %w", err)
+			}
+			for i, e := range evs {
+				pub := e.Published
+				var published any
+				if t, err := time.Parse("2006-01-02", pub); err == nil {
+					published = t
+				} else {
+					published = nullDate(doc.Published)
+				}
+				m := e.Mentions
+				if m < 1 {
+					m = 1
+				}
+				err := a.AppendRow(doc.ID, int64(i), int64(e.Sentence), e.Text, int64(e.Span[0]), int64(e.Span[1]),
+					e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Org, e.Source.Role, e.Source.Name,
+					e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Org, e.Target.Role, e.Target.Name,
+					e.CAMEO, e.Root, int64(e.Quad), e.Goldstein, e.PLOVER, e.Date, e.Precision, e.Modality,
+					e.Evidence.Text, int64(e.Evidence.Span[0]), int64(e.Evidence.Span[1]),
+					published, doc.IngestedAt, e.Coder, int64(m))
+				if err != nil {
+					a.Close()
+					return fmt.Errorf("event %d: %w", i, err)
+				}
+			}
+			if err := a.Close(); err != nil {
+				return fmt.Errorf("events: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// addMentions raises the mention count of first's events that match evs
+// (same source and target code, CAMEO code and date); it returns how
+// many matched. Each stored event is raised at most once per call.
+func (s *Store) addMentions(ctx context.Context, first string, evs []event.Event) (int, error) {
+	seen := map[int64]bool{}
+	n := 0
+	for _, e := range evs {
+		rows, err := s.conn.QueryContext(ctx, `SELECT idx FROM events WHERE doc = ? AND cameo = ? AND source_code = ? AND target_code = ? AND date = ? ORDER BY idx`,
+			first, e.CAMEO, e.Source.Code, e.Target.Code, e.Date)
+		if err != nil {
+			return n, err
+		}
+		target := int64(-1)
+		for rows.Next() {
+			var idx int64
+			if err := rows.Scan(&idx); err != nil {
+				rows.Close()
+				return n, err
+			}
+			if !seen[idx] {
+				target = idx
+				break
+			}
+		}
+		rows.Close()
+		if target < 0 {
+			continue
+		}
+		seen[target] = true
+		if _, err := s.conn.ExecContext(ctx, `UPDATE events SET mentions = mentions + 1 WHERE doc = ? AND idx = ?`, first, target); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+const docColumns = `id, file, url, outlet, title, subtitle, reprinted_from, original_title, authors, published, dateline,
+	language, header_language, genre, body_start, body_end, duplicate_of, ingested_at`
+
+func scanDocument(sc interface{ Scan(...any) error }, withText bool) (*event.Document, error) {
+	var d event.Document
+	var file, url, outlet, title, subtitle, reprinted, origTitle, authors, dateline, lang, hlang, genre, dup sql.NullString
+	var published sql.NullTime
+	var bs, be sql.NullInt64
+	var text sql.NullString
+	dest := []any{&d.ID, &file, &url, &outlet, &title, &subtitle, &reprinted, &origTitle, &authors, &published, &dateline,
+		&lang, &hlang, &genre, &bs, &be, &dup, &d.IngestedAt}
+	if withText {
+		dest = append(dest, &text)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return nil, err
+	}
+	d.File, d.URL, d.Outlet, d.Title, d.Subtitle = file.String, url.String, outlet.String, title.String, subtitle.String
+	d.ReprintedFrom, d.OriginalTitle, d.Dateline = reprinted.String, origTitle.String, dateline.String
+	d.Language, d.HeaderLanguage, d.Genre, d.DuplicateOf = lang.String, hlang.String, genre.String, dup.String
+	d.BodyStart, d.BodyEnd = int(bs.Int64), int(be.Int64)
+	d.Text = text.String
+	if published.Valid {
+		d.Published = published.Time.UTC()
+	}
+	d.IngestedAt = d.IngestedAt.UTC()
+	if authors.String != "" {
+		if err := json.Unmarshal([]byte(authors.String), &d.Authors); err != nil {
+			return nil, fmt.Errorf("document %s: authors: %w", d.ID, err)
+		}
+		if len(d.Authors) == 0 {
+			d.Authors = nil
+		}
+	}
+	return &d, nil
+}
+
+// Documents lists all documents (metadata only; Text is left empty) in
+// ingest order.
+func (s *Store) Documents(ctx context.Context) ([]*event.Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+` FROM documents ORDER BY ingested_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	defer rows.Close()
+	var out []*event.Document
+	for rows.Next() {
+		d, err := scanDocument(rows, false)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// ErrNotFound is returned by Document when no ID has the prefix.
+var ErrNotFound = errors.New("no such document")
+
+// Document returns one document with its text. id may be any unique
+// prefix of the ID.
+func (s *Store) Document(ctx context.Context, id string) (*event.Document, error) {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if id == "" {
+		return nil, fmt.Errorf("document: empty ID")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+`, text FROM documents WHERE starts_with(id, ?) ORDER BY id LIMIT 2`, id)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	defer rows.Close()
+	var found []*event.Document
+	for rows.Next() {
+		d, err := scanDocument(rows, true)
+		if err != nil {
+			return nil, fmt.Errorf("document %s: %w", id, err)
+		}
+		found = append(found, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return nil, fmt.Errorf("document %s: the prefix is ambiguous (%.12s…, %.12s…, …)", id, found[0].ID, found[1].ID)
+}
+
+// Sentences returns a document's stored sentences in order.
+func (s *Store) Sentences(ctx context.Context, doc string) ([]event.Sentence, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT idx, start_off, end_off, text, tokens FROM sentences WHERE doc = ? ORDER BY idx`, doc)
+	if err != nil {
+		return nil, fmt.Errorf("sentences of %s: %w", doc, err)
+	}
+	defer rows.Close()
+	var out []event.Sentence
+	for rows.Next() {
+		var st event.Sentence
+		var idx, start, end int64
+		var toks sql.NullString
+		if err := rows.Scan(&idx, &start, &end, &st.Text, &toks); err != nil {
+			return nil, fmt.Errorf("sentences of %s: %w", doc, err)
+		}
+		st.Index, st.Start, st.End = int(idx), int(start), int(end)
+		if toks.String != "" && toks.String != "null" {
+			if err := json.Unmarshal([]byte(toks.String), &st.Tokens); err != nil {
+				return nil, fmt.Errorf("sentences of %s: tokens: %w", doc, err)
+			}
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// EventFilter selects events; zero fields select everything.
+type EventFilter struct {
+	Doc   string // document ID (exact)
+	Actor string // a country (ISO alpha-3), organization or actor-code prefix on either side
+	Root  string // CAMEO root code, "04"
+	CAMEO string // CAMEO code prefix, "04" or "042"
+	From  string // event date >= From (YYYY[-MM[-DD]], compared as text)
+	To    string // event date <= To
+	Limit int    // at most this many (0 = all)
+}
+
+// Events returns the events matching f, ordered by document ingest order,
+// then position.
+func (s *Store) Events(ctx context.Context, f EventFilter) ([]event.Event, error) {
+	q := `SELECT e.doc, e.sentence, e.text, e.span_start, e.span_end,
+		e.source_text, e.source_code, e.source_country, e.source_org, e.source_role, e.source_name,
+		e.target_text, e.target_code, e.target_country, e.target_org, e.target_role, e.target_name,
+		e.cameo, e.root, e.quad, e.goldstein, e.plover, e.date, e.precision, e.modality,
+		e.evidence_text, e.evidence_start, e.evidence_end, strftime(e.published, '%Y-%m-%d'), e.coder, e.mentions
+		FROM events e JOIN documents d ON d.id = e.doc WHERE true`
+	var args []any
+	if f.Doc != "" {
+		q += ` AND e.doc = ?`
+		args = append(args, f.Doc)
+	}
+	if f.Actor != "" {
+		q += ` AND (? IN (e.source_country, e.target_country, e.source_org, e.target_org) OR starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))`
+		args = append(args, f.Actor, f.Actor, f.Actor)
+	}
+	if f.Root != "" {
+		q += ` AND e.root = ?`
+		args = append(args, f.Root)
+	}
+	if f.CAMEO != "" {
+		q += ` AND starts_with(e.cameo, ?)`
+		args = append(args, f.CAMEO)
+	}
+	if f.From != "" {
+		q += ` AND e.date >= ?`
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		q += ` AND e.date <= ?`
+		args = append(args, f.To+"\uffff")
+	}
+	q += ` ORDER BY d.ingested_at, e.doc, e.idx`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	var out []event.Event
+	for rows.Next() {
+		var e event.Event
+		var sent, ss, se, quad, es, ee, mentions int64
+		var pub, coder, plover sql.NullString
+		if err := rows.Scan(&e.Doc, &sent, &e.Text, &ss, &se,
+			&e.Source.Text, &e.Source.Code, &e.Source.Country, &e.Source.Org, &e.Source.Role, &e.Source.Name,
+			&e.Target.Text, &e.Target.Code, &e.Target.Country, &e.Target.Org, &e.Target.Role, &e.Target.Name,
+			&e.CAMEO, &e.Root, &quad, &e.Goldstein, &plover, &e.Date, &e.Precision, &e.Modality,
+			&e.Evidence.Text, &es, &ee, &pub, &coder, &mentions); err != nil {
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		e.Sentence, e.Span, e.Quad = int(sent), [2]int{int(ss), int(se)}, int(quad)
+		e.Evidence.Span = [2]int{int(es), int(ee)}
+		e.PLOVER, e.Published, e.Coder, e.Mentions = plover.String, pub.String, coder.String, int(mentions)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Counts are the sizes of the store's tables.
+type Counts struct {
+	Documents  int // all document rows, duplicates included
+	Duplicates int // rows with duplicate_of set
+	Sentences  int
+	Events     int
+	Mentions   int // sum of events' mention counts
+}
+
+// Counts counts the stored rows.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM documents),
+		(SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL),
+		(SELECT count(*) FROM sentences),
+		(SELECT count(*) FROM events),
+		(SELECT coalesce(sum(mentions), 0) FROM events)`).Scan(&c.Documents, &c.Duplicates, &c.Sentences, &c.Events, &c.Mentions)
+	if err != nil {
+		return c, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}

@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// article builds a news-like text of n distinct sentences about topic.
+func article(topic string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s talks resume\n", topic)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "Delegates from %s met for round %d and discussed item %d of the agenda in detail. ", topic, i, i*7)
+	}
+	return b.String()
+}
+
+func doc(id, text string) *event.Document {
+	return &event.Document{ID: id, File: id + ".txt", Title: "T " + id, Text: text, BodyStart: 0, BodyEnd: len(text),
+		Published: time.Date(2018, 4, 27, 0, 0, 0, 0, time.UTC), Language: "en",
+		Authors: []event.Author{{Name: "Ann Author", Affiliation: "Some Institute", Role: "fellow"}}}
+}
+
+func ev(cameo, src, tgt, date string) event.Event {
+	return event.Event{CAMEO: cameo, Root: cameo[:2], Source: event.Actor{Code: src, Country: src}, Target: event.Actor{Code: tgt, Country: tgt},
+		Date: date, Precision: event.PrecisionDay, Modality: event.Asserted, Quad: 1, Goldstein: 3.5, Evidence: event.Evidence{Text: "met", Span: [2]int{5, 8}}}
+}
+
+func open(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestAddDocument(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	base := article("Korea", 12)
+	reprint := "Reprinted with permission\n" + base + " A closing line added by the second outlet."
+	other := article("Iran", 12)
+	sents := []event.Sentence{{Index: 0, Start: 0, End: 10, Text: "Korea talk", Tokens: []event.Token{{ID: 1, Form: "Korea", Start: 0, End: 5}}}}
+	steps := []struct {
+		name     string
+		doc      *event.Document
+		evs      []event.Event
+		status   Status
+		dupOf    string
+		mentions int
+	}{
+		{"new", doc("a1", base), []event.Event{ev("036", "KOR", "PRK", "2018-04-27"), ev("057", "KOR", "PRK", "2018-04-27")}, Added, "", 0},
+		{"same id again", doc("a1", base), nil, Unchanged, "", 0},
+		{"near duplicate", doc("b2", reprint), []event.Event{ev("036", "KOR", "PRK", "2018-04-27"), ev("010", "USA", "KOR", "")}, Duplicate, "a1", 1},
+		{"duplicate again", doc("b2", reprint), nil, Unchanged, "a1", 0},
+		{"different article", doc("c3", other), nil, Added, "", 0},
+	}
+	for _, st := range steps {
+		res, err := s.AddDocument(ctx, st.doc, sents, st.evs)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if res.Status != st.status || res.DuplicateOf != st.dupOf || res.Mentions != st.mentions {
+			t.Errorf("%s: got %+v, want status %s dup %q mentions %d", st.name, res, st.status, st.dupOf, st.mentions)
+		}
+	}
+	c, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Documents: 3, Duplicates: 1, Sentences: 2, Events: 2, Mentions: 3}); c != want {
+		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+	evs, err := s.Events(ctx, EventFilter{Actor: "PRK", CAMEO: "03"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].Mentions != 2 || evs[0].Doc != "a1" || evs[0].Published != "2018-04-27" || evs[0].Evidence.Span != [2]int{5, 8} {
+		t.Errorf("events = %+v", evs)
+	}
+	// Reopen: everything persists, the schema is not migrated twice, and
+	// the near-duplicate index is rebuilt from the file.
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	var versions int
+	if err := s2.DB().QueryRow(`SELECT count(*) FROM schema_version`).Scan(&versions); err != nil || versions != SchemaVersion {
+		t.Errorf("schema_version rows = %d (%v), want %d", versions, err, SchemaVersion)
+	}
+	res, err := s2.AddDocument(ctx, doc("d4", base+" One more sentence."), nil, nil)
+	if err != nil || res.Status != Duplicate || res.DuplicateOf != "a1" {
+		t.Errorf("after reopen: %+v, %v", res, err)
+	}
+	d, err := s2.Document(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != base || d.Authors[0].Role != "fellow" || !d.Published.Equal(time.Date(2018, 4, 27, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("document a1 = %+v", d)
+	}
+	got, err := s2.Sentences(ctx, "a1")
+	if err != nil || len(got) != 1 || got[0].Tokens[0].Form != "Korea" {
+		t.Errorf("sentences = %+v, %v", got, err)
+	}
+	docs, err := s2.Documents(ctx)
+	if err != nil || len(docs) != 4 {
+		t.Errorf("documents: %d, %v", len(docs), err)
+	}
+}
+
+func TestDocumentPrefix(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	for _, id := range []string{"abc1", "abc2", "abd3"} {
+		if _, err := s.AddDocument(ctx, doc(id, "short text "+id), nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		prefix, want, err string
+	}{
+		{"abd", "abd3", ""},
+		{"abc1", "abc1", ""},
+		{"abc", "", "ambiguous"},
+		{"zz", "", "no such document"},
+	}
+	for _, tc := range tests {
+		d, err := s.Document(ctx, tc.prefix)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("Document(%q) error = %v, want %q", tc.prefix, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || d.ID != tc.want {
+			t.Errorf("Document(%q) = %v, %v; want %s", tc.prefix, d, err, tc.want)
+		}
+	}
+}
+
+// TestAtomic: a document whose sentences cannot be stored (a repeated
+// index violates the key) leaves nothing behind.
+func TestAtomic(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	bad := []event.Sentence{{Index: 0, Text: "a"}, {Index: 0, Text: "b"}}
+	if _, err := s.AddDocument(ctx, doc("x1", article("Cuba", 10)), bad, nil); err == nil {
+		t.Fatal("AddDocument with a repeated sentence index succeeded")
+	}
+	c, err := s.Counts(ctx)
+	if err != nil || c != (Counts{}) {
+		t.Errorf("after failed add: %+v, %v", c, err)
+	}
+	if _, err := s.AddDocument(ctx, doc("x1", article("Cuba", 10)), bad[:1], nil); err != nil {
+		t.Errorf("retry: %v", err)
+	}
+}
+
+func TestSimHash(t *testing.T) {
+	a := article("Finland", 20)
+	tests := []struct {
+		name    string
+		b       string
+		maxDist int
+		minDist int
+	}{
+		{"identical", a, 0, 0},
+		{"one word changed", strings.Replace(a, "round 3 ", "round three ", 1), MaxHamming, 0},
+		{"unrelated", "Markets fell sharply as oil prices rose and investors sold shares in banks across Europe and Asia " + strings.Repeat("on a busy trading day with heavy volume ", 5), 64, MaxHamming + 1},
+	}
+	ha, _ := SimHash(a)
+	for _, tc := range tests {
+		hb, _ := SimHash(tc.b)
+		if d := Hamming(ha, hb); d > tc.maxDist || d < tc.minDist {
+			t.Errorf("%s: distance %d, want %d..%d", tc.name, d, tc.minDist, tc.maxDist)
+		}
+	}
+}
+
+func BenchmarkAddDocument(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields("the minister said talks would resume next week after both sides agreed on a new framework for trade and security cooperation in the region officials told reporters on monday")
+	randomText := func() string {
+		var sb strings.Builder
+		for sb.Len() < 5000 {
+			sb.WriteString(words[rng.IntN(len(words))])
+			sb.WriteByte(' ')
+		}
+		return sb.String()
+	}
+	text := randomText()
+	sents := make([]event.Sentence, 20)
+	for i := range sents {
+		sents[i] = event.Sentence{Index: i, Start: i * 10, End: i*10 + 9, Text: "sentence"}
+	}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := doc(fmt.Sprintf("bench%d", i), randomText())
+		d.BodyEnd = 0 // whole text
+		if _, err := s.AddDocument(ctx, d, sents, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
