@@ -22,7 +22,7 @@ var abbrevList = [...]struct {
 }{
 	{abbrTitle, `Mr Mrs Ms Messrs Mmes Mme Mlle Dr Drs Prof Profs Sen Sens Rep Reps Gov Govs
 		Lt Col Gen Gens Maj Capt Cmdr Cdr Adm Sgt Cpl Pvt Brig Rev Revs Hon Pres Amb Insp Supt
-		Det Atty Sec Secy Fr Msgr Sr Sra Srta Mt Ft St Ste Gen Lieut Comdr Cmdt Mssrs Rt
+		Det Atty Attn Sec Secy Fr Msgr Sr Sra Srta Mt Ft St Ste Gen Lieut Comdr Cmdt Mssrs Rt
 		MR MRS MS DR PROF SEN REP GOV GEN COL LT CAPT`},
 	{abbrNum, `No Nos no nos Vol Vols vol vols pp Pp Art art Fig fig Figs figs Ch ch Chap chap
 		Sec sec Para para ext Ext Op op Nr nr Ex ex Tel tel Ph ph Rm rm Apt apt`},
@@ -30,7 +30,7 @@ var abbrevList = [...]struct {
 		SEP SEPT OCT NOV DEC`},
 	{abbrInner, `vs v cf viz approx Approx ca incl Incl esp Esp resp ibid Ibid op`},
 	{abbrOther, `Inc Corp Co Cos Ltd Bros Jr Sr Esq Plc PLC Pty Assn Assoc Dept Depts Div Univ Inst Intl
-		Natl Govt Admin Ave Blvd Rd Hwy Pkwy Sq Ct Ln Dist Mfg Hosp Gaz Tues Wed Thurs Thur
+		Natl Govt Admin Ave Blvd Rd Hwy Pkwy Sq Ct Ln Dist Mfg Hosp Gaz Mon Tue Tues Wed Thu Thurs Thur Fri Sat Sun
 		etc al et seq sq cont Cont est Est min max misc Misc yr yrs mo mos hr hrs wk wks
 		Ala Ariz Ark Calif Cal Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
 		Miss Mo Mont Neb Nebr Nev Okla Ore Oreg Pa Penn Tenn Tex Va Vt Wash Wis Wisc Wyo

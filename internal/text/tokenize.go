@@ -215,7 +215,7 @@ func (t *tokenizer) scanWord(p, b int) int {
 		case r == '.':
 			ok = dotInside(s[seg:q], s[q+1:b])
 		case r == ',':
-			ok = allDigits(s[seg:q]) && threeDigits(s[q+1:b])
+			ok = allDigits(s[seg:q]) && isDigit(r2) // 1,000 (and 3,5)
 		case r == ':' || r == '/':
 			ok = allDigits(s[seg:q]) && isDigit(r2)
 		case r == '@' || r == '_':
@@ -260,13 +260,6 @@ func allUpper(w string) bool {
 		}
 	}
 	return true
-}
-
-// threeDigits reports whether r starts with exactly three digits (a
-// thousands group).
-func threeDigits(r string) bool {
-	return len(r) >= 3 && isDigit(rune(r[0])) && isDigit(rune(r[1])) && isDigit(rune(r[2])) &&
-		(len(r) == 3 || !isDigit(rune(r[3])))
 }
 
 // dotInside decides whether a period between left and right (both
@@ -323,7 +316,7 @@ func hyphenJoins(left, right string) bool {
 		for n < len(right) && isDigit(rune(right[n])) {
 			n++
 		}
-		return len(left) <= 3 && n == 4 && (n == len(right) || !isWord(rune(right[n]))) || (n < len(right) && isHyphen(rune(right[n])) && len(left) >= 3)
+		return len(left) <= 3 && n == 4 && (n == len(right) || !isWord(rune(right[n]))) || (n > 0 && n+1 < len(right) && isHyphen(rune(right[n])) && isDigit(rune(right[n+1])))
 	}
 	if len(left) > 7 {
 		return false
@@ -348,7 +341,7 @@ func (t *tokenizer) trailingDot(p, q, b int) int {
 	if q >= b || s[q] != '.' {
 		return q
 	}
-	if q+1 < b && s[q+1] == '.' && (q+2 >= b || s[q+2] == '.') {
+	if q+2 < b && s[q+1] == '.' && s[q+2] == '.' {
 		return q // an ellipsis follows the word
 	}
 	w := s[p:q]
@@ -455,12 +448,47 @@ func dottedAbbrev(w string) bool {
 // emitWord emits the word s[p:q], split into syntactic words where it is
 // a multiword token.
 func (t *tokenizer) emitWord(p, q int) {
+	if k := unitSplit(t.s[p:q]); k > 0 {
+		t.emit(p, p+k) // 5pm, 35mm, 10k
+		t.emit(p+k, q)
+		return
+	}
 	if k := cliticSplit(t.s[p:q]); k > 0 {
 		t.emit(p, p+k)
 		t.emit(p+k, q)
 		return
 	}
 	t.emit(p, q)
+}
+
+// unitSplit returns where the letters of a number written together with
+// a unit start ("5pm", "35mm", "1.5m"), or 0. Ordinals (21st, 3rd), decades
+// (1980s) and codes ending in one capital letter (83N) stay whole.
+func unitSplit(w string) int {
+	if len(w) < 2 || !isDigit(rune(w[0])) {
+		return 0
+	}
+	k := 1
+	for k < len(w) && (isDigit(rune(w[k])) || (w[k] == '.' || w[k] == ',' || w[k] == ':') && k+1 < len(w) && isDigit(rune(w[k+1]))) {
+		k++
+	}
+	if k == len(w) {
+		return 0
+	}
+	for i := k; i < len(w); i++ {
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	switch suf := w[k:]; suf {
+	case "s", "st", "nd", "rd", "th", "ST", "ND", "RD", "TH", "S", "Th", "St", "Nd", "Rd":
+		return 0
+	default:
+		if len(suf) == 1 && suf[0] >= 'A' && suf[0] <= 'Z' {
+			return 0
+		}
+	}
+	return k
 }
 
 // cliticSplit returns the byte index in w where a clitic or the second
@@ -592,7 +620,7 @@ func punctEnd(s string, p int, r rune, n int, b int) int {
 		}
 	case r == '-' || r == '=' || r == '*' || r == '_' || r == '~' || r == '<' || r == '>' ||
 		r == '#' || r == '+' || r == '$' || r == '\'' || r == '`' || r == '…' || r == '—' || r == '–' ||
-		r == '！' || r == '？':
+		r == '！' || r == '？' || r == '’':
 		for q < b {
 			r2, n2 := decode(s, q)
 			if r2 != r {
