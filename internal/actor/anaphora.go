@@ -1,0 +1,235 @@
+package actor
+
+import (
+	"github.com/dyad-events/dyad/event"
+)
+
+// holder returns the person holding office (hog, hos, fm …) of holderKey
+// (an ISO country code or an organization's short name) on date di. For
+// heads of government the REIGN "effective leader" serves when no curated
+// row covers the date.
+func (kb *KB) holder(holderKey, _ string, office string, di int) (Entry, bool) {
+	try := []string{office}
+	if office == "hog" || office == "hos" {
+		try = append(try, "leader")
+	}
+	for _, o := range try {
+		ids := kb.offices[holderKey+"|"+o]
+		var found *Entry
+		for _, id := range ids {
+			e := &kb.entries[id]
+			if !e.validOn(di) {
+				continue
+			}
+			if found != nil && normalizePhrase(found.Name) != normalizePhrase(e.Name) {
+				if sourceRank[e.Source] < sourceRank[found.Source] {
+					found = e
+					continue
+				}
+				if sourceRank[e.Source] == sourceRank[found.Source] {
+					found = nil
+					break
+				}
+				continue
+			}
+			found = e
+		}
+		if found != nil {
+			return *found, true
+		}
+	}
+	return Entry{}, false
+}
+
+// personOffice picks, among a person's entries, the one for the given
+// office valid on di.
+func (kb *KB) personOffice(ids []int32, office string, di int) (Entry, bool) {
+	if office == "" {
+		return Entry{}, false
+	}
+	for _, id := range ids {
+		e := &kb.entries[id]
+		if e.Kind == KindPerson && e.Office == office && e.validOn(di) {
+			return *e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// dominant is the country mentioned most often so far ("" if none).
+func (d *Doc) dominant() string {
+	best, n := "", 0
+	for c, k := range d.countries {
+		if k > n || (k == n && c < best) {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+// remember records a mention for later anaphora and surnames.
+func (d *Doc) remember(m Mention, items []item, ws []word) {
+	if m.Kind == KindPronoun || m.Kind == KindAnaphor || m.Code == "" {
+		return
+	}
+	if m.Country != "" {
+		d.countries[m.Country]++
+	}
+	if m.Kind == KindPerson && m.Name != "" {
+		if f := splitHyphens(m.Name); len(f) > 0 {
+			words := normalizePhrase(m.Name)
+			if i := lastSpace(words); i >= 0 {
+				d.intro[words[i+1:]] = m
+			}
+		}
+	}
+	rm := recentMention{m: m, sent: d.sent, coord: -1}
+	if m.Kind == KindOrg {
+		for _, it := range items {
+			if it.kind == KindOrg && it.e.Flags&FlagAlliance != 0 && ws[it.i].tok >= m.First && ws[it.j-1].tok <= m.Last {
+				rm.alliance = true
+			}
+		}
+	}
+	// coordination: "X and Y" in the same sentence
+	if n := len(d.recent); n > 0 {
+		p := d.recent[n-1]
+		if p.sent == d.sent && m.First == p.m.Last+2 && m.First-1 >= 0 {
+			for _, w := range ws {
+				if w.tok == m.First-1 && w.key == "and" {
+					rm.coord = n - 1
+				}
+			}
+		}
+	}
+	d.recent = append(d.recent, rm)
+	if len(d.recent) > 64 {
+		d.recent = append(d.recent[:0], d.recent[len(d.recent)-32:]...)
+		for i := range d.recent {
+			d.recent[i].coord = -1
+		}
+	}
+}
+
+func lastSpace(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// rootActor is the country or organization of a mention as an actor of its
+// own ("JPN", "IGOWSTNAT").
+func rootActor(m Mention) event.Actor {
+	if m.Org != "" {
+		code := m.Code
+		if len(code) > 9 {
+			code = code[:9]
+		}
+		return event.Actor{Code: code, Org: m.Org}
+	}
+	return event.Actor{Code: m.Country, Country: m.Country}
+}
+
+// window returns recent mentions from sentence d.sent-back on.
+func (d *Doc) window(back int) []recentMention {
+	i := len(d.recent)
+	for i > 0 && d.recent[i-1].sent >= d.sent-back {
+		i--
+	}
+	return d.recent[i:]
+}
+
+// distinctRoots lists the roots of mentions, most recent first.
+func distinctRoots(rs []recentMention, countriesOnly bool) []Mention {
+	var out []Mention
+	seen := map[string]bool{}
+	for i := len(rs) - 1; i >= 0; i-- {
+		m := rs[i].m
+		r := m.root()
+		if r == "" || seen[r] || (countriesOnly && m.Org != "") {
+			continue
+		}
+		seen[r] = true
+		out = append(out, m)
+	}
+	return out
+}
+
+// resolveAnaphor resolves a pronoun or an anaphoric phrase conservatively:
+// only when the document gives exactly one (or for pairs, two) candidates.
+func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, bool) {
+	m := d.base(it.i, it.j, ws, s)
+	m.Kind = it.kind
+	set := func(a Mention) {
+		r := rootActor(a)
+		m.Code, m.Country, m.Org = r.Code, r.Country, r.Org
+		m.Name = ""
+	}
+	switch it.e.Code {
+	case "PAIR":
+		roots := distinctRoots(d.window(2), false)
+		if len(roots) < 2 {
+			return m, false
+		}
+		m.Refs = []event.Actor{rootActor(roots[1]), rootActor(roots[0])}
+		return m, true
+	case "ALLIANCE":
+		for i := len(d.recent) - 1; i >= 0; i-- {
+			if d.recent[i].alliance {
+				set(d.recent[i].m)
+				return m, true
+			}
+		}
+		return m, false
+	case "COUNTRY":
+		roots := distinctRoots(d.window(2), true)
+		if len(roots) != 1 {
+			return m, false
+		}
+		set(roots[0])
+		return m, true
+	case "SG":
+		roots := distinctRoots(d.window(1), false)
+		if len(roots) == 1 {
+			set(roots[0])
+			return m, true
+		}
+		if len(roots) > 1 {
+			if subj, ok := d.subjectOfPrevious(roots); ok {
+				set(subj)
+				return m, true
+			}
+		}
+		return m, false
+	case "PL":
+		w := d.window(1)
+		for i := len(w) - 1; i >= 0; i-- {
+			if w[i].coord >= 0 {
+				a := d.recent[w[i].coord].m
+				m.Refs = []event.Actor{rootActor(a), rootActor(w[i].m)}
+				return m, true
+			}
+		}
+		return m, false
+	}
+	return m, false
+}
+
+// subjectOfPrevious picks, among candidate roots, the one that was the
+// subject (nsubj) of the main clause of its sentence, when the parser marked
+// it on the mention's head. It is recorded at remember time in subj.
+func (d *Doc) subjectOfPrevious(roots []Mention) (Mention, bool) {
+	var found []Mention
+	for _, r := range roots {
+		if r.Head >= 0 && d.subjects[r.Span] {
+			found = append(found, r)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return Mention{}, false
+}

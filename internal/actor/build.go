@@ -1,0 +1,509 @@
+package actor
+
+import (
+	"bufio"
+	"compress/gzip"
+	"embed"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+//go:embed data/curated/*.tsv
+var curatedFS embed.FS
+
+// Vintages of the sources: an office left open in a source is known to be
+// held only up to the source's date, and is closed there.
+const (
+	phoenixVintage = 20140130 // Phoenix.Countries.actors.txt generated 2014-01-30
+	reignVintage   = 20210301 // REIGN March 2021 update
+)
+
+// roleCodes are the CAMEO sector codes recognized inside actor codes.
+var roleCodes = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Fields("GOV MIL COP JUD LEG OPP REB INS BUS MED EDU NGO CVL LAB AGR DEV ELI HLH REF CRM SPY UAF MOD RAD HRI ENV REL SET AMN IRC GRP") {
+		roleCodes[c] = true
+	}
+}
+
+// BuildStats counts what Build compiled.
+type BuildStats struct {
+	Lines    int            // compiled entries
+	Phrases  int            // distinct phrases
+	BySource map[string]int // entries per source
+	ByKind   map[string]int // entries per kind
+}
+
+// builder accumulates compiled lines.
+type builder struct {
+	lines      map[string]bool
+	countries  map[string]bool   // ISO alpha-3 codes
+	groups     map[string]string // CAMEO known-group code → short name
+	orgShort   map[string]string // curated org code → short name
+	curatedPpl map[string]bool   // normalized names of curated office holders
+}
+
+// Build compiles the knowledge base from the shared data folder (the
+// countries, phoenix, leaders, gdelt and icews folders of ../shared) and
+// the curated tables embedded in this package, and writes the compiled,
+// gzip-compressed form to w. The output depends only on its inputs: lines
+// are sorted and the gzip header carries no time or name.
+func Build(sharedDir string, w io.Writer) (BuildStats, error) {
+	b := &builder{
+		lines:      map[string]bool{},
+		countries:  map[string]bool{},
+		groups:     map[string]string{},
+		orgShort:   map[string]string{},
+		curatedPpl: map[string]bool{},
+	}
+	p := func(elem ...string) string { return filepath.Join(append([]string{sharedDir}, elem...)...) }
+	steps := []struct {
+		name string
+		fn   func() error
+	}{
+		{"country codes", func() error { return b.readCodeTable(p("data", "gdelt", "lookups", "CAMEO.knowngroup.txt"), true) }},
+		{"countries", func() error { return b.mledoze(p("data", "countries", "mledoze-countries.json")) }},
+		{"curated names", func() error { return b.curatedNames("data/curated/names.tsv") }},
+		{"curated offices", func() error { return b.curatedOffices("data/curated/offices.tsv") }},
+		{"phoenix countries", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.Countries.actors.txt")) }},
+		{"phoenix international", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.International.actors.txt")) }},
+		{"phoenix non-state", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.MilNonState.actors.txt")) }},
+		{"phoenix agents", func() error { return b.phoenixAgents(p("data", "phoenix", "Phoenix.agents.txt")) }},
+		{"reign", func() error {
+			return b.reign(p("data", "leaders", "REIGN_leaderlist_3_21.csv"), p("data", "icews", "text_to_CAMEO.countrynames.txt"))
+		}},
+	}
+	for _, s := range steps {
+		if err := s.fn(); err != nil {
+			return BuildStats{}, fmt.Errorf("build %s: %w", s.name, err)
+		}
+	}
+	return b.write(w)
+}
+
+func (b *builder) emit(phrase string, e Entry) {
+	if phrase == "" || strings.ContainsAny(phrase, "\t\n") {
+		return
+	}
+	b.lines[compiledLine(phrase, e)] = true
+}
+
+func (b *builder) write(w io.Writer) (BuildStats, error) {
+	st := BuildStats{BySource: map[string]int{}, ByKind: map[string]int{}}
+	lines := make([]string, 0, len(b.lines))
+	for l := range b.lines {
+		lines = append(lines, l)
+	}
+	sort.Strings(lines)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return st, err
+	}
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintln(bw, "# dyad actor knowledge base, compiled by `dyad build-dict`; do not edit.")
+	fmt.Fprintln(bw, compiledHeader)
+	phrases := map[string]bool{}
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+		f := strings.Split(l, "\t")
+		phrases[f[0]] = true
+		st.ByKind[f[1]]++
+		st.BySource[f[11]]++
+	}
+	st.Lines = len(lines)
+	st.Phrases = len(phrases)
+	if err := bw.Flush(); err != nil {
+		return st, err
+	}
+	return st, zw.Close()
+}
+
+// readCodeTable reads a CODE<TAB>LABEL table of CAMEO known groups.
+func (b *builder) readCodeTable(path string, groups bool) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		code, label, ok := strings.Cut(strings.TrimSpace(line), "\t")
+		if !ok || code == "CODE" {
+			continue
+		}
+		short := label
+		if i := strings.LastIndexByte(label, '('); i >= 0 && strings.HasSuffix(label, ")") {
+			short = label[i+1 : len(label)-1]
+		}
+		if groups {
+			b.groups[code] = short
+		}
+	}
+	return nil
+}
+
+type mledozeCountry struct {
+	Name struct {
+		Common   string `json:"common"`
+		Official string `json:"official"`
+	} `json:"name"`
+	CCA3         string   `json:"cca3"`
+	Independent  bool     `json:"independent"`
+	Capital      []string `json:"capital"`
+	AltSpellings []string `json:"altSpellings"`
+	Demonyms     map[string]struct {
+		F string `json:"f"`
+		M string `json:"m"`
+	} `json:"demonyms"`
+}
+
+func (b *builder) mledoze(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var cs []mledozeCountry
+	if err := json.Unmarshal(data, &cs); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	for _, c := range cs {
+		if len(c.CCA3) != 3 {
+			continue
+		}
+		b.countries[c.CCA3] = true
+	}
+	for _, c := range cs {
+		if len(c.CCA3) != 3 {
+			continue
+		}
+		e := Entry{Kind: KindCountry, Code: c.CCA3, Country: c.CCA3, Name: c.Name.Common, Flags: FlagProper, Source: "mledoze"}
+		names := append([]string{c.Name.Common, c.Name.Official}, c.AltSpellings...)
+		for _, n := range names {
+			if len([]rune(n)) <= 3 {
+				continue // two-letter codes and the like: too ambiguous
+			}
+			b.emit(normalizePhrase(n), e)
+		}
+		if d, ok := c.Demonyms["eng"]; ok {
+			de := e
+			de.Flags |= FlagDemonym
+			for _, n := range []string{d.M, d.F} {
+				if n != "" {
+					b.emit(normalizePhrase(n), de)
+				}
+			}
+		}
+		if c.Independent {
+			for _, cap := range c.Capital {
+				ce := Entry{Kind: KindCapital, Code: c.CCA3 + "GOV", Country: c.CCA3, Role: "GOV", Name: c.Name.Common, Flags: FlagProper, Source: "mledoze"}
+				b.emit(normalizePhrase(cap), ce)
+			}
+		}
+	}
+	return nil
+}
+
+// split derives country, organization short name and role from a CAMEO
+// actor code.
+func (b *builder) split(code string) (country, org, role string) {
+	rest := code
+	if len(rest) >= 3 && b.countries[rest[:3]] {
+		country = rest[:3]
+		rest = rest[3:]
+	} else if strings.HasPrefix(rest, "IGO") || strings.HasPrefix(rest, "NGO") || strings.HasPrefix(rest, "NGM") || strings.HasPrefix(rest, "IMG") {
+		best := ""
+		for c := range b.orgShort {
+			if strings.HasPrefix(code, c) && len(c) > len(best) {
+				best = c
+			}
+		}
+		if best != "" {
+			org = b.orgShort[best]
+			rest = code[len(best):]
+		} else {
+			rest = rest[3:]
+			for len(rest) >= 3 {
+				ch := rest[:3]
+				rest = rest[3:]
+				if g, ok := b.groups[ch]; ok {
+					org = g
+					break
+				}
+			}
+		}
+	}
+	for len(rest) >= 3 {
+		ch := rest[:3]
+		rest = rest[3:]
+		if roleCodes[ch] {
+			role = ch
+			break
+		}
+	}
+	return country, org, role
+}
+
+func (b *builder) curatedNames(name string) error {
+	data, err := curatedFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 7 {
+			return fmt.Errorf("%s:%d: %d fields, want 7", name, i+1, len(f))
+		}
+		kind, code, canon, phrases, office, flags := f[0], f[1], strings.TrimSpace(f[2]), f[3], strings.TrimSpace(f[4]), f[5]
+		e := Entry{Kind: kind, Code: code, Name: canon, Office: office, Flags: parseFlagLetters(flags), Source: "curated"}
+		switch kind {
+		case KindCountry:
+			e.Country = code
+		case KindCapital:
+			e.Country, _, e.Role = b.split(code)
+		case KindOrg:
+			b.orgShort[code] = canon
+			e.Org = canon
+			_, _, e.Role = b.split(code)
+		case KindRole:
+			e.Role = code[:3]
+		}
+		for _, ph := range strings.Split(phrases, "|") {
+			b.emit(normalizePhrase(ph), e)
+		}
+	}
+	return nil
+}
+
+func parseISODate(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return 0, err
+	}
+	return dateInt(t), nil
+}
+
+func (b *builder) curatedOffices(name string) error {
+	data, err := curatedFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 7 {
+			return fmt.Errorf("%s:%d: %d fields, want 7", name, i+1, len(f))
+		}
+		from, err := parseISODate(f[3])
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, i+1, err)
+		}
+		to, err := parseISODate(f[4])
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, i+1, err)
+		}
+		e := Entry{Kind: KindPerson, Name: f[2], Office: f[1], From: from, To: to, Flags: FlagProper, Source: "curated"}
+		if len(f[0]) == 3 {
+			e.Country, e.Code, e.Role = f[0], f[0]+"GOV", "GOV"
+		} else {
+			e.Code = f[0]
+			e.Country, e.Org, e.Role = b.split(f[0])
+		}
+		b.curatedPpl[normalizePhrase(f[2])] = true
+		b.emit(normalizePhrase(f[2]), e)
+		for _, a := range strings.Split(f[5], "|") {
+			if a = strings.TrimSpace(a); a != "" {
+				b.emit(normalizePhrase(a), e)
+			}
+		}
+	}
+	return nil
+}
+
+func (b *builder) phoenixActors(path string) error {
+	es, err := ParsePhoenixFile(path)
+	if err != nil {
+		return err
+	}
+	for _, pe := range es {
+		for _, e := range b.fromPhoenix(pe, "phoenix") {
+			for _, ph := range pe.Phrases {
+				b.emit(ph, e)
+			}
+		}
+	}
+	return nil
+}
+
+// fromPhoenix turns one Phoenix actor entry into KB entries: a person when
+// any code is dated, else a country, organization or group.
+func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
+	if len(pe.Codes) == 0 || len(pe.Phrases) == 0 {
+		return nil
+	}
+	dated := false
+	for _, c := range pe.Codes {
+		if c.From != 0 || c.To != 0 {
+			dated = true
+		}
+	}
+	var out []Entry
+	for _, c := range pe.Codes {
+		if dated && c.From == 0 && c.To == 0 && len(c.Code) == 3 && roleCodes[c.Code] {
+			continue // "[ELI]" after dated offices: a fallback we derive ourselves
+		}
+		country, org, role := b.split(c.Code)
+		e := Entry{Code: c.Code, Country: country, Org: org, Role: role, From: c.From, To: c.To, Flags: FlagProper, Source: source}
+		switch {
+		case dated:
+			e.Kind = KindPerson
+			e.Name = titleCase(pe.Phrases[0])
+			if e.From != 0 && e.To == 0 {
+				e.To = phoenixVintage // open-ended: known to hold only up to the file's date
+			}
+		case len(c.Code) == 3 && country != "":
+			e.Kind = KindCountry
+		case strings.HasPrefix(c.Code, "IGO") || strings.HasPrefix(c.Code, "NGO"):
+			e.Kind = KindOrg
+			e.Name = titleCase(pe.Phrases[0])
+		default:
+			e.Kind = KindGroup
+			e.Name = titleCase(pe.Phrases[0])
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func titleCase(phrase string) string {
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+func (b *builder) phoenixAgents(path string) error {
+	es, err := ParsePhoenixFile(path)
+	if err != nil {
+		return err
+	}
+	for _, pe := range es {
+		for _, c := range pe.Codes {
+			if len(c.Code) < 3 || !roleCodes[c.Code[:3]] {
+				continue
+			}
+			e := Entry{Kind: KindRole, Code: c.Code, Role: c.Code[:3], Source: "phoenix"}
+			for _, ph := range pe.Phrases {
+				b.emit(ph, e)
+				b.emit(pluralPhrase(ph), e)
+			}
+		}
+	}
+	return nil
+}
+
+// pluralPhrase makes the regular plural of a phrase's last word (the
+// agents file lists singulars only).
+func pluralPhrase(ph string) string {
+	i := strings.LastIndexByte(ph, ' ')
+	w := ph[i+1:]
+	if len(w) < 3 {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		w += "es"
+	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		w = w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "man"):
+		w = w[:len(w)-3] + "men"
+	default:
+		w += "s"
+	}
+	return ph[:i+1] + w
+}
+
+// reign reads REIGN's leader list (effective heads of government, COW
+// country numbers mapped to ISO through the text_to_CAMEO country table).
+func (b *builder) reign(path, cowPath string) error {
+	cowData, err := os.ReadFile(cowPath)
+	if err != nil {
+		return err
+	}
+	cow := map[string]string{}
+	for _, line := range strings.Split(string(cowData), "\n") {
+		f := strings.Split(strings.TrimSpace(line), "\t")
+		if len(f) == 3 && len(f[1]) == 3 && f[2] != "000" {
+			if _, dup := cow[strings.TrimLeft(f[2], "0")]; !dup {
+				cow[strings.TrimLeft(f[2], "0")] = f[1]
+			}
+		}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	r := csv.NewReader(fh)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	for i, row := range rows {
+		if i == 0 || len(row) < 9 {
+			continue
+		}
+		iso := cow[strings.TrimLeft(row[1], "0")]
+		if iso == "" || !b.countries[iso] {
+			continue
+		}
+		name := strings.TrimSpace(row[3])
+		key := normalizePhrase(name)
+		if key == "" || b.curatedPpl[key] {
+			continue
+		}
+		sd, _ := strconv.Atoi(row[4])
+		sm, _ := strconv.Atoi(row[5])
+		sy, _ := strconv.Atoi(row[6])
+		em, _ := strconv.Atoi(row[7])
+		ey, _ := strconv.Atoi(row[8])
+		if sy == 0 {
+			continue
+		}
+		e := Entry{Kind: KindPerson, Code: iso + "GOV", Country: iso, Role: "GOV", Name: name, Office: "leader",
+			From: sy*10000 + max(sm, 1)*100 + max(sd, 1), Flags: FlagProper, Source: "reign"}
+		e.To = reignVintage // still in office when REIGN was released
+		if ey > 0 {
+			if em < 1 {
+				em = 12
+			}
+			e.To = ey*10000 + em*100 + lastDay(ey, em)
+		}
+		b.emit(key, e)
+	}
+	return nil
+}
+
+func lastDay(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}

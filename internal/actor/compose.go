@@ -1,0 +1,369 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// Noun phrase composition over resolved hits. A phrase is
+//
+//	[MOD ['s]] [ROLE…] [PERSON | Capitalized Name]
+//	ROLE [of [the]] MOD
+//	ORG with its body's capitalized words ("NATO Summit", "Meeting of NATO Ministers …")
+//	anaphor | pronoun
+//
+// where MOD is a country, demonym, capital or organization. Parts must be
+// adjacent words.
+
+func isMod(it *item) bool {
+	switch it.kind {
+	case KindCountry, KindCapital, KindOrg:
+		return it.ok
+	}
+	return false
+}
+
+// adjacent reports whether b follows a directly or after a possessive
+// "'s"; it returns the number of words between them.
+func adjacent(a, b *item, ws []word) bool {
+	if b.i == a.j {
+		return true
+	}
+	return b.i == a.j+1 && ws[a.j].key == "'s"
+}
+
+// connectors may join the capitalized words of a body's name.
+var connectors = map[string]bool{"of": true, "for": true, "on": true, "and": true, "the": true, "de": true}
+
+func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int) (Mention, int, bool) {
+	it := &items[k]
+	next := k + 1
+	switch it.kind {
+	case KindPronoun, KindAnaphor:
+		m, ok := d.resolveAnaphor(it, ws, s)
+		return m, next, ok
+	}
+	var mod, person *item
+	var roles []*item
+	cur := k
+	if isMod(it) && k+1 < len(items) && adjacent(it, &items[k+1], ws) &&
+		(items[k+1].kind == KindRole || items[k+1].kind == KindPerson) {
+		mod = it
+		cur = k + 1
+	} else if isMod(it) {
+		m := d.modMention(it, ws, s)
+		if it.kind == KindOrg {
+			d.extendBody(&m, it.i, it.j, items, k, ws, s)
+		}
+		return m, next, true
+	}
+	for cur < len(items) && items[cur].kind == KindRole && (len(roles) == 0 && (mod == nil || adjacent(mod, &items[cur], ws)) || len(roles) > 0 && items[cur].i == roles[len(roles)-1].j) {
+		roles = append(roles, &items[cur])
+		cur++
+	}
+	if cur < len(items) && items[cur].kind == KindPerson {
+		prevEnd := -1
+		if len(roles) > 0 {
+			prevEnd = roles[len(roles)-1].j
+		} else if mod != nil {
+			prevEnd = mod.j
+		}
+		if prevEnd < 0 || items[cur].i == prevEnd || (len(roles) == 0 && items[cur].i == prevEnd+1 && ws[prevEnd].key == "'s") {
+			person = &items[cur]
+			cur++
+		}
+	}
+	if mod == nil && len(roles) == 0 && person == nil {
+		// a group (non-state actor, national institution) or an
+		// unresolved reading
+		if it.kind == KindGroup && it.ok {
+			m := d.base(it.i, it.j, ws, s)
+			m.Kind = KindGroup
+			m.Code, m.Country, m.Org, m.Role, m.Name = it.e.Code, it.e.Country, it.e.Org, it.e.Role, it.e.Name
+			return m, next, true
+		}
+		if it.ambiguous {
+			m := d.base(it.i, it.j, ws, s)
+			m.Kind, m.Ambiguous = it.kind, true
+			return m, next, true
+		}
+		return Mention{}, next, false
+	}
+	first := it.i
+	last := first
+	switch {
+	case person != nil:
+		last = person.j
+	case len(roles) > 0:
+		last = roles[len(roles)-1].j
+	default:
+		last = mod.j
+	}
+	// a title followed by an unknown capitalized name: "Foreign Minister Ana Lopez"
+	nameFrom, nameTo := -1, -1
+	if person == nil && len(roles) > 0 && last < len(ws) {
+		j := last
+		for j < len(ws) && j-last < 3 && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" {
+			j++
+		}
+		if j > last {
+			nameFrom, nameTo = last, j
+			last = j
+		}
+	}
+	// ROLE of [the] MOD: "the Government of Japan", "Secretary General of NATO"
+	if mod == nil && person == nil && nameFrom < 0 && len(roles) > 0 && cur < len(items) {
+		j := last
+		if j < len(ws) && ws[j].key == "of" {
+			j++
+			if j < len(ws) && ws[j].key == "the" {
+				j++
+			}
+			if c := &items[cur]; c.i == j && isMod(c) && c.e.Flags&FlagDemonym == 0 {
+				mod = c
+				last = c.j
+				cur++
+			}
+		}
+	}
+	m := d.base(first, last, ws, s)
+	role := roles
+	var office, roleCode string
+	for _, r := range role {
+		if roleCode == "" {
+			roleCode = r.e.Code
+		}
+		if r.e.Office != "" && office == "" {
+			office = r.e.Office
+			roleCode = r.e.Code
+		}
+	}
+	m.Office = office
+	switch {
+	case person != nil && person.ok:
+		e := person.e
+		if person.surname || len(person.ids) > 0 {
+			if alt, ok := d.kb.personOffice(person.ids, office, di); ok {
+				e = alt
+			}
+		}
+		m.Kind = KindPerson
+		m.Code, m.Country, m.Org, m.Role, m.Name = e.Code, e.Country, e.Org, e.Role, e.Name
+		if m.Office == "" {
+			m.Office = e.Office
+		}
+		if mod != nil && m.Country == "" && m.Org == "" {
+			d.applyMod(&m, mod, roleCode)
+		}
+	case mod != nil:
+		d.applyMod(&m, mod, roleCode)
+		if nameFrom >= 0 || (person != nil && !person.ok) {
+			m.Kind = KindPerson
+			if nameFrom >= 0 {
+				m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)
+			} else {
+				m.Name = d.textOf(ws[person.i].start, ws[person.j-1].end, s)
+			}
+		} else if office != "" {
+			if h, ok := d.kb.holder(m.root(), mod.e.Code, office, di); ok {
+				m.Name = h.Name
+			}
+		}
+	default:
+		m.Kind = KindRole
+		m.Code, m.Role = roleCode, roleCode[:3]
+		if nameFrom >= 0 {
+			m.Kind = KindPerson
+			m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)
+		}
+		if office != "" && first > 0 && ws[first-1].key == "the" && nameFrom < 0 {
+			// "the prime minister": the office holder of the document's country
+			if c := d.dominant(); c != "" {
+				if h, ok := d.kb.holder(c, c, office, di); ok {
+					m.Kind = KindPerson
+					m.Code, m.Country, m.Role, m.Name = c+roleCode, c, "GOV", h.Name
+				}
+			}
+		}
+	}
+	if mod != nil && mod.kind == KindOrg && person == nil && nameFrom < 0 {
+		d.extendBody(&m, first, last, items, cur-1, ws, s)
+	}
+	return m, cur, true
+}
+
+// startsItem reports whether word j starts one of items[from:].
+func (d *Doc) startsItem(items []item, from, j int) bool {
+	for k := from; k < len(items); k++ {
+		if items[k].i == j {
+			return true
+		}
+		if items[k].i > j {
+			break
+		}
+	}
+	return false
+}
+
+// applyMod fills the code of a country/organization + role phrase.
+func (d *Doc) applyMod(m *Mention, mod *item, roleCode string) {
+	e := mod.e
+	switch mod.kind {
+	case KindOrg:
+		m.Kind = KindOrg
+		m.Code, m.Org, m.Name = e.Code, e.Org, e.Name
+		if roleCode != "" && roleCode[:3] != "GOV" {
+			m.Code += roleCode
+			m.Role = roleCode[:3]
+		}
+	default:
+		m.Kind = KindCountry
+		m.Country = e.Country
+		if roleCode == "" {
+			m.Code, m.Role = e.Code, e.Role
+			if mod.kind == KindCapital {
+				m.Kind = KindCapital
+			}
+			return
+		}
+		m.Code, m.Role = e.Country+roleCode, roleCode[:3]
+	}
+}
+
+// modMention is a bare country, capital or organization.
+func (d *Doc) modMention(it *item, ws []word, s *event.Sentence) Mention {
+	m := d.base(it.i, it.j, ws, s)
+	m.Kind = it.kind
+	m.Code, m.Country, m.Org, m.Role, m.Name = it.e.Code, it.e.Country, it.e.Org, it.e.Role, it.e.Name
+	if it.kind == KindCountry || it.kind == KindCapital {
+		m.Name = ""
+	}
+	return m
+}
+
+// extendBody widens an organization mention over the capitalized words of
+// its body's name: "NATO Summit", "NATO Cooperative Cyber Defence Centre of
+// Excellence", "Meeting of NATO Ministers of Foreign Affairs".
+func (d *Doc) extendBody(m *Mention, first, last int, items []item, k int, ws []word, s *event.Sentence) {
+	j := last
+	for j < len(ws) {
+		if ws[j].cap && !ws[j].upper && ws[j].key != "'s" && !d.startsItemAny(items, k+1, j) {
+			j++
+			continue
+		}
+		if connectors[ws[j].key] && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].upper && ws[j].key != "the" && !d.startsItemAny(items, k+1, j+1) {
+			j += 2
+			continue
+		}
+		break
+	}
+	i := first
+	if i >= 2 && ws[i-1].key == "of" && ws[i-2].cap && ws[i-2].tok != 0 {
+		i -= 2
+		for i > 0 && ws[i-1].cap && ws[i-1].tok != 0 {
+			i--
+		}
+	} else if i >= 3 && ws[i-1].key == "the" && ws[i-2].key == "of" && ws[i-3].cap {
+		i -= 3
+		for i > 0 && ws[i-1].cap && ws[i-1].tok != 0 {
+			i--
+		}
+	}
+	if j == last && i == first {
+		return
+	}
+	n := d.base(i, j, ws, s)
+	m.Text, m.Span, m.First, m.Last, m.Head = n.Text, n.Span, n.First, n.Last, n.Head
+	m.Prep, m.Loc = n.Prep, n.Loc
+	m.Name = n.Text
+}
+
+func (d *Doc) startsItemAny(items []item, from, j int) bool {
+	return d.startsItem(items, from, j)
+}
+
+// base fills span, tokens, head and preposition of the phrase over words
+// [i, j).
+func (d *Doc) base(i, j int, ws []word, s *event.Sentence) Mention {
+	m := Mention{First: ws[i].tok, Last: ws[j-1].tok}
+	m.Span = [2]int{ws[i].start, ws[j-1].end}
+	m.Text = d.textOf(m.Span[0], m.Span[1], s)
+	m.Head = headOf(s.Tokens, m.First, m.Last)
+	m.Prep = prepOf(s.Tokens, m.First, m.Head)
+	m.Loc = locPreps[m.Prep]
+	return m
+}
+
+func (d *Doc) textOf(a, b int, s *event.Sentence) string {
+	if a >= s.Start && b <= s.End && a <= b && b-s.Start <= len(s.Text) {
+		return s.Text[a-s.Start : b-s.Start]
+	}
+	return ""
+}
+
+// hasTree reports whether the tokens carry a dependency tree.
+func hasTree(toks []event.Token) bool {
+	for i := range toks {
+		if toks[i].Head > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// headOf is the token of [first, last] whose head lies outside the span
+// (the last such one), or last when there is no tree.
+func headOf(toks []event.Token, first, last int) int {
+	if !hasTree(toks) {
+		return last
+	}
+	h := last
+	for i := first; i <= last; i++ {
+		p := toks[i].Head - 1
+		if p < first || p > last {
+			h = i
+		}
+	}
+	return h
+}
+
+var preps = map[string]bool{}
+var locPreps = map[string]bool{}
+
+func init() {
+	for _, p := range strings.Fields("in at on near inside within across throughout around outside into from to with by for of against between among toward towards over under via about beyond behind") {
+		preps[p] = true
+	}
+	for _, p := range strings.Fields("in at near inside within across throughout around outside beyond") {
+		locPreps[p] = true
+	}
+}
+
+// determiners and adjectives allowed between a preposition and its phrase.
+var npLead = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true}
+
+// prepOf finds the preposition that governs the phrase: the "case" child of
+// its head in a tree, else the word before the phrase (skipping articles).
+func prepOf(toks []event.Token, first, head int) string {
+	if hasTree(toks) {
+		for i := range toks {
+			if toks[i].Head == head+1 && strings.HasPrefix(toks[i].Deprel, "case") && i < first {
+				if f := strings.ToLower(toks[i].Form); preps[f] {
+					return f
+				}
+			}
+		}
+		return ""
+	}
+	i := first - 1
+	for i >= 0 && npLead[strings.ToLower(toks[i].Form)] {
+		i--
+	}
+	if i >= 0 {
+		if f := strings.ToLower(toks[i].Form); preps[f] {
+			return f
+		}
+	}
+	return ""
+}

@@ -1,0 +1,324 @@
+package actor
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Entry kinds. A phrase of the knowledge base names one of these.
+const (
+	KindCountry = "country" // a country or territory by name, short name or demonym
+	KindCapital = "capital" // a capital or seat of power used as a metonym: the government
+	KindOrg     = "org"     // an international organization or one of its bodies
+	KindPerson  = "person"  // a person holding (or having held) dated offices
+	KindRole    = "role"    // a sector noun or title: "ministry", "troops", "prime minister"
+	KindGroup   = "group"   // a non-state group or a national institution with a full code
+	KindPronoun = "pronoun" // it, its, they … resolved in the document
+	KindAnaphor = "anaphor" // "the two sides", "the alliance", "the country" …
+)
+
+// Entry flags.
+const (
+	FlagAcronym  = 1 << iota // all-capital form required in text ("US", "UN", "NATO")
+	FlagProper               // first word must be capitalized in text
+	FlagAlliance             // a military alliance or bloc ("the alliance" may refer to it)
+	FlagDemonym              // an adjective or demonym ("Japanese")
+)
+
+// Entry is one meaning of a phrase. Dates are YYYYMMDD, 0 = open.
+type Entry struct {
+	Kind    string
+	Code    string // CAMEO actor code, or for roles the sector code ("GOV", "GOVMIL")
+	Country string // ISO 3166 alpha-3
+	Org     string // organization short name
+	Role    string // CAMEO sector (first agent code)
+	Name    string // canonical name of the person or body
+	Office  string // office key: hos, hog, leader, fm, dm, sg, vp …
+	From    int
+	To      int
+	Flags   int
+	Source  string // curated, mledoze, phoenix, reign, user
+}
+
+func (e *Entry) validOn(d int) bool {
+	return d == 0 || ((e.From == 0 || e.From <= d) && (e.To == 0 || d <= e.To))
+}
+
+// KB is the compiled actor knowledge base: phrases, their entries and a
+// word trie for longest-match lookup. A KB is safe for concurrent reads
+// once loaded; LoadPhoenix must not run concurrently with matching.
+type KB struct {
+	entries []Entry
+	phrases map[string][]int32 // phrase key → entry indexes
+
+	vocab map[string]int32  // word key → word id (ids start at 1)
+	edges map[uint64]int32  // node<<32 | word id → child node
+	term  map[int32][]int32 // node → entries ending there
+
+	nodes int32
+
+	persons  map[string][]int32 // canonical name key → person entries
+	surnames map[string][]int32 // surname key → person entries (only persons named with ≥2 words)
+	offices  map[string][]int32 // "JPN|hog" → person entries holding that office
+}
+
+//go:embed data/kb.tsv.gz
+var embedded []byte
+
+var (
+	loadOnce sync.Once
+	loaded   *KB
+	loadErr  error
+)
+
+// Load returns the embedded knowledge base, parsed once and shared. Callers
+// that add dictionaries with LoadPhoenix must use New instead.
+func Load() (*KB, error) {
+	loadOnce.Do(func() { loaded, loadErr = New() })
+	return loaded, loadErr
+}
+
+// New parses a fresh copy of the embedded knowledge base.
+func New() (*KB, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("embedded actor KB: %w", err)
+	}
+	kb := newKB()
+	if err := kb.readCompiled(zr); err != nil {
+		return nil, fmt.Errorf("embedded actor KB: %w", err)
+	}
+	kb.index()
+	return kb, nil
+}
+
+func newKB() *KB {
+	return &KB{
+		phrases:  map[string][]int32{},
+		vocab:    map[string]int32{},
+		edges:    map[uint64]int32{},
+		term:     map[int32][]int32{},
+		nodes:    1, // node 0 is the root
+		persons:  map[string][]int32{},
+		surnames: map[string][]int32{},
+		offices:  map[string][]int32{},
+	}
+}
+
+// Len is the number of entries (phrase meanings).
+func (kb *KB) Len() int { return len(kb.entries) }
+
+// Phrases is the number of distinct phrases.
+func (kb *KB) Phrases() int { return len(kb.phrases) }
+
+// add records one phrase → entry; it does not update the indexes.
+func (kb *KB) add(phrase string, e Entry) {
+	if phrase == "" {
+		return
+	}
+	id := int32(len(kb.entries))
+	kb.entries = append(kb.entries, e)
+	kb.phrases[phrase] = append(kb.phrases[phrase], id)
+	kb.insert(phrase, id)
+}
+
+func (kb *KB) insert(phrase string, id int32) {
+	node := int32(0)
+	for _, w := range strings.Split(phrase, " ") {
+		wid, ok := kb.vocab[w]
+		if !ok {
+			wid = int32(len(kb.vocab) + 1)
+			kb.vocab[w] = wid
+		}
+		k := uint64(node)<<32 | uint64(wid)
+		child, ok := kb.edges[k]
+		if !ok {
+			child = kb.nodes
+			kb.nodes++
+			kb.edges[k] = child
+		}
+		node = child
+	}
+	kb.term[node] = append(kb.term[node], id)
+}
+
+// index builds the person, surname and office indexes and adds surnames to
+// the trie.
+func (kb *KB) index() {
+	clear(kb.persons)
+	clear(kb.offices)
+	clear(kb.surnames)
+	for phrase, ids := range kb.phrases {
+		for _, id := range ids {
+			e := &kb.entries[id]
+			if e.Kind != KindPerson {
+				continue
+			}
+			key := normalizePhrase(e.Name)
+			if key == phrase {
+				kb.persons[key] = append(kb.persons[key], id)
+				if e.Office != "" {
+					holder := e.Country
+					if holder == "" {
+						holder = e.Org
+					}
+					ok := holder + "|" + e.Office
+					kb.offices[ok] = append(kb.offices[ok], id)
+				}
+			}
+			words := strings.Split(phrase, " ")
+			if len(words) < 2 {
+				continue
+			}
+			sur := words[len(words)-1]
+			if len(sur) < 3 || stopSurname[sur] {
+				continue
+			}
+			kb.surnames[sur] = append(kb.surnames[sur], id)
+		}
+	}
+	for sur, ids := range kb.surnames {
+		kb.surnames[sur] = dedupe(ids)
+	}
+	for _, m := range []map[string][]int32{kb.persons, kb.offices} {
+		for k, ids := range m {
+			m[k] = dedupe(ids)
+		}
+	}
+}
+
+func dedupe(ids []int32) []int32 {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// stopSurname holds last words of names that are also common capitalized
+// words (months, weekdays, titles), never taken alone as a surname.
+var stopSurname = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+jr sr ii iii iv junior senior king queen prince princess sultan emir sheikh president minister general
+new north south east west the and of van von der den de del la le al bin ibn abu
+will said long young little black white green brown rice bush bank church
+street house city union party state states army court`) {
+		stopSurname[w] = true
+	}
+}
+
+// Compiled format: one entry per line, tab separated:
+//
+//	phrase kind code country org role name office from to flags source
+//
+// Lines starting with '#' are comments. from/to are YYYYMMDD or empty;
+// flags are letters: A acronym, P proper, L alliance, D demonym.
+const compiledHeader = "# phrase\tkind\tcode\tcountry\torg\trole\tname\toffice\tfrom\tto\tflags\tsource"
+
+func (kb *KB) readCompiled(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 12 {
+			return fmt.Errorf("line %d: %d fields, want 12", n, len(f))
+		}
+		e := Entry{Kind: f[1], Code: f[2], Country: f[3], Org: f[4], Role: f[5], Name: f[6], Office: f[7], Source: f[11]}
+		var err error
+		if e.From, err = atoiEmpty(f[8]); err != nil {
+			return fmt.Errorf("line %d: from: %w", n, err)
+		}
+		if e.To, err = atoiEmpty(f[9]); err != nil {
+			return fmt.Errorf("line %d: to: %w", n, err)
+		}
+		e.Flags = parseFlagLetters(f[10])
+		kb.add(f[0], e)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("line %d: %w", n, err)
+	}
+	return nil
+}
+
+func atoiEmpty(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	return strconv.Atoi(s)
+}
+
+func parseFlagLetters(s string) int {
+	f := 0
+	for _, c := range s {
+		switch c {
+		case 'A':
+			f |= FlagAcronym
+		case 'P':
+			f |= FlagProper
+		case 'L':
+			f |= FlagAlliance
+		case 'D':
+			f |= FlagDemonym
+		}
+	}
+	return f
+}
+
+func flagLetters(f int) string {
+	var b []byte
+	if f&FlagAcronym != 0 {
+		b = append(b, 'A')
+	}
+	if f&FlagProper != 0 {
+		b = append(b, 'P')
+	}
+	if f&FlagAlliance != 0 {
+		b = append(b, 'L')
+	}
+	if f&FlagDemonym != 0 {
+		b = append(b, 'D')
+	}
+	return string(b)
+}
+
+func itoaEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// compiledLine renders one entry in the compiled format.
+func compiledLine(phrase string, e Entry) string {
+	return strings.Join([]string{phrase, e.Kind, e.Code, e.Country, e.Org, e.Role, e.Name, e.Office,
+		itoaEmpty(e.From), itoaEmpty(e.To), flagLetters(e.Flags), e.Source}, "\t")
+}
+
+// dateInt turns a time into YYYYMMDD (0 for the zero time).
+func dateInt(t time.Time) int {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Year()*10000 + int(t.Month())*100 + t.Day()
+}

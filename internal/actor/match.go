@@ -1,0 +1,156 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// word is one match unit: a token, or one part of a hyphenated token.
+type word struct {
+	key        string
+	tok        int // token index in the sentence
+	start, end int // byte offsets into the document text
+	cap        bool
+	upper      bool // has letters and no lowercase letter
+	blocked    bool // a prefix such as "non-" precedes it inside the token
+}
+
+// blockingPrefixes turn "non-NATO", "anti-China", "pro-Russia" into
+// something other than the actor.
+var blockingPrefixes = map[string]bool{"non": true, "anti": true, "pro": true, "ex": true, "post": true, "pre": true, "mid": true}
+
+// appendWords splits the sentence's tokens into words.
+func appendWords(dst []word, toks []event.Token) []word {
+	for ti := range toks {
+		t := &toks[ti]
+		form := t.Form
+		if form == "'s" || form == "’s" || form == "'" || form == "’" {
+			dst = append(dst, word{key: "'s", tok: ti, start: t.Start, end: t.End})
+			continue
+		}
+		parts := splitHyphens(form)
+		exact := t.Start >= 0 && t.End-t.Start == len(form)
+		pos := 0
+		blocked := false
+		for pi, p := range parts {
+			w := word{tok: ti, start: t.Start, end: t.End}
+			if len(parts) > 1 && exact {
+				if k := strings.Index(form[pos:], p); k >= 0 {
+					w.start = t.Start + pos + k
+					w.end = w.start + len(p)
+					pos += k + len(p)
+				}
+			}
+			w.key = wordKey(p)
+			w.cap, w.upper = caseOf(p)
+			w.blocked = blocked
+			if pi == 0 && len(parts) > 1 && blockingPrefixes[w.key] {
+				blocked = true
+			}
+			dst = append(dst, w)
+		}
+	}
+	return dst
+}
+
+func caseOf(s string) (cap, upper bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	cap = unicode.IsUpper(r) || unicode.IsDigit(r)
+	upper = true
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			upper = false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return cap, upper && letters
+}
+
+// hit is one dictionary match over words [i, j).
+type hit struct {
+	i, j    int
+	ids     []int32 // entries that pass the case checks
+	surname bool    // matched through the surname index only
+}
+
+// accepts reports whether entry e may match words ws.
+func accepts(e *Entry, ws []word) bool {
+	if e.Flags&FlagAcronym != 0 {
+		for _, w := range ws {
+			if !w.upper {
+				return false
+			}
+		}
+		return true
+	}
+	if e.Flags&FlagProper != 0 {
+		return ws[0].cap
+	}
+	return true
+}
+
+// match finds the longest dictionary matches, left to right, without
+// overlap. buf is reused for the result.
+func (kb *KB) match(ws []word, buf []hit) []hit {
+	out := buf[:0]
+	for i := 0; i < len(ws); {
+		if ws[i].blocked {
+			i++
+			continue
+		}
+		node := int32(0)
+		bestJ := -1
+		var best []int32
+		for j := i; j < len(ws); j++ {
+			wid, ok := kb.vocab[ws[j].key]
+			if !ok {
+				break
+			}
+			child, ok := kb.edges[uint64(node)<<32|uint64(wid)]
+			if !ok {
+				break
+			}
+			node = child
+			ids := kb.term[node]
+			if len(ids) == 0 {
+				continue
+			}
+			var pass []int32
+			for _, id := range ids {
+				if accepts(&kb.entries[id], ws[i:j+1]) {
+					pass = append(pass, id)
+				}
+			}
+			if len(pass) > 0 {
+				bestJ, best = j+1, pass
+			}
+		}
+		if bestJ < 0 && ws[i].cap {
+			if ids, ok := kb.surnames[ws[i].key]; ok {
+				out = append(out, hit{i: i, j: i + 1, ids: ids, surname: true})
+				i++
+				continue
+			}
+		}
+		if bestJ < 0 {
+			i++
+			continue
+		}
+		out = append(out, hit{i: i, j: bestJ, ids: best})
+		i = bestJ
+	}
+	return out
+}
+
+// MatchCount runs the dictionary matcher alone over a sentence and returns
+// the number of matches; it exists for benchmarks and diagnostics.
+func (kb *KB) MatchCount(s *event.Sentence) int {
+	ws := appendWords(nil, s.Tokens)
+	return len(kb.match(ws, nil))
+}

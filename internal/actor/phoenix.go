@@ -1,0 +1,265 @@
+package actor
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// PhoenixEntry is one entry of a PETRARCH/TABARI-format dictionary
+// (Phoenix.*.actors.txt or Phoenix.agents.txt): its phrases (the primary
+// name and its "+" synonyms, normalized to match keys) and its codes.
+type PhoenixEntry struct {
+	Phrases []string    // normalized phrases: lowercase words joined by one space
+	Codes   []DatedCode // empty when the entry carried no usable code
+	Comment string      // the text after '#' on the entry's first line
+	Line    int         // 1-based line of the entry's first line
+}
+
+// DatedCode is a CAMEO code valid from From to To inclusive. Dates are
+// YYYYMMDD integers; 0 means open (no bound).
+type DatedCode struct {
+	Code     string
+	From, To int
+}
+
+// ParsePhoenix reads a PETRARCH-format actors or agents dictionary.
+//
+// The grammar handled: '#' comments (whole line or trailing); an entry line
+// "NAME_ [CODE] [CODE DATE-DATE]…" where '_' joins words; "+SYNONYM" lines
+// that add names to the entry above; indented "[CODE …]" lines that add
+// codes; "{PLURAL_FORMS}" after agent names; "!SET! = A, B" substitution
+// sets used as "!SET!" inside agent names; "[~GOV]" agent codes (returned
+// without the '~'). Dates are YYMMDD (years < 30 read as 20YY) or YYYYMMDD,
+// with "<DATE" (until) and ">DATE" (from). Null codes ("---") and lines that
+// make no sense are skipped; errors come only from the reader.
+func ParsePhoenix(r io.Reader) ([]PhoenixEntry, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	subst := map[string][]string{}
+	var out []PhoenixEntry
+	cur := -1
+	lineNo := 0
+	for sc.Scan() {
+		lineNo++
+		raw := sc.Text()
+		line := raw
+		comment := ""
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			comment = strings.TrimSpace(line[i+1:])
+			line = line[:i]
+		}
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			if strings.TrimSpace(raw) == "" {
+				cur = -1 // a blank line ends the entry
+			}
+			continue
+		}
+		switch {
+		case trimmed[0] == '!' && strings.Contains(trimmed, "=") && !strings.Contains(trimmed, "["):
+			name, list, _ := strings.Cut(trimmed, "=")
+			var forms []string
+			for _, f := range strings.Split(list, ",") {
+				if f = strings.TrimSpace(f); f != "" {
+					forms = append(forms, f)
+				}
+			}
+			subst[strings.TrimSpace(name)] = forms
+		case trimmed[0] == '+':
+			if cur < 0 {
+				continue
+			}
+			namePart, codes := splitCodes(trimmed[1:])
+			out[cur].Phrases = appendPhrases(out[cur].Phrases, namePart, subst)
+			out[cur].Codes = append(out[cur].Codes, codes...)
+		case trimmed[0] == '[' && (raw[0] == ' ' || raw[0] == '\t' || cur >= 0):
+			if cur < 0 {
+				continue
+			}
+			_, codes := splitCodes(trimmed)
+			out[cur].Codes = append(out[cur].Codes, codes...)
+		default:
+			namePart, codes := splitCodes(trimmed)
+			e := PhoenixEntry{Codes: codes, Comment: comment, Line: lineNo}
+			e.Phrases = appendPhrases(nil, namePart, subst)
+			if len(e.Phrases) == 0 {
+				cur = -1
+				continue
+			}
+			out = append(out, e)
+			cur = len(out) - 1
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return out, fmt.Errorf("line %d: %w", lineNo, err)
+	}
+	return out, nil
+}
+
+// ParsePhoenixFile is ParsePhoenix on a file.
+func ParsePhoenixFile(path string) ([]PhoenixEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	es, err := ParsePhoenix(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return es, nil
+}
+
+// splitCodes splits "NAME {PLURALS} [CODE …][CODE …]" into the name part
+// (with the plural forms appended after a '|') and the parsed codes.
+func splitCodes(s string) (string, []DatedCode) {
+	name := s
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		name = s[:i]
+	}
+	plurals := ""
+	if i := strings.IndexByte(name, '{'); i >= 0 {
+		j := strings.IndexByte(name[i:], '}')
+		if j > 0 {
+			plurals = name[i+1 : i+j]
+		}
+		name = name[:i]
+	}
+	var codes []DatedCode
+	rest := s[len(name):]
+	for {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i:], ']')
+		if j < 0 {
+			j = len(rest) - i
+		}
+		if c, ok := parseCode(rest[i+1 : i+j]); ok {
+			codes = append(codes, c)
+		}
+		if i+j+1 > len(rest) {
+			break
+		}
+		rest = rest[i+j+1:]
+	}
+	if strings.TrimSpace(plurals) != "" {
+		name += "|" + plurals
+	}
+	return name, codes
+}
+
+// parseCode reads "CODE", "~CODE", "CODE DATE-DATE", "CODE >DATE" or
+// "CODE <DATE".
+func parseCode(s string) (DatedCode, bool) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return DatedCode{}, false
+	}
+	code := strings.TrimPrefix(f[0], "~")
+	if code == "" || strings.Trim(code, "-") == "" || !isCode(code) {
+		return DatedCode{}, false
+	}
+	c := DatedCode{Code: code}
+	if len(f) > 1 {
+		d := strings.Join(f[1:], "")
+		switch {
+		case strings.HasPrefix(d, ">"):
+			c.From = parsePhoenixDate(d[1:], false)
+		case strings.HasPrefix(d, "<"):
+			c.To = parsePhoenixDate(d[1:], true)
+		default:
+			a, b, ok := strings.Cut(d, "-")
+			if !ok {
+				return DatedCode{}, false
+			}
+			c.From = parsePhoenixDate(a, false)
+			c.To = parsePhoenixDate(b, true)
+		}
+		if c.From < 0 || c.To < 0 {
+			return DatedCode{}, false
+		}
+	}
+	return c, true
+}
+
+func isCode(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !(b >= 'A' && b <= 'Z') && !(b >= '0' && b <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// parsePhoenixDate reads YYMMDD or YYYYMMDD into YYYYMMDD; -1 when malformed.
+func parsePhoenixDate(s string, end bool) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return -1
+	}
+	switch len(s) {
+	case 6:
+		yy := n / 10000
+		if yy < 30 {
+			n += 20000000
+		} else {
+			n += 19000000
+		}
+	case 8:
+	default:
+		return -1
+	}
+	if m := n / 100 % 100; m < 1 || m > 12 {
+		return -1
+	}
+	if d := n % 100; d < 1 || d > 31 {
+		return -1
+	}
+	return n
+}
+
+// appendPhrases normalizes a dictionary name ("NORTH_ATLANTIC_TREATY_
+// ORGANIZATION_", "!MINIST! OF_DEFENSE", "RIOT_POLICE|RIOT_POLICES") into
+// match keys, expanding substitution sets.
+func appendPhrases(dst []string, name string, subst map[string][]string) []string {
+	for _, alt := range strings.Split(name, "|") {
+		for _, form := range expandSubst(alt, subst, 0) {
+			if p := normalizePhrase(strings.ReplaceAll(form, "_", " ")); p != "" {
+				dst = append(dst, p)
+			}
+		}
+	}
+	return dst
+}
+
+func expandSubst(s string, subst map[string][]string, depth int) []string {
+	i := strings.IndexByte(s, '!')
+	if i < 0 || depth > 3 {
+		return []string{s}
+	}
+	j := strings.IndexByte(s[i+1:], '!')
+	if j < 0 {
+		return []string{s}
+	}
+	key := s[i : i+j+2]
+	forms, ok := subst[key]
+	if !ok {
+		return []string{s[:i] + s[i+j+2:]}
+	}
+	var out []string
+	for _, f := range forms {
+		out = append(out, expandSubst(s[:i]+f+" "+s[i+j+2:], subst, depth+1)...)
+	}
+	return out
+}

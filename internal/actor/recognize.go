@@ -1,0 +1,281 @@
+package actor
+
+import (
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// Mention is one actor mention found in a sentence.
+//
+// For org heads ("NATO Secretary General Jens Stoltenberg") the code is
+// the organization's (IGOWSTNAT) and Role is empty: CAMEO codes an IGO's
+// leadership as the IGO itself. For plural anaphors ("the two sides",
+// "they") Code is empty and Refs lists the actors referred to.
+type Mention struct {
+	Text        string // the phrase as written (Text[Span[0]:Span[1]] of the document)
+	Span        [2]int // byte offsets into the document text
+	First, Last int    // token indexes (0-based, inclusive) of the phrase
+	Head        int    // token index of the phrase's head
+
+	Code    string // CAMEO actor code: JPNGOV, IGOWSTNAT, USAMIL …; "" when unresolved
+	Country string // ISO 3166 alpha-3 or ""
+	Org     string // organization short name or ""
+	Role    string // CAMEO sector (GOV, MIL, EDU …) or ""
+	Name    string // canonical person or body name when known
+
+	Kind      string        // country | capital | org | person | role | group | pronoun | anaphor
+	Office    string        // office key when the phrase names an office (hog, hos, fm, dm, sg …)
+	Prep      string        // preposition governing the phrase ("in", "with"), lowercase; "" if none
+	Loc       bool          // object of a locative preposition ("in Tokyo"): a place, maybe not an actor
+	Ambiguous bool          // a known name with several readings on the date, left unresolved
+	Refs      []event.Actor // actors an anaphor or pronoun stands for
+}
+
+// Actor returns the mention as an event actor.
+func (m Mention) Actor() event.Actor {
+	return event.Actor{Text: m.Text, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name}
+}
+
+// root is the country or organization a mention belongs to ("JPN",
+// "NATO"), "" when it has none.
+func (m Mention) root() string {
+	if m.Org != "" {
+		return m.Org
+	}
+	return m.Country
+}
+
+// Doc is the per-document state of the recognizer: names introduced in
+// full (so that a later bare surname resolves to the same person), recent
+// mentions for anaphora, and the document's most mentioned country.
+// A Doc is not safe for concurrent use.
+type Doc struct {
+	kb        *KB
+	published time.Time
+	intro     map[string]Mention // surname key → the mention that introduced it
+	recent    []recentMention
+	countries map[string]int
+	sent      int // index of the sentence being read
+	words     []word
+	hits      []hit
+	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
+}
+
+type recentMention struct {
+	m        Mention
+	sent     int
+	alliance bool
+	coord    int // index in recent of the mention it is coordinated with ("X and Y"), -1 if none
+}
+
+// NewDoc starts reading a document published on the given date.
+func (kb *KB) NewDoc(published time.Time) *Doc {
+	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, countries: map[string]int{}, subjects: map[[2]int]bool{}}
+}
+
+// item is one resolved dictionary hit.
+type item struct {
+	i, j      int // words [i, j)
+	kind      string
+	e         Entry
+	ok        bool // resolved to one entry
+	ambiguous bool
+	surname   bool
+	ids       []int32
+}
+
+var kindRank = map[string]int{KindOrg: 0, KindCapital: 1, KindCountry: 2, KindPerson: 3, KindGroup: 4, KindRole: 5, KindAnaphor: 6, KindPronoun: 7}
+
+var sourceRank = map[string]int{"user": 0, "curated": 1, "mledoze": 2, "phoenix": 3, "reign": 4}
+
+// Mentions finds the actor mentions of sentence s. date is the date that
+// decides office holders (the event's date when known, else the
+// publication date; zero means the publication date). Sentences must be
+// passed in document order.
+func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
+	if date.IsZero() {
+		date = d.published
+	}
+	di := dateInt(date)
+	d.sent = s.Index
+	d.words = appendWords(d.words[:0], s.Tokens)
+	ws := d.words
+	d.hits = d.kb.match(ws, d.hits[:0])
+	items := make([]item, 0, len(d.hits))
+	for _, h := range d.hits {
+		it := d.resolveHit(h, ws, di)
+		if it.kind == "" {
+			continue
+		}
+		items = append(items, it)
+	}
+	var out []Mention
+	for k := 0; k < len(items); {
+		m, next, ok := d.compose(items, k, ws, s, di)
+		k = next
+		if !ok {
+			continue
+		}
+		out = append(out, m)
+		if isMainSubject(s.Tokens, m.Head) {
+			d.subjects[m.Span] = true
+		}
+		d.remember(m, items, ws)
+	}
+	return out
+}
+
+// resolveHit picks the reading of a hit valid on date di.
+func (d *Doc) resolveHit(h hit, ws []word, di int) item {
+	kb := d.kb
+	it := item{i: h.i, j: h.j, surname: h.surname, ids: h.ids}
+	if h.surname {
+		it.kind = KindPerson
+		// a capitalized unknown word before a surname is another first name
+		if h.i > 0 && ws[h.i-1].cap && ws[h.i-1].tok != 0 && !d.known(ws[h.i-1].key) {
+			return item{}
+		}
+		if m, ok := d.intro[ws[h.i].key]; ok {
+			it.ok = true
+			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
+			return it
+		}
+		e, ok, amb := kb.pick(h.ids, KindPerson, di)
+		if !ok || amb {
+			return item{} // a bare surname that is not clear: no mention
+		}
+		it.e, it.ok = e, true
+		return it
+	}
+	best := 99
+	for _, id := range h.ids {
+		if r := kindRank[kb.entries[id].Kind]; r < best {
+			best = r
+			it.kind = kb.entries[id].Kind
+		}
+	}
+	if it.kind == KindPerson && h.j-h.i == 1 {
+		// one-word person names: also consider people known by that surname
+		if m, ok := d.intro[ws[h.i].key]; ok {
+			it.ok = true
+			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
+			return it
+		}
+		ids := append(append([]int32(nil), h.ids...), kb.surnames[ws[h.i].key]...)
+		it.ids = ids
+	}
+	e, ok, amb := kb.pick(it.ids, it.kind, di)
+	it.e, it.ok, it.ambiguous = e, ok && !amb, amb
+	if it.kind == KindPerson && !it.ok && h.j-h.i == 1 {
+		return item{} // one word, no clear reading
+	}
+	return it
+}
+
+// known reports whether a word key is in the dictionary vocabulary as a
+// phrase of its own.
+func (d *Doc) known(key string) bool {
+	_, ok := d.kb.phrases[key]
+	return ok
+}
+
+// pick chooses among the entries of one kind the reading valid on date di:
+// the best source first, dated readings before undated ones; for people
+// with no office on the date, their latest earlier office makes them a
+// former official (role ELI). ok is false when nothing fits; ambiguous when
+// several different codes fit equally well.
+func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous bool) {
+	var cands []*Entry
+	for _, id := range ids {
+		if en := &kb.entries[id]; en.Kind == kind {
+			cands = append(cands, en)
+		}
+	}
+	if len(cands) == 0 {
+		return Entry{}, false, false
+	}
+	var valid []*Entry
+	for _, c := range cands {
+		if c.validOn(di) && (c.From != 0 || c.To != 0) {
+			valid = append(valid, c)
+		}
+	}
+	if len(valid) == 0 {
+		for _, c := range cands {
+			if c.From == 0 && c.To == 0 {
+				valid = append(valid, c)
+			}
+		}
+	}
+	if len(valid) == 0 && kind == KindPerson {
+		// former office holder: the latest office that ended before di
+		var last *Entry
+		for _, c := range cands {
+			if c.To != 0 && c.To < di && (last == nil || c.To > last.To) {
+				last = c
+			}
+		}
+		if last == nil {
+			return Entry{}, false, false
+		}
+		f := *last
+		if f.Country != "" {
+			f.Code, f.Role, f.Org = f.Country+"ELI", "ELI", ""
+		} else {
+			f.Role = "ELI"
+		}
+		f.Office = ""
+		return f, true, false
+	}
+	if len(valid) == 0 {
+		return Entry{}, false, false
+	}
+	bestRank := 99
+	for _, c := range valid {
+		if r, ok := sourceRank[c.Source]; ok && r < bestRank {
+			bestRank = r
+		}
+	}
+	var top *Entry
+	for _, c := range valid {
+		if sourceRank[c.Source] != bestRank {
+			continue
+		}
+		if top == nil {
+			top = c
+			continue
+		}
+		if kind == KindPerson && normalizePhrase(c.Name) != normalizePhrase(top.Name) {
+			return *top, true, true // two different people
+		}
+		if c.Code != top.Code {
+			if kind == KindPerson && c.Office != "" && top.Office == "" {
+				top = c
+				continue
+			}
+			if kind == KindPerson && (c.Office == "") != (top.Office == "") {
+				continue
+			}
+			return *top, true, true
+		}
+		if top.Name == "" && c.Name != "" {
+			top = c
+		}
+	}
+	return *top, true, false
+}
+
+// isMainSubject reports whether token h is the nominal subject of the
+// sentence's root (needs a dependency tree).
+func isMainSubject(toks []event.Token, h int) bool {
+	if h < 0 || h >= len(toks) {
+		return false
+	}
+	t := &toks[h]
+	if t.Deprel != "nsubj" && t.Deprel != "nsubj:pass" {
+		return false
+	}
+	p := t.Head - 1
+	return p >= 0 && p < len(toks) && toks[p].Head == 0
+}
