@@ -1,0 +1,320 @@
+package tag
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token-level facts the feature templates read: hashes of the normalized
+// word, the raw form, affixes and shape, the word's ambiguity class and a
+// few orthographic flags.
+type tokInfo struct {
+	w, form, shape, amb uint64
+	suf                 [maxAffix]uint64
+	pre                 [maxAffix]uint64
+	flags               uint64
+}
+
+const maxAffix = 4
+
+// Orthographic flags.
+const (
+	flInitCap = 1 << iota
+	flAllCap
+	flDigit
+	flHyphen
+	flLetter
+	flAllDigit
+	flFirst
+	flPunct
+)
+
+// Template seeds: every feature template hashes a distinct constant so that
+// equal values in different templates never collide.
+const (
+	tBias = iota + 1
+	tW
+	tForm
+	tSuf
+	tPre
+	tShape
+	tFlags
+	tFirstCap
+	tWm1
+	tWm2
+	tWp1
+	tWp2
+	tSufm1
+	tSufp1
+	tWm1W
+	tWWp1
+	tAmb
+	tAmbm1
+	tAmbp1
+	tAmbp2
+	tAmbWp1
+	tShapeP1
+	tP1
+	tP2P1
+	tP1W
+	tP1Amb
+	tP1Suf
+	tF0
+	tFp1
+	tFp2
+	tFp1Fp2
+	tFp1W
+	tFp1Amb
+	tFm1
+	tP1Fp1
+	tFm1Fp1
+	tWm1Wm2
+	tWp1Wp2
+	tPre1Suf
+	tAmbBoth
+	tWord
+	tNorm
+	tAmbKey
+	tLemma
+	tBOS
+	tEOS
+)
+
+// normalize appends the feature form of a word to buf: lower-cased, with
+// every ASCII digit mapped to '0' (so 1987 and 2023 share statistics).
+func normalize(buf []byte, form string) []byte {
+	for i := 0; i < len(form); i++ {
+		if form[i] >= utf8.RuneSelf {
+			for _, r := range strings.ToLower(form) {
+				if r >= '0' && r <= '9' {
+					r = '0'
+				}
+				buf = utf8.AppendRune(buf, r)
+			}
+			return buf
+		}
+	}
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '0' && c <= '9':
+			c = '0'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// wordKey is the key of a normalized word in the model's lexicons.
+func wordKey(norm []byte) uint64 { return hashBytes(tNorm, norm) }
+
+// shapeAndFlags returns a hash of the collapsed word shape (Xx, d.d, X.X.)
+// with a length bucket, and the orthographic flags.
+func shapeAndFlags(form string, first bool) (uint64, uint64) {
+	var sh [24]byte
+	n := 0
+	var last byte
+	var fl uint64
+	letters, digits, upper, other := 0, 0, 0, 0
+	runes := 0
+	for _, r := range form {
+		runes++
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			upper++
+			letters++
+		case unicode.IsLetter(r):
+			c = 'x'
+			letters++
+		case unicode.IsDigit(r):
+			c = 'd'
+			digits++
+		case r < utf8.RuneSelf:
+			c = byte(r)
+			other++
+			if r == '-' {
+				fl |= flHyphen
+			}
+		default:
+			c = '*'
+			other++
+		}
+		if c != last && n < len(sh) {
+			sh[n] = c
+			n++
+		}
+		last = c
+	}
+	if letters > 0 {
+		fl |= flLetter
+	}
+	if r, _ := utf8.DecodeRuneInString(form); unicode.IsUpper(r) {
+		fl |= flInitCap
+	}
+	if upper > 0 && upper == letters {
+		fl |= flAllCap
+	}
+	if digits > 0 {
+		fl |= flDigit
+		if digits == runes {
+			fl |= flAllDigit
+		}
+	}
+	if letters == 0 && digits == 0 {
+		fl |= flPunct
+	}
+	if first {
+		fl |= flFirst
+	}
+	lb := runes
+	if lb > 6 {
+		lb = 6
+	}
+	h := hashBytes(tShape, sh[:n])
+	return mix(h, uint64(lb)), fl
+}
+
+// analyze fills info for the forms of one sentence. amb looks up a
+// normalized word's ambiguity-class hash (0 when unknown).
+func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64) []byte {
+	for i, f := range forms {
+		buf = normalize(buf[:0], f)
+		ti := &info[i]
+		ti.w = hashBytes(tW, buf)
+		ti.form = hashString(tForm, f)
+		ti.amb = amb(wordKey(buf))
+		ti.shape, ti.flags = shapeAndFlags(f, i == 0)
+		// affixes over runes, on the normalized form
+		var ends [maxAffix + 1]int // byte offsets of the last k runes
+		k := 0
+		for j := len(buf); j > 0 && k < maxAffix; {
+			_, size := utf8.DecodeLastRune(buf[:j])
+			j -= size
+			k++
+			ends[k] = j
+		}
+		for a := 0; a < maxAffix; a++ {
+			if a < k {
+				ti.suf[a] = hashBytes(byte(tSuf+16*(a+1)), buf[ends[a+1]:])
+			} else {
+				ti.suf[a] = hashBytes(byte(tSuf+16*(a+1)), buf)
+			}
+		}
+		j := 0
+		for a := 0; a < maxAffix; a++ {
+			if j < len(buf) {
+				_, size := utf8.DecodeRune(buf[j:])
+				j += size
+			}
+			ti.pre[a] = hashBytes(byte(tPre+16*(a+1)), buf[:j])
+		}
+	}
+	return buf
+}
+
+// Padding beyond the sentence edges.
+var (
+	bosInfo = tokInfo{w: hashString(tBOS, "w"), form: hashString(tBOS, "f"), shape: hashString(tBOS, "s"),
+		amb: hashString(tBOS, "a"), suf: [maxAffix]uint64{hashString(tBOS, "1"), hashString(tBOS, "2"), hashString(tBOS, "3"), hashString(tBOS, "4")}}
+	eosInfo = tokInfo{w: hashString(tEOS, "w"), form: hashString(tEOS, "f"), shape: hashString(tEOS, "s"),
+		amb: hashString(tEOS, "a"), suf: [maxAffix]uint64{hashString(tEOS, "1"), hashString(tEOS, "2"), hashString(tEOS, "3"), hashString(tEOS, "4")}}
+)
+
+func at(info []tokInfo, i int) *tokInfo {
+	if i < 0 {
+		return &bosInfo
+	}
+	if i >= len(info) {
+		return &eosInfo
+	}
+	return &info[i]
+}
+
+// nStatic1 is the number of pass-1 features that do not depend on tags.
+const nStatic1 = 30
+
+// static1 appends the tag-independent features of token i.
+func static1(out []uint64, info []tokInfo, i int) []uint64 {
+	c, m1, m2, p1, p2 := &info[i], at(info, i-1), at(info, i-2), at(info, i+1), at(info, i+2)
+	out = append(out,
+		tBias,
+		c.w,
+		c.form,
+		c.suf[0], c.suf[1], c.suf[2], c.suf[3],
+		c.pre[0], c.pre[1], c.pre[2], c.pre[3],
+		c.shape,
+		mix(tFlags, c.flags),
+		mix(tFirstCap, c.flags&(flFirst|flInitCap|flAllCap)),
+		mix(tWm1, m1.w),
+		mix(tWm2, m2.w),
+		mix(tWp1, p1.w),
+		mix(tWp2, p2.w),
+		mix(tSufm1, m1.suf[2]),
+		mix(tSufp1, p1.suf[2]),
+		mix3(tWm1W, m1.w, c.w),
+		mix3(tWWp1, c.w, p1.w),
+		mix(tAmb, c.amb),
+		mix(tAmbm1, m1.amb),
+		mix(tAmbp1, p1.amb),
+		mix(tAmbp2, p2.amb),
+		mix3(tAmbWp1, c.amb, p1.w),
+		mix3(tShapeP1, c.shape, p1.shape),
+		mix3(tWm1Wm2, m2.w, m1.w),
+		mix3(tWp1Wp2, p1.w, p2.w),
+	)
+	return out
+}
+
+// nStatic2 is the number of extra pass-2 features that read the first
+// pass's tags (f) but not the second pass's own decisions.
+const nStatic2 = 9
+
+// static2 appends the pass-2 features built on first-pass tags f.
+func static2(out []uint64, info []tokInfo, f []int, i int) []uint64 {
+	c := &info[i]
+	ft := func(j int) uint64 {
+		if j < 0 {
+			return 1000
+		}
+		if j >= len(f) {
+			return 1001
+		}
+		return uint64(f[j])
+	}
+	out = append(out,
+		mix(tF0, ft(i)),
+		mix(tFp1, ft(i+1)),
+		mix(tFp2, ft(i+2)),
+		mix3(tFp1Fp2, ft(i+1), ft(i+2)),
+		mix3(tFp1W, ft(i+1), c.w),
+		mix3(tFp1Amb, ft(i+1), c.amb),
+		mix(tFm1, ft(i-1)),
+		mix3(tFm1Fp1, ft(i-1), ft(i+1)),
+		mix3(tPre1Suf, ft(i+1), c.suf[2]),
+	)
+	return out
+}
+
+// nDyn is the number of features that read the pass's own previous tags.
+const nDyn = 5
+
+// dynamic appends the features built on the previous two decisions p1, p2
+// (-1 before the sentence start); fp1 is the first-pass tag of the next
+// token (-1 in pass 1).
+func dynamic(out []uint64, info []tokInfo, i, p1, p2, fp1 int) []uint64 {
+	c := &info[i]
+	a, b := uint64(p1+2), uint64(p2+2)
+	out = append(out,
+		mix(tP1, a),
+		mix3(tP2P1, b, a),
+		mix3(tP1W, a, c.w),
+		mix3(tP1Amb, a, c.amb),
+		mix3(tP1Fp1, a, uint64(fp1+2)),
+	)
+	return out
+}

@@ -1,0 +1,71 @@
+package tag
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/shared"
+)
+
+func sentence(forms ...string) *event.Sentence {
+	s := &event.Sentence{}
+	for i, f := range forms {
+		s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Form: f, Start: -1, End: -1})
+	}
+	return s
+}
+
+func TestLoad(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg2, _ := Load()
+	if tg != tg2 {
+		t.Error("Load does not cache the tagger")
+	}
+}
+
+func TestTagSimple(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sentence("The", "ministers", "met", "in", "Geneva", "on", "Tuesday", ".")
+	tg.Tag(s)
+	want := []struct{ upos, xpos, lemma string }{
+		{"DET", "DT", "the"}, {"NOUN", "NNS", "minister"}, {"VERB", "VBD", "meet"}, {"ADP", "IN", "in"},
+		{"PROPN", "NNP", "Geneva"}, {"ADP", "IN", "on"}, {"PROPN", "NNP", "Tuesday"}, {"PUNCT", ".", "."},
+	}
+	for i, w := range want {
+		got := s.Tokens[i]
+		if got.UPOS != w.upos || got.XPOS != w.xpos || got.Lemma != w.lemma {
+			t.Errorf("%s: got %s/%s/%s, want %s/%s/%s", got.Form, got.UPOS, got.XPOS, got.Lemma, w.upos, w.xpos, w.lemma)
+		}
+	}
+	if f := s.Tokens[2].Feats; f == "" || f == "_" {
+		t.Errorf("met: no features")
+	}
+}
+
+func TestAccuracyDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	path := shared.TestPath(t, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
+	gold, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := tg.Evaluate(gold)
+	t.Logf("EWT dev: %s", sc)
+	upos, xpos, feats, lemma := sc.Pct()
+	if upos < 94.5 || xpos < 93.5 || feats < 91 || lemma < 96.5 {
+		t.Errorf("accuracy below floor: %s", sc)
+	}
+}
