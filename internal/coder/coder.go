@@ -1,0 +1,545 @@
+// Package coder turns parsed sentences into CAMEO-coded events: who did what
+// to whom, when, with what modality, and which words say so.
+//
+// The coder reads a dependency tree (UD relations, lemmas), the actor
+// mentions and time expressions found in the sentence, and a Dictionary of
+// verb and noun patterns keyed on lemmas and dependency frames. The built-in
+// dictionary is compiled from the MIT-licensed PETRARCH verb dictionaries
+// (converter: ReadPetrarch; generator: gen.go) plus dyad's own patterns
+// (dyad.pat). For each verb (or event noun) the most specific matching
+// pattern gives the code; the source comes from the subject (or the agent
+// of a passive, the controller of an xcomp, the antecedent of a relative
+// clause, the first conjunct's subject), the target from the object or a
+// prepositional phrase. Coordinated subjects without a target yield one
+// symmetric pair; reported speech codes the embedded event with its own
+// subject. Each event gets a modality (modality.go) and a date: the time
+// expression its clause governs, else the sentence's, else the publication
+// date with precision "doc".
+package coder
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/cameo"
+)
+
+// Mention is an actor mention as the coder sees it: token indexes are
+// 0-based positions in Sentence.Tokens, First and Last inclusive.
+type Mention struct {
+	Actor       event.Actor
+	First, Last int
+	Head        int // -1 when unknown
+}
+
+// TimeExpr is a resolved time expression of the sentence.
+type TimeExpr struct {
+	Text        string
+	Span        [2]int
+	First, Last int    // token indexes, inclusive
+	Value       string // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+	Precision   string // event.PrecisionDay …
+}
+
+// Input is one parsed sentence with its mentions and time expressions.
+type Input struct {
+	DocID     string
+	Published time.Time // zero when unknown
+	Sent      *event.Sentence
+	Mentions  []Mention
+	Times     []TimeExpr
+	// Governing returns the time expression governed by the clause of the
+	// verb at token index verb; nil uses the coder's own rule.
+	Governing func(verb int) (TimeExpr, bool)
+}
+
+// Options configure a Coder.
+type Options struct {
+	Convention cameo.Convention // Goldstein table and QuadClass rule
+	Version    string           // written to Event.Coder
+}
+
+// Coder codes sentences with a dictionary. It is safe for concurrent use.
+type Coder struct {
+	dict *Dictionary
+	opt  Options
+}
+
+// New returns a coder over dict.
+func New(dict *Dictionary, opt Options) *Coder {
+	if opt.Version == "" {
+		opt.Version = "dyad-coder/" + Version + "+" + cameo.Version()
+	}
+	return &Coder{dict: dict, opt: opt}
+}
+
+// Version is the coder's version.
+const Version = "0.1"
+
+// Dictionary returns the coder's dictionary.
+func (c *Coder) Dictionary() *Dictionary { return c.dict }
+
+type role struct {
+	mentions []int // indexes into Input.Mentions
+}
+
+// Code returns the events of one sentence, in token order.
+func (c *Coder) Code(in Input) []event.Event {
+	s := in.Sent
+	if s == nil || len(s.Tokens) == 0 {
+		return nil
+	}
+	k := &sentCtx{c: c, in: in, t: newTree(s)}
+	k.indexMentions()
+	var evs []event.Event
+	used := map[int]bool{}
+	byVerb := map[int][]event.Event{}
+	for v := range s.Tokens {
+		if k.t.upos(v) != "VERB" {
+			continue
+		}
+		if e := k.codeVerb(v, used); len(e) > 0 {
+			byVerb[v] = e
+		}
+	}
+	// "X plans to attend Y": the intention and the attendance are one
+	// event; keep the embedded one (coded as an intent, modality planned).
+	for v := range s.Tokens {
+		if k.t.rel(v) != "xcomp" || len(byVerb[v]) == 0 {
+			continue
+		}
+		h := k.t.head[v]
+		var keep []event.Event
+		for _, he := range byVerb[h] {
+			dup := false
+			for _, ve := range byVerb[v] {
+				if he.Source.Code == ve.Source.Code && he.Target.Code == ve.Target.Code {
+					dup = true
+				}
+			}
+			if !dup {
+				keep = append(keep, he)
+			}
+		}
+		byVerb[h] = keep
+	}
+	for v := range s.Tokens {
+		evs = append(evs, byVerb[v]...)
+	}
+	for v := range s.Tokens {
+		if u := k.t.upos(v); (u == "NOUN" || u == "PROPN") && !used[v] {
+			evs = append(evs, k.codeNoun(v)...)
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Evidence.Span[0] < evs[j].Evidence.Span[0] })
+	return evs
+}
+
+type sentCtx struct {
+	c      *Coder
+	in     Input
+	t      *tree
+	tokMen []int // token → mention index, -1
+}
+
+func (k *sentCtx) indexMentions() {
+	n := len(k.in.Sent.Tokens)
+	k.tokMen = make([]int, n)
+	for i := range k.tokMen {
+		k.tokMen[i] = -1
+	}
+	for mi, m := range k.in.Mentions {
+		if m.First < 0 || m.Last >= n || m.First > m.Last {
+			continue
+		}
+		for j := m.First; j <= m.Last; j++ {
+			if k.tokMen[j] < 0 || k.spanLen(k.tokMen[j]) > m.Last-m.First {
+				k.tokMen[j] = mi
+			}
+		}
+	}
+}
+
+func (k *sentCtx) spanLen(mi int) int { m := k.in.Mentions[mi]; return m.Last - m.First }
+
+// domainSkip prunes what is not part of verb v's own clause frame.
+func (k *sentCtx) domainSkip(v int) func(c int) bool {
+	t := k.t
+	return func(c int) bool {
+		if t.head[c] != v {
+			return false
+		}
+		switch t.rel(c) {
+		case "nsubj", "csubj", "nsubj:outer", "parataxis", "advcl", "ccomp", "csubj:pass", "acl:relcl", "reparandum", "vocative", "dislocated":
+			return true
+		case "conj":
+			return t.isVerbal(c)
+		}
+		return false
+	}
+}
+
+// match finds the best pattern of pats for token v.
+func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) {
+	t := k.t
+	var dom []int
+	t.walk(v, k.domainSkip(v), func(j int) {
+		if j != v {
+			dom = append(dom, j)
+		}
+	})
+	var best *Pattern
+	var bestTok []int
+	bestSpec := -1
+	for _, p := range pats {
+		toks, ok := k.frameMatches(v, p, dom, passive)
+		if !ok {
+			continue
+		}
+		sp := p.Specificity()
+		if sp > bestSpec || (sp == bestSpec && p.order > best.order) {
+			best, bestSpec, bestTok = p, sp, toks
+		}
+	}
+	return best, bestTok
+}
+
+func (k *sentCtx) frameMatches(v int, p *Pattern, dom []int, passive bool) ([]int, bool) {
+	t := k.t
+	var matched []int
+	for _, alts := range p.rPre {
+		ok := false
+		for j := 0; j < v && !ok; j++ {
+			if k.altMatch(j, alts, nil) {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, false
+		}
+	}
+	if p.Prt != "" {
+		ok := false
+		for _, j := range dom {
+			if j > v && t.lemma[j] == p.Prt && (t.head[j] == v || (t.head[j] >= 0 && t.head[t.head[j]] == v)) {
+				ok = true
+				break
+			}
+		}
+		if !ok && v+1 < len(t.lemma) && t.lemma[v+1] == p.Prt {
+			ok = true
+		}
+		if !ok {
+			return nil, false
+		}
+	}
+	for _, alts := range p.rObj {
+		found := -1
+		for _, j := range dom {
+			if (j > v || passive || p.Noun) && k.altMatch(j, alts, dom) {
+				found = j
+				break
+			}
+		}
+		if found < 0 {
+			return nil, false
+		}
+		matched = append(matched, found)
+	}
+	for _, pp := range p.rPP {
+		if k.findPP(v, pp, dom) < 0 {
+			return nil, false
+		}
+	}
+	return matched, true
+}
+
+// altMatch reports whether token j matches one of the alternatives; an
+// alternative "a_b" needs its words in order, starting at j, inside dom
+// (or anywhere when dom is nil).
+func (k *sentCtx) altMatch(j int, alts []string, dom []int) bool {
+	t := k.t
+	for _, a := range alts {
+		if !strings.Contains(a, "_") {
+			if t.matchWord(j, a) {
+				return true
+			}
+			continue
+		}
+		parts := strings.Split(a, "_")
+		ok := true
+		for n, w := range parts {
+			if j+n >= len(t.lemma) || !t.matchWord(j+n, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// findPP returns the nominal headed by preposition pp.Prep in v's domain
+// whose phrase contains one of pp.Words, -1 when none.
+func (k *sentCtx) findPP(v int, pp PPReq, dom []int) int {
+	t := k.t
+	for _, j := range dom {
+		if t.lemma[j] != pp.Prep {
+			continue
+		}
+		r := t.base(j)
+		if r != "case" && r != "mark" && r != "compound" && r != "advmod" {
+			continue
+		}
+		n := t.head[j]
+		if n < 0 {
+			continue
+		}
+		if n == v { // a particle-like preposition: the phrase follows it
+			if len(pp.Words) == 0 {
+				return j
+			}
+			for _, x := range dom {
+				if x > j && k.altMatch(x, pp.Words, dom) {
+					return j
+				}
+			}
+			continue
+		}
+		if len(pp.Words) == 0 {
+			return n
+		}
+		found := false
+		t.walk(n, nil, func(x int) {
+			if !found && k.altMatch(x, pp.Words, nil) {
+				found = true
+			}
+		})
+		if found {
+			return n
+		}
+	}
+	return -1
+}
+
+// isPassive reports whether verb v is in the passive voice.
+func (k *sentCtx) isPassive(v int) bool {
+	t := k.t
+	for _, c := range t.children[v] {
+		if r := t.rel(c); r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
+	t := k.t
+	pats := k.c.dict.Verb(t.lemma[v])
+	if len(pats) == 0 {
+		return nil
+	}
+	passive := k.isPassive(v)
+	// A participle modifying a noun is passive: "the plan unveiled by X".
+	participle := t.rel(v) == "acl" && k.in.Sent.Tokens[v].XPOS == "VBN"
+	p, objToks := k.match(v, pats, passive || participle)
+	if p == nil || p.Code == "---" || p.Code == "" {
+		return nil
+	}
+	var src, tgt []int
+	var symmetric bool
+	if participle {
+		a := k.agent(v)
+		if a < 0 {
+			return nil
+		}
+		src = k.actorsAt(a)
+		tgt = k.actorsAt(t.head[v])
+		if len(src) == 0 {
+			return nil
+		}
+	} else if passive {
+		if a := k.agent(v); a >= 0 {
+			src = k.actorsAt(a)
+		}
+		if subj := t.child(v, "nsubj:pass"); subj >= 0 {
+			tgt = k.actorsIn(subj)
+			if len(src) == 0 {
+				if pair := k.between(subj); len(pair) >= 2 {
+					src, tgt, symmetric = pair[:1], pair[1:2], true
+				}
+			}
+		}
+		if len(src) == 0 {
+			return nil
+		}
+		if len(tgt) == 0 || symmetric {
+			if len(tgt) == 0 {
+				tgt = k.targets(v, p, src, true)
+			}
+		}
+	} else {
+		src = k.subjectActors(v, 0)
+		if len(src) == 0 {
+			return nil
+		}
+		tgt = k.targets(v, p, src, false)
+	}
+	for _, j := range objToks {
+		used[j] = true
+	}
+	ev := k.evidence(v, objToks)
+	if len(tgt) == 0 && !symmetricOK(p.Code) {
+		return nil
+	}
+	if len(tgt) == 0 && !passive {
+		// "X and Y met with reporters" is no meeting of X and Y.
+		for _, c := range k.ppNodes(v, k.domainSkip(v)) {
+			if t.caseOf(c) == "with" {
+				return nil
+			}
+		}
+	}
+	return k.emit(v, p.Code, src, tgt, ev)
+}
+
+// intentCode turns the code of a planned cooperative act into CAMEO's
+// code for the stated intention: a planned visit (042) is an expressed
+// intent to meet (036), planned military cooperation (062) an intent to
+// cooperate militarily (0312), planned aid (07x) an intent to provide it.
+func intentCode(code string) string {
+	switch cameo.Root(code) {
+	case "04":
+		return "036"
+	case "05":
+		if code == "057" {
+			return "030"
+		}
+		return "032"
+	case "06":
+		switch code {
+		case "061", "062", "063", "064":
+			return "031" + code[2:]
+		}
+		return "031"
+	case "07":
+		switch code {
+		case "071", "072", "073", "074":
+			return "033" + code[2:]
+		}
+		return "033"
+	case "08":
+		return "035"
+	}
+	return code
+}
+
+// symmetricOK reports whether a coordinated subject without a target may
+// be read as a pair acting on each other: consultations, agreements,
+// cooperation ("Japan and NATO signed a programme").
+func symmetricOK(code string) bool {
+	switch cameo.Root(code) {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
+}
+
+// emit builds the events for sources × target (a coordinated subject
+// without a target becomes one symmetric pair).
+func (k *sentCtx) emit(v int, code string, src, tgt []int, ev event.Evidence) []event.Event {
+	var out []event.Event
+	if len(tgt) == 0 {
+		if len(src) >= 2 {
+			return []event.Event{k.build(v, code, src[0], src[1], ev)}
+		}
+		return nil
+	}
+	seen := map[[2]string]bool{}
+	for _, s := range src {
+		for _, g := range tgt[:1] {
+			if k.sameActor(s, g) {
+				continue
+			}
+			key := [2]string{k.in.Mentions[s].Actor.Code, k.in.Mentions[g].Actor.Code}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, k.build(v, code, s, g, ev))
+		}
+	}
+	return out
+}
+
+func (k *sentCtx) sameActor(a, b int) bool {
+	x, y := k.in.Mentions[a].Actor, k.in.Mentions[b].Actor
+	if x.Code != "" && x.Code == y.Code {
+		return true
+	}
+	if x.Org != "" && x.Org == y.Org {
+		return true
+	}
+	return x.Org == "" && y.Org == "" && x.Country != "" && x.Country == y.Country
+}
+
+func (k *sentCtx) build(v int, code string, s, g int, ev event.Evidence) event.Event {
+	in := k.in
+	mod := k.modality(v)
+	if mod == event.Planned {
+		code = intentCode(code)
+	}
+	e := event.Event{
+		Doc:      in.DocID,
+		Sentence: in.Sent.Index,
+		Text:     in.Sent.Text,
+		Span:     [2]int{in.Sent.Start, in.Sent.End},
+		Source:   in.Mentions[s].Actor,
+		Target:   in.Mentions[g].Actor,
+		CAMEO:    code,
+		Root:     cameo.Root(code),
+		Evidence: ev,
+		Coder:    k.c.opt.Version,
+		Modality: mod,
+	}
+	if cc, ok := cameo.Lookup(code); ok {
+		e.Quad = cc.Quad(k.c.opt.Convention)
+		e.Goldstein = cc.Goldstein(k.c.opt.Convention)
+		e.PLOVER = cc.PLOVERLabel()
+	} else if q := cameo.QuadClass(code, k.c.opt.Convention); q >= 0 {
+		e.Quad = q
+	}
+	if !in.Published.IsZero() {
+		e.Published = in.Published.Format("2006-01-02")
+	}
+	e.Date, e.Precision = k.date(v)
+	return e
+}
+
+// evidence is the verb, extended to the pattern's object noun when it
+// follows closely (light verbs: "held talks", "paid a visit").
+func (k *sentCtx) evidence(v int, objToks []int) event.Evidence {
+	toks := k.in.Sent.Tokens
+	first, last := v, v
+	for _, j := range objToks {
+		if j > v && j-v <= 4 && j > last {
+			last = j
+		}
+	}
+	start, end := toks[first].Start, toks[last].End
+	var text string
+	if s := k.in.Sent; start >= s.Start && end <= s.End && end-s.Start <= len(s.Text) && start >= 0 {
+		text = s.Text[start-s.Start : end-s.Start]
+	} else {
+		parts := make([]string, 0, last-first+1)
+		for j := first; j <= last; j++ {
+			parts = append(parts, toks[j].Form)
+		}
+		text = strings.Join(parts, " ")
+	}
+	return event.Evidence{Text: text, Span: [2]int{start, end}}
+}

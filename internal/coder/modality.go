@@ -1,0 +1,102 @@
+package coder
+
+import "github.com/dyad-events/dyad/event"
+
+var (
+	planVerbs   = map[string]bool{"plan": true, "intend": true, "aim": true, "expect": true, "hope": true, "want": true, "seek": true, "prepare": true, "schedule": true, "set": true, "promise": true, "pledge": true, "vow": true, "decide": true, "wish": true, "propose": true, "agree": true, "offer": true, "mean": true, "go": true, "be": true, "due": true, "poised": true, "likely": true, "ready": true, "about": true, "slate": true, "scheduled": true}
+	negVerbs    = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "cancel": true, "avoid": true}
+	hypoAux     = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "can": true, "must": true, "ought": true}
+	futureAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
+	negAdv      = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
+	condMarkers = map[string]bool{"if": true, "unless": true, "whether": true}
+)
+
+// modality classifies the event of verb v: negated (not, never, failed
+// to, refused to), hypothetical (if, could, may, might, would, should),
+// planned (will, plans to, is expected to, aims to, intends to), ongoing
+// (present progressive: "are holding talks"), else asserted. Negation wins
+// over hypothesis, hypothesis over plan, plan over ongoing.
+func (k *sentCtx) modality(v int) string {
+	t := k.t
+	var neg, hypo, plan, ongoing bool
+	check := func(x int, own bool) {
+		for _, c := range t.children[x] {
+			r, l := t.base(c), t.lemma[c]
+			switch {
+			case r == "advmod" && negAdv[l]:
+				// "not only … but also" is no negation
+				if c+1 < len(t.lemma) && t.lemma[c+1] == "only" {
+					continue
+				}
+				neg = true
+			case r == "aux" && hypoAux[l]:
+				hypo = true
+			case r == "aux" && futureAux[l]:
+				plan = true
+			case r == "mark" && condMarkers[l]:
+				hypo = true
+			}
+		}
+		if own {
+			tok := k.in.Sent.Tokens[x]
+			if tok.XPOS == "VBG" {
+				for _, c := range t.children[x] {
+					if t.rel(c) == "aux" && t.lemma[c] == "be" {
+						switch t.lower[c] {
+						case "is", "are", "am", "'re", "'s":
+							ongoing = true
+						}
+					}
+				}
+			}
+		}
+	}
+	check(v, true)
+	x := v
+	for steps := 0; steps < 6; steps++ {
+		h := t.head[x]
+		if h < 0 {
+			break
+		}
+		r := t.rel(x)
+		if r == "xcomp" {
+			l := t.lemma[h]
+			switch {
+			case negVerbs[l]:
+				neg = true
+			case planVerbs[l] || t.upos(h) == "ADJ" && planVerbs[l]:
+				plan = true
+			}
+			check(h, false)
+			x = h
+			continue
+		}
+		if r == "conj" {
+			// Auxiliaries are shared by conjuncts: "will visit and meet".
+			if t.child(x, "nsubj", "nsubj:pass") < 0 {
+				check(h, false)
+			}
+			x = h
+			continue
+		}
+		if r == "advcl" {
+			for _, c := range t.children[x] {
+				if t.base(c) == "mark" && condMarkers[t.lemma[c]] {
+					hypo = true
+				}
+			}
+		}
+		break
+	}
+	switch {
+	case neg:
+		return event.Negated
+	case hypo:
+		return event.Hypothetical
+	case plan:
+		return event.Planned
+	case ongoing:
+		return event.Ongoing
+	}
+	return event.Asserted
+}

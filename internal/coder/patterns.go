@@ -1,0 +1,326 @@
+package coder
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+		"strings"
+)
+
+// Pattern is one compiled verb or noun pattern: a lemma and the frame of
+// dependents it needs, and the CAMEO code it yields. dyad's compiled format
+// is one pattern a line, tab separated:
+//
+//	LEMMAS <TAB> CODE <TAB> FRAME <TAB> ORIGIN
+//
+// LEMMAS is a comma-separated list of the verbs (or nouns) sharing the
+// pattern. A line "&NAME <TAB> w1|w2|…" defines a synset that frames refer
+// to as &NAME (members may be "a_b" phrases or other &synsets).
+//
+// FRAME is a space-separated list of items, all required ("-" for none):
+//
+//	obj=W|W2      one of the words in the verb's object region (after the
+//	              verb, inside its clause, outside the subject)
+//	pp=P          a preposition P heading a dependent of the verb's clause
+//	pp=P:W|W2     … whose phrase contains one of the words
+//	pre=W|W2      one of the words before the verb (subject side)
+//	prt=P         a particle or preposition right after the verb (ask for)
+//	tgt=pp:P      take the target from the P phrase (default: object, then
+//	              the first phrase with an actor)
+//	noun          LEMMA is a noun (nominal event: "the visit of …")
+//
+// Words are lower-case lemmas or forms. CODE "---" marks a pattern that
+// blocks coding (PETRARCH's null code).
+type Pattern struct {
+	Lemmas []string
+	Code   string
+	Obj    [][]string // each: alternatives, one must match
+	PP     []PPReq
+	Pre    [][]string
+	Prt    string
+	Target string // "", "obj" or "pp:P"
+	Noun   bool
+	Origin string
+	order  int
+	// frame with synsets resolved
+	rObj, rPre [][]string
+	rPP        []PPReq
+}
+
+// PPReq is a prepositional phrase a pattern requires.
+type PPReq struct {
+	Prep  string
+	Words []string // alternatives; empty = any phrase
+}
+
+// Specificity orders patterns: the most specific matching one wins.
+func (p *Pattern) Specificity() int {
+	n := 0
+	for range p.Obj {
+		n += 2
+	}
+	for _, pp := range p.PP {
+		n += 2
+		if len(pp.Words) > 0 {
+			n += 2
+		}
+	}
+	n += len(p.Pre) * 2
+	if p.Prt != "" {
+		n += 3
+	}
+	return n
+}
+
+// Dictionary holds patterns by lemma.
+type Dictionary struct {
+	verbs   map[string][]*Pattern
+	nouns   map[string][]*Pattern
+	all     []*Pattern
+	synsets map[string][]string
+	synList []string
+}
+
+// NewDictionary returns an empty dictionary.
+func NewDictionary() *Dictionary {
+	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}}
+}
+
+// AddSynset defines (or extends) synset name ("&WEAPON") with members;
+// members naming other synsets are flattened.
+func (d *Dictionary) AddSynset(name string, members []string) {
+	if _, ok := d.synsets[name]; !ok {
+		d.synList = append(d.synList, name)
+	}
+	for _, m := range members {
+		if strings.HasPrefix(m, "&") {
+			d.synsets[name] = append(d.synsets[name], d.synsets[m]...)
+			continue
+		}
+		d.synsets[name] = append(d.synsets[name], m)
+	}
+}
+
+func (d *Dictionary) resolve(alts []string) []string {
+	if len(alts) == 1 && strings.HasPrefix(alts[0], "&") {
+		return d.synsets[alts[0]]
+	}
+	for _, a := range alts {
+		if strings.HasPrefix(a, "&") {
+			var out []string
+			for _, b := range alts {
+				if strings.HasPrefix(b, "&") {
+					out = append(out, d.synsets[b]...)
+				} else {
+					out = append(out, b)
+				}
+			}
+			return out
+		}
+	}
+	return alts
+}
+
+// Len is the number of patterns.
+func (d *Dictionary) Len() int { return len(d.all) }
+
+// Add adds a pattern for each of its lemmas. Of two equally specific
+// matching patterns the one added later wins (user dictionaries are added
+// after the built-in ones). Synset references (&NAME) in the frame must be
+// defined before.
+func (d *Dictionary) Add(p *Pattern) {
+	p.order = len(d.all)
+	d.all = append(d.all, p)
+	p.rObj = make([][]string, len(p.Obj))
+	for i, a := range p.Obj {
+		p.rObj[i] = d.resolve(a)
+	}
+	p.rPre = make([][]string, len(p.Pre))
+	for i, a := range p.Pre {
+		p.rPre[i] = d.resolve(a)
+	}
+	p.rPP = make([]PPReq, len(p.PP))
+	for i, pp := range p.PP {
+		p.rPP[i] = PPReq{Prep: pp.Prep, Words: d.resolve(pp.Words)}
+	}
+	m := d.verbs
+	if p.Noun {
+		m = d.nouns
+	}
+	for _, l := range p.Lemmas {
+		m[l] = append(m[l], p)
+	}
+}
+
+// Merge adds every synset and pattern of o to d.
+func (d *Dictionary) Merge(o *Dictionary) {
+	for _, n := range o.synList {
+		d.AddSynset(n, o.synsets[n])
+	}
+	for _, p := range o.all {
+		c := *p
+		d.Add(&c)
+	}
+}
+
+// Verb returns the patterns of a verb lemma.
+func (d *Dictionary) Verb(lemma string) []*Pattern { return d.verbs[lemma] }
+
+// Noun returns the patterns of a noun lemma.
+func (d *Dictionary) Noun(lemma string) []*Pattern { return d.nouns[lemma] }
+
+// String renders a pattern in the compiled format.
+func (p *Pattern) String() string {
+	var items []string
+	if p.Noun {
+		items = append(items, "noun")
+	}
+	if p.Prt != "" {
+		items = append(items, "prt="+p.Prt)
+	}
+	for _, w := range p.Pre {
+		items = append(items, "pre="+strings.Join(w, "|"))
+	}
+	for _, w := range p.Obj {
+		items = append(items, "obj="+strings.Join(w, "|"))
+	}
+	for _, pp := range p.PP {
+		s := "pp=" + pp.Prep
+		if len(pp.Words) > 0 {
+			s += ":" + strings.Join(pp.Words, "|")
+		}
+		items = append(items, s)
+	}
+	if p.Target != "" {
+		items = append(items, "tgt="+p.Target)
+	}
+	frame := strings.Join(items, " ")
+	if frame == "" {
+		frame = "-"
+	}
+	return strings.Join(p.Lemmas, ",") + "\t" + p.Code + "\t" + frame + "\t" + p.Origin
+}
+
+// WriteCompiled writes every pattern in the compiled format.
+func (d *Dictionary) WriteCompiled(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for _, n := range d.synList {
+		if _, err := fmt.Fprintf(bw, "%s\t%s\n", n, strings.Join(d.synsets[n], "|")); err != nil {
+			return err
+		}
+	}
+	for _, p := range d.all {
+		if _, err := fmt.Fprintln(bw, p.String()); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// ReadCompiled reads patterns in the compiled format; '#' starts a comment
+// line. Problems are collected with their line numbers.
+func ReadCompiled(r io.Reader, d *Dictionary) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var errs []string
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '&' {
+			name, members, ok := strings.Cut(line, "\t")
+			if !ok {
+				errs = append(errs, fmt.Sprintf("line %d: synset without members", ln))
+				continue
+			}
+			d.AddSynset(strings.TrimSpace(name), splitAlt(strings.TrimSpace(members)))
+			continue
+		}
+		p, err := parseCompiledLine(line)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("line %d: %v", ln, err))
+			continue
+		}
+		d.Add(p)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		if len(errs) > 5 {
+			errs = append(errs[:5], fmt.Sprintf("and %d more", len(errs)-5))
+		}
+		return fmt.Errorf("patterns: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+func parseCompiledLine(line string) (*Pattern, error) {
+	f := strings.Split(line, "\t")
+	if len(f) < 3 {
+		return nil, fmt.Errorf("want LEMMA, CODE, FRAME separated by tabs")
+	}
+	p := &Pattern{Lemmas: splitList(f[0]), Code: strings.TrimSpace(f[1])}
+	if len(f) > 3 {
+		p.Origin = strings.TrimSpace(f[3])
+	}
+	if len(p.Lemmas) == 0 || p.Code == "" {
+		return nil, fmt.Errorf("empty lemma or code")
+	}
+	if strings.TrimSpace(f[2]) == "-" {
+		return p, nil
+	}
+	for _, it := range strings.Fields(f[2]) {
+		k, v, _ := strings.Cut(it, "=")
+		switch k {
+		case "noun":
+			p.Noun = true
+		case "prt":
+			p.Prt = v
+		case "pre":
+			p.Pre = append(p.Pre, splitAlt(v))
+		case "obj":
+			p.Obj = append(p.Obj, splitAlt(v))
+		case "pp":
+			prep, words, _ := strings.Cut(v, ":")
+			if prep == "" {
+				return nil, fmt.Errorf("pp without preposition in %q", it)
+			}
+			p.PP = append(p.PP, PPReq{Prep: prep, Words: splitAlt(words)})
+		case "tgt":
+			p.Target = v
+		default:
+			return nil, fmt.Errorf("unknown frame item %q", it)
+		}
+		if v == "" && k != "noun" {
+			return nil, fmt.Errorf("empty value in %q", it)
+		}
+	}
+	return p, nil
+}
+
+func splitAlt(s string) []string {
+	if s == "" {
+		return nil
+	}
+	out := strings.Split(s, "|")
+	for i, w := range out {
+		if !strings.HasPrefix(w, "&") {
+			out[i] = strings.ToLower(w)
+		}
+	}
+	return out
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, w := range strings.Split(s, ",") {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,351 @@
+package coder
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// ReadPetrarch converts a PETRARCH verb dictionary (PETRARCH-1
+// CAMEO.verbpatterns.*.txt, PETRARCH-2 CAMEO.2.0.txt or a validation verb
+// file) into patterns added to d, all marked with origin.
+//
+// The format, as PETRARCH's read_verb_dictionary reads it:
+//
+//	&NAME            starts a synset; following "+WORD" lines are its members
+//	--- NAME [CODE] ---   starts a verb block; CODE is its default ("---": none)
+//	WORD {FORMS} [CODE]   a verb of the block (irregular forms in braces);
+//	                      "+WORD_PART" is a multi-word verb (ask for)
+//	- PRE * POST [CODE] # comment   a pattern: "*" is the verb, "$" the
+//	                      source, "+" the target, "%" a compound actor,
+//	                      "^" skips a word, "(PREP …)" a prepositional
+//	                      phrase, "{A B}" a phrase, "&SYN" any synset member,
+//	                      "_" joins words that follow each other.
+//
+// Patterns are attached to every verb of their block. Lines that cannot be
+// read are skipped and counted in the returned error list (nil when all
+// were read).
+func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var (
+		curSyn    string
+		blockCode string
+		verbs     []verbEntry
+		pats      []rawPattern
+		bad       []string
+		ln        int
+	)
+	flush := func() {
+		// bare verbs: one pattern per (code, particle)
+		type key struct{ code, prt string }
+		var keys []key
+		bare := map[key][]string{}
+		byPrt := map[string][]string{}
+		var prts []string
+		for _, v := range verbs {
+			code := v.code
+			if code == "" {
+				code = blockCode
+			}
+			if code == "" {
+				code = "---"
+			}
+			if code != "---" || v.prt != "" {
+				k := key{code, v.prt}
+				if _, ok := bare[k]; !ok {
+					keys = append(keys, k)
+				}
+				bare[k] = appendStr(bare[k], v.lemma)
+			}
+			if _, ok := byPrt[v.prt]; !ok {
+				prts = append(prts, v.prt)
+			}
+			byPrt[v.prt] = appendStr(byPrt[v.prt], v.lemma)
+		}
+		for _, k := range keys {
+			d.Add(&Pattern{Lemmas: bare[k], Code: k.code, Prt: k.prt, Origin: origin})
+		}
+		for _, prt := range prts {
+			for _, rp := range pats {
+				p, ok := rp.compile()
+				if !ok {
+					continue
+				}
+				p.Lemmas = byPrt[prt]
+				if prt != "" {
+					p.Prt = prt
+				}
+				p.Origin = origin
+				d.Add(p)
+			}
+		}
+		verbs, pats = nil, nil
+	}
+	for sc.Scan() {
+		ln++
+		raw := sc.Text()
+		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "<!--") || strings.HasPrefix(line, "#") || line == "" {
+			if line == "" {
+				curSyn = ""
+			}
+			continue
+		}
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		if line == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(line, "&"):
+			flush()
+			curSyn = synName(strings.Fields(line)[0])
+			blockCode = ""
+		case curSyn != "" && strings.HasPrefix(line, "+"):
+			m := strings.TrimSpace(line[1:])
+			if strings.HasPrefix(m, "&") {
+				m = synName(strings.Fields(m)[0])
+			} else {
+				m = strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(m, "_", " ")), "_"))
+			}
+			if m != "" {
+				d.AddSynset(curSyn, []string{m})
+			}
+		case strings.HasPrefix(line, "---"):
+			flush()
+			curSyn = ""
+			blockCode = "---"
+			if m := codeRE.FindStringSubmatch(line); m != nil {
+				blockCode = pickCode(m[1])
+			}
+		case strings.HasPrefix(line, "-"):
+			curSyn = ""
+			m := codeRE.FindStringSubmatch(line)
+			if m == nil {
+				bad = append(bad, fmt.Sprintf("line %d: pattern without [code]", ln))
+				continue
+			}
+			body := strings.TrimSpace(line[1:strings.Index(line, "[")])
+			if !strings.Contains(body, "*") {
+				bad = append(bad, fmt.Sprintf("line %d: pattern without *", ln))
+				continue
+			}
+			pats = append(pats, rawPattern{body: body, code: pickCode(m[1])})
+		default:
+			curSyn = ""
+			if blockCode == "" {
+				continue // text outside any block
+			}
+			v, ok := parseVerbLine(line)
+			if !ok {
+				bad = append(bad, fmt.Sprintf("line %d: unreadable verb %q", ln, line))
+				continue
+			}
+			verbs = append(verbs, v)
+		}
+	}
+	flush()
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if len(bad) > 0 {
+		return &SkippedError{Lines: bad}
+	}
+	return nil
+}
+
+// SkippedError lists dictionary lines that could not be read.
+type SkippedError struct{ Lines []string }
+
+func (e *SkippedError) Error() string {
+	s := e.Lines
+	more := ""
+	if len(s) > 3 {
+		more = fmt.Sprintf(" (and %d more)", len(s)-3)
+		s = s[:3]
+	}
+	return fmt.Sprintf("%d dictionary lines skipped: %s%s", len(e.Lines), strings.Join(s, "; "), more)
+}
+
+var codeRE = regexp.MustCompile(`\[([^\]]*)\]`)
+
+// pickCode turns "042:043" into "042", ":173" into "173".
+func pickCode(s string) string {
+	s = strings.TrimSpace(s)
+	a, b, _ := strings.Cut(s, ":")
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a != "" {
+		return a
+	}
+	if b != "" {
+		return b
+	}
+	return "---"
+}
+
+type verbEntry struct{ lemma, prt, code string }
+
+func parseVerbLine(line string) (verbEntry, bool) {
+	var v verbEntry
+	if m := codeRE.FindStringSubmatch(line); m != nil {
+		v.code = pickCode(m[1])
+		line = line[:strings.Index(line, "[")]
+	}
+	if i := strings.Index(line, "{"); i >= 0 {
+		line = line[:i]
+	}
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return v, false
+	}
+	w := strings.ToLower(f[0])
+	if strings.HasPrefix(w, "+") {
+		parts := strings.Split(strings.Trim(w[1:], "_"), "_")
+		if len(parts) < 1 || parts[0] == "" || strings.ContainsAny(parts[0], "+&") {
+			return v, false
+		}
+		v.lemma = parts[0]
+		if len(parts) > 1 {
+			v.prt = parts[1]
+		}
+		return v, true
+	}
+	if strings.ContainsAny(w, "+&_") {
+		return v, false
+	}
+	v.lemma = w
+	return v, true
+}
+
+type rawPattern struct{ body, code string }
+
+var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "back": true, "away": true, "forward": true, "over": true, "aside": true}
+
+var preps = map[string]bool{"to": true, "with": true, "against": true, "on": true, "in": true, "at": true, "for": true, "from": true, "by": true, "into": true, "about": true, "over": true, "of": true, "between": true, "toward": true, "towards": true, "under": true, "through": true, "across": true, "among": true, "upon": true, "before": true, "after": true, "near": true, "along": true, "behind": true}
+
+var dropWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "and": true}
+
+// compile turns a raw pattern into a Pattern for the verb lemma.
+func (rp rawPattern) compile() (*Pattern, bool) {
+	p := &Pattern{Code: rp.code}
+	body := strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ", "_", " ").Replace(rp.body)
+	toks := strings.Fields(body)
+	star := -1
+	for i, t := range toks {
+		if t == "*" || strings.HasSuffix(t, "*") || strings.HasPrefix(t, "*") {
+			star = i
+			break
+		}
+	}
+	if star < 0 {
+		return nil, false
+	}
+	// Before the verb.
+	for _, t := range toks[:star] {
+		if alt := expand(t); alt != nil {
+			p.Pre = append(p.Pre, alt)
+		}
+	}
+	// After the verb.
+	rest := toks[star+1:]
+	first := true
+	for i := 0; i < len(rest); i++ {
+		t := rest[i]
+		switch t {
+		case "(":
+			j := i + 1
+			var inner []string
+			for ; j < len(rest) && rest[j] != ")"; j++ {
+				inner = append(inner, rest[j])
+			}
+			i = j
+			if len(inner) == 0 {
+				continue
+			}
+			prep := strings.ToLower(inner[0])
+			if strings.HasPrefix(prep, "&") || prep == "+" || prep == "$" {
+				continue
+			}
+			req := PPReq{Prep: prep}
+			for _, w := range inner[1:] {
+				if w == "+" {
+					p.Target = "pp:" + prep
+					continue
+				}
+				if alt := expand(w); alt != nil && len(req.Words) == 0 {
+					req.Words = alt
+				}
+			}
+			p.PP = append(p.PP, req)
+			first = false
+			continue
+		case "{", "}", ")":
+			continue
+		case "+":
+			if p.Target == "" {
+				p.Target = "obj"
+			}
+			continue
+		}
+		lw := strings.ToLower(t)
+		if first && particles[lw] && p.Prt == "" {
+			p.Prt = lw
+			first = false
+			continue
+		}
+		first = false
+		if preps[lw] {
+			// PETRARCH-1 linear form: PREP followed by + or a word.
+			req := PPReq{Prep: lw}
+			if i+1 < len(rest) {
+				nx := rest[i+1]
+				if nx == "+" {
+					p.Target = "pp:" + lw
+					i++
+				} else if alt := expand(nx); alt != nil && nx != "(" && nx != "{" {
+					req.Words = alt
+					i++
+				}
+			}
+			p.PP = append(p.PP, req)
+			continue
+		}
+		if alt := expand(t); alt != nil {
+			p.Obj = append(p.Obj, alt)
+		}
+	}
+	return p, true
+}
+
+// expand turns a pattern word into its alternatives: a synset reference
+// or the word; nil for markers and words that carry no meaning.
+func expand(t string) []string {
+	t = strings.Trim(t, "(){}")
+	switch t {
+	case "", "$", "+", "%", "^", "*":
+		return nil
+	}
+	if strings.HasPrefix(t, "&") {
+		return []string{synName(t)}
+	}
+	w := strings.ToLower(strings.Trim(t, "$+%^"))
+	if w == "" || dropWords[w] || strings.ContainsAny(w, "&*") {
+		return nil
+	}
+	return []string{w}
+}
+
+func synName(s string) string { return "&" + strings.ToUpper(strings.Trim(s, "&_")) }
+
+func appendStr(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}

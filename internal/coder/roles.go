@@ -1,0 +1,301 @@
+package coder
+
+import "sort"
+
+// actorsAt returns the actors a nominal at token i stands for: the mention
+// covering i (or headed inside its phrase), plus those of its conjuncts
+// ("Japan and NATO"). Group nouns such as "the two sides" resolve to the
+// coordinated actors of the sentence.
+func (k *sentCtx) actorsAt(i int) []int {
+	t := k.t
+	if k.isGroupNoun(i) {
+		return k.groupActors(i)
+	}
+	var out []int
+	add := func(n int) {
+		if mi := k.tokMen[n]; mi >= 0 {
+			out = appendUniq(out, mi)
+			return
+		}
+		// The mention may sit lower in the phrase ("the government of
+		// Japan", "Japan's foreign minister"): take the first one that
+		// is not inside a prepositional modifier of another noun.
+		var first = -1
+		t.walk(n, func(c int) bool {
+			r := t.rel(c)
+			return r == "conj" || r == "acl:relcl" || r == "acl" || r == "appos" || (r == "nmod" && t.caseOf(c) != "of" && t.caseOf(c) != "")
+		}, func(j int) {
+			if first < 0 && k.tokMen[j] >= 0 {
+				first = k.tokMen[j]
+			}
+		})
+		if first >= 0 {
+			out = appendUniq(out, first)
+		}
+	}
+	add(i)
+	for _, c := range t.children[i] {
+		if t.rel(c) == "conj" && !t.isVerbal(c) {
+			add(c)
+		}
+	}
+	if len(out) == 0 {
+		// An apposition names the actor: "the alliance, NATO, …".
+		if a := t.child(i, "appos"); a >= 0 {
+			add(a)
+		}
+	}
+	return out
+}
+
+// actorsIn returns every actor whose mention lies in the subtree of i, in
+// text order.
+func (k *sentCtx) actorsIn(i int) []int {
+	t := k.t
+	if k.isGroupNoun(i) {
+		return k.groupActors(i)
+	}
+	var out []int
+	t.walk(i, func(c int) bool { return t.rel(c) == "acl:relcl" }, func(j int) {
+		if mi := k.tokMen[j]; mi >= 0 {
+			out = appendUniq(out, mi)
+		}
+	})
+	sort.SliceStable(out, func(a, b int) bool { return k.in.Mentions[out[a]].First < k.in.Mentions[out[b]].First })
+	return out
+}
+
+func appendUniq(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+var groupNouns = map[string]bool{"side": true, "party": true, "country": true, "nation": true, "government": true, "leader": true, "state": true}
+
+// isGroupNoun: "the two sides", "both countries".
+func (k *sentCtx) isGroupNoun(i int) bool {
+	t := k.t
+	if !groupNouns[t.lemma[i]] || k.tokMen[i] >= 0 {
+		return false
+	}
+	for _, c := range t.children[i] {
+		if l := t.lemma[c]; (l == "two" || l == "both") && (t.base(c) == "nummod" || t.base(c) == "det" || t.base(c) == "amod") {
+			return true
+		}
+	}
+	return false
+}
+
+// groupActors resolves "the two sides": the coordinated subject of a
+// governing clause, else the last two distinct actors named before.
+func (k *sentCtx) groupActors(i int) []int {
+	t := k.t
+	for h := t.head[i]; h >= 0; h = t.head[h] {
+		if !t.isVerbal(h) {
+			continue
+		}
+		if s := t.child(h, "nsubj"); s >= 0 && s != i && !t.dominates(s, i) {
+			if a := k.actorsAt(s); len(a) >= 2 {
+				return a
+			}
+		}
+	}
+	var seen []int
+	for j := i - 1; j >= 0 && len(seen) < 2; j-- {
+		if mi := k.tokMen[j]; mi >= 0 {
+			dup := false
+			for _, s := range seen {
+				if k.sameActor(s, mi) {
+					dup = true
+				}
+			}
+			if !dup {
+				seen = append(seen, mi)
+			}
+		}
+	}
+	if len(seen) == 2 {
+		return []int{seen[1], seen[0]}
+	}
+	return nil
+}
+
+// agent returns the agent of a passive verb ("by X"), -1 when none.
+func (k *sentCtx) agent(v int) int {
+	t := k.t
+	if a := t.child(v, "obl:agent"); a >= 0 {
+		return a
+	}
+	for _, c := range t.children[v] {
+		if t.base(c) == "obl" && t.caseOf(c) == "by" {
+			return c
+		}
+	}
+	return -1
+}
+
+// between returns the actors of a "between X and Y" phrase inside the
+// subtree of i.
+func (k *sentCtx) between(i int) []int {
+	t := k.t
+	var out []int
+	t.walk(i, nil, func(j int) {
+		if len(out) == 0 && t.lemma[j] == "between" && t.head[j] >= 0 {
+			out = k.actorsAt(t.head[j])
+			if len(out) < 2 {
+				out = k.actorsIn(t.head[j])
+			}
+		}
+	})
+	return out
+}
+
+var relPron = map[string]bool{"which": true, "who": true, "that": true, "whom": true}
+
+// subjectActors returns the source actors of verb v: its subject, else the
+// subject it inherits (xcomp controller, first conjunct, antecedent of a
+// relative clause, main clause of a subjectless adverbial clause).
+func (k *sentCtx) subjectActors(v int, depth int) []int {
+	t := k.t
+	if depth > 6 {
+		return nil
+	}
+	if s := t.child(v, "nsubj", "csubj"); s >= 0 {
+		if relPron[t.lemma[s]] && (t.rel(v) == "acl:relcl") {
+			return k.antecedentActors(t.head[v], depth)
+		}
+		return k.actorsAt(s)
+	}
+	h := t.head[v]
+	if h < 0 {
+		return nil
+	}
+	switch t.rel(v) {
+	case "xcomp", "conj":
+		if t.isVerbal(h) || t.upos(h) == "ADJ" || t.upos(h) == "AUX" {
+			if k.isPassive(h) && t.rel(v) == "xcomp" {
+				// "X was invited to attend": the invited attends.
+				if s := t.child(h, "nsubj:pass"); s >= 0 {
+					return k.actorsAt(s)
+				}
+			}
+			return k.subjectActors(h, depth+1)
+		}
+		// "the only country to take part": the noun is the subject.
+		return k.actorsAt(h)
+	case "acl:relcl", "acl":
+		return k.antecedentActors(h, depth)
+	case "advcl":
+		if t.caseOf(v) == "if" {
+			return nil
+		}
+		return k.subjectActors(h, depth+1)
+	}
+	return nil
+}
+
+// antecedentActors: the actor a relative clause's noun stands for; a
+// document or plan that is the object of an actor's verb speaks for that
+// actor ("Tokyo published a strategy, which pledges …").
+func (k *sentCtx) antecedentActors(n int, depth int) []int {
+	t := k.t
+	if a := k.actorsAt(n); len(a) > 0 {
+		return a
+	}
+	if h := t.head[n]; h >= 0 && t.isVerbal(h) && (t.rel(n) == "obj" || t.rel(n) == "nsubj:pass") {
+		if t.rel(n) == "nsubj:pass" {
+			if a := k.agent(h); a >= 0 {
+				return k.actorsAt(a)
+			}
+			return nil
+		}
+		return k.subjectActors(h, depth+1)
+	}
+	return nil
+}
+
+var prepRank = map[string]int{"with": 0, "to": 1, "against": 1, "toward": 1, "towards": 1, "on": 2, "for": 2, "from": 2, "into": 2, "about": 3, "over": 3, "of": 3, "at": 4, "in": 5, "by": 5}
+
+// targets returns the target actors of verb v with pattern p, excluding
+// the sources.
+func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
+	t := k.t
+	skip := k.domainSkip(v)
+	var cands []int
+	if len(p.Target) > 3 && p.Target[:3] == "pp:" {
+		prep := p.Target[3:]
+		for _, c := range k.ppNodes(v, skip) {
+			if t.caseOf(c) == prep {
+				cands = append(cands, c)
+			}
+		}
+	}
+	for _, c := range t.children[v] {
+		switch t.rel(c) {
+		case "obj", "iobj", "xcomp":
+			cands = append(cands, c)
+		}
+	}
+	pps := k.ppNodes(v, skip)
+	sort.SliceStable(pps, func(a, b int) bool {
+		ra, ok := prepRank[t.caseOf(pps[a])]
+		if !ok {
+			ra = 4
+		}
+		rb, ok := prepRank[t.caseOf(pps[b])]
+		if !ok {
+			rb = 4
+		}
+		return ra < rb
+	})
+	for _, c := range pps {
+		// Places are not targets: "an office in Tokyo".
+		switch t.caseOf(c) {
+		case "in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "during", "since", "after", "before", "until", "via", "through", "like", "as", "than", "despite":
+			continue
+		}
+		cands = append(cands, c)
+	}
+	for _, c := range cands {
+		var out []int
+		for _, mi := range k.actorsIn(c) {
+			keep := true
+			for _, s := range src {
+				if mi == s || k.sameActor(mi, s) {
+					keep = false
+				}
+			}
+			if keep {
+				out = append(out, mi)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// ppNodes returns the prepositional dependents of v (obl, nmod, advmod
+// with a case child), temporal ones excluded.
+func (k *sentCtx) ppNodes(v int, skip func(int) bool) []int {
+	t := k.t
+	var out []int
+	for _, c := range t.children[v] {
+		if skip(c) {
+			continue
+		}
+		r := t.rel(c)
+		if r == "obl:tmod" || r == "obl:npmod" || r == "obl:agent" {
+			continue
+		}
+		if b := t.base(c); (b == "obl" || b == "nmod" || b == "advcl") && t.caseOf(c) != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

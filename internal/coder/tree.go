@@ -1,0 +1,155 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// tree gives index-based access to a parsed sentence: token i is
+// s.Tokens[i]; heads and children are slice indexes (-1 for the root).
+type tree struct {
+	s        *event.Sentence
+	head     []int
+	children [][]int
+	lower    []string // lower-case forms
+	lemma    []string // lower-case lemmas (form when the lemma is missing)
+}
+
+func newTree(s *event.Sentence) *tree {
+	n := len(s.Tokens)
+	t := &tree{s: s, head: make([]int, n), children: make([][]int, n), lower: make([]string, n), lemma: make([]string, n)}
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
+		h := tok.Head - 1
+		if h < -1 || h >= n || h == i {
+			h = -1
+		}
+		t.head[i] = h
+		if h >= 0 {
+			t.children[h] = append(t.children[h], i)
+		}
+		t.lower[i] = strings.ToLower(tok.Form)
+		l := tok.Lemma
+		if l == "" || l == "_" {
+			l = tok.Form
+		}
+		t.lemma[i] = strings.ToLower(l)
+	}
+	// Guard against cycles from a broken parse: cut any head chain that
+	// does not reach the root within n steps.
+	for i := 0; i < n; i++ {
+		j, steps := i, 0
+		for j >= 0 && steps <= n {
+			j = t.head[j]
+			steps++
+		}
+		if steps > n {
+			h := t.head[i]
+			t.head[i] = -1
+			if h >= 0 {
+				t.children[h] = remove(t.children[h], i)
+			}
+		}
+	}
+	return t
+}
+
+func remove(xs []int, x int) []int {
+	out := xs[:0]
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (t *tree) rel(i int) string { return t.s.Tokens[i].Deprel }
+
+// base is the relation without subtype ("obl" for "obl:tmod").
+func (t *tree) base(i int) string {
+	r := t.s.Tokens[i].Deprel
+	if j := strings.IndexByte(r, ':'); j >= 0 {
+		return r[:j]
+	}
+	return r
+}
+
+func (t *tree) upos(i int) string { return t.s.Tokens[i].UPOS }
+
+// child returns the first child of i whose relation is one of rels.
+func (t *tree) child(i int, rels ...string) int {
+	for _, c := range t.children[i] {
+		r := t.rel(c)
+		for _, want := range rels {
+			if r == want {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// subtree reports whether j is in the subtree rooted at i.
+func (t *tree) dominates(i, j int) bool {
+	for steps := 0; j >= 0 && steps <= len(t.head); steps++ {
+		if j == i {
+			return true
+		}
+		j = t.head[j]
+	}
+	return false
+}
+
+// walk visits the subtree of i (i first); skip prunes a child's subtree.
+func (t *tree) walk(i int, skip func(c int) bool, visit func(j int)) {
+	visit(i)
+	for _, c := range t.children[i] {
+		if skip != nil && skip(c) {
+			continue
+		}
+		t.walk(c, skip, visit)
+	}
+}
+
+// caseOf returns the preposition (case or mark child) of a nominal or
+// clause, lower-cased lemma, "" when none.
+func (t *tree) caseOf(i int) string {
+	for _, c := range t.children[i] {
+		if r := t.base(c); r == "case" || r == "mark" {
+			w := t.lemma[c]
+			if w == "'s" || w == "'" {
+				continue
+			}
+			return w
+		}
+	}
+	return ""
+}
+
+// matchWord reports whether token i matches a pattern word w: its form,
+// its lemma, or the word's naive singular.
+func (t *tree) matchWord(i int, w string) bool {
+	if t.lower[i] == w || t.lemma[i] == w {
+		return true
+	}
+	if len(w) > 3 {
+		if strings.HasSuffix(w, "ies") && t.lemma[i] == w[:len(w)-3]+"y" {
+			return true
+		}
+		if strings.HasSuffix(w, "es") && t.lemma[i] == w[:len(w)-2] {
+			return true
+		}
+		if strings.HasSuffix(w, "s") && t.lemma[i] == w[:len(w)-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbal reports whether token i heads a clause.
+func (t *tree) isVerbal(i int) bool {
+	u := t.upos(i)
+	return u == "VERB" || (u == "AUX" && t.head[i] < 0)
+}
