@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-		"strings"
+	"strings"
 )
 
 // Pattern is one compiled verb or noun pattern: a lemma and the frame of
