@@ -75,6 +75,12 @@ func (d *Doc) remember(m Mention, items []item, ws []word) {
 	if m.Country != "" {
 		d.countries[m.Country]++
 	}
+	if r := rootActor(m); r.Code != "" {
+		if _, ok := d.roots[r.Code]; !ok {
+			d.rootOrder = append(d.rootOrder, r)
+		}
+		d.roots[r.Code]++
+	}
 	if m.Kind == KindPerson && m.Name != "" {
 		if f := splitHyphens(m.Name); len(f) > 0 {
 			words := normalizePhrase(m.Name)
@@ -170,6 +176,16 @@ func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, b
 	}
 	switch it.e.Code {
 	case "PAIR":
+		if it.lastKey == "bilateral" {
+			// an adjective with no antecedent of its own: the document's
+			// main dyad
+			a, b := d.mainDyad()
+			if a.Code == "" || b.Code == "" {
+				return m, false
+			}
+			m.Refs = []event.Actor{a, b}
+			return m, true
+		}
 		roots := distinctRoots(d.window(2), false)
 		if len(roots) < 2 {
 			return m, false
@@ -232,4 +248,26 @@ func (d *Doc) subjectOfPrevious(roots []Mention) (Mention, bool) {
 		return found[0], true
 	}
 	return Mention{}, false
+}
+
+// mainDyad is the pair of roots mentioned most often so far, in order of
+// first mention.
+func (d *Doc) mainDyad() (event.Actor, event.Actor) {
+	var a, b int = -1, -1
+	for i, r := range d.rootOrder {
+		n := d.roots[r.Code]
+		switch {
+		case a < 0 || n > d.roots[d.rootOrder[a].Code]:
+			b, a = a, i
+		case b < 0 || n > d.roots[d.rootOrder[b].Code]:
+			b = i
+		}
+	}
+	if a < 0 || b < 0 {
+		return event.Actor{}, event.Actor{}
+	}
+	if b < a {
+		a, b = b, a
+	}
+	return d.rootOrder[a], d.rootOrder[b]
 }

@@ -357,10 +357,14 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 	if len(pe.Codes) == 0 || len(pe.Phrases) == 0 {
 		return nil
 	}
+	// a person carries dated codes with a sector (JPNGOV, IGOWSTNAT …);
+	// dated bare country codes are a country's own history (GEORGIA)
 	dated := false
 	for _, c := range pe.Codes {
 		if c.From != 0 || c.To != 0 {
-			dated = true
+			if country, org, role := b.split(c.Code); org != "" || (country != "" && role != "") {
+				dated = true
+			}
 		}
 	}
 	var out []Entry

@@ -42,7 +42,25 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	switch it.kind {
 	case KindPronoun, KindAnaphor:
 		m, ok := d.resolveAnaphor(it, ws, s)
+		if ok && it.e.Code == "COUNTRY" && k+1 < len(items) && adjacent(it, &items[k+1], ws) &&
+			(items[k+1].kind == KindRole || items[k+1].kind == KindPerson) {
+			// "the country's foreign minister": the anaphor is the modifier
+			it.kind, it.ok = KindCountry, true
+			it.e = Entry{Kind: KindCountry, Code: m.Country, Country: m.Country}
+			break
+		}
 		return m, next, ok
+	case KindRole:
+		// a capitalized role word inside a longer proper name ("… Nuclear
+		// Forces Treaty") is part of that name
+		if ws[it.i].cap && it.i > 0 && ws[it.i-1].cap && ws[it.i-1].tok != 0 && (k == 0 || items[k-1].j != it.i) {
+			return Mention{}, next, false
+		}
+	}
+	if it.kind == KindCountry && it.e.Flags&FlagDemonym != 0 && it.j < len(ws) && ws[it.j].cap &&
+		(k+1 >= len(items) || items[k+1].i != it.j) {
+		// a demonym in a name: "the Indian Ocean", "Japanese Studies"
+		return Mention{}, next, false
 	}
 	var mod, person *item
 	var roles []*item
@@ -104,7 +122,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	nameFrom, nameTo := -1, -1
 	if person == nil && len(roles) > 0 && last < len(ws) {
 		j := last
-		for j < len(ws) && j-last < 3 && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" {
+		for j < len(ws) && j-last < 3 && isTitle(roles) && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" {
 			j++
 		}
 		if j > last {
@@ -366,4 +384,25 @@ func prepOf(toks []event.Token, first, head int) string {
 		}
 	}
 	return ""
+}
+
+// titleWords end role phrases that can stand before a person's name.
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`minister president premier chancellor secretary general ambassador envoy
+spokesman spokeswoman spokesperson official leader chairman chairwoman chair chief director king queen emperor
+prince governor mayor senator lawmaker judge professor admiral colonel commander marshal lieutenant captain
+representative deputy adviser advisor fellow researcher scholar analyst`) {
+		titleWords[w] = true
+	}
+}
+
+// isTitle reports whether the role phrase can precede a name.
+func isTitle(roles []*item) bool {
+	r := roles[len(roles)-1]
+	if r.e.Office != "" {
+		return true
+	}
+	return titleWords[r.lastKey]
 }

@@ -175,8 +175,13 @@ func (kb *KB) index() {
 					kb.offices[ok] = append(kb.offices[ok], id)
 				}
 			}
+			// surnames come from a person's own full name only, and only
+			// for people with a country or organization
+			if key != phrase || (e.Country == "" && e.Org == "") {
+				continue
+			}
 			words := strings.Split(phrase, " ")
-			if len(words) < 2 {
+			if len(words) < 2 || kb.hasNonPerson(words[len(words)-1]) {
 				continue
 			}
 			sur := words[len(words)-1]
@@ -194,6 +199,16 @@ func (kb *KB) index() {
 			m[k] = dedupe(ids)
 		}
 	}
+}
+
+// hasNonPerson reports whether a phrase has a reading other than a person.
+func (kb *KB) hasNonPerson(phrase string) bool {
+	for _, id := range kb.phrases[phrase] {
+		if kb.entries[id].Kind != KindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 func dedupe(ids []int32) []int32 {

@@ -263,3 +263,55 @@ func expandSubst(s string, subst map[string][]string, depth int) []string {
 	}
 	return out
 }
+
+// LoadPhoenix adds user dictionaries in Phoenix/PETRARCH format to the
+// knowledge base: an actors file (names with CAMEO codes, optionally dated)
+// and an agents file (role nouns with "[~GOV]"-style codes). Either path may
+// be empty. User entries take precedence over the built-in ones when both
+// name the same phrase. LoadPhoenix must not run while the KB is in use;
+// call it on a KB from New, not the shared one from Load.
+func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
+	b := &builder{lines: map[string]bool{}, countries: map[string]bool{}, groups: map[string]string{}, orgShort: map[string]string{}}
+	for i := range kb.entries {
+		e := &kb.entries[i]
+		if e.Country != "" {
+			b.countries[e.Country] = true
+		}
+		if e.Kind == KindOrg && e.Source == "curated" {
+			b.orgShort[e.Code] = e.Org
+		}
+	}
+	if actorsPath != "" {
+		es, err := ParsePhoenixFile(actorsPath)
+		if err != nil {
+			return err
+		}
+		for _, pe := range es {
+			for _, e := range b.fromPhoenix(pe, "user") {
+				for _, ph := range pe.Phrases {
+					kb.add(ph, e)
+				}
+			}
+		}
+	}
+	if agentsPath != "" {
+		es, err := ParsePhoenixFile(agentsPath)
+		if err != nil {
+			return err
+		}
+		for _, pe := range es {
+			for _, c := range pe.Codes {
+				if len(c.Code) < 3 || !roleCodes[c.Code[:3]] {
+					continue
+				}
+				e := Entry{Kind: KindRole, Code: c.Code, Role: c.Code[:3], Source: "user"}
+				for _, ph := range pe.Phrases {
+					kb.add(ph, e)
+					kb.add(pluralPhrase(ph), e)
+				}
+			}
+		}
+	}
+	kb.index()
+	return nil
+}

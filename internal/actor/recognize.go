@@ -60,6 +60,8 @@ type Doc struct {
 	words     []word
 	hits      []hit
 	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
+	roots     map[string]int  // root actor code → mentions so far
+	rootOrder []event.Actor   // root actors in order of first mention
 }
 
 type recentMention struct {
@@ -71,7 +73,7 @@ type recentMention struct {
 
 // NewDoc starts reading a document published on the given date.
 func (kb *KB) NewDoc(published time.Time) *Doc {
-	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, countries: map[string]int{}, subjects: map[[2]int]bool{}}
+	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, countries: map[string]int{}, subjects: map[[2]int]bool{}, roots: map[string]int{}}
 }
 
 // item is one resolved dictionary hit.
@@ -83,6 +85,7 @@ type item struct {
 	ambiguous bool
 	surname   bool
 	ids       []int32
+	lastKey   string // key of the last word
 }
 
 var kindRank = map[string]int{KindOrg: 0, KindCapital: 1, KindCountry: 2, KindPerson: 3, KindGroup: 4, KindRole: 5, KindAnaphor: 6, KindPronoun: 7}
@@ -129,7 +132,7 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 // resolveHit picks the reading of a hit valid on date di.
 func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 	kb := d.kb
-	it := item{i: h.i, j: h.j, surname: h.surname, ids: h.ids}
+	it := item{i: h.i, j: h.j, surname: h.surname, ids: h.ids, lastKey: ws[h.j-1].key}
 	if h.surname {
 		it.kind = KindPerson
 		// a capitalized unknown word before a surname is another first name
