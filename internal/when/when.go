@@ -1,0 +1,213 @@
+// Package when finds time expressions in English and Chinese news text and
+// resolves them to calendar values against the document's publication date.
+//
+// A time expression is a phrase that names a time: "July 10, 2023",
+// "2023年7月10日", "in April 2022", "the 1980s", "last week", "two days ago",
+// "in June that year", "on Tuesday". Each is returned as an Expr with its
+// byte span in the document text, the token range it covers, and — for
+// dates — a Value and a Precision:
+//
+//	precision  value
+//	day        "YYYY-MM-DD"
+//	week       "YYYY-MM-DD", the Monday of that (ISO) week
+//	month      "YYYY-MM"
+//	year       "YYYY"
+//	decade     "YYYY", the first year of the decade ("1980" for the 1980s)
+//
+// Resolution rules, all relative to the calendar date of the publication
+// time in its own location (time.Time.Date):
+//
+//   - Explicit years win. A day or month without a year takes the year from
+//     the same phrase ("the Sept 11 attacks in 2001", "June that year"),
+//     else from the tense of its clause: in a past clause the latest such
+//     date on or before publication, in a future clause the first on or
+//     after it, otherwise the publication year.
+//   - Weekdays: past clause → the latest such day on or before the
+//     publication day (the publication day itself when it is that weekday);
+//     future or present clause ("will meet on Friday", "meets on Friday") →
+//     the next one after it; unknown tense → as past (news reports the
+//     past). "last Tuesday" is strictly before, "next Tuesday" strictly after.
+//   - Seasons ("last summer", "in the spring of 2020") have year precision:
+//     their months differ by hemisphere. A winter belongs to the year of its
+//     January. Spring is March–May, summer June–August, autumn/fall
+//     September–November, winter December–February.
+//   - Modifiers "early", "mid-", "late", "earlier", "later", "the end of"
+//     keep the precision of what they modify ("mid-2022" → 2022, year) and
+//     are reported in Expr.Mod.
+//   - Anaphora ("that year", "the same month", "the following year", "back
+//     then", "since then", "at the time", "a year later") refer to the last
+//     date resolved earlier in the same Doc.
+//   - "recently", "now", "currently", "soon", "long ago", "in recent years"
+//     are Kind "ref": they are reported but carry no value. Durations ("for
+//     three years") and sets ("every week") carry no value either.
+//
+// Tense comes from the dependency tree when the sentence has one (the
+// governing verb's XPOS/Feats and its auxiliaries, walking up xcomp chains:
+// "plans to attend … in July" is future), else from the nearest verb or
+// cue word in the sentence ("will", "plans to", "is expected to", a
+// past-tense verb, "have" + participle).
+package when
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// Kinds of time expressions.
+const (
+	KindDate     = "date"     // a point or period on the calendar; carries a Value when resolvable
+	KindDuration = "duration" // a length of time: "three years", "for decades"
+	KindSet      = "set"      // a recurrence: "every week", "annually"
+	KindRef      = "ref"      // a vague reference: "recently", "now", "in the future"
+)
+
+// Expr is one time expression.
+type Expr struct {
+	Text string // the expression as written (prepositions excluded)
+	// Span is the half-open byte range [start, end) in the document text.
+	Span [2]int
+	// First and Last are the 0-based indexes of the first and last tokens
+	// of the sentence that the expression covers (inclusive); -1 when the
+	// expression was found in untagged text (FindText).
+	First, Last int
+	// Value is the resolved date ("2023", "2023-07", "2023-07-10"; the
+	// Monday of a week; the first year of a decade); "" when the
+	// expression has none or cannot be resolved (no publication date).
+	Value string
+	// Precision is event.PrecisionDay, PrecisionWeek, PrecisionMonth,
+	// PrecisionYear or PrecisionDecade when Value is set, else "".
+	Precision string
+	Kind      string // KindDate, KindDuration, KindSet or KindRef
+	// Mod is a modifier of the period: "early", "mid", "late", "earlier",
+	// "later", "start", "end", "first-half", "second-half", "spring",
+	// "summer", "autumn", "winter"; "" when none.
+	Mod string
+	// Prep is the preposition just before the expression, lower case
+	// ("in", "on", "since", "after", "before", "following", "until", "by",
+	// "from", "during" …), "" when none. "since", "after" and "before"
+	// mean the event is not itself on that date.
+	Prep string
+	// Anaphoric is true when the value came from an earlier date of the
+	// document ("that year", "back then").
+	Anaphoric bool
+}
+
+// Time returns the first day of the expression's period (the day itself,
+// the Monday of a week, the first of a month, January 1 of a year or of a
+// decade's first year), in UTC; ok is false when the expression has no
+// value.
+func (e Expr) Time() (t time.Time, ok bool) {
+	var y, m, d int
+	switch e.Precision {
+	case event.PrecisionDay, event.PrecisionWeek:
+		if _, err := fmt.Sscanf(e.Value, "%d-%d-%d", &y, &m, &d); err != nil {
+			return time.Time{}, false
+		}
+	case event.PrecisionMonth:
+		if _, err := fmt.Sscanf(e.Value, "%d-%d", &y, &m); err != nil {
+			return time.Time{}, false
+		}
+		d = 1
+	case event.PrecisionYear, event.PrecisionDecade:
+		if _, err := fmt.Sscanf(e.Value, "%d", &y); err != nil {
+			return time.Time{}, false
+		}
+		m, d = 1, 1
+	default:
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// Doc holds the per-document state of resolution: the publication date and
+// the date last mentioned, which anaphora ("that year", "then") refer to.
+// Call Find once per sentence, in document order. A Doc is not safe for
+// concurrent use.
+type Doc struct {
+	pub    date // publication day; zero when unknown
+	hasPub bool
+	ref    date // last resolved date
+	refP   prec
+	hasRef bool
+	sc     scanner
+}
+
+// NewDoc returns the resolution state for one document published at
+// published (its calendar date in its own location counts); a zero
+// published leaves relative expressions ("last week", "in January")
+// without a value.
+func NewDoc(published time.Time) *Doc {
+	d := &Doc{}
+	if !published.IsZero() {
+		y, m, dd := published.Date()
+		d.pub = date{y, int(m), dd}
+		d.hasPub = true
+	}
+	return d
+}
+
+// Find returns the time expressions of one sentence, in text order. It
+// uses the sentence's tokens, tags and dependency tree when present (for
+// First/Last and for the tense that places bare months and weekdays) and
+// works on untagged tokens too. Spans index the document text.
+func (d *Doc) Find(s *event.Sentence) []Expr {
+	if s == nil {
+		return nil
+	}
+	text := s.Text
+	if text == "" || (len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].End-s.Start > len(text)) {
+		text = rebuildText(s)
+	}
+	return d.sc.run(d, text, s.Start, s)
+}
+
+// FindText returns the time expressions of a whole untagged text published
+// at published; First and Last are -1. Sentences are told apart by their
+// end punctuation and line breaks.
+func FindText(text string, published time.Time) []Expr {
+	return NewDoc(published).FindText(text, 0)
+}
+
+// FindText is Find for untagged text whose first byte is at offset base of
+// the document; it keeps the Doc's anaphora state.
+func (d *Doc) FindText(text string, base int) []Expr {
+	return d.sc.run(d, text, base, nil)
+}
+
+// rebuildText lays the token forms out at their offsets, for sentences
+// that came without their text.
+func rebuildText(s *event.Sentence) string {
+	if len(s.Tokens) == 0 {
+		return s.Text
+	}
+	end := s.Tokens[len(s.Tokens)-1].End - s.Start
+	if end <= 0 || end > 1<<20 {
+		// Offsets unknown: join the forms with spaces.
+		b := make([]byte, 0, 64)
+		for i, t := range s.Tokens {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, t.Form...)
+		}
+		return string(b)
+	}
+	b := make([]byte, end)
+	for i := range b {
+		b[i] = ' '
+	}
+	for _, t := range s.Tokens {
+		a, z := t.Start-s.Start, t.End-s.Start
+		if a < 0 || z > end || z < a {
+			continue
+		}
+		f := t.Form
+		if len(f) > z-a {
+			f = f[:z-a]
+		}
+		copy(b[a:], f)
+	}
+	return string(b)
+}
