@@ -1,9 +1,7 @@
 package store
 
 import (
-	"hash/fnv"
 	"math/bits"
-	"strings"
 	"unicode"
 )
 
@@ -20,58 +18,78 @@ const (
 )
 
 // SimHash returns the SimHash of text and the number of shingles it was
-// computed from.
+// computed from. Words are hashed (FNV-1a over their lower-cased runes)
+// as they are read; a shingle's hash mixes its three word hashes.
 func SimHash(text string) (uint64, int) {
-	words := make([]string, 0, len(text)/6)
-	start := -1
-	flush := func(i int) {
-		if start >= 0 {
-			words = append(words, strings.ToLower(text[start:i]))
-			start = -1
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	var v [64]int32
+	var ring [shingleSize]uint64
+	words, n := 0, 0
+	cur, inWord := uint64(offset), false
+	push := func(w uint64) {
+		ring[words%shingleSize] = w
+		words++
+		if words < shingleSize {
+			return
+		}
+		a, b, c := ring[(words-3)%shingleSize], ring[(words-2)%shingleSize], ring[(words-1)%shingleSize]
+		x := mix(a*0x9e3779b97f4a7c15 ^ mix(b*0xc2b2ae3d27d4eb4f^mix(c)))
+		n++
+		for bit := 0; bit < 64; bit++ {
+			v[bit] += int32(x>>bit&1)*2 - 1
 		}
 	}
-	for i, r := range text {
+	for _, r := range text {
 		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			flush(i)
-			words = append(words, string(r))
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if start < 0 {
-				start = i
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			cur = (cur ^ uint64(r)) * prime
+			inWord = true
+		case r >= 'A' && r <= 'Z':
+			cur = (cur ^ uint64(r+'a'-'A')) * prime
+			inWord = true
+		case r >= 0x80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			if inWord {
+				push(cur)
 			}
+			push((offset ^ uint64(r)) * prime)
+			cur, inWord = offset, false
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			cur = (cur ^ uint64(unicode.ToLower(r))) * prime
+			inWord = true
 		default:
-			flush(i)
+			if inWord {
+				push(cur)
+			}
+			cur, inWord = offset, false
 		}
 	}
-	flush(len(text))
-	n := len(words) - shingleSize + 1
-	if n <= 0 {
+	if inWord {
+		push(cur)
+	}
+	if n == 0 {
 		return 0, 0
 	}
-	var v [64]int
-	h := fnv.New64a()
-	for i := 0; i < n; i++ {
-		h.Reset()
-		for _, w := range words[i : i+shingleSize] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		x := h.Sum64()
-		for b := 0; b < 64; b++ {
-			if x&(1<<b) != 0 {
-				v[b]++
-			} else {
-				v[b]--
-			}
-		}
-	}
 	var out uint64
-	for b := 0; b < 64; b++ {
-		if v[b] > 0 {
-			out |= 1 << b
+	for bit := 0; bit < 64; bit++ {
+		if v[bit] > 0 {
+			out |= 1 << bit
 		}
 	}
 	return out, n
+}
+
+// mix is the 64-bit finalizer of MurmurHash3: it spreads every input bit
+// over the output, as SimHash needs.
+func mix(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
 }
 
 // Hamming is the number of bits in which a and b differ.

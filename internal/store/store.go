@@ -253,6 +253,13 @@ func (s *Store) loadSims(ctx context.Context) error {
 	return nil
 }
 
+// Item is one document with its sentences and events, for AddDocuments.
+type Item struct {
+	Doc       *event.Document
+	Sentences []event.Sentence
+	Events    []event.Event
+}
+
 // AddDocument stores doc with its sentences and events in one
 // transaction and reports whether it was new, already stored, or a
 // near-duplicate of a stored document. doc.ID must be set; sentences
@@ -260,78 +267,192 @@ func (s *Store) loadSims(ctx context.Context) error {
 // stored under doc.ID whatever their Doc field says; an event's
 // Mentions below 1 is stored as 1.
 func (s *Store) AddDocument(ctx context.Context, doc *event.Document, sents []event.Sentence, evs []event.Event) (AddResult, error) {
-	if doc == nil || doc.ID == "" {
-		return AddResult{}, errors.New("add document: no ID")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.conn == nil {
-		return AddResult{}, errors.New("add document: store is closed")
-	}
-	res := AddResult{ID: doc.ID}
-	var dup sql.NullString
-	err := s.conn.QueryRowContext(ctx, `SELECT duplicate_of FROM documents WHERE id = ?`, doc.ID).Scan(&dup)
-	switch {
-	case err == nil:
-		res.Status, res.DuplicateOf = Unchanged, dup.String
-		return res, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return res, fmt.Errorf("add document %.12s: %w", doc.ID, err)
-	}
-	if err := s.loadSims(ctx); err != nil {
-		return res, fmt.Errorf("add document %.12s: load hashes: %w", doc.ID, err)
-	}
-	bs, be := doc.BodyStart, doc.BodyEnd
-	if bs < 0 || be > len(doc.Text) || bs >= be {
-		bs, be = 0, len(doc.Text)
-	}
-	hash, shingles := SimHash(doc.Text[bs:be])
-	if shingles >= MinShingles {
-		res.DuplicateOf = s.sims.nearest(hash)
-	}
-	if doc.IngestedAt.IsZero() {
-		doc.IngestedAt = s.now()
-	}
-	err = s.tx(ctx, func() error {
-		if err := s.insertDocument(ctx, doc, hash, shingles, res.DuplicateOf); err != nil {
-			return fmt.Errorf("document: %w", err)
-		}
-		if res.DuplicateOf != "" {
-			n, err := s.addMentions(ctx, res.DuplicateOf, evs)
-			res.Mentions = n
-			return err
-		}
-		return s.appendRows(ctx, doc, sents, evs)
-	})
-	if err != nil {
-		return AddResult{ID: doc.ID}, fmt.Errorf("add document %.12s (%s): %w", doc.ID, doc.File, err)
-	}
-	if res.DuplicateOf != "" {
-		res.Status = Duplicate
-		doc.DuplicateOf = res.DuplicateOf
-	} else {
-		res.Status = Added
-		res.Sentences, res.Events = len(sents), len(evs)
-		if shingles >= MinShingles {
-			s.sims.add(hash, doc.ID)
-		}
-	}
-	return res, nil
+	res, errs := s.AddDocuments(ctx, []Item{{Doc: doc, Sentences: sents, Events: evs}})
+	return res[0], errs[0]
 }
 
-func (s *Store) insertDocument(ctx context.Context, d *event.Document, hash uint64, shingles int, dupOf string) error {
-	authors, err := json.Marshal(d.Authors)
-	if err != nil {
-		return err
+// AddDocuments adds a batch of documents as AddDocument does, in one
+// transaction (a commit costs milliseconds; batching is what makes bulk
+// ingest fast). The batch is atomic: after a crash either all of it or
+// none of it is stored. When the batch fails, each document is retried
+// in its own transaction, so one bad document does not keep the others
+// out. The results and errors are parallel to items.
+func (s *Store) AddDocuments(ctx context.Context, items []Item) ([]AddResult, []error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	res := make([]AddResult, len(items))
+	errs := make([]error, len(items))
+	if s.conn == nil {
+		for i := range errs {
+			errs[i] = errors.New("add document: store is closed")
+		}
+		return res, errs
 	}
-	if len(d.Authors) == 0 {
-		authors = []byte("[]")
+	for i, it := range items {
+		if it.Doc == nil || it.Doc.ID == "" {
+			errs[i] = errors.New("add document: no ID")
+		}
 	}
-	_, err = s.conn.ExecContext(ctx, `INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.ID, d.File, d.URL, d.Outlet, d.Title, d.Subtitle, d.ReprintedFrom, d.OriginalTitle, string(authors),
-		nullDate(d.Published), d.Dateline, d.Language, d.HeaderLanguage, d.Genre, d.Text, int64(d.BodyStart), int64(d.BodyEnd),
-		nullStr(dupOf), int64(hash), int64(shingles), d.IngestedAt)
-	return err
+	if err := s.loadSims(ctx); err != nil {
+		for i := range errs {
+			errs[i] = fmt.Errorf("add document: load hashes: %w", err)
+		}
+		return res, errs
+	}
+	err := s.tx(ctx, func() error { return s.addBatch(ctx, items, res, errs) })
+	if err == nil {
+		for i, it := range items {
+			if errs[i] == nil && res[i].Status == Duplicate {
+				it.Doc.DuplicateOf = res[i].DuplicateOf
+			}
+		}
+		return res, errs
+	}
+	s.sims = nil // the index may hold hashes of the rolled-back batch
+	if len(items) == 1 {
+		if errs[0] == nil {
+			errs[0] = fmt.Errorf("add document %.12s (%s): %w", items[0].Doc.ID, items[0].Doc.File, err)
+		}
+		res[0] = AddResult{ID: items[0].Doc.ID}
+		return res, errs
+	}
+	s.mu.Unlock()
+	for i, it := range items {
+		if errs[i] == nil {
+			r, e := s.AddDocuments(ctx, []Item{it})
+			res[i], errs[i] = r[0], e[0]
+		}
+	}
+	s.mu.Lock()
+	return res, errs
+}
+
+// pendingDoc is a document of the current batch waiting for the appender.
+type pendingDoc struct {
+	it       Item
+	hash     uint64
+	shingles int
+	dupOf    string
+	mentions []int64 // per event, for a first copy
+}
+
+// addBatch decides each item's fate (unchanged, duplicate, added), then
+// writes all new rows with one appender per table. It runs inside the
+// caller's transaction.
+func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, errs []error) error {
+	if err := s.loadSims(ctx); err != nil {
+		return fmt.Errorf("load hashes: %w", err)
+	}
+	// Which IDs are stored already?
+	stored := map[string]string{} // id -> duplicate_of
+	var ids []string
+	for i, it := range items {
+		if errs[i] == nil {
+			ids = append(ids, it.Doc.ID)
+		}
+	}
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		q := `SELECT id, duplicate_of FROM documents WHERE id IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.conn.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			var dup sql.NullString
+			if err := rows.Scan(&id, &dup); err != nil {
+				rows.Close()
+				return err
+			}
+			stored[id] = dup.String
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	var pending []*pendingDoc
+	inBatch := map[string]*pendingDoc{}
+	now := s.now()
+	for i, it := range items {
+		if errs[i] != nil {
+			continue
+		}
+		doc := it.Doc
+		res[i] = AddResult{ID: doc.ID}
+		if dup, ok := stored[doc.ID]; ok {
+			res[i].Status, res[i].DuplicateOf = Unchanged, dup
+			continue
+		}
+		if p, ok := inBatch[doc.ID]; ok {
+			res[i].Status, res[i].DuplicateOf = Unchanged, p.dupOf
+			continue
+		}
+		bs, be := doc.BodyStart, doc.BodyEnd
+		if bs < 0 || be > len(doc.Text) || bs >= be {
+			bs, be = 0, len(doc.Text)
+		}
+		p := &pendingDoc{it: it}
+		p.hash, p.shingles = SimHash(doc.Text[bs:be])
+		if p.shingles >= MinShingles {
+			p.dupOf = s.sims.nearest(p.hash)
+		}
+		if doc.IngestedAt.IsZero() {
+			doc.IngestedAt = now
+		}
+		pending = append(pending, p)
+		inBatch[doc.ID] = p
+		if p.dupOf == "" {
+			res[i].Status = Added
+			res[i].Sentences, res[i].Events = len(it.Sentences), len(it.Events)
+			p.mentions = make([]int64, len(it.Events))
+			for k, e := range it.Events {
+				p.mentions[k] = int64(max(e.Mentions, 1))
+			}
+			if p.shingles >= MinShingles {
+				s.sims.add(p.hash, doc.ID)
+			}
+			continue
+		}
+		res[i].Status, res[i].DuplicateOf = Duplicate, p.dupOf
+		if first, ok := inBatch[p.dupOf]; ok {
+			res[i].Mentions = first.raiseMentions(it.Events)
+			continue
+		}
+		n, err := s.addMentions(ctx, p.dupOf, it.Events)
+		if err != nil {
+			return fmt.Errorf("add document %.12s (%s): %w", doc.ID, doc.File, err)
+		}
+		res[i].Mentions = n
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	return s.appendRows(pending)
+}
+
+// raiseMentions counts evs against the events of a first copy still in
+// the batch: each matching event (same codes and date) is raised once.
+func (p *pendingDoc) raiseMentions(evs []event.Event) int {
+	seen := map[int]bool{}
+	n := 0
+	for _, e := range evs {
+		for k, f := range p.it.Events {
+			if !seen[k] && f.CAMEO == e.CAMEO && f.Source.Code == e.Source.Code && f.Target.Code == e.Target.Code && f.Date == e.Date {
+				seen[k] = true
+				p.mentions[k]++
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 func nullDate(t time.Time) any {
@@ -348,71 +469,98 @@ func nullStr(s string) any {
 	return s
 }
 
-// appendRows writes sentences and events with the appender, inside the
-// caller's transaction.
-func (s *Store) appendRows(ctx context.Context, doc *event.Document, sents []event.Sentence, evs []event.Event) error {
-	if len(sents) == 0 && len(evs) == 0 {
-		return nil
-	}
+// appendRows writes the batch's documents, sentences and events with
+// one appender per table, inside the caller's transaction.
+func (s *Store) appendRows(pending []*pendingDoc) error {
 	return s.conn.Raw(func(dc any) error {
 		conn, ok := dc.(driver.Conn)
 		if !ok {
 			return errors.New("not a DuckDB connection")
 		}
-		if len(sents) > 0 {
-			a, err := duckdb.NewAppenderFromConn(conn, "", "sentences")
-			if err != nil {
-				return fmt.Errorf("sentences appender: %w", err)
-			}
-			for _, st := range sents {
-				toks, err := json.Marshal(st.Tokens)
-				if err != nil {
-					a.Close()
-					return err
+		err := appendTable(conn, "documents", func(a *duckdb.Appender) error {
+			for _, p := range pending {
+				d := p.it.Doc
+				authors := []byte("[]")
+				if len(d.Authors) > 0 {
+					var err error
+					if authors, err = json.Marshal(d.Authors); err != nil {
+						return err
+					}
 				}
-				if err := a.AppendRow(doc.ID, int64(st.Index), int64(st.Start), int64(st.End), st.Text, string(toks)); err != nil {
-					a.Close()
-					return fmt.Errorf("sentence %d: %w", st.Index, err)
+				if err := a.AppendRow(d.ID, d.File, d.URL, d.Outlet, d.Title, d.Subtitle, d.ReprintedFrom, d.OriginalTitle, string(authors),
+					nullDate(d.Published), d.Dateline, d.Language, d.HeaderLanguage, d.Genre, d.Text, int64(d.BodyStart), int64(d.BodyEnd),
+					nullStr(p.dupOf), int64(p.hash), int64(p.shingles), d.IngestedAt); err != nil {
+					return fmt.Errorf("document %.12s (%s): %w", d.ID, d.File, err)
 				}
 			}
-			if err := a.Close(); err != nil {
-				return fmt.Errorf("sentences: %w", err)
-			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		if len(evs) > 0 {
-			a, err := duckdb.NewAppenderFromConn(conn, "", "events")
-			if err != nil {
-				return fmt.Errorf("events appender: %w", err)
-			}
-			for i, e := range evs {
-				pub := e.Published
-				var published any
-				if t, err := time.Parse("2006-01-02", pub); err == nil {
-					published = t
-				} else {
-					published = nullDate(doc.Published)
+		err = appendTable(conn, "sentences", func(a *duckdb.Appender) error {
+			for _, p := range pending {
+				if p.dupOf != "" {
+					continue
 				}
-				m := e.Mentions
-				if m < 1 {
-					m = 1
-				}
-				err := a.AppendRow(doc.ID, int64(i), int64(e.Sentence), e.Text, int64(e.Span[0]), int64(e.Span[1]),
-					e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Org, e.Source.Role, e.Source.Name,
-					e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Org, e.Target.Role, e.Target.Name,
-					e.CAMEO, e.Root, int64(e.Quad), e.Goldstein, e.PLOVER, e.Date, e.Precision, e.Modality,
-					e.Evidence.Text, int64(e.Evidence.Span[0]), int64(e.Evidence.Span[1]),
-					published, doc.IngestedAt, e.Coder, int64(m))
-				if err != nil {
-					a.Close()
-					return fmt.Errorf("event %d: %w", i, err)
+				for _, st := range p.it.Sentences {
+					toks, err := json.Marshal(st.Tokens)
+					if err != nil {
+						return err
+					}
+					if err := a.AppendRow(p.it.Doc.ID, int64(st.Index), int64(st.Start), int64(st.End), st.Text, string(toks)); err != nil {
+						return fmt.Errorf("document %.12s sentence %d: %w", p.it.Doc.ID, st.Index, err)
+					}
 				}
 			}
-			if err := a.Close(); err != nil {
-				return fmt.Errorf("events: %w", err)
-			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		return nil
+		return appendTable(conn, "events", func(a *duckdb.Appender) error {
+			for _, p := range pending {
+				if p.dupOf != "" {
+					continue
+				}
+				doc := p.it.Doc
+				for i, e := range p.it.Events {
+					var published any
+					if t, err := time.Parse("2006-01-02", e.Published); err == nil {
+						published = t
+					} else {
+						published = nullDate(doc.Published)
+					}
+					err := a.AppendRow(doc.ID, int64(i), int64(e.Sentence), e.Text, int64(e.Span[0]), int64(e.Span[1]),
+						e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Org, e.Source.Role, e.Source.Name,
+						e.Target.Text, e.Target.Code, e.Target.Country, e.Target.Org, e.Target.Role, e.Target.Name,
+						e.CAMEO, e.Root, int64(e.Quad), e.Goldstein, e.PLOVER, e.Date, e.Precision, e.Modality,
+						e.Evidence.Text, int64(e.Evidence.Span[0]), int64(e.Evidence.Span[1]),
+						published, doc.IngestedAt, e.Coder, p.mentions[i])
+					if err != nil {
+						return fmt.Errorf("document %.12s event %d: %w", doc.ID, i, err)
+					}
+				}
+			}
+			return nil
+		})
 	})
+}
+
+// appendTable runs fill with an appender on table and flushes it.
+func appendTable(conn driver.Conn, table string, fill func(*duckdb.Appender) error) error {
+	a, err := duckdb.NewAppenderFromConn(conn, "", table)
+	if err != nil {
+		return fmt.Errorf("%s appender: %w", table, err)
+	}
+	if err := fill(a); err != nil {
+		a.Close()
+		return err
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	return nil
 }
 
 // addMentions raises the mention count of first's events that match evs

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -190,7 +191,38 @@ func TestSimHash(t *testing.T) {
 	}
 }
 
-func BenchmarkAddDocument(b *testing.B) {
+// TestAddDocumentsFallback: a batch with one bad document stores the
+// others, and a near-duplicate inside the batch is linked to its first copy.
+func TestAddDocumentsFallback(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t)
+	bad := []event.Sentence{{Index: 0, Text: "a"}, {Index: 0, Text: "b"}}
+	base := article("Sweden", 15)
+	items := []Item{
+		{Doc: doc("k1", base)},
+		{Doc: doc("k2", article("Chile", 15)), Sentences: bad},
+		{Doc: doc("k3", base+" An extra closing remark.")},
+	}
+	res, errs := s.AddDocuments(ctx, items)
+	if errs[0] != nil || errs[1] == nil || errs[2] != nil {
+		t.Fatalf("errors = %v", errs)
+	}
+	if res[0].Status != Added || res[2].Status != Duplicate || res[2].DuplicateOf != "k1" {
+		t.Errorf("results = %+v", res)
+	}
+	if c, _ := s.Counts(ctx); c.Documents != 2 || c.Duplicates != 1 {
+		t.Errorf("counts = %+v", c)
+	}
+}
+
+// BenchmarkAddDocument: one transaction per ~5 KB document.
+func BenchmarkAddDocument(b *testing.B) { benchAdd(b, 1) }
+
+// BenchmarkAddDocuments64: batches of 64 documents per transaction.
+func BenchmarkAddDocuments64(b *testing.B) { benchAdd(b, 64) }
+
+func benchAdd(b *testing.B, batch int) {
+	var items []Item
 	ctx := context.Background()
 	s, err := Open(filepath.Join(b.TempDir(), "b.db"))
 	if err != nil {
@@ -217,8 +249,18 @@ func BenchmarkAddDocument(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d := doc(fmt.Sprintf("bench%d", i), randomText())
 		d.BodyEnd = 0 // whole text
-		if _, err := s.AddDocument(ctx, d, sents, nil); err != nil {
-			b.Fatal(err)
+		if batch == 1 {
+			if _, err := s.AddDocument(ctx, d, sents, nil); err != nil {
+				b.Fatal(err)
+			}
+			continue
+		}
+		items = append(items, Item{Doc: d, Sentences: sents})
+		if len(items) == batch || i == b.N-1 {
+			if _, errs := s.AddDocuments(ctx, items); errors.Join(errs...) != nil {
+				b.Fatal(errors.Join(errs...))
+			}
+			items = items[:0]
 		}
 	}
 }
