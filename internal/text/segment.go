@@ -163,8 +163,13 @@ func boundaryAfter(s string, toks []event.Token, start, i int) bool {
 	switch kind {
 	case termStop:
 		// Enumerations: "1." or "a." opening a sentence or line.
-		if j == start+1 && enumLabel(toks[start].Form) {
-			return false
+		if j > start && enumLabel(toks[j-1].Form) && toks[j-1].End == toks[j].Start {
+			if j-1 == start {
+				return false
+			}
+			if p := toks[j-2].Form; p == ":" || p == ";" {
+				return false // inline list: "aims: 1. cut tariffs; 2. ..."
+			}
 		}
 		return true
 	case termQE:
@@ -196,9 +201,9 @@ func boundaryAfter(s string, toks []event.Token, start, i int) bool {
 }
 
 // enumLabel reports whether f is an enumeration label before a period:
-// a number of at most three digits, or a single letter.
+// a number of at most two digits, or a single letter.
 func enumLabel(f string) bool {
-	if len(f) <= 3 && allDigits(f) {
+	if len(f) <= 2 && allDigits(f) {
 		return true
 	}
 	r, n := decode(f, 0)

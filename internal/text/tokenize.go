@@ -454,7 +454,12 @@ func (t *tokenizer) emitWord(p, q int) {
 		return
 	}
 	if k := cliticSplit(t.s[p:q]); k > 0 {
-		t.emit(p, p+k)
+		a := p
+		if k2 := cliticSplit(t.s[p : p+k]); k2 > 0 && strings.ContainsAny(t.s[p:p+k], "'’") {
+			t.emit(p, p+k2) // we'd've
+			a = p + k2
+		}
+		t.emit(a, p+k)
 		t.emit(p+k, q)
 		return
 	}
