@@ -1,6 +1,9 @@
 package text
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/dyad-events/dyad/event"
 )
 
@@ -18,8 +21,9 @@ func Segment(s string) []event.Sentence {
 // split groups toks into sentences, appending them to dst.
 func split(s string, toks []event.Token, dst []event.Sentence) []event.Sentence {
 	start := 0
+	width := wrapWidth(s)
 	for i := range toks {
-		if i == len(toks)-1 || boundaryAfter(s, toks, start, i) {
+		if i == len(toks)-1 || boundaryAfter(s, toks, start, i, width) {
 			ts := toks[start : i+1 : i+1]
 			for k := range ts {
 				ts[k].ID = k + 1
@@ -124,10 +128,10 @@ func lineBreak(gap string) bool {
 
 // boundaryAfter decides whether a sentence that began at toks[start] ends
 // after toks[i] (i < len(toks)-1).
-func boundaryAfter(s string, toks []event.Token, start, i int) bool {
+func boundaryAfter(s string, toks []event.Token, start, i, width int) bool {
 	cur, next := &toks[i], &toks[i+1]
 	gap := s[cur.End:next.Start]
-	if len(gap) > 0 && lineBreak(gap) {
+	if len(gap) > 0 && lineBreak(gap) && !continuedLine(s, cur, next, gap, width) {
 		return true
 	}
 	// Closing quotes and brackets right after final punctuation belong to
@@ -198,6 +202,78 @@ func boundaryAfter(s string, toks []event.Token, start, i int) bool {
 		return false
 	}
 	return starters[w]
+}
+
+// wrapWidth returns the line width of hard-wrapped text (newswire
+// archives, e-mail): the longest line, when there are at least four lines
+// and most of them are filled to within a quarter of it. It returns 0 for
+// text whose line breaks end paragraphs or sentences.
+func wrapWidth(s string) int {
+	lines, width := 0, 0
+	for rest := s; rest != ""; {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r")); n > 0 {
+			lines++
+			width = max(width, n)
+			if width > 100 {
+				return 0
+			}
+		}
+	}
+	if lines < 4 || width < 30 {
+		return 0
+	}
+	full := 0
+	for rest := s; rest != ""; {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r")); n > 0 && 4*n >= 3*width {
+			full++
+		}
+	}
+	if 5*full < 3*lines {
+		return 0
+	}
+	return width
+}
+
+// continuedLine reports whether the line break in gap (between cur and
+// next) only wraps a line: the next line starts with a lower-case word
+// after a token that is not final punctuation, or, in hard-wrapped text
+// of the given width, the next line is not indented and its first word
+// would not have fitted on the current line. A blank line never
+// continues.
+func continuedLine(s string, cur, next *event.Token, gap string, width int) bool {
+	if strings.Count(gap, "\n") > 1 || strings.Contains(gap, "\r\n\r\n") || strings.Contains(gap, "\r\r") {
+		return false
+	}
+	if k := strings.LastIndexAny(gap, "\n\r"); k >= 0 && k < len(gap)-1 && width > 0 {
+		return false // indented: a new paragraph
+	}
+	r0, _ := decode(next.Form, 0)
+	if isLower(r0) {
+		return terminator(cur.Form) == termNone
+	}
+	if width == 0 {
+		return false
+	}
+	ls := strings.LastIndexByte(s[:cur.End], '\n') + 1
+	line := utf8.RuneCountInString(s[ls:cur.End])
+	we := next.End
+	for we < len(s) && !isSpace(rune(s[we])) {
+		we++
+	}
+	word := utf8.RuneCountInString(s[next.Start:we])
+	return line+1+word > width
 }
 
 // enumLabel reports whether f is an enumeration label before a period:

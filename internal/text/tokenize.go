@@ -173,8 +173,8 @@ func (t *tokenizer) chunk(a, b int) {
 				p = q
 				continue
 			}
-			if r == '#' && p+1 < b && isLetter(rune(s[p+1])) {
-				q := t.scanWord(p+1, b) // #hashtag
+			if (r == '#' || r == '@') && p+1 < b && isWord(rune(s[p+1])) && (r == '@' || isLetter(rune(s[p+1]))) {
+				q := t.scanWord(p+1, b) // #hashtag, @handle
 				t.emit(p, q)
 				p = q
 				continue

@@ -93,6 +93,7 @@ func TestTokenize(t *testing.T) {
 		{"brackets", "(a) [b] {c}", "( a ) [ b ] { c }"},
 		{"emoticon", "great :) really :-(", "great :) really :-("},
 		{"hashtag", "join #audiobooks now", "join #audiobooks now"},
+		{"handle", "thanks @press_office! #1", "thanks @press_office ! # 1"},
 		{"CJK", "本文转载自“China Daily”。", "本文转载自 “ China Daily ” 。"},
 		{"CJK date", "首发于2023年7月10日", "首发于 2023 年 7 月 10 日"},
 		{"accents", "Müller and Škoda café", "Müller and Škoda café"},
