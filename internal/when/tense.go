@@ -97,7 +97,7 @@ func treeTense(s *event.Sentence, first, last int) tense {
 		link := s.Tokens[prev].Deprel
 		if isVerbal(t) || hasAux(s, cur) {
 			if prev != h || isVerbal(&s.Tokens[prev]) {
-				if (link == "xcomp" || link == "ccomp" && lemmaOf(t) == "be") && intentLemmas[lemmaOf(t)] {
+				if link == "xcomp" && (intentLemmas[lemmaOf(t)] || intentForms[lower(t.Form)]) {
 					return tFuture
 				}
 				if link == "xcomp" && lemmaOf(t) == "be" {
@@ -242,6 +242,19 @@ func (sc *scanner) cueTense(i, j int) tense {
 // when the sentence is tagged, else from word lists.
 func (sc *scanner) cueAt(k int) (tense, bool) {
 	t := &sc.toks[k]
+	if t.kind == kHan {
+		switch t.r {
+		case '了', '曾', '已', '过':
+			return tPast, true
+		case '将', '拟':
+			return tFuture, true
+		case '计', '预':
+			if n := k + 1; n < len(sc.toks) && (sc.toks[n].r == '划' || sc.toks[n].r == '计' || sc.toks[n].r == '定') {
+				return tFuture, true
+			}
+		}
+		return tUnknown, false
+	}
 	if t.kind != kWord {
 		return tUnknown, false
 	}

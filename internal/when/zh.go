@@ -227,13 +227,14 @@ func (sc *scanner) zh(i int, m *match) bool {
 			return true
 		}
 		pub := sc.d.pub
+		tn := sc.tense(m.i, m.j)
 		if day != 0 {
-			y := dayYear(v, day, pub, tUnknown)
+			y := dayYear(v, day, pub, tn)
 			if valid(y, v, day) {
 				m.set(date{y, v, day}, pDay)
 			}
 		} else {
-			m.set(date{monthYear(v, pub, tUnknown), v, 1}, pMonth)
+			m.set(date{monthYear(v, pub, tn), v, 1}, pMonth)
 		}
 		sc.zhSuffix(m)
 		return true

@@ -1,0 +1,99 @@
+package when
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/shared"
+)
+
+// TestSeedParsed runs the seed article through the tagger and parser and
+// checks that Find on the parsed sentences gives the same expressions as
+// the golden file, and that Governing dates each gold event whose
+// sentence states its date with the gold date.
+func TestSeedParsed(t *testing.T) {
+	text, pub := seedDoc(t)
+	p, err := nlp.Load()
+	if err != nil {
+		t.Skipf("no models: %v", err)
+	}
+	sents := p.Annotate(text, 0)
+	doc := NewDoc(pub)
+	var got []string
+	var all []Expr
+	bySent := make([][]Expr, len(sents))
+	for i := range sents {
+		ex := doc.Find(&sents[i])
+		bySent[i] = ex
+		for _, e := range ex {
+			if text[e.Span[0]:e.Span[1]] != e.Text {
+				t.Errorf("span %v of %q holds %q", e.Span, e.Text, text[e.Span[0]:e.Span[1]])
+			}
+			got = append(got, render(e))
+			all = append(all, e)
+		}
+	}
+	want := readLines(t, "testdata/seed.golden")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parsed seed:\n got %q\nwant %q", got, want)
+	}
+
+	f, err := os.Open(shared.TestPath(t, "seed", "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	right, total := 0, 0
+	for sc.Scan() {
+		var g struct {
+			ID, Evidence, Precision string
+			Date                    *string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		if g.Date == nil || *g.Date == pub.Format("2006-01-02") {
+			continue // no date, or the publication date: not a time expression's
+		}
+		at := strings.Index(text, g.Evidence)
+		if at < 0 {
+			t.Errorf("%s: evidence not in the text", g.ID)
+			continue
+		}
+		si := -1
+		for i := range sents {
+			if sents[i].Start <= at && at < sents[i].End {
+				si = i
+			}
+		}
+		if si < 0 || len(bySent[si]) == 0 {
+			t.Logf("%s: its sentence states no date (the coder carries it from context)", g.ID)
+			continue
+		}
+		s := &sents[si]
+		verb := -1
+		for k, tk := range s.Tokens {
+			if tk.Start >= at && tk.End <= at+len(g.Evidence) && tk.UPOS == "VERB" {
+				verb = k
+				break
+			}
+		}
+		total++
+		e, ok := Governing(s, bySent[si], verb)
+		if ok && e.Value == *g.Date && e.Precision == g.Precision {
+			right++
+			continue
+		}
+		vf := ""
+		if verb >= 0 {
+			vf = s.Tokens[verb].Form
+		}
+		t.Errorf("%s: Governing(%q) = %q %s %s (ok %v), want %s %s", g.ID, vf, e.Text, e.Value, e.Precision, ok, *g.Date, g.Precision)
+	}
+	t.Logf("seed gold events dated by Governing: %d/%d", right, total)
+}
