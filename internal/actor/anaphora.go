@@ -58,19 +58,25 @@ func (kb *KB) personOffice(ids []int32, office string, di int) (Entry, bool) {
 
 // dominant is the country mentioned most often so far ("" if none).
 func (d *Doc) dominant() string {
-	best, n := "", 0
+	best, n, tie := "", 0, false
 	for c, k := range d.countries {
-		if k > n || (k == n && c < best) {
-			best, n = c, k
+		switch {
+		case k > n:
+			best, n, tie = c, k, false
+		case k == n:
+			tie = true
 		}
+	}
+	if tie {
+		return "" // two countries equally present: no guess
 	}
 	return best
 }
 
 // remember records a mention for later anaphora and surnames.
 func (d *Doc) remember(m Mention, items []item, ws []word) {
-	if m.Kind == KindPronoun || m.Kind == KindAnaphor || m.Code == "" {
-		return
+	if m.Kind == KindPronoun || m.Kind == KindAnaphor || m.Code == "" || m.Loc {
+		return // places ("in Bali") are not antecedents
 	}
 	if m.Country != "" {
 		d.countries[m.Country]++
@@ -167,7 +173,7 @@ func distinctRoots(rs []recentMention, countriesOnly bool) []Mention {
 // resolveAnaphor resolves a pronoun or an anaphoric phrase conservatively:
 // only when the document gives exactly one (or for pairs, two) candidates.
 func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, bool) {
-	m := d.base(it.i, it.j, ws, s)
+	m := d.anaphorBase(it.i, it.j, ws, s)
 	m.Kind = it.kind
 	set := func(a Mention) {
 		r := rootActor(a)
@@ -270,4 +276,15 @@ func (d *Doc) mainDyad() (event.Actor, event.Actor) {
 		a, b = b, a
 	}
 	return d.rootOrder[a], d.rootOrder[b]
+}
+
+// anaphorBase is base for anaphors, which keep their article ("the two
+// sides").
+func (d *Doc) anaphorBase(i, j int, ws []word, s *event.Sentence) Mention {
+	m := Mention{First: ws[i].tok, Last: ws[j-1].tok}
+	m.Span = [2]int{ws[i].start, ws[j-1].end}
+	m.Text = d.textOf(m.Span[0], m.Span[1], s)
+	m.Head = headOf(s.Tokens, m.First, m.Last)
+	m.Prep = prepOf(s.Tokens, m.First, m.Head)
+	return m
 }

@@ -27,6 +27,12 @@ const (
 	reignVintage   = 20210301 // REIGN March 2021 update
 )
 
+// officeFirstWords start Phoenix entries that name an office rather than a
+// person or body ("PRESIDENT_OF_THE_UNITED_STATES"); titles and the office
+// tables cover them.
+var officeFirstWords = map[string]bool{"president": true, "prime": true, "minister": true, "king": true, "queen": true,
+	"chancellor": true, "secretary": true, "premier": true, "foreign": true, "defense": true, "defence": true, "vice": true}
+
 // roleCodes are the CAMEO sector codes recognized inside actor codes.
 var roleCodes = map[string]bool{}
 
@@ -204,6 +210,9 @@ func (b *builder) mledoze(path string) error {
 		}
 		if c.Independent {
 			for _, cap := range c.Capital {
+				if normalizePhrase(cap) == normalizePhrase(c.Name.Common) {
+					continue // a city-state: the name is the country's
+				}
 				ce := Entry{Kind: KindCapital, Code: c.CCA3 + "GOV", Country: c.CCA3, Role: "GOV", Name: c.Name.Common, Flags: FlagProper, Source: "mledoze"}
 				b.emit(normalizePhrase(cap), ce)
 			}
@@ -276,6 +285,9 @@ func (b *builder) curatedNames(name string) error {
 			b.orgShort[code] = canon
 			e.Org = canon
 			_, _, e.Role = b.split(code)
+		case "body":
+			e.Kind = KindOrg
+			_, e.Org, e.Role = b.split(code)
 		case KindRole:
 			e.Role = code[:3]
 		}
@@ -366,6 +378,11 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 				dated = true
 			}
 		}
+	}
+	if officeFirstWords[strings.SplitN(pe.Phrases[0], " ", 2)[0]] {
+		// "PRESIDENT_OF_THE_UNITED_STATES": an office, which titles
+		// and the office tables already cover
+		return nil
 	}
 	var out []Entry
 	for _, c := range pe.Codes {

@@ -72,7 +72,8 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	} else if isMod(it) {
 		m := d.modMention(it, ws, s)
 		if it.kind == KindOrg {
-			d.extendBody(&m, it.i, it.j, items, k, ws, s)
+			j := d.extendBody(&m, it.i, it.j, ws, s)
+			next = itemAfter(items, k+1, j)
 		}
 		return m, next, true
 	}
@@ -206,7 +207,12 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		}
 	}
 	if mod != nil && mod.kind == KindOrg && person == nil && nameFrom < 0 {
-		d.extendBody(&m, first, last, items, cur-1, ws, s)
+		if j := d.extendBody(&m, first, last, ws, s); j > last {
+			// a body's name ("NATO Defence Ministers Meeting"): the
+			// organization itself, whatever role words it contains
+			m.Code, m.Role, m.Office = mod.e.Code, "", ""
+			cur = itemAfter(items, cur, j)
+		}
 	}
 	return m, cur, true
 }
@@ -263,14 +269,14 @@ func (d *Doc) modMention(it *item, ws []word, s *event.Sentence) Mention {
 // extendBody widens an organization mention over the capitalized words of
 // its body's name: "NATO Summit", "NATO Cooperative Cyber Defence Centre of
 // Excellence", "Meeting of NATO Ministers of Foreign Affairs".
-func (d *Doc) extendBody(m *Mention, first, last int, items []item, k int, ws []word, s *event.Sentence) {
+func (d *Doc) extendBody(m *Mention, first, last int, ws []word, s *event.Sentence) int {
 	j := last
 	for j < len(ws) {
-		if ws[j].cap && !ws[j].upper && ws[j].key != "'s" && !d.startsItemAny(items, k+1, j) {
+		if ws[j].cap && !ws[j].upper && ws[j].key != "'s" && !d.isPlace(ws[j].key) {
 			j++
 			continue
 		}
-		if connectors[ws[j].key] && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].upper && ws[j].key != "the" && !d.startsItemAny(items, k+1, j+1) {
+		if connectors[ws[j].key] && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].upper && ws[j].key != "the" && !d.isPlace(ws[j+1].key) {
 			j += 2
 			continue
 		}
@@ -289,21 +295,42 @@ func (d *Doc) extendBody(m *Mention, first, last int, items []item, k int, ws []
 		}
 	}
 	if j == last && i == first {
-		return
+		return j
 	}
 	n := d.base(i, j, ws, s)
 	m.Text, m.Span, m.First, m.Last, m.Head = n.Text, n.Span, n.First, n.Last, n.Head
 	m.Prep, m.Loc = n.Prep, n.Loc
 	m.Name = n.Text
+	return j
 }
 
-func (d *Doc) startsItemAny(items []item, from, j int) bool {
-	return d.startsItem(items, from, j)
+// isPlace reports whether a word names a country or capital on its own:
+// a body's name stops there ("the NATO Summit Vilnius" is two things).
+func (d *Doc) isPlace(key string) bool {
+	for _, id := range d.kb.phrases[key] {
+		switch d.kb.entries[id].Kind {
+		case KindCountry, KindCapital, KindPerson:
+			return true
+		}
+	}
+	return false
+}
+
+// itemAfter is the index of the first item from k on that starts at or
+// after word j.
+func itemAfter(items []item, k, j int) int {
+	for k < len(items) && items[k].i < j {
+		k++
+	}
+	return k
 }
 
 // base fills span, tokens, head and preposition of the phrase over words
 // [i, j).
 func (d *Doc) base(i, j int, ws []word, s *event.Sentence) Mention {
+	if j-i > 1 && ws[i].key == "the" {
+		i++ // articles stay outside names ("the US" → "US")
+	}
 	m := Mention{First: ws[i].tok, Last: ws[j-1].tok}
 	m.Span = [2]int{ws[i].start, ws[j-1].end}
 	m.Text = d.textOf(m.Span[0], m.Span[1], s)

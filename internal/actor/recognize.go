@@ -139,6 +139,10 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 		if h.i > 0 && ws[h.i-1].cap && ws[h.i-1].tok != 0 && !d.known(ws[h.i-1].key) {
 			return item{}
 		}
+		// … and a capitalized unknown word after it makes it a first name
+		if h.j < len(ws) && ws[h.j].cap && !ws[h.j].upper && !d.known(ws[h.j].key) {
+			return item{}
+		}
 		if m, ok := d.intro[ws[h.i].key]; ok {
 			it.ok = true
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
@@ -167,6 +171,20 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 		}
 		ids := append(append([]int32(nil), h.ids...), kb.surnames[ws[h.i].key]...)
 		it.ids = ids
+	}
+	if it.kind == KindPerson {
+		// all readings of the same person, whatever alias matched
+		names := map[string]bool{}
+		for _, id := range h.ids {
+			if e := &kb.entries[id]; e.Kind == KindPerson {
+				names[normalizePhrase(e.Name)] = true
+			}
+		}
+		it.ids = append([]int32(nil), it.ids...) // never append into KB slices
+		for n := range names {
+			it.ids = append(it.ids, kb.persons[n]...)
+		}
+		it.ids = dedupe(it.ids)
 	}
 	e, ok, amb := kb.pick(it.ids, it.kind, di)
 	it.e, it.ok, it.ambiguous = e, ok && !amb, amb

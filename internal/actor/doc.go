@@ -1,0 +1,45 @@
+// Package actor knows who the actors of international news are and finds
+// them in parsed sentences.
+//
+// The knowledge base (KB) is compiled by `dyad build-dict` (Build) from
+// open sources in ../shared — country names, codes and demonyms
+// (mledoze/countries, ODbL), the Phoenix/PETRARCH actor and agent
+// dictionaries (MIT, Open Event Data Alliance), REIGN's leader list, the
+// CAMEO known-group table — and from curated tables in data/curated (our
+// own: short names, seats of power, organizations and their bodies, role
+// nouns and titles, and office holders brought up to 2026, each row with
+// its source). The compiled form, data/kb.tsv.gz, is embedded; Load parses
+// it once. Entries are phrases with a kind (country, capital, org, person,
+// role, group, anaphor, pronoun), a CAMEO code and, for people, the dates
+// of each office. Offices left open in an old source are closed at the
+// source's date (Phoenix 2014-01-30, REIGN 2021-03-01).
+//
+// The recognizer (Doc.Mentions) works on the tokens of a sentence (forms,
+// offsets; a dependency tree when present):
+//
+//  1. words: tokens lowercased, periods dropped ("U.S." = "US"), diacritics
+//     folded, hyphenated tokens split ("Japan-US" → Japan, US; "non-NATO"
+//     is blocked);
+//  2. longest match of phrases in a word trie; acronyms must be written
+//     in capitals ("US", not "us"), names capitalized;
+//  3. each match is read on the date: a person's office valid that day
+//     (curated rows first, then Phoenix and REIGN; a person out of office is
+//     a former official, role ELI); several readings → left unresolved;
+//  4. noun phrases are composed: [country|demonym|capital|org ['s]]
+//     [role…] [person | Capitalized Name], "role of [the] country", and an
+//     organization's body ("NATO Summit", "Meeting of NATO Ministers of
+//     Foreign Affairs"). Country + role gives country+sector codes (JPNGOV,
+//     JPNMIL); an organization's head keeps the organization's code
+//     (IGOWSTNAT, role empty). A title with a country and no name names
+//     the office holder of the date ("the Japanese prime minister");
+//  5. document state: a surname introduced in full resolves to the same
+//     person later; "the two sides" are the last two actors, "bilateral"
+//     the document's main dyad, "the alliance" the last alliance named,
+//     "the country" the one country of the last sentences, "it"/"its" the
+//     one candidate (or the previous main-clause subject, with a tree).
+//     Every anaphor is resolved only when the candidate is unique.
+//
+// Mentions carry Kind, the governing preposition and Loc (object of "in",
+// "at" …), so that the coder can tell a place ("a liaison office in
+// Tokyo") from an actor ("Tokyo protested").
+package actor

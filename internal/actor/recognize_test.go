@@ -1,0 +1,155 @@
+package actor
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+type fixture struct {
+	name string
+	date time.Time
+	text string
+	want []string
+	line int
+}
+
+func readFixtures(t testing.TB, path string) []fixture {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []fixture
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "== "):
+			out = append(out, fixture{name: line[3:], line: n})
+		case strings.HasPrefix(line, "date "):
+			d, err := time.Parse("2006-01-02", line[5:])
+			if err != nil {
+				t.Fatalf("%s:%d: %v", path, n, err)
+			}
+			out[len(out)-1].date = d
+		case strings.HasPrefix(line, "text "):
+			fx := &out[len(out)-1]
+			if fx.text != "" {
+				fx.text += " "
+			}
+			fx.text += line[5:]
+		case strings.HasPrefix(line, "want "):
+			fx := &out[len(out)-1]
+			fx.want = append(fx.want, normWant(line[5:]))
+		}
+	}
+	return out
+}
+
+// normWant trims the fields of "text | code | name [| loc]".
+func normWant(s string) string {
+	f := strings.Split(s, "|")
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	for len(f) < 3 {
+		f = append(f, "")
+	}
+	return strings.Join(f, " | ")
+}
+
+// describe renders a mention the way fixtures write it.
+func describe(m Mention) string {
+	code := m.Code
+	if len(m.Refs) > 0 {
+		var rs []string
+		for _, r := range m.Refs {
+			rs = append(rs, r.Code)
+		}
+		code = "refs=" + strings.Join(rs, "+")
+	}
+	s := m.Text + " | " + code + " | " + m.Name
+	if m.Loc {
+		s += " | loc"
+	}
+	return s
+}
+
+func runDoc(kb *KB, txt string, date time.Time) []Mention {
+	d := kb.NewDoc(date)
+	var out []Mention
+	for _, s := range text.Segment(txt) {
+		out = append(out, d.Mentions(&s, time.Time{})...)
+	}
+	return out
+}
+
+// TestFixtures runs the recognizer over testdata/fixtures.txt and checks
+// every expected mention (text, code, name, location) and that nothing
+// else is found.
+func TestFixtures(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fxs := readFixtures(t, "testdata/fixtures.txt")
+	if len(fxs) < 20 {
+		t.Fatalf("only %d fixtures", len(fxs))
+	}
+	total, good := 0, 0
+	for _, fx := range fxs {
+		t.Run(fx.name, func(t *testing.T) {
+			var got []string
+			for _, m := range runDoc(kb, fx.text, fx.date) {
+				got = append(got, normWant(describe(m)))
+			}
+			have := map[string]int{}
+			for _, g := range got {
+				have[g]++
+			}
+			for _, w := range fx.want {
+				total++
+				if have[w] > 0 {
+					have[w]--
+					good++
+				} else {
+					t.Errorf("fixtures.txt:%d: missing %q", fx.line, w)
+				}
+			}
+			for g, n := range have {
+				if n > 0 {
+					t.Errorf("fixtures.txt:%d: unexpected %q", fx.line, g)
+				}
+			}
+			if t.Failed() {
+				t.Logf("got:\n  %s", strings.Join(got, "\n  "))
+			}
+		})
+	}
+	t.Logf("fixtures: %d/%d expected mentions found (%.1f%%)", good, total, 100*float64(good)/float64(max(total, 1)))
+}
+
+func ExampleDoc_Mentions() {
+	kb, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	d := kb.NewDoc(time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC))
+	for _, s := range text.Segment("Indian Prime Minister Narendra Modi hosted the G20 foreign ministers.") {
+		for _, m := range d.Mentions(&s, time.Time{}) {
+			fmt.Printf("%s → %s (%s)\n", m.Text, m.Code, m.Name)
+		}
+	}
+	// Output:
+	// Indian Prime Minister Narendra Modi → INDGOV (Narendra Modi)
+	// G20 foreign ministers → IGOG20 (G20)
+}
