@@ -147,6 +147,9 @@ func boundaryAfter(s string, toks []event.Token, start, i, width int) bool {
 	if kind == termNone {
 		return false
 	}
+	if kind == termStop && j > start && toks[j-1].Form == "." {
+		kind = termEllip // ". . ."
+	}
 	if kind == termCJK {
 		return true
 	}

@@ -53,6 +53,7 @@ func TestSegment(t *testing.T) {
 			[]string{"We waited... and waited.", "Then it came."}},
 		{"ellipsis end", "We waited… Nothing happened.", []string{"We waited…", "Nothing happened."}},
 		{"spaced ellipsis", "It stopped . . . Then it rained.", []string{"It stopped . . .", "Then it rained."}},
+		{"spaced ellipsis inside", "They tried . . . to stop it.", []string{"They tried . . . to stop it."}},
 		{"decimal", "Growth was 3.5 percent. Prices rose.", []string{"Growth was 3.5 percent.", "Prices rose."}},
 		{"CJK", "本文转载自“China Daily”。作者:张梅。", []string{"本文转载自“China Daily”。", "作者:张梅。"}},
 		{"no final punctuation", "just a fragment", []string{"just a fragment"}},

@@ -347,6 +347,9 @@ func (t *tokenizer) trailingDot(p, q, b int) int {
 	w := s[p:q]
 	class := abbrOther
 	if strings.IndexByte(w, '.') > 0 {
+		if h := strings.LastIndexAny(w, "-‐‑"); h >= 0 {
+			w = w[h+1:] // non-U.S.
+		}
 		if !dottedAbbrev(w) {
 			return q
 		}

@@ -55,6 +55,7 @@ func TestTokenize(t *testing.T) {
 		{"detached clitic", "Smith 's dog", "Smith 's dog"},
 		{"name apostrophe", "O'Neill met D'Souza", "O'Neill met D'Souza"},
 		{"U.S.", "the U.S. Army and the U.K. government", "the U.S. Army and the U.K. government"},
+		{"hyphen U.S.", "non-U.S. citizens", "non-U.S. citizens"},
 		{"U.S. final", "They went to the U.S.", "They went to the U.S ."},
 		{"etc. final", "apples, pears, etc. The end", "apples , pears , etc . The end"},
 		{"etc. inside", "pears, etc. were sold", "pears , etc. were sold"},
