@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/parse"
 )
 
@@ -24,11 +25,19 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", filepath.Join("internal", "parse", "model", "parser.bin.gz"), "where to write the model")
 	epochs := fs.Int("epochs", 15, "training epochs")
 	seed := fs.Int64("seed", 1, "random seed (shuffling, exploration)")
+	tags := fs.String("tags", "gold", "tags to train on: gold (as in the files) or predicted (dev by the embedded tagger, train jackknifed over --folds)")
+	folds := fs.Int("folds", 5, "with --tags predicted: jackknife folds for the training tags (1: tag train with the embedded tagger)")
+	tagEpochs := fs.Int("tag-epochs", 0, "with --tags predicted: epochs per tagger pass in each fold (0: the tagger's default)")
+	tagsOut := fs.String("tags-out", "", "with --tags predicted: also write the retagged files as PREFIX-train.conllu and PREFIX-dev.conllu, to reuse with --tags gold")
+	beam := fs.Int("beam", 1, "beam width: 1 trains the greedy parser (dynamic oracle), more trains a beam-search parser (global max-violation updates)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
 	if *trainPath == "" {
 		return usageError{cmd: name, msg: "--train is required"}
+	}
+	if *tags != "gold" && *tags != "predicted" {
+		return usageError{cmd: name, msg: "--tags must be gold or predicted"}
 	}
 	train, err := readTokens(*trainPath)
 	if err != nil {
@@ -41,7 +50,28 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	t0 := time.Now()
-	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Log: stderr})
+	if *tags == "predicted" {
+		var goldDev []conllu.Sentence
+		if *devPath != "" {
+			if goldDev, err = conllu.ReadFile(*devPath); err != nil {
+				return fmt.Errorf("read %s: %w", *devPath, err)
+			}
+		}
+		opt := nlp.JackknifeOptions{Folds: *folds, Seed: uint64(*seed), Epochs: *tagEpochs, Log: stderr}
+		if err := nlp.JackknifeTags(train, dev, goldDev, opt); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "tagging: %.0fs\n", time.Since(t0).Seconds())
+		if *tagsOut != "" {
+			if err := writeTokens(*tagsOut+"-train.conllu", train); err != nil {
+				return err
+			}
+			if err := writeTokens(*tagsOut+"-dev.conllu", dev); err != nil {
+				return err
+			}
+		}
+	}
+	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Log: stderr})
 	if err != nil {
 		return err
 	}
@@ -59,6 +89,22 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 	st, _ := os.Stat(*out)
 	fmt.Fprintf(stdout, "wrote %s (%.1f MB) in %.0fs\n", *out, float64(st.Size())/1e6, time.Since(t0).Seconds())
 	return nil
+}
+
+func writeTokens(path string, sents [][]event.Token) error {
+	cs := make([]conllu.Sentence, len(sents))
+	for i := range sents {
+		cs[i].Tokens = sents[i]
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := conllu.Write(f, cs); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // readTokens reads a CoNLL-U file as token slices.

@@ -14,7 +14,7 @@ import (
 //	"DYADPRS" version(uint8)
 //	featureSet uint32
 //	labels: count uint32, then each as uint16 length + bytes
-//	root uint16
+//	root uint16, beam width uint16
 //	two linear models (transitions, labels): K uint32, scale float32,
 //	rows uint32, fingerprints [rows]uint32, weights [rows·K]int16
 //
@@ -22,7 +22,7 @@ import (
 
 const (
 	magic   = "DYADPRS"
-	version = 1
+	version = 2
 	// featureSet changes whenever the feature templates change, so that a
 	// model never runs with features it was not trained on.
 	featureSet = 1
@@ -44,6 +44,7 @@ func (p *Parser) Write(w io.Writer) error {
 		bw.WriteString(l)
 	}
 	binary.Write(bw, binary.LittleEndian, uint16(p.root))
+	binary.Write(bw, binary.LittleEndian, uint16(max(p.beam, 1)))
 	for _, m := range []*linear{p.trans, p.label} {
 		put32(bw, uint32(m.K))
 		put32(bw, math.Float32bits(m.scale))
@@ -82,7 +83,8 @@ func Read(r io.Reader) (*Parser, error) {
 	if _, err := io.ReadFull(br, head); err != nil || string(head[:len(magic)]) != magic {
 		return nil, errFormat
 	}
-	if head[len(magic)] != version {
+	ver := head[len(magic)]
+	if ver != version && ver != 1 { // version 1 had no beam width: greedy
 		return nil, fmt.Errorf("parser model version %d, want %d", head[len(magic)], version)
 	}
 	var fset, nl uint32
@@ -118,6 +120,16 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("parser model: root label %d of %d", root, nl)
 	}
 	p.root = int16(root)
+	beam := uint16(1)
+	if ver >= 2 {
+		if err := binary.Read(br, binary.LittleEndian, &beam); err != nil {
+			return nil, err
+		}
+	}
+	if beam == 0 || beam > 256 {
+		return nil, fmt.Errorf("parser model: beam width %d", beam)
+	}
+	p.beam = int(beam)
 	for i := 0; i < 2; i++ {
 		var hdr [3]uint32
 		if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {

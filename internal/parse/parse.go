@@ -34,6 +34,7 @@ type Parser struct {
 	label  *linear
 	labels []string // relation names by id
 	root   int16    // id of "root"
+	beam   int      // beam width; 1 is greedy
 	pool   sync.Pool
 }
 
@@ -42,6 +43,7 @@ type scratch struct {
 	c      ctx
 	keys   []uint64
 	scores []int32
+	bm     beamer
 }
 
 var (
@@ -70,7 +72,7 @@ func (p *Parser) get() *scratch {
 	if sc, ok := p.pool.Get().(*scratch); ok {
 		return sc
 	}
-	return &scratch{keys: make([]uint64, 0, 256)}
+	return &scratch{keys: make([]uint64, 0, 256), scores: make([]int32, len(p.labels))}
 }
 
 // Labels returns the relation names the parser can assign.
@@ -87,18 +89,36 @@ func (p *Parser) Parse(s *event.Sentence) {
 	sc := p.get()
 	defer p.pool.Put(sc)
 	sc.c.setTokens(s.Tokens)
-	p.decode(sc)
+	st := &sc.st
+	if p.beam > 1 {
+		best, _, _ := sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
+			return p.predictLabel(sc, st, h, d)
+		}, nil)
+		st = &best.st
+	} else {
+		p.decode(sc)
+	}
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		t.ID = i + 1
-		h := sc.st.heads[i]
+		h := st.heads[i]
 		if int(h) == n {
 			t.Head = 0
 		} else {
 			t.Head = int(h) + 1
 		}
-		t.Deprel = p.labels[sc.st.labels[i]]
+		t.Deprel = p.labels[st.labels[i]]
 	}
+}
+
+// Beam returns the beam width the parser decodes with (1 is greedy).
+func (p *Parser) Beam() int { return p.beam }
+
+// WithBeam returns a parser sharing p's model that decodes with beam
+// width k (k ≤ 1: greedy). A model trained greedily gains little from a
+// beam; one trained with a beam loses some accuracy when run greedily.
+func (p *Parser) WithBeam(k int) *Parser {
+	return &Parser{trans: p.trans, label: p.label, labels: p.labels, root: p.root, beam: max(k, 1)}
 }
 
 func (c *ctx) setTokens(toks []event.Token) {
@@ -134,17 +154,17 @@ func (p *Parser) decode(sc *scratch) {
 		}
 		var l int16 = -1
 		if best != actShift {
-			l = p.predictLabel(sc, st.head(best), st.s(0))
+			l = p.predictLabel(sc, st, st.head(best), st.s(0))
 		}
 		st.apply(best, l)
 	}
 }
 
-func (p *Parser) predictLabel(sc *scratch, h, d int32) int16 {
-	if int(h) == sc.st.n {
+func (p *Parser) predictLabel(sc *scratch, st *state, h, d int32) int16 {
+	if int(h) == st.n {
 		return p.root
 	}
-	sc.keys = labelFeatures(&sc.st, &sc.c, h, d, sc.keys[:0])
+	sc.keys = labelFeatures(st, &sc.c, h, d, sc.keys[:0])
 	scores := sc.scores[:len(p.labels)]
 	p.label.score(sc.keys, scores)
 	best := -1

@@ -18,6 +18,10 @@ type TrainOptions struct {
 	// wrong) transition instead of the oracle's, from the second epoch on
 	// (default 0.9).
 	Explore float64
+	// Beam > 1 trains a beam-search model of that width with global
+	// max-violation updates; 0 or 1 trains the greedy parser with the
+	// dynamic oracle.
+	Beam int
 	// Log receives one line per epoch (dev scores); nil for none.
 	Log io.Writer
 }
@@ -93,6 +97,8 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 	var best *Parser
 	bestLAS := -1.0
 	sc := &scratch{}
+	bm := &beamer{}
+	p.beam = max(opt.Beam, 1)
 	fscores := make([]float32, len(labels))
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		t0 := time.Now()
@@ -100,23 +106,30 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 		explore := ep > 1
 		var right, total int
 		for i := range data {
+			if opt.Beam > 1 {
+				if !trainBeamOne(&data[i], tl, ll, p, sc, bm, fscores, opt.Beam) {
+					right++
+				}
+				total++
+				continue
+			}
 			r, n := trainOne(&data[i], tl, ll, p, sc, fscores, rng, explore, opt.Explore)
 			right += r
 			total += n
 		}
 		p.trans, p.label = tl.freeze(), ll.freeze()
-		msg := fmt.Sprintf("epoch %d: train oracle-agreement %.2f%%, %d+%d features, %.1fs",
+		msg := fmt.Sprintf("epoch %d: train agreement %.2f%%, %d+%d features, %.1fs",
 			ep, 100*float64(right)/float64(max(total, 1)), len(p.trans.keys), len(p.label.keys), time.Since(t0).Seconds())
 		if len(dev) > 0 {
 			m := Evaluate(p, dev)
 			msg += fmt.Sprintf(", dev UAS %.2f LAS %.2f", m.UAS(), m.LAS())
 			if m.LAS() > bestLAS {
 				bestLAS = m.LAS()
-				best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root}
+				best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam}
 				msg += " *"
 			}
 		} else {
-			best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root}
+			best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam}
 		}
 		if opt.Log != nil {
 			fmt.Fprintln(opt.Log, msg)

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/parse"
+)
+
+func init() {
+	registerSub("eval", "parse", "score tags, lemmas and trees against a gold CoNLL-U file (UPOS, XPOS, UFeats, lemma, UAS, LAS)", runEvalParse)
+}
+
+func runEvalParse(args []string, stdout, stderr io.Writer) error {
+	const name = "eval parse"
+	fs := newFlagSet(name, stderr, "--gold GOLD.conllu[.gz] [--system SYSTEM.conllu]")
+	goldPath := fs.String("gold", "", "gold CoNLL-U file")
+	sysPath := fs.String("system", "", "system CoNLL-U file with the same words; when absent dyad annotates the gold words itself")
+	goldTags := fs.Bool("gold-tags", false, "without --system: parse with the gold tags and lemmas (measures the parser alone)")
+	if err := parseFlags(fs, name, args); err != nil {
+		return err
+	}
+	if *goldPath == "" || fs.NArg() > 0 {
+		return usageError{cmd: name, msg: "--gold FILE is required and takes no other arguments"}
+	}
+	gold, err := conllu.ReadFile(*goldPath)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", *goldPath, err)
+	}
+	var m parse.Metrics
+	if *sysPath != "" {
+		sys, err := conllu.ReadFile(*sysPath)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", *sysPath, err)
+		}
+		if len(sys) != len(gold) {
+			return fmt.Errorf("%s has %d sentences, %s has %d: the words must be the same", *sysPath, len(sys), *goldPath, len(gold))
+		}
+		for i := range gold {
+			if len(sys[i].Tokens) != len(gold[i].Tokens) {
+				return fmt.Errorf("sentence %d: %d words in the system file, %d in the gold file", i+1, len(sys[i].Tokens), len(gold[i].Tokens))
+			}
+			m.Add(sys[i].Tokens, gold[i].Tokens)
+		}
+	} else {
+		p, err := nlp.Load()
+		if err != nil {
+			return err
+		}
+		var s event.Sentence
+		for i := range gold {
+			g := gold[i].Tokens
+			s.Tokens = s.Tokens[:0]
+			for _, t := range g {
+				if *goldTags {
+					t.Head, t.Deprel = 0, ""
+				} else {
+					t = event.Token{ID: t.ID, Form: t.Form, Start: -1, End: -1, SpaceAfter: t.SpaceAfter}
+				}
+				s.Tokens = append(s.Tokens, t)
+			}
+			if *goldTags {
+				p.Parser.Parse(&s)
+			} else {
+				p.AnnotateSentence(&s)
+			}
+			m.Add(s.Tokens, g)
+		}
+	}
+	fmt.Fprintf(stdout, "%-8s %8s\n", "metric", "score")
+	fmt.Fprintf(stdout, "%-8s %8.2f\n", "UPOS", m.UPOSAcc())
+	fmt.Fprintf(stdout, "%-8s %8.2f\n", "XPOS", m.XPOSAcc())
+	fmt.Fprintf(stdout, "%-8s %8.2f\n", "UFeats", m.FeatsAcc())
+	fmt.Fprintf(stdout, "%-8s %8.2f\n", "Lemma", m.LemmaAcc())
+	fmt.Fprintf(stdout, "%-8s %8.2f\n", "UAS", m.UAS())
+	fmt.Fprintf(stdout, "%-8s %8.2f  (relation with subtype must match)\n", "LAS", m.LAS())
+	fmt.Fprintf(stdout, "%-8s %8.2f  (universal part only, as the CoNLL 2018 script)\n", "LAS-univ", m.ULAS())
+	fmt.Fprintf(stdout, "%d sentences, %d words\n", len(gold), m.Words)
+	return nil
+}

@@ -1,0 +1,77 @@
+// Package nlp chains dyad's language stages into one pipeline: sentence
+// splitting and tokenization (internal/text), tagging and lemmatization
+// (internal/tag) and dependency parsing (internal/parse).
+//
+// A Pipeline is safe for concurrent use; every stage keeps its scratch
+// space in a pool, so annotating costs no per-token maps.
+package nlp
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/parse"
+	"github.com/dyad-events/dyad/internal/tag"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Pipeline runs text → sentences and tokens → tags and lemmas → trees.
+type Pipeline struct {
+	Tagger *tag.Tagger
+	Parser *parse.Parser
+}
+
+var (
+	once    sync.Once
+	loaded  *Pipeline
+	loadErr error
+)
+
+// Load returns the pipeline with the embedded models, loaded on first use.
+func Load() (*Pipeline, error) {
+	once.Do(func() {
+		t, err := tag.Load()
+		if err != nil {
+			loadErr = fmt.Errorf("nlp: %w", err)
+			return
+		}
+		p, err := parse.Load()
+		if err != nil {
+			loadErr = fmt.Errorf("nlp: %w", err)
+			return
+		}
+		loaded = &Pipeline{Tagger: t, Parser: p}
+	})
+	return loaded, loadErr
+}
+
+// Annotate splits text into sentences, tags and parses them. Every offset
+// (Sentence.Start/End, Token.Start/End) is shifted by base, so passing the
+// position of text inside a document gives offsets into the document.
+func (p *Pipeline) Annotate(txt string, base int) []event.Sentence {
+	sents := text.Segment(txt)
+	for i := range sents {
+		s := &sents[i]
+		if base != 0 {
+			s.Start += base
+			s.End += base
+			for k := range s.Tokens {
+				if s.Tokens[k].Start >= 0 {
+					s.Tokens[k].Start += base
+					s.Tokens[k].End += base
+				}
+			}
+		}
+		p.AnnotateSentence(s)
+	}
+	return sents
+}
+
+// AnnotateSentence tags and parses an already tokenized sentence: it keeps
+// the tokens and their forms and replaces Lemma, UPOS, XPOS, Feats, Head
+// and Deprel.
+func (p *Pipeline) AnnotateSentence(s *event.Sentence) {
+	p.Tagger.Tag(s)
+	p.Parser.Parse(s)
+}
