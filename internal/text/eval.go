@@ -177,8 +177,14 @@ func Documents(gold []conllu.Sentence) []Document {
 // against the gold ones by exact byte span (the CoNLL 2018 shared task's
 // "Sentences" measure).
 func EvalSentences(gold []conllu.Sentence) Scores {
+	return EvalDocuments(Documents(gold))
+}
+
+// EvalDocuments splits each document with Segment and scores the predicted
+// sentences against the document's gold spans by exact byte span.
+func EvalDocuments(docs []Document) Scores {
 	var sc Scores
-	for _, d := range Documents(gold) {
+	for _, d := range docs {
 		pred := Segment(d.Text)
 		m, j := 0, 0
 		for _, g := range d.Spans {

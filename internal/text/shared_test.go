@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 
@@ -100,6 +101,21 @@ func TestEWT(t *testing.T) {
 		sent := EvalSentences(gold)
 		t.Logf("%s tokens:    %v", c.file, tok)
 		t.Logf("%s sentences: %v", c.file, sent)
+		// By genre (the document ID's prefix: answers, email, newsgroup,
+		// reviews, weblog).
+		genres := map[string][]Document{}
+		var names []string
+		for _, d := range Documents(gold) {
+			g, _, _ := strings.Cut(d.ID, "-")
+			if genres[g] == nil {
+				names = append(names, g)
+			}
+			genres[g] = append(genres[g], d)
+		}
+		sort.Strings(names)
+		for _, g := range names {
+			t.Logf("%s sentences, %-9s %v", c.file, g+":", EvalDocuments(genres[g]))
+		}
 		if tok.F1() < c.tokF1 {
 			t.Errorf("%s: token F1 %.4f below %.3f", c.file, tok.F1(), c.tokF1)
 		}

@@ -278,8 +278,8 @@ func dotInside(left, right string) bool {
 	if !isUpper(r0) {
 		return true
 	}
-	// Right starts upper case: internal only for a short segment (Ph.D)
-	// or an all-capitals segment (ASP.NET).
+	// Right starts upper case: internal only for a short segment (Ph.D),
+	// an all-capitals segment (ASP.NET) or a top-level domain (Example.Com).
 	n, upper := 0, true
 	for _, r := range right {
 		if !isLetter(r) {
@@ -288,6 +288,12 @@ func dotInside(left, right string) bool {
 		n++
 		if !isUpper(r) {
 			upper = false
+		}
+	}
+	if n == 3 {
+		switch right[:3] {
+		case "Com", "Net", "Org", "Gov", "Edu":
+			return true
 		}
 	}
 	return n == 1 || upper

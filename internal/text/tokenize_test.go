@@ -81,6 +81,7 @@ func TestTokenize(t *testing.T) {
 		{"url paren", "(see www.example.com/x)", "( see www.example.com/x )"},
 		{"email", "mail jane.doe@example.co.uk, please", "mail jane.doe@example.co.uk , please"},
 		{"domain", "visit Amazon.com today", "visit Amazon.com today"},
+		{"domain capital", "posted via Newsfeed.Com today", "posted via Newsfeed.Com today"},
 		{"missing space", "with NATO.Japan's minister", "with NATO . Japan 's minister"},
 		{"hyphen names", "Japan-US ties and the Russia-Ukraine war", "Japan - US ties and the Russia - Ukraine war"},
 		{"so-called", "the so-called order", "the so - called order"},
