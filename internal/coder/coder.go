@@ -18,6 +18,7 @@
 package coder
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +33,9 @@ type Mention struct {
 	Actor       event.Actor
 	First, Last int
 	Head        int // -1 when unknown
+	// Group > 1 marks one of the consecutive mentions that share a span
+	// because the phrase stands for several actors ("the two sides").
+	Group int
 }
 
 // TimeExpr is a resolved time expression of the sentence.
@@ -87,11 +91,22 @@ type role struct {
 
 // Code returns the events of one sentence, in token order.
 func (c *Coder) Code(in Input) []event.Event {
+	evs, _ := c.code(in, false)
+	return evs
+}
+
+// Explain is Code that also returns, for every word a pattern matched, the
+// word and the pattern (in the compiled format).
+func (c *Coder) Explain(in Input) ([]event.Event, []string) {
+	return c.code(in, true)
+}
+
+func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 	s := in.Sent
 	if s == nil || len(s.Tokens) == 0 {
-		return nil
+		return nil, nil
 	}
-	k := &sentCtx{c: c, in: in, t: newTree(s)}
+	k := &sentCtx{c: c, in: in, t: newTree(s), explain: explain}
 	k.indexMentions()
 	var evs []event.Event
 	used := map[int]bool{}
@@ -134,7 +149,7 @@ func (c *Coder) Code(in Input) []event.Event {
 		}
 	}
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Evidence.Span[0] < evs[j].Evidence.Span[0] })
-	return evs
+	return evs, k.why
 }
 
 type sentCtx struct {
@@ -142,6 +157,10 @@ type sentCtx struct {
 	in     Input
 	t      *tree
 	tokMen []int // token → mention index, -1
+	group  map[int][]int // mention → all mentions sharing its span
+
+	explain bool
+	why     []string
 }
 
 func (k *sentCtx) indexMentions() {
@@ -153,6 +172,21 @@ func (k *sentCtx) indexMentions() {
 	for mi, m := range k.in.Mentions {
 		if m.First < 0 || m.Last >= n || m.First > m.Last {
 			continue
+		}
+		if m.Group > 1 {
+			if k.group == nil {
+				k.group = map[int][]int{}
+			}
+			first := mi
+			for first > 0 && k.in.Mentions[first-1].Group == m.Group && k.in.Mentions[first-1].First == m.First && k.in.Mentions[first-1].Last == m.Last {
+				first--
+			}
+			for j := first; j < len(k.in.Mentions) && j < first+m.Group; j++ {
+				k.group[mi] = append(k.group[mi], j)
+			}
+			if mi != first {
+				continue
+			}
 		}
 		for j := m.First; j <= m.Last; j++ {
 			if k.tokMen[j] < 0 || k.spanLen(k.tokMen[j]) > m.Last-m.First {
@@ -185,7 +219,18 @@ func (k *sentCtx) domainSkip(v int) func(c int) bool {
 func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) {
 	t := k.t
 	var dom []int
-	t.walk(v, k.domainSkip(v), func(j int) {
+	skip := k.domainSkip(v)
+	t.walk(v, func(c int) bool {
+		if skip(c) {
+			return true
+		}
+		// nested clauses are not part of the frame (an xcomp is)
+		switch t.rel(c) {
+		case "acl:relcl", "advcl", "ccomp", "parataxis":
+			return true
+		}
+		return false
+	}, func(j int) {
 		if j != v {
 			dom = append(dom, j)
 		}
@@ -202,6 +247,9 @@ func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) 
 		if sp > bestSpec || (sp == bestSpec && p.order > best.order) {
 			best, bestSpec, bestTok = p, sp, toks
 		}
+	}
+	if k.explain && best != nil {
+		k.why = append(k.why, fmt.Sprintf("%d %s: %s", v+1, k.in.Sent.Tokens[v].Form, best.String()))
 	}
 	return best, bestTok
 }
@@ -299,6 +347,13 @@ func (k *sentCtx) findPP(v int, pp PPReq, dom []int) int {
 		if n < 0 {
 			continue
 		}
+		// the phrase must hang on the verb, or on its object or phrase
+		if n != v && t.head[n] != v && (t.head[n] < 0 || t.head[t.head[n]] != v) {
+			continue
+		}
+		if len(pp.Words) == 0 && k.isTime(n) {
+			continue // "in 2022" is no place and no partner
+		}
 		if n == v { // a particle-like preposition: the phrase follows it
 			if len(pp.Words) == 0 {
 				return j
@@ -324,6 +379,20 @@ func (k *sentCtx) findPP(v int, pp PPReq, dom []int) int {
 		}
 	}
 	return -1
+}
+
+// isTime reports whether token i lies in a time expression or is a
+// temporal modifier.
+func (k *sentCtx) isTime(i int) bool {
+	if r := k.t.rel(i); r == "obl:tmod" || r == "nmod:tmod" {
+		return true
+	}
+	for _, e := range k.in.Times {
+		if i >= e.First && i <= e.Last {
+			return true
+		}
+	}
+	return false
 }
 
 // isPassive reports whether verb v is in the passive voice.

@@ -14,10 +14,28 @@ func (k *sentCtx) date(v int) (string, string) {
 	} else if e, ok := k.governing(v); ok {
 		return e.Value, e.Precision
 	}
-	for _, e := range in.Times {
-		if e.Value != "" {
-			return e.Value, e.Precision
+	// The sentence's own date: prefer an expression that does not date
+	// another happening ("after the 2001 attacks"); such a one only
+	// bounds the event, so it gives its year at most.
+	var bound *TimeExpr
+	for i := range in.Times {
+		e := &in.Times[i]
+		if e.Value == "" {
+			continue
 		}
+		if k.inBoundPhrase(e) {
+			if bound == nil {
+				bound = e
+			}
+			continue
+		}
+		return e.Value, e.Precision
+	}
+	if bound != nil {
+		if len(bound.Value) >= 4 && bound.Precision != event.PrecisionDecade {
+			return bound.Value[:4], event.PrecisionYear
+		}
+		return bound.Value, bound.Precision
 	}
 	if !in.Published.IsZero() {
 		return in.Published.Format("2006-01-02"), event.PrecisionDoc
@@ -56,7 +74,7 @@ func (k *sentCtx) governing(v int) (TimeExpr, bool) {
 					break
 				}
 			}
-			if k.clauseOf(hd) == x {
+			if k.clauseOf(hd) == x && !k.inBoundPhrase(&e) {
 				return e, true
 			}
 		}
@@ -67,4 +85,30 @@ func (k *sentCtx) governing(v int) (TimeExpr, bool) {
 		x = t.head[x]
 	}
 	return TimeExpr{}, false
+}
+
+var boundWords = map[string]bool{"after": true, "following": true, "follow": true, "since": true, "before": true, "until": true, "till": true, "prior": true, "ahead": true}
+
+// inBoundPhrase reports whether a time expression sits in a phrase that
+// dates something else relative to the event ("following the attacks in
+// 2001", "since 2015").
+func (k *sentCtx) inBoundPhrase(e *TimeExpr) bool {
+	t := k.t
+	if e.First < 0 || e.Last >= len(t.head) {
+		return false
+	}
+	if e.First > 0 && boundWords[t.lemma[e.First-1]] {
+		return true
+	}
+	for x, steps := e.First, 0; x >= 0 && steps < 6; x, steps = t.head[x], steps+1 {
+		for _, c := range t.children[x] {
+			if b := t.base(c); (b == "case" || b == "mark") && boundWords[t.lemma[c]] {
+				return true
+			}
+		}
+		if t.isVerbal(x) {
+			break
+		}
+	}
+	return false
 }

@@ -20,14 +20,14 @@
 #
 # Meetings, visits, talks (04).
 attend	042	-	dyad
-attend	043	obj=&DY_MEETING	dyad
+attend	042	obj=&DY_MEETING	dyad
 attend	046	obj=&DY_TALKS	dyad
 participate	062	pp=in:&DY_EXERCISE tgt=pp:in	dyad
 participate	046	pp=in:&DY_TALKS tgt=pp:in	dyad
-participate	043	pp=in:&DY_MEETING tgt=pp:in	dyad
+participate	042	pp=in:&DY_MEETING tgt=pp:in	dyad
 take	062	obj=part pp=in:&DY_EXERCISE tgt=pp:in	dyad
 take	046	obj=part pp=in:&DY_TALKS tgt=pp:in	dyad
-take	043	obj=part pp=in:&DY_MEETING tgt=pp:in	dyad
+take	042	obj=part pp=in:&DY_MEETING tgt=pp:in	dyad
 join	062	obj=&DY_EXERCISE	dyad
 join	046	obj=&DY_TALKS	dyad
 join	060	-	dyad

@@ -9,6 +9,7 @@ var (
 	futureAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
 	negAdv      = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
 	condMarkers = map[string]bool{"if": true, "unless": true, "whether": true}
+	planNouns   = map[string]bool{"plan": true, "intention": true, "aim": true, "goal": true, "bid": true, "decision": true, "promise": true, "pledge": true, "commitment": true, "readiness": true, "willingness": true, "intent": true, "proposal": true, "offer": true, "agreement": true}
 )
 
 // modality classifies the event of verb v: negated (not, never, failed
@@ -35,6 +36,8 @@ func (k *sentCtx) modality(v int) string {
 				plan = true
 			case r == "mark" && condMarkers[l]:
 				hypo = true
+			case l == "rather" || l == "instead":
+				neg = true // "rather than colluding"
 			}
 		}
 		if own {
@@ -79,11 +82,26 @@ func (k *sentCtx) modality(v int) string {
 			x = h
 			continue
 		}
+		if r == "acl" && planNouns[t.lemma[h]] {
+			plan = true // "plans to attend", "a decision to join"
+			break
+		}
 		if r == "advcl" {
+			purpose := false
 			for _, c := range t.children[x] {
 				if t.base(c) == "mark" && condMarkers[t.lemma[c]] {
 					hypo = true
 				}
+				if t.base(c) == "mark" && t.lemma[c] == "to" {
+					purpose = true
+				}
+			}
+			if purpose {
+				// "X will send troops to help Y": the purpose shares the
+				// main clause's modality.
+				check(h, false)
+				x = h
+				continue
 			}
 		}
 		break

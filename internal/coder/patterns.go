@@ -60,14 +60,17 @@ func (p *Pattern) Specificity() int {
 		n += 2
 	}
 	for _, pp := range p.PP {
-		n += 2
+		n++
 		if len(pp.Words) > 0 {
-			n += 2
+			n += 3
 		}
 	}
 	n += len(p.Pre) * 2
 	if p.Prt != "" {
 		n += 3
+	}
+	if p.Origin == "dyad" {
+		n++ // curated for dyad: wins over an equally specific generic pattern
 	}
 	return n
 }

@@ -14,7 +14,7 @@ func (k *sentCtx) actorsAt(i int) []int {
 	var out []int
 	add := func(n int) {
 		if mi := k.tokMen[n]; mi >= 0 {
-			out = appendUniq(out, mi)
+			out = k.appendMention(out, mi)
 			return
 		}
 		// The mention may sit lower in the phrase ("the government of
@@ -30,7 +30,7 @@ func (k *sentCtx) actorsAt(i int) []int {
 			}
 		})
 		if first >= 0 {
-			out = appendUniq(out, first)
+			out = k.appendMention(out, first)
 		}
 	}
 	add(i)
@@ -58,11 +58,22 @@ func (k *sentCtx) actorsIn(i int) []int {
 	var out []int
 	t.walk(i, func(c int) bool { return t.rel(c) == "acl:relcl" }, func(j int) {
 		if mi := k.tokMen[j]; mi >= 0 {
-			out = appendUniq(out, mi)
+			out = k.appendMention(out, mi)
 		}
 	})
 	sort.SliceStable(out, func(a, b int) bool { return k.in.Mentions[out[a]].First < k.in.Mentions[out[b]].First })
 	return out
+}
+
+// appendMention adds mention mi, or all actors of its group.
+func (k *sentCtx) appendMention(xs []int, mi int) []int {
+	if g, ok := k.group[mi]; ok {
+		for _, x := range g {
+			xs = appendUniq(xs, x)
+		}
+		return xs
+	}
+	return appendUniq(xs, mi)
 }
 
 func appendUniq(xs []int, x int) []int {
@@ -172,8 +183,50 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 	}
 	h := t.head[v]
 	if h < 0 {
-		return nil
+		return k.leftSubject(v)
 	}
+	if a := k.subjectByRelation(v, h, depth); len(a) > 0 {
+		return a
+	}
+	// A broken parse left the verb without a subject: take the actor
+	// right before it in the same clause ("In January, X visited Y").
+	switch t.rel(v) {
+	case "root", "conj", "ccomp", "parataxis":
+		return k.leftSubject(v)
+	}
+	return nil
+}
+
+// leftSubject returns the actor mentioned closest before verb v with no
+// other verb, clause marker or semicolon between them.
+func (k *sentCtx) leftSubject(v int) []int {
+	t := k.t
+	for j := v - 1; j >= 0; j-- {
+		if mi := k.tokMen[j]; mi >= 0 {
+			m := k.in.Mentions[mi]
+			if m.First < 0 || m.First > j {
+				return nil
+			}
+			out := k.appendMention(nil, mi)
+			// "X and Y visited"
+			if f := m.First; f >= 2 && t.lemma[f-1] == "and" {
+				if mj := k.tokMen[f-2]; mj >= 0 {
+					out = k.appendMention([]int{}, mj)
+					out = k.appendMention(out, mi)
+				}
+			}
+			return out
+		}
+		u := t.upos(j)
+		if u == "VERB" || u == "SCONJ" || t.lemma[j] == ";" || t.lemma[j] == ":" || relPron[t.lemma[j]] {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (k *sentCtx) subjectByRelation(v, h, depth int) []int {
+	t := k.t
 	switch t.rel(v) {
 	case "xcomp", "conj":
 		if t.isVerbal(h) || t.upos(h) == "ADJ" || t.upos(h) == "AUX" {

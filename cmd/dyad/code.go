@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/cameo"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/source"
+)
+
+func init() {
+	register("code", "code text into CAMEO events (one JSON line per event)", runCode)
+}
+
+// coderFlags are the flags shared by code, eval and bench code.
+type coderFlags struct {
+	verbs, actors, agents, convention *string
+}
+
+func addCoderFlags(fs interface {
+	String(name, value, usage string) *string
+}) coderFlags {
+	return coderFlags{
+		verbs:      fs.String("verbs", "", "PETRARCH-format verb `file` added to the built-in patterns"),
+		actors:     fs.String("actors", "", "PETRARCH/Phoenix-format actor dictionary `file` added as user dictionary"),
+		agents:     fs.String("agents", "", "PETRARCH/Phoenix-format agent dictionary `file` added as user dictionary"),
+		convention: fs.String("convention", "gdelt", "Goldstein table and QuadClass rule: gdelt, icews or phoenix"),
+	}
+}
+
+// pipeline builds the coding pipeline the flags ask for.
+func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
+	conv, err := cameo.ParseConvention(*f.convention)
+	if err != nil {
+		return nil, usageError{cmd: cmd, msg: err.Error()}
+	}
+	opt := coder.Options{Convention: conv}
+	var c *coder.Coder
+	if *f.verbs != "" {
+		r, err := os.Open(*f.verbs)
+		if err != nil {
+			return nil, fmt.Errorf("read verbs: %w", err)
+		}
+		c, err = coder.WithVerbs(r, *f.verbs, opt)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		d, err := coder.Builtin()
+		if err != nil {
+			return nil, err
+		}
+		c = coder.New(d, opt)
+	}
+	p, err := coder.LoadPipeline(c)
+	if err != nil {
+		return nil, err
+	}
+	if *f.actors != "" || *f.agents != "" {
+		if err := loadUserActors(p, *f.actors, *f.agents); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func runCode(args []string, stdout, stderr io.Writer) error {
+	const name = "code"
+	fs := newFlagSet(name, stderr, "[--date YYYY-MM-DD] [--format jsonl|tsv] [--verbs F] [--actors F] [--agents F] [FILE|-]")
+	date := fs.String("date", "", "publication date `YYYY-MM-DD` (default: from the article's metadata)")
+	format := fs.String("format", "jsonl", "output format: jsonl or tsv")
+	cf := addCoderFlags(fs)
+	traceFlag := fs.Bool("trace", false, "print each sentence's parse, actor mentions and time expressions to stderr")
+	if err := parseFlags(fs, name, args); err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "tsv" {
+		return usageError{cmd: name, msg: "--format must be jsonl or tsv"}
+	}
+	var pub time.Time
+	if *date != "" {
+		t, err := time.Parse("2006-01-02", *date)
+		if err != nil {
+			return usageError{cmd: name, msg: fmt.Sprintf("--date %q: want YYYY-MM-DD", *date)}
+		}
+		pub = t
+	}
+	if fs.NArg() > 1 {
+		return usageError{cmd: name, msg: "at most one input file"}
+	}
+	path := "-"
+	if fs.NArg() == 1 {
+		path = fs.Arg(0)
+	}
+	docs, errs := source.ReadFile(path, source.Options{})
+	if len(docs) == 0 {
+		if len(errs) > 0 {
+			return errors.Join(errs...)
+		}
+		return fmt.Errorf("read %s: no document", path)
+	}
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "Warning: %v\n", e)
+	}
+	p, err := cf.pipeline(name)
+	if err != nil {
+		return err
+	}
+	if *traceFlag {
+		p.Trace = stderr
+	}
+	w := bufio.NewWriter(stdout)
+	if *format == "tsv" {
+		fmt.Fprintln(w, strings.Join(tsvHeader, "\t"))
+	}
+	for _, doc := range docs {
+		if !pub.IsZero() {
+			doc.Published = pub
+		}
+		_, evs := p.CodeDocument(doc)
+		for i := range evs {
+			if err := writeEvent(w, *format, &evs[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return w.Flush()
+}
+
+var tsvHeader = []string{"doc", "sentence", "date", "precision", "source", "source_text", "target", "target_text", "cameo", "root", "quad", "goldstein", "plover", "modality", "evidence", "span_start", "span_end"}
+
+func writeEvent(w io.Writer, format string, e *event.Event) error {
+	if format == "tsv" {
+		f := []string{e.Doc, strconv.Itoa(e.Sentence), e.Date, e.Precision, e.Source.Code, e.Source.Text, e.Target.Code, e.Target.Text,
+			e.CAMEO, e.Root, strconv.Itoa(e.Quad), strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.PLOVER, e.Modality, e.Evidence.Text,
+			strconv.Itoa(e.Evidence.Span[0]), strconv.Itoa(e.Evidence.Span[1])}
+		for i := range f {
+			f[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(f[i])
+		}
+		_, err := fmt.Fprintln(w, strings.Join(f, "\t"))
+		return err
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	_, err = w.Write(b)
+	return err
+}

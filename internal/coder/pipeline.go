@@ -1,0 +1,177 @@
+package coder
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/actor"
+	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/when"
+)
+
+// Pipeline codes raw documents: language pipeline (sentences, tags,
+// trees), actor mentions, time expressions, then the coder. It is safe for
+// concurrent use: per-document state lives in CodeDocument.
+type Pipeline struct {
+	NLP   *nlp.Pipeline
+	KB    *actor.KB
+	Coder *Coder
+	// Trace, when set, receives each sentence's tokens, tree, mentions and
+	// time expressions (CoNLL-U-like), for looking into a coding.
+	Trace io.Writer
+}
+
+// LoadPipeline loads the embedded models and dictionaries with c as the
+// coder (Default() when nil).
+func LoadPipeline(c *Coder) (*Pipeline, error) {
+	if c == nil {
+		var err error
+		if c, err = Default(); err != nil {
+			return nil, err
+		}
+	}
+	n, err := nlp.Load()
+	if err != nil {
+		return nil, err
+	}
+	kb, err := actor.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{NLP: n, KB: kb, Coder: c}, nil
+}
+
+// Body returns the part of the document the language pipeline reads and
+// its offset in doc.Text.
+func Body(doc *event.Document) (string, int) {
+	start, end := doc.BodyStart, doc.BodyEnd
+	if end <= start || end > len(doc.Text) || start < 0 {
+		return doc.Text, 0
+	}
+	return doc.Text[start:end], start
+}
+
+// CodeDocument annotates the document's body and codes every sentence; it
+// returns the annotated sentences and the events in text order.
+func (p *Pipeline) CodeDocument(doc *event.Document) ([]event.Sentence, []event.Event) {
+	body, base := Body(doc)
+	sents := p.NLP.Annotate(body, base)
+	return sents, p.CodeSentences(doc, sents)
+}
+
+// CodeSentences codes already annotated sentences of doc, in order.
+func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []event.Event {
+	wd := when.NewDoc(doc.Published)
+	ad := p.KB.NewDoc(doc.Published)
+	var evs []event.Event
+	for i := range sents {
+		s := &sents[i]
+		exprs := wd.Find(s)
+		in := Input{DocID: doc.ID, Published: doc.Published, Sent: s}
+		date := time.Time{}
+		for _, e := range exprs {
+			if e.Value == "" || e.First < 0 {
+				continue
+			}
+			in.Times = append(in.Times, TimeExpr{Text: e.Text, Span: e.Span, First: e.First, Last: e.Last, Value: e.Value, Precision: e.Precision})
+			if t, ok := e.Time(); ok && date.IsZero() {
+				date = t
+			}
+		}
+		for _, m := range ad.Mentions(s, date) {
+			in.Mentions = append(in.Mentions, FromActor(m)...)
+		}
+		var got []event.Event
+		if p.Trace != nil {
+			var why []string
+			got, why = p.Coder.Explain(in)
+			trace(p.Trace, &in, got, why)
+		} else {
+			got = p.Coder.Code(in)
+		}
+		evs = append(evs, got...)
+	}
+	propagateDates(evs)
+	return evs
+}
+
+// propagateDates gives an event the text gives no date for the date of
+// the same event restated elsewhere in the document (same source, target
+// and root with a date of its own): "X took part in the exercise. … By
+// taking part in the exercise in June, X …".
+func propagateDates(evs []event.Event) {
+	key := func(e *event.Event) string {
+		return actorRoot(e.Source) + ">" + actorRoot(e.Target) + " " + e.Root
+	}
+	dated := map[string]*event.Event{}
+	for i := range evs {
+		if e := &evs[i]; e.Precision != event.PrecisionDoc && e.Modality == event.Asserted {
+			if _, ok := dated[key(e)]; !ok {
+				dated[key(e)] = e
+			}
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Precision != event.PrecisionDoc || e.Modality != event.Asserted {
+			continue
+		}
+		if d, ok := dated[key(e)]; ok {
+			e.Date, e.Precision = d.Date, d.Precision
+		}
+	}
+}
+
+func actorRoot(a event.Actor) string {
+	if a.Org != "" {
+		return a.Org
+	}
+	if a.Country != "" {
+		return a.Country
+	}
+	return a.Code
+}
+
+// FromActor converts an actor mention: one coder mention per actor it
+// stands for (a plural anaphor such as "the two sides" gives one per
+// referent, sharing the span); none for an unresolved or ambiguous one.
+func FromActor(m actor.Mention) []Mention {
+	if m.Ambiguous {
+		return nil
+	}
+	if len(m.Refs) > 0 && m.Code == "" {
+		out := make([]Mention, 0, len(m.Refs))
+		for _, a := range m.Refs {
+			a.Text = m.Text
+			out = append(out, Mention{Actor: a, First: m.First, Last: m.Last, Head: m.Head, Group: len(m.Refs)})
+		}
+		return out
+	}
+	if m.Code == "" || (m.Country == "" && m.Org == "") {
+		return nil
+	}
+	return []Mention{{Actor: m.Actor(), First: m.First, Last: m.Last, Head: m.Head}}
+}
+
+func trace(w io.Writer, in *Input, evs []event.Event, why []string) {
+	s := in.Sent
+	fmt.Fprintf(w, "# sentence %d: %s\n", s.Index, s.Text)
+	for _, m := range in.Mentions {
+		fmt.Fprintf(w, "# mention %d-%d head %d: %q %s\n", m.First+1, m.Last+1, m.Head+1, m.Actor.Text, m.Actor.Code)
+	}
+	for _, e := range in.Times {
+		fmt.Fprintf(w, "# time %d-%d: %q %s %s\n", e.First+1, e.Last+1, e.Text, e.Value, e.Precision)
+	}
+	for i, t := range s.Tokens {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", i+1, t.Form, t.Lemma, t.UPOS, t.XPOS, t.Head, t.Deprel)
+	}
+	for _, y := range why {
+		fmt.Fprintf(w, "# pattern %s\n", y)
+	}
+	for _, e := range evs {
+		fmt.Fprintf(w, "# event %s>%s %s %s %s %q\n", e.Source.Code, e.Target.Code, e.CAMEO, e.Modality, e.Date, e.Evidence.Text)
+	}
+	fmt.Fprintln(w)
+}
