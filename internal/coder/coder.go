@@ -156,7 +156,7 @@ type sentCtx struct {
 	c      *Coder
 	in     Input
 	t      *tree
-	tokMen []int // token → mention index, -1
+	tokMen []int         // token → mention index, -1
 	group  map[int][]int // mention → all mentions sharing its span
 
 	explain bool
