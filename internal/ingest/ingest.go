@@ -12,6 +12,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -67,10 +68,9 @@ func (s Summary) Failed() int { return len(s.Errors) }
 // was cancelled); per-file and per-document problems are in
 // Summary.Errors.
 func Run(ctx context.Context, st *store.Store, paths []string, opts Options) (Summary, error) {
-	start := time.Now()
-	var sum Summary
+	r := newRunner(st, opts)
 	files, errs := source.Expand(paths)
-	sum.Errors = append(sum.Errors, errs...)
+	r.sum.Errors = append(r.sum.Errors, errs...)
 	var total int64
 	for _, f := range files {
 		if info, err := os.Stat(f); err == nil {
@@ -79,76 +79,115 @@ func Run(ctx context.Context, st *store.Store, paths []string, opts Options) (Su
 	}
 	bar := progress.New(opts.Progress, total, "ingest", true)
 	defer bar.Finish()
-
-	batchDocs, batchBytes := opts.BatchDocs, opts.BatchBytes
-	if batchDocs <= 0 {
-		batchDocs = 256
-	}
-	if batchBytes <= 0 {
-		batchBytes = 16 << 20
-	}
-	var batch []store.Item
-	pendingBytes := 0
-	flush := func() {
-		if len(batch) == 0 {
-			return
-		}
-		res, errs := st.AddDocuments(ctx, batch)
-		for i, r := range res {
-			if errs[i] != nil {
-				sum.Errors = append(sum.Errors, fmt.Errorf("%s: store: %w", batch[i].Doc.File, errs[i]))
-				continue
-			}
-			switch r.Status {
-			case store.Added:
-				sum.Ingested++
-				sum.Sentences += r.Sentences
-				sum.Events += r.Events
-			case store.Duplicate:
-				sum.Duplicates++
-			case store.Unchanged:
-				sum.Unchanged++
-			}
-		}
-		batch, pendingBytes = batch[:0], 0
-	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			flush()
-			sum.Elapsed = time.Since(start)
-			return sum, err
+			return r.finish(ctx), err
 		}
 		docs, errs := source.ReadFile(f, source.Options{MaxBytes: opts.MaxBytes})
-		sum.Files++
-		sum.Errors = append(sum.Errors, errs...)
 		var size int64
 		if info, err := os.Stat(f); err == nil && f != "-" {
 			size = info.Size()
 		}
-		sum.Bytes += size
-		for _, doc := range docs {
-			sum.Documents++
-			sum.TextBytes += int64(len(doc.Text))
-			it := store.Item{Doc: doc}
-			if opts.Analyzer != nil {
-				sents, evs, err := analyze(opts.Analyzer, doc)
-				if err != nil {
-					sum.Errors = append(sum.Errors, fmt.Errorf("%s: analyze: %w", doc.File, err))
-					continue
-				}
-				it.Sentences, it.Events = sents, evs
-			}
-			batch = append(batch, it)
-			pendingBytes += len(doc.Text)
-			if len(batch) >= batchDocs || pendingBytes >= batchBytes {
-				flush()
-			}
-		}
+		r.file(ctx, size, docs, errs)
 		bar.Add(size)
 	}
-	flush()
-	sum.Elapsed = time.Since(start)
-	return sum, nil
+	return r.finish(ctx), nil
+}
+
+// Input is an article held in memory: a file name (which chooses the
+// reader, as for files on disk) and its content.
+type Input struct {
+	Name string
+	Data []byte
+}
+
+// RunInputs ingests articles held in memory (the demo's embedded
+// examples) as Run ingests files.
+func RunInputs(ctx context.Context, st *store.Store, inputs []Input, opts Options) (Summary, error) {
+	r := newRunner(st, opts)
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return r.finish(ctx), err
+		}
+		docs, errs := source.Read(in.Name, bytes.NewReader(in.Data), source.Options{MaxBytes: opts.MaxBytes})
+		r.file(ctx, int64(len(in.Data)), docs, errs)
+	}
+	return r.finish(ctx), nil
+}
+
+// runner batches documents into store transactions and keeps the tally.
+type runner struct {
+	st           *store.Store
+	opts         Options
+	sum          Summary
+	start        time.Time
+	batch        []store.Item
+	pendingBytes int
+}
+
+func newRunner(st *store.Store, opts Options) *runner {
+	if opts.BatchDocs <= 0 {
+		opts.BatchDocs = 256
+	}
+	if opts.BatchBytes <= 0 {
+		opts.BatchBytes = 16 << 20
+	}
+	return &runner{st: st, opts: opts, start: time.Now()}
+}
+
+// file takes the documents read from one file (and its problems).
+func (r *runner) file(ctx context.Context, size int64, docs []*event.Document, errs []error) {
+	r.sum.Files++
+	r.sum.Bytes += size
+	r.sum.Errors = append(r.sum.Errors, errs...)
+	for _, doc := range docs {
+		r.sum.Documents++
+		r.sum.TextBytes += int64(len(doc.Text))
+		it := store.Item{Doc: doc}
+		if r.opts.Analyzer != nil {
+			sents, evs, err := analyze(r.opts.Analyzer, doc)
+			if err != nil {
+				r.sum.Errors = append(r.sum.Errors, fmt.Errorf("%s: analyze: %w", doc.File, err))
+				continue
+			}
+			it.Sentences, it.Events = sents, evs
+		}
+		r.batch = append(r.batch, it)
+		r.pendingBytes += len(doc.Text)
+		if len(r.batch) >= r.opts.BatchDocs || r.pendingBytes >= r.opts.BatchBytes {
+			r.flush(ctx)
+		}
+	}
+}
+
+func (r *runner) flush(ctx context.Context) {
+	if len(r.batch) == 0 {
+		return
+	}
+	res, errs := r.st.AddDocuments(ctx, r.batch)
+	for i, a := range res {
+		if errs[i] != nil {
+			r.sum.Errors = append(r.sum.Errors, fmt.Errorf("%s: store: %w", r.batch[i].Doc.File, errs[i]))
+			continue
+		}
+		switch a.Status {
+		case store.Added:
+			r.sum.Ingested++
+			r.sum.Sentences += a.Sentences
+			r.sum.Events += a.Events
+		case store.Duplicate:
+			r.sum.Duplicates++
+		case store.Unchanged:
+			r.sum.Unchanged++
+		}
+	}
+	r.batch, r.pendingBytes = r.batch[:0], 0
+}
+
+func (r *runner) finish(ctx context.Context) Summary {
+	r.flush(ctx)
+	r.sum.Elapsed = time.Since(r.start)
+	return r.sum
 }
 
 // analyze runs the analyzer, turning a panic into an error: one bad

@@ -2,32 +2,35 @@ package store
 
 import (
 	"math/bits"
+	"sort"
+	"strings"
 	"unicode"
 )
 
 // Near-duplicate detection: a 64-bit SimHash (Charikar 2002) over
 // shingles of three consecutive words of a document's body (each Han,
-// kana or Hangul character counts as a word). Two bodies whose hashes
-// differ in at most MaxHamming bits are near-duplicates. Bodies with
-// fewer than MinShingles shingles are too short to judge and are only
-// matched by exact identity.
+// kana or Hangul character counts as a word) finds candidates — stored
+// hashes at most MaxHamming bits away — and the Jaccard similarity of
+// the two shingle sets decides: at least MinJaccard is a near-duplicate.
+// Bodies with fewer than MinShingles shingles are too short to judge and
+// are only matched by exact identity.
 const (
-	MaxHamming  = 3
+	MaxHamming  = 12
+	MinJaccard  = 0.7
 	MinShingles = 24
 	shingleSize = 3
 )
 
-// SimHash returns the SimHash of text and the number of shingles it was
-// computed from. Words are hashed (FNV-1a over their lower-cased runes)
-// as they are read; a shingle's hash mixes its three word hashes.
-func SimHash(text string) (uint64, int) {
+// shingles calls fn with the hash of each shingle of text. Words are
+// hashed (FNV-1a over their lower-cased runes) as they are read; a
+// shingle's hash mixes its three word hashes.
+func shingles(text string, fn func(uint64)) {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
-	var v [64]int32
 	var ring [shingleSize]uint64
-	words, n := 0, 0
+	words := 0
 	cur, inWord := uint64(offset), false
 	push := func(w uint64) {
 		ring[words%shingleSize] = w
@@ -36,11 +39,7 @@ func SimHash(text string) (uint64, int) {
 			return
 		}
 		a, b, c := ring[(words-3)%shingleSize], ring[(words-2)%shingleSize], ring[(words-1)%shingleSize]
-		x := mix(a*0x9e3779b97f4a7c15 ^ mix(b*0xc2b2ae3d27d4eb4f^mix(c)))
-		n++
-		for bit := 0; bit < 64; bit++ {
-			v[bit] += int32(x>>bit&1)*2 - 1
-		}
+		fn(mix(a*0x9e3779b97f4a7c15 ^ mix(b*0xc2b2ae3d27d4eb4f^mix(c))))
 	}
 	for _, r := range text {
 		switch {
@@ -69,6 +68,19 @@ func SimHash(text string) (uint64, int) {
 	if inWord {
 		push(cur)
 	}
+}
+
+// SimHash returns the SimHash of text and the number of shingles it was
+// computed from.
+func SimHash(text string) (uint64, int) {
+	var v [64]int32
+	n := 0
+	shingles(text, func(x uint64) {
+		n++
+		for bit := 0; bit < 64; bit++ {
+			v[bit] += int32(x>>bit&1)*2 - 1
+		}
+	})
 	if n == 0 {
 		return 0, 0
 	}
@@ -79,6 +91,29 @@ func SimHash(text string) (uint64, int) {
 		}
 	}
 	return out, n
+}
+
+// Jaccard is the Jaccard similarity of the shingle sets of a and b.
+func Jaccard(a, b string) float64 {
+	set := map[uint64]bool{}
+	shingles(a, func(x uint64) { set[x] = false })
+	if len(set) == 0 {
+		return 0
+	}
+	union := len(set)
+	inter := 0
+	shingles(b, func(x uint64) {
+		seen, ok := set[x]
+		switch {
+		case !ok:
+			set[x] = true
+			union++
+		case !seen:
+			set[x] = true
+			inter++
+		}
+	})
+	return float64(inter) / float64(union)
 }
 
 // mix is the 64-bit finalizer of MurmurHash3: it spreads every input bit
@@ -92,15 +127,37 @@ func mix(x uint64) uint64 {
 	return x
 }
 
+// HashedBody returns the part of a body that near-duplicate detection
+// reads: its paragraphs that end a sentence (or run over 40 words).
+// Headlines, standfirsts, bylines and dates — what a reprint changes —
+// are left out; a body without such paragraphs is returned whole.
+func HashedBody(body string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		last := t[len(t)-1]
+		if last == '.' || last == '!' || last == '?' || last == '"' || strings.HasSuffix(t, "”") || strings.HasSuffix(t, "。") || len(strings.Fields(t)) > 40 {
+			b.WriteString(t)
+			b.WriteByte('\n')
+		}
+	}
+	if b.Len() == 0 {
+		return body
+	}
+	return b.String()
+}
+
 // Hamming is the number of bits in which a and b differ.
 func Hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 
-// simIndex finds stored hashes within MaxHamming bits of a query. By the
-// pigeonhole principle two hashes that differ in at most 3 bits agree
-// exactly on at least one of four 16-bit bands, so each band is an exact
-// lookup table.
+// simIndex holds the SimHashes of stored first copies, in ingest order,
+// and finds those within MaxHamming bits of a query by a linear scan (a
+// popcount per stored document: about a millisecond per million).
 type simIndex struct {
-	bands [4]map[uint16][]simEntry
+	entries []simEntry
 }
 
 type simEntry struct {
@@ -108,31 +165,34 @@ type simEntry struct {
 	id   string
 }
 
-func newSimIndex() *simIndex {
-	var ix simIndex
-	for i := range ix.bands {
-		ix.bands[i] = map[uint16][]simEntry{}
-	}
-	return &ix
-}
+func newSimIndex() *simIndex { return &simIndex{} }
 
 func (ix *simIndex) add(hash uint64, id string) {
-	for i := range ix.bands {
-		k := uint16(hash >> (16 * i))
-		ix.bands[i][k] = append(ix.bands[i][k], simEntry{hash, id})
-	}
+	ix.entries = append(ix.entries, simEntry{hash, id})
 }
 
-// nearest returns the closest stored entry within MaxHamming bits ("" when
-// none); ties go to the first added.
-func (ix *simIndex) nearest(hash uint64) string {
-	best, bestD := "", MaxHamming+1
-	for i := range ix.bands {
-		for _, e := range ix.bands[i][uint16(hash>>(16*i))] {
-			if d := Hamming(e.hash, hash); d < bestD {
-				best, bestD = e.id, d
-			}
+// candidates returns the IDs within MaxHamming bits of hash, nearest
+// first (ties in ingest order), at most limit of them.
+func (ix *simIndex) candidates(hash uint64, limit int) []string {
+	type cand struct {
+		id   string
+		d, i int
+	}
+	var cs []cand
+	for i, e := range ix.entries {
+		if d := Hamming(e.hash, hash); d <= MaxHamming {
+			cs = append(cs, cand{e.id, d, i})
 		}
 	}
-	return best
+	sort.Slice(cs, func(a, b int) bool {
+		if cs[a].d != cs[b].d {
+			return cs[a].d < cs[b].d
+		}
+		return cs[a].i < cs[b].i
+	})
+	var out []string
+	for _, c := range cs[:min(len(cs), limit)] {
+		out = append(out, c.id)
+	}
+	return out
 }

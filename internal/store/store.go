@@ -2,14 +2,15 @@
 // embedded DuckDB database file.
 //
 // The schema is versioned (table schema_version) and migrated forward on
-// Open. Each AddDocument is one transaction: a crash leaves either the
-// whole document (with its sentences and events) or nothing. Sentences
-// and events are written with DuckDB's appender inside that transaction.
+// Open. Each AddDocument (or AddDocuments batch) is one transaction: a
+// crash leaves either the whole document (with its sentences and events)
+// or nothing. Rows are written with DuckDB's appender inside that
+// transaction.
 //
 // Identity: a document's ID is the hash of its normalized text (see
 // source.ID); adding an ID already stored is a no-op. A document whose
-// body is a near-duplicate of a stored one (SimHash over word shingles,
-// see SimHash) is kept as a row with duplicate_of set to the first copy;
+// body is a near-duplicate of a stored one (SimHash over word shingles
+// finds candidates, shingle Jaccard >= MinJaccard confirms) is kept as a row with duplicate_of set to the first copy;
 // its sentences and events are not stored again — instead each of its
 // events that the first copy also has raises that event's mention count.
 //
@@ -59,6 +60,7 @@ type Store struct {
 	mu   sync.Mutex // serializes writes; guards conn and sims
 	conn *sql.Conn  // the writer's connection (transactions + appender)
 	sims *simIndex  // loaded on first write
+	seq  int64      // last documents.seq used; loaded with sims
 	now  func() time.Time
 }
 
@@ -142,7 +144,8 @@ var migrations = []string{
 		duplicate_of    VARCHAR,  -- first copy's id for a near-duplicate
 		simhash         BIGINT,   -- SimHash of the body (bits as a signed integer)
 		shingles        BIGINT,
-		ingested_at     TIMESTAMP NOT NULL
+		ingested_at     TIMESTAMP NOT NULL,
+		seq             BIGINT NOT NULL   -- ingest order, 1, 2, …
 	);
 	CREATE TABLE sentences (
 		doc       VARCHAR NOT NULL,
@@ -233,7 +236,10 @@ func (s *Store) loadSims(ctx context.Context) error {
 		return nil
 	}
 	ix := newSimIndex()
-	rows, err := s.conn.QueryContext(ctx, `SELECT id, simhash FROM documents WHERE duplicate_of IS NULL AND shingles >= ? ORDER BY ingested_at, id`, MinShingles)
+	if err := s.conn.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM documents`).Scan(&s.seq); err != nil {
+		return err
+	}
+	rows, err := s.conn.QueryContext(ctx, `SELECT id, simhash FROM documents WHERE duplicate_of IS NULL AND shingles >= ? ORDER BY seq`, MinShingles)
 	if err != nil {
 		return err
 	}
@@ -333,6 +339,7 @@ type pendingDoc struct {
 	hash     uint64
 	shingles int
 	dupOf    string
+	seq      int64
 	mentions []int64 // per event, for a first copy
 }
 
@@ -394,18 +401,20 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 			res[i].Status, res[i].DuplicateOf = Unchanged, p.dupOf
 			continue
 		}
-		bs, be := doc.BodyStart, doc.BodyEnd
-		if bs < 0 || be > len(doc.Text) || bs >= be {
-			bs, be = 0, len(doc.Text)
-		}
 		p := &pendingDoc{it: it}
-		p.hash, p.shingles = SimHash(doc.Text[bs:be])
+		p.hash, p.shingles = SimHash(HashedBody(bodyOf(doc.Text, doc.BodyStart, doc.BodyEnd)))
 		if p.shingles >= MinShingles {
-			p.dupOf = s.sims.nearest(p.hash)
+			dup, err := s.nearDuplicate(ctx, p, inBatch)
+			if err != nil {
+				return fmt.Errorf("add document %.12s (%s): %w", doc.ID, doc.File, err)
+			}
+			p.dupOf = dup
 		}
 		if doc.IngestedAt.IsZero() {
 			doc.IngestedAt = now
 		}
+		s.seq++
+		p.seq = s.seq
 		pending = append(pending, p)
 		inBatch[doc.ID] = p
 		if p.dupOf == "" {
@@ -435,6 +444,37 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 		return nil
 	}
 	return s.appendRows(pending)
+}
+
+// nearDuplicate returns the first copy that p's body nearly repeats:
+// a SimHash candidate whose shingle sets overlap by MinJaccard.
+func (s *Store) nearDuplicate(ctx context.Context, p *pendingDoc, inBatch map[string]*pendingDoc) (string, error) {
+	body := HashedBody(bodyOf(p.it.Doc.Text, p.it.Doc.BodyStart, p.it.Doc.BodyEnd))
+	for _, id := range s.sims.candidates(p.hash, 3) {
+		var other string
+		if q, ok := inBatch[id]; ok {
+			other = bodyOf(q.it.Doc.Text, q.it.Doc.BodyStart, q.it.Doc.BodyEnd)
+		} else {
+			var text string
+			var bs, be int64
+			if err := s.conn.QueryRowContext(ctx, `SELECT text, body_start, body_end FROM documents WHERE id = ?`, id).Scan(&text, &bs, &be); err != nil {
+				return "", err
+			}
+			other = bodyOf(text, int(bs), int(be))
+		}
+		if Jaccard(body, HashedBody(other)) >= MinJaccard {
+			return id, nil
+		}
+	}
+	return "", nil
+}
+
+// bodyOf is text[bs:be], or all of text when the span is not valid.
+func bodyOf(text string, bs, be int) string {
+	if bs < 0 || be > len(text) || bs >= be {
+		return text
+	}
+	return text[bs:be]
 }
 
 // raiseMentions counts evs against the events of a first copy still in
@@ -489,7 +529,7 @@ func (s *Store) appendRows(pending []*pendingDoc) error {
 				}
 				if err := a.AppendRow(d.ID, d.File, d.URL, d.Outlet, d.Title, d.Subtitle, d.ReprintedFrom, d.OriginalTitle, string(authors),
 					nullDate(d.Published), d.Dateline, d.Language, d.HeaderLanguage, d.Genre, d.Text, int64(d.BodyStart), int64(d.BodyEnd),
-					nullStr(p.dupOf), int64(p.hash), int64(p.shingles), d.IngestedAt); err != nil {
+					nullStr(p.dupOf), int64(p.hash), int64(p.shingles), d.IngestedAt, p.seq); err != nil {
 					return fmt.Errorf("document %.12s (%s): %w", d.ID, d.File, err)
 				}
 			}
@@ -640,7 +680,7 @@ func scanDocument(sc interface{ Scan(...any) error }, withText bool) (*event.Doc
 // Documents lists all documents (metadata only; Text is left empty) in
 // ingest order.
 func (s *Store) Documents(ctx context.Context) ([]*event.Document, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+` FROM documents ORDER BY ingested_at, id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+` FROM documents ORDER BY seq`)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
@@ -762,7 +802,7 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]event.Event, error
 		q += ` AND e.date <= ?`
 		args = append(args, f.To+"\uffff")
 	}
-	q += ` ORDER BY d.ingested_at, e.doc, e.idx`
+	q += ` ORDER BY d.seq, e.idx`
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/source"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+func init() {
+	register("ingest", "read articles (files, folders, feeds, JSONL, -) into the store", runIngest)
+}
+
+// dbFlagUsage documents --db for every command that opens the store.
+const dbFlagUsage = "database file (default $DYAD_DB, else ./dyad.db)"
+
+func runIngest(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ingest", stderr, "[--db FILE] [--max-bytes N] PATH…  (PATH: file, folder, or - for stdin)")
+	db := fs.String("db", "", dbFlagUsage)
+	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest input file accepted, in bytes (after gunzip)")
+	batch := fs.Int("batch", 256, "documents per transaction")
+	if err := parseFlags(fs, "ingest", args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{cmd: "ingest", msg: "no PATH given"}
+	}
+	if *maxBytes <= 0 || *batch <= 0 {
+		return usageError{cmd: "ingest", msg: "--max-bytes and --batch must be positive"}
+	}
+	analyzer, err := newAnalyzer()
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(store.Path(*db))
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	sum, runErr := ingest.Run(ctx, st, fs.Args(), ingest.Options{
+		MaxBytes: *maxBytes, Analyzer: analyzer, Progress: stderr, BatchDocs: *batch,
+	})
+	if err := st.Close(); err != nil && runErr == nil {
+		runErr = err
+	}
+	printSummary(stdout, stderr, sum)
+	if runErr != nil {
+		return runErr
+	}
+	if sum.Failed() > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// printSummary writes the one-line tally to stdout and one line per
+// failure to stderr.
+func printSummary(stdout, stderr io.Writer, sum ingest.Summary) {
+	fmt.Fprintf(stdout, "ingested %d, duplicates %d, unchanged %d, failed %d", sum.Ingested, sum.Duplicates, sum.Unchanged, sum.Failed())
+	if sum.Events > 0 || sum.Sentences > 0 {
+		fmt.Fprintf(stdout, " (%d sentences, %d events)", sum.Sentences, sum.Events)
+	}
+	fmt.Fprintln(stdout)
+	for _, e := range sum.Errors {
+		fmt.Fprintf(stderr, "failed: %v\n", e)
+	}
+}
