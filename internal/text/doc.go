@@ -21,5 +21,12 @@
 // (". ? ! … ?! 。"), closing quotes and brackets that follow it, blank
 // lines and line breaks (a line without final punctuation, such as a
 // headline, is a sentence of its own), with a compiled abbreviation list,
-// initials and enumerations keeping sentences together.
+// initials and enumerations keeping sentences together. Two kinds of line
+// break do not end a sentence: one followed by a lower-case word (a
+// wrapped line), and, in hard-wrapped text (newswire archives, e-mail:
+// most lines filled to a common width), one whose next word would not
+// have fitted on the line; there an indented line starts a paragraph.
+//
+// EvalTokens and EvalSentences score the tokenizer and the splitter
+// against UD CoNLL-U files (see TestEWT for the figures on EWT).
 package text

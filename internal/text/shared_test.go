@@ -207,3 +207,33 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestResegment is a metamorphic test: tokenizing each sentence on its own
+// gives the tokens Segment gave it inside the document.
+func TestResegment(t *testing.T) {
+	texts := polnear(t, 150)
+	if p, err := shared.Path("seed", "a-dangerous-trend.txt"); err == nil {
+		if b, err := os.ReadFile(p); err == nil {
+			texts = append(texts, string(b))
+		}
+	}
+	bad := 0
+	for _, s := range texts {
+		for _, sn := range Segment(s) {
+			toks := Tokenize(sn.Text, sn.Start)
+			same := len(toks) == len(sn.Tokens)
+			for i := 0; same && i < len(toks); i++ {
+				a, b := toks[i], sn.Tokens[i]
+				same = a.Form == b.Form && a.Start == b.Start && a.End == b.End
+			}
+			if !same {
+				if bad++; bad <= 5 {
+					t.Errorf("sentence %.60q:\n in document %s\n alone       %s", sn.Text, forms(sn.Tokens), forms(toks))
+				}
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d sentences tokenize differently on their own", bad)
+	}
+}
