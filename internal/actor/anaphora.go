@@ -196,7 +196,7 @@ func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, b
 		if len(roots) < 2 {
 			return m, false
 		}
-		m.Refs = []event.Actor{rootActor(roots[1]), rootActor(roots[0])}
+		m.Refs = []event.Actor{refActor(roots[1]), refActor(roots[0])}
 		return m, true
 	case "ALLIANCE":
 		for i := len(d.recent) - 1; i >= 0; i-- {
@@ -287,4 +287,16 @@ func (d *Doc) anaphorBase(i, j int, ws []word, s *event.Sentence) Mention {
 	m.Head = headOf(s.Tokens, m.First, m.Last)
 	m.Prep = prepOf(s.Tokens, m.First, m.Head)
 	return m
+}
+
+// refActor is the actor a plural anaphor takes from an antecedent: its
+// country or organization with the antecedent's sector ("Japan's foreign
+// minister and NATO's secretary general … the two sides" → JPNGOV,
+// IGOWSTNAT), without the person's name.
+func refActor(m Mention) event.Actor {
+	a := rootActor(m)
+	if m.Country != "" && m.Role != "" && m.Role != "ELI" {
+		a.Code, a.Role = m.Country+m.Role, m.Role
+	}
+	return a
 }

@@ -103,10 +103,11 @@ func New() (*KB, error) {
 
 func newKB() *KB {
 	return &KB{
-		phrases:  map[string][]int32{},
-		vocab:    map[string]int32{},
-		edges:    map[uint64]int32{},
-		term:     map[int32][]int32{},
+		entries:  make([]Entry, 0, 64<<10),
+		phrases:  make(map[string][]int32, 48<<10),
+		vocab:    make(map[string]int32, 32<<10),
+		edges:    make(map[uint64]int32, 96<<10),
+		term:     make(map[int32][]int32, 48<<10),
 		nodes:    1, // node 0 is the root
 		persons:  map[string][]int32{},
 		surnames: map[string][]int32{},
@@ -133,7 +134,9 @@ func (kb *KB) add(phrase string, e Entry) {
 
 func (kb *KB) insert(phrase string, id int32) {
 	node := int32(0)
-	for _, w := range strings.Split(phrase, " ") {
+	for rest, more := phrase, true; more; {
+		var w string
+		w, rest, more = strings.Cut(rest, " ")
 		wid, ok := kb.vocab[w]
 		if !ok {
 			wid = int32(len(kb.vocab) + 1)
@@ -157,13 +160,18 @@ func (kb *KB) index() {
 	clear(kb.persons)
 	clear(kb.offices)
 	clear(kb.surnames)
+	nameKeys := map[string]string{}
 	for phrase, ids := range kb.phrases {
 		for _, id := range ids {
 			e := &kb.entries[id]
 			if e.Kind != KindPerson {
 				continue
 			}
-			key := normalizePhrase(e.Name)
+			key, ok := nameKeys[e.Name]
+			if !ok {
+				key = normalizePhrase(e.Name)
+				nameKeys[e.Name] = key
+			}
 			if key == phrase {
 				kb.persons[key] = append(kb.persons[key], id)
 				if e.Office != "" {
@@ -255,10 +263,21 @@ func (kb *KB) readCompiled(r io.Reader) error {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 12 {
-			return fmt.Errorf("line %d: %d fields, want 12", n, len(f))
+		var f [12]string
+		rest := line
+		for i := 0; i < len(f)-1; i++ {
+			var ok bool
+			if f[i], rest, ok = strings.Cut(rest, "\t"); !ok {
+				return fmt.Errorf("line %d: %d fields, want 12", n, i+1)
+			}
+			if i > 0 {
+				f[i] = intern(f[i])
+			}
 		}
+		if strings.Contains(rest, "\t") {
+			return fmt.Errorf("line %d: more than 12 fields", n)
+		}
+		f[11] = intern(rest)
 		e := Entry{Kind: f[1], Code: f[2], Country: f[3], Org: f[4], Role: f[5], Name: f[6], Office: f[7], Source: f[11]}
 		var err error
 		if e.From, err = atoiEmpty(f[8]); err != nil {
@@ -336,4 +355,24 @@ func dateInt(t time.Time) int {
 		return 0
 	}
 	return t.Year()*10000 + int(t.Month())*100 + t.Day()
+}
+
+// interned holds the short strings that repeat across entries (kinds,
+// codes, sources, names), so that each is stored once.
+var (
+	internMu sync.Mutex
+	interned = map[string]string{}
+)
+
+func intern(s string) string {
+	if len(s) > 40 {
+		return s
+	}
+	internMu.Lock()
+	defer internMu.Unlock()
+	if v, ok := interned[s]; ok {
+		return v
+	}
+	interned[s] = s
+	return s
 }
