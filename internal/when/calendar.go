@@ -131,7 +131,8 @@ func (t tense) String() string {
 }
 
 // monthYear places month m relative to publication day pub by tense: past
-// → latest on or before pub, future → first on or after, else pub's year.
+// → latest on or before pub, future → first on or after, else the nearest
+// (ties go to the past: "in January" in a July article is that January).
 func monthYear(m int, pub date, tn tense) int {
 	switch tn {
 	case tPast:
@@ -140,6 +141,13 @@ func monthYear(m int, pub date, tn tense) int {
 		}
 	case tFuture:
 		if m < pub.m {
+			return pub.y + 1
+		}
+	default:
+		switch {
+		case m-pub.m > 6:
+			return pub.y - 1
+		case pub.m-m > 6:
 			return pub.y + 1
 		}
 	}
@@ -157,27 +165,45 @@ func dayYear(m, d int, pub date, tn tense) int {
 		if mdBefore(m, d, pub.m, pub.d) {
 			return pub.y + 1
 		}
+	default:
+		// the nearest of last year's, this year's and next year's
+		best, bestDist := pub.y, 1<<30
+		for _, y := range [...]int{pub.y - 1, pub.y, pub.y + 1} {
+			dd := min(d, daysIn(y, m))
+			dist := int(date{y, m, dd}.t().Sub(pub.t()).Hours() / 24)
+			if dist < 0 {
+				dist = -dist - 1 // ties go to the past
+			}
+			if dist < bestDist {
+				best, bestDist = y, dist
+			}
+		}
+		return best
 	}
 	return pub.y
 }
 
 // weekdayDate places weekday wd (Monday = 0) relative to pub: rel < 0 the
-// latest strictly before, rel > 0 the first strictly after; for tense,
-// past/unknown → latest on or before, future/present → first after.
+// latest strictly before ("last Friday"), rel > 0 the first strictly after
+// ("next Friday"); else the publication day itself when it is that
+// weekday (news style names today by its weekday), the first after it in a
+// future clause, the latest before it otherwise.
 func weekdayDate(wd int, pub date, tn tense, rel int) date {
 	cur := pub.weekday()
 	back := (cur - wd + 7) % 7 // days back to the latest on or before
+	fwd := (wd - cur + 7) % 7  // days ahead to the first on or after
 	switch {
 	case rel < 0:
 		if back == 0 {
 			back = 7
 		}
 		return pub.addDays(-back)
-	case rel > 0, tn == tFuture, tn == tPresent:
-		fwd := (wd - cur + 7) % 7
+	case rel > 0:
 		if fwd == 0 {
 			fwd = 7
 		}
+		return pub.addDays(fwd)
+	case tn == tFuture:
 		return pub.addDays(fwd)
 	}
 	return pub.addDays(-back)

@@ -283,30 +283,24 @@ func (sc *scanner) month(i int, m *match) bool {
 		if (sc.punct(k, '-') || sc.punct(k, '–')) && sc.at(k+1) != nil && sc.toks[k+1].kind == kNum && sc.toks[k+1].nd <= 2 {
 			k += 2
 		}
-		k2 = k
-		if sc.punct(k2, ',') {
-			k2++
-		}
-		if y, ok := sc.year4(k2); ok {
-			year, yearSet, k = y, true, k2+1
-		}
+	}
+	// the year: "2023", ", 2023", "of 2023", "that year", "of last year"
+	k2 := k
+	if sc.punct(k2, ',') || sc.low(k2) == "of" {
+		k2++
+	}
+	if y, ok := sc.year4(k2); ok {
+		year, yearSet, k = y, true, k2+1
 	} else {
-		k2 := j
-		if sc.punct(k2, ',') || sc.low(k2) == "of" {
+		k2 = k
+		if sc.low(k2) == "of" {
 			k2++
 		}
-		if y, ok := sc.year4(k2); ok {
-			year, yearSet, k = y, true, k2+1
-		} else {
-			k2 = j
-			if sc.low(k2) == "of" {
-				k2++
-			}
-			if off, k3, u, ok := sc.anaphor(k2); ok && u == pYear && sc.low(k2) != "this" && sc.low(k2) != "last" && sc.low(k2) != "next" {
-				anaph, yearOff, k = true, off, k3
-			} else if w := sc.low(k2); (w == "this" || w == "last" || w == "next") && sc.low(k2+1) == "year" && sc.d.hasPub {
-				year, yearSet, k = sc.d.pub.y+map[string]int{"this": 0, "last": -1, "next": 1}[w], true, k2+2
-			}
+		w := sc.low(k2)
+		if off, k3, u, ok := sc.anaphor(k2); ok && u == pYear && w != "this" && w != "last" && w != "next" {
+			anaph, yearOff, k = true, off, k3
+		} else if (w == "this" || w == "last" || w == "next") && sc.low(k2+1) == "year" && sc.d.hasPub {
+			year, yearSet, k = sc.d.pub.y+map[string]int{"this": 0, "last": -1, "next": 1}[w], true, k2+2
 		}
 	}
 	// day before the month: "10 July", "10th July", "the 10th of July"
@@ -462,6 +456,9 @@ func (sc *scanner) weekday(i int, m *match) bool {
 			return false
 		}
 	}
+	if sc.inName(i) {
+		return false
+	}
 	wd := weekdays[t.low]
 	m.i, m.j = i, i+1
 	if p := sc.low(i + 1); p == "morning" || p == "afternoon" || p == "evening" || p == "night" {
@@ -490,6 +487,28 @@ func (sc *scanner) weekday(i int, m *match) bool {
 	}
 	m.set(weekdayDate(wd, sc.d.pub, tn, rel), pDay)
 	return true
+}
+
+// inName reports whether the capitalized word at i is part of a name:
+// after another capitalized word that does not start the sentence ("USA
+// Today", "Fox News Sunday"), or between "The" and a capitalized word ("The
+// Sunday Times").
+func (sc *scanner) inName(i int) bool {
+	p := sc.at(i - 1)
+	if p != nil && p.kind == kWord && p.cap && classes[p.low] == cNone && !monthCue[p.low] {
+		pp := sc.at(i - 2)
+		if pp != nil && !pp.brk && !(pp.kind == kPunct && (pp.r == '"' || pp.r == '“' || pp.r == '(')) {
+			return true
+		}
+		if p.low != "the" && p.low != "on" && p.low != "last" && p.low != "next" && p.low != "this" &&
+			p.low != "early" && p.low != "late" && p.low != "by" && p.low != "since" && p.low != "until" {
+			return true
+		}
+	}
+	if n := sc.at(i + 1); n != nil && n.kind == kWord && n.cap && classes[n.low] == cNone && sc.low(i-1) == "the" {
+		return true
+	}
+	return false
 }
 
 // amount reads the quantity before a unit at k: a number, a number word,
@@ -543,6 +562,9 @@ func (sc *scanner) amount(k int) (n int, start int, ok bool) {
 // "this year", "for three years", "every week".
 func (sc *scanner) unit(i int, m *match) bool {
 	t := &sc.toks[i]
+	if t.cap {
+		return false // "This Week", "Last Year's Model": a title
+	}
 	u := units[t.low]
 	weekend := t.low == "weekend"
 	plural := t.low[len(t.low)-1] == 's' && !weekend
@@ -707,6 +729,9 @@ func (sc *scanner) unit(i int, m *match) bool {
 // before yesterday", "yesterday morning").
 func (sc *scanner) deictic(i int, m *match) bool {
 	t := &sc.toks[i]
+	if t.cap && sc.inName(i) {
+		return false
+	}
 	m.i, m.j = i, i+1
 	off := 0
 	switch t.low {

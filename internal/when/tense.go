@@ -428,7 +428,11 @@ var irregularPast = map[string]bool{
 	"sold": true, "dealt": true, "oversaw": true,
 	"overthrew": true, "rode": true, "sang": true, "sank": true, "sprang": true, "swam": true,
 	"shot": true, "lent": true, "bent": true, "bled": true, "bred": true, "fed": true, "got": true,
-	"ate": true, "drank": true, "shrank": true, "stuck": true,
+	"ate": true, "drank": true, "shrank": true, "stuck": true, "underwent": true, "overcame": true,
+	"withheld": true, "upheld": true, "foresaw": true, "mistook": true, "misled": true, "rebuilt": true,
+	"retook": true, "outlined": true, "swept": true, "slept": true, "wept": true, "crept": true,
+	"leapt": true, "dug": true, "clung": true, "flung": true, "hung": true, "stung": true, "swung": true,
+	"spun": true, "strove": true, "strode": true, "befell": true,
 }
 
 // participles are irregular past participles (after have/has).

@@ -21,12 +21,14 @@
 //     the same phrase ("the Sept 11 attacks in 2001", "June that year"),
 //     else from the tense of its clause: in a past clause the latest such
 //     date on or before publication, in a future clause the first on or
-//     after it, otherwise the publication year.
-//   - Weekdays: past clause → the latest such day on or before the
-//     publication day (the publication day itself when it is that weekday);
-//     future or present clause ("will meet on Friday", "meets on Friday") →
-//     the next one after it; unknown tense → as past (news reports the
-//     past). "last Tuesday" is strictly before, "next Tuesday" strictly after.
+//     after it, otherwise the nearest one (ties go to the past).
+//   - Weekdays: the publication day itself when it is that weekday (news
+//     style names today by its weekday); else in a future clause ("will
+//     meet on Friday", "is scheduled for Friday") the next one, in any
+//     other clause the latest one before (news reports the past; a present
+//     tense mostly describes now: "is raising questions about Monday's
+//     debate"). "last Tuesday" is strictly before, "next Tuesday" strictly
+//     after.
 //   - Seasons ("last summer", "in the spring of 2020") have year precision:
 //     their months differ by hemisphere. A winter belongs to the year of its
 //     January. Spring is March–May, summer June–August, autumn/fall
