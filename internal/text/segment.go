@@ -15,7 +15,7 @@ import (
 func Segment(s string) []event.Sentence {
 	t := tokenizer{s: s, out: make([]event.Token, 0, len(s)/5+1)}
 	t.run()
-	return split(s, t.out, nil)
+	return split(s, t.out, make([]event.Sentence, 0, len(t.out)/16+1))
 }
 
 // split groups toks into sentences, appending them to dst.

@@ -533,7 +533,14 @@ func cliticSplit(w string) int {
 		}
 		break
 	}
-	if n > 8 || strings.ContainsAny(w, "'’") {
+	if n > 8 || n < 2 {
+		return 0
+	}
+	// Contractions written without an apostrophe, as EWT splits them.
+	// Only words ending in a, e, m, s or t can be one.
+	switch w[n-1] | 0x20 {
+	case 'a', 'e', 'm', 's', 't':
+	default:
 		return 0
 	}
 	var buf [8]byte
@@ -544,7 +551,21 @@ func cliticSplit(w string) int {
 		}
 		buf[i] = c
 	}
-	return int(contractions[string(buf[:n])])
+	switch string(buf[:n]) {
+	case "im", "ive":
+		return 1
+	case "dont", "isnt", "cant", "wont":
+		return 2
+	case "cannot", "gonna", "wanna", "gotta", "outta", "didnt", "arent", "wasnt", "hasnt", "hadnt", "youre":
+		return 3
+	case "doesnt", "werent", "havent", "thats":
+		return 4
+	case "couldnt", "wouldnt":
+		return 5
+	case "shouldnt":
+		return 6
+	}
+	return 0
 }
 
 func isClitic(c string) bool {
@@ -553,15 +574,6 @@ func isClitic(c string) bool {
 		return true
 	}
 	return false
-}
-
-// contractions written without an apostrophe, as EWT splits them: the
-// value is where the second word starts.
-var contractions = map[string]uint8{
-	"cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3, "outta": 3,
-	"dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "arent": 3, "wasnt": 3, "werent": 4,
-	"havent": 4, "hasnt": 3, "hadnt": 3, "couldnt": 5, "wouldnt": 5, "shouldnt": 6,
-	"cant": 2, "wont": 2, "im": 1, "ive": 1, "thats": 4, "youre": 3,
 }
 
 // cliticEnd returns the end of a clitic written apart from its host
