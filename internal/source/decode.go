@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -44,8 +45,8 @@ func Decode(data []byte, declared string) (string, error) {
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
 		out, err := dec.Bytes(data)
-		if err != nil {
-			return "", fmt.Errorf("%w: UTF-16: %v", ErrEncoding, err)
+		if err != nil || !plausibleText(string(out)) {
+			return "", fmt.Errorf("%w (not valid UTF-16 either)", ErrEncoding)
 		}
 		data = out
 	}
@@ -78,6 +79,18 @@ func Decode(data []byte, declared string) (string, error) {
 		return best, nil
 	}
 	return "", ErrEncoding
+}
+
+// plausibleText reports whether decoded text is made of printable
+// characters and white space (no replacement characters, private-use
+// or unassigned code points).
+func plausibleText(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.Is(unicode.Co, r) || (!unicode.IsPrint(r) && !unicode.IsSpace(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // declaredCharset takes the charset out of a Content-Type value.

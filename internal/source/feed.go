@@ -69,18 +69,23 @@ func ParseFeed(name string, data []byte) ([]*event.Document, []error) {
 // htmlToText renders an HTML fragment as plain text (paragraphs on their
 // own lines); text without markup is returned unchanged.
 func htmlToText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
+	// Feeds often escape their HTML twice: convert until no markup is left.
+	for i := 0; i < 3 && strings.ContainsAny(s, "<&"); i++ {
+		t := htmlToText1(s)
+		if t == s {
+			break
+		}
+		s = t
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: 0x0})
+	return s
+}
+
+func htmlToText1(s string) string {
+	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return s
 	}
-	root := &html.Node{Type: html.ElementNode, Data: "div"}
-	for _, n := range nodes {
-		root.AppendChild(n)
-	}
-	return render.InnerText(root)
+	return strings.TrimSpace(render.InnerText(doc))
 }
 
 // langTag reduces "en-US" to "en".

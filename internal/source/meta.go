@@ -93,7 +93,6 @@ func Extract(doc *event.Document) {
 		return
 	}
 	x := &extraction{doc: doc}
-	declaredTitle := doc.Title
 	titleIdx, subIdx, lastHeader := -1, -1, -1
 	headerText := ""
 	body := len(units)
@@ -113,9 +112,9 @@ top:
 			if titleIdx >= 0 {
 				lastHeader = i
 			}
-		case titleIdx < 0 && (declaredTitle == "" && len(t) <= 300 && !reDateline.MatchString(t) || sameTitle(t, declaredTitle)):
+		case titleIdx < 0 && (doc.Title == "" && len(t) <= 300 && !reDateline.MatchString(t) || sameTitle(t, doc.Title)):
 			titleIdx = i
-			if declaredTitle == "" {
+			if doc.Title == "" {
 				doc.Title = strings.TrimSpace(t)
 			}
 		case titleIdx < 0:
