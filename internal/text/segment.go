@@ -13,7 +13,7 @@ import (
 // array of tokens (each slice is capped, so appending to one never
 // overwrites the next).
 func Segment(s string) []event.Sentence {
-	t := tokenizer{s: s, out: make([]event.Token, 0, len(s)/4+1)}
+	t := tokenizer{s: s, out: make([]event.Token, 0, estimate(s))}
 	t.run()
 	return split(s, t.out, make([]event.Sentence, 0, len(t.out)/16+1))
 }

@@ -176,13 +176,18 @@ func FuzzTokenize(f *testing.F) {
 }
 
 // TestTokenizeAllocs checks that tokenizing allocates only the token slice
-// (forms are substrings; no per-token allocation).
+// (forms are substrings; no per-token allocation): at most one growth of
+// the slice beyond its estimated size, for a sentence dense in punctuation.
 func TestTokenizeAllocs(t *testing.T) {
 	s := "Japan's minister didn't attend the U.S.-Japan talks on Sept. 11, 2001; they're gonna meet 3.5 times at 10:30 a.m. (e-mail: a@b.org)."
-	if n := testing.AllocsPerRun(100, func() { Tokenize(s, 0) }); n > 1 {
-		t.Errorf("Tokenize allocates %.0f times per call, want 1", n)
+	if n := testing.AllocsPerRun(100, func() { Tokenize(s, 0) }); n > 2 {
+		t.Errorf("Tokenize allocates %.0f times per call, want at most 2", n)
 	}
-	if n := testing.AllocsPerRun(100, func() { Segment(s) }); n > 2 {
-		t.Errorf("Segment allocates %.0f times per call, want at most 2", n)
+	if n := testing.AllocsPerRun(100, func() { Segment(s) }); n > 3 {
+		t.Errorf("Segment allocates %.0f times per call, want at most 3", n)
+	}
+	long := strings.Repeat(s+" ", 50)
+	if n := testing.AllocsPerRun(10, func() { Segment(long) }); n > 4 {
+		t.Errorf("Segment of %d bytes allocates %.0f times, want at most 4", len(long), n)
 	}
 }
