@@ -185,6 +185,8 @@ func (sc *scanner) word(i int, c uint8, m *match) bool {
 		}
 	case cPastFut:
 		return sc.pastFuture(i, m)
+	case cQuarter:
+		return sc.quarter(i, m)
 	}
 	return false
 }
@@ -489,6 +491,50 @@ func (sc *scanner) weekday(i int, m *match) bool {
 	return true
 }
 
+// periodPart are the nouns of "the end of the year" and the like.
+var periodPart = map[string]bool{
+	"end": true, "beginning": true, "start": true, "middle": true, "rest": true, "remainder": true,
+	"close": true, "turn": true,
+}
+
+// quarter handles "the first quarter of 2023", "the third quarter of last
+// year": year precision, Mod "q1" … "q4".
+func (sc *scanner) quarter(i int, m *match) bool {
+	q := 0
+	start := i
+	t := &sc.toks[i]
+	if t.low == "quarter" {
+		q = ordinals[sc.low(i-1)]
+		if q < 1 || q > 4 {
+			return false
+		}
+		start = i - 1
+		if sc.low(i-2) == "the" {
+			start = i - 2
+		}
+		k := i + 1
+		if sc.low(k) != "of" {
+			return false
+		}
+		k++
+		if y, ok := sc.year4(k); ok {
+			m.i, m.j, m.mod = start, k+1, "q"+string(rune('0'+q))
+			m.set(date{y, 1, 1}, pYear)
+			return true
+		}
+		if w := sc.low(k); (w == "this" || w == "last" || w == "next") && sc.low(k+1) == "year" {
+			m.i, m.j, m.mod = start, k+2, "q"+string(rune('0'+q))
+			if sc.d.hasPub {
+				m.set(date{sc.d.pub.y + map[string]int{"this": 0, "last": -1, "next": 1}[w], 1, 1}, pYear)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
 // inName reports whether the capitalized word at i is part of a name:
 // after another capitalized word that does not start the sentence ("USA
 // Today", "Fox News Sunday"), or between "The" and a capitalized word ("The
@@ -618,6 +664,19 @@ func (sc *scanner) unit(i int, m *match) bool {
 		return true
 	}
 	prev := sc.low(i - 1)
+	if plural && (next == "ago" || next == "later" || next == "earlier") {
+		// "weeks ago", "just days later": no number, no value
+		m.i, m.j, m.kind = i, i+2, KindRef
+		return true
+	}
+	if !plural && prev == "the" && sc.low(i-2) == "of" && periodPart[sc.low(i-3)] && !weekend {
+		// "by the end of the year", "the rest of the month": the current one
+		m.i, m.j = i-1, i+1
+		if sc.d.hasPub {
+			m.set(shift(pub, 0, u), u)
+		}
+		return true
+	}
 	switch prev {
 	case "every", "each", "per":
 		m.i, m.j, m.kind = i-1, i+1, KindSet

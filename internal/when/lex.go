@@ -233,6 +233,7 @@ const (
 	cSet           // annually, weekly, daily, monthly, yearly
 	cAgo           // ago (after a vague amount: "long ago", "years ago")
 	cPastFut       // past, future (in the past, in the future)
+	cQuarter       // quarter
 )
 
 var classes = map[string]uint8{}
@@ -283,6 +284,7 @@ func init() {
 		classes[w] = cSet
 	}
 	classes["ago"] = cAgo
+	classes["quarter"] = cQuarter
 	classes["past"] = cPastFut
 	classes["future"] = cPastFut
 }

@@ -117,11 +117,52 @@ var zhAgo = []struct {
 	{"天", pDay}, {"日", pDay}, {"周", pWeek}, {"个星期", pWeek}, {"星期", pWeek}, {"个月", pMonth}, {"年", pYear},
 }
 
+// zhWeekday reads 星期一 … 星期日/天, 周一 … 周日, 礼拜一 …, with 上/下/本
+// for a day of last/next/this calendar week; it returns the weekday
+// (Monday = 0), the week offset, whether a week was named and the number
+// of characters.
+func zhWeekday(s string) (wd, rel int, week bool, n int, ok bool) {
+	switch {
+	case strings.HasPrefix(s, "上"):
+		rel, n, s, week = -1, 1, s[len("上"):], true
+	case strings.HasPrefix(s, "下"):
+		rel, n, s, week = 1, 1, s[len("下"):], true
+	case strings.HasPrefix(s, "本"), strings.HasPrefix(s, "这"):
+		n, s, week = 1, s[len("本"):], true
+	}
+	for _, p := range [...]string{"星期", "礼拜", "周"} {
+		if strings.HasPrefix(s, p) {
+			r, _ := utf8.DecodeRuneInString(s[len(p):])
+			d := map[rune]int{'一': 0, '二': 1, '三': 2, '四': 3, '五': 4, '六': 5, '日': 6, '天': 6}
+			if v, isD := d[r]; isD {
+				// 周日 yes; 周天 is not a weekday word
+				if p == "周" && r == '天' {
+					return 0, 0, false, 0, false
+				}
+				return v, rel, week, n + utf8.RuneCountInString(p) + 1, true
+			}
+		}
+	}
+	return 0, 0, false, 0, false
+}
+
 // zh handles a Chinese expression starting at token i.
 func (sc *scanner) zh(i int, m *match) bool {
 	t := &sc.toks[i]
 	if t.kind == kHan {
 		rest := sc.text[t.s:]
+		if wd, rel, week, n, ok := zhWeekday(rest); ok {
+			m.i, m.j = i, i+n
+			if sc.d.hasPub {
+				if week {
+					// 上周三, 下周五, 本周一: a day of that calendar week
+					m.set(sc.d.pub.monday().addDays(7*rel+wd), pDay)
+				} else {
+					m.set(weekdayDate(wd, sc.d.pub, sc.tense(m.i, m.j), 0), pDay)
+				}
+			}
+			return true
+		}
 		for _, r := range zhRel {
 			if strings.HasPrefix(rest, r.w) {
 				m.i, m.j = i, i+utf8.RuneCountInString(r.w)
