@@ -102,6 +102,20 @@ func isCloser(f string) bool {
 	return false
 }
 
+// isEmoticon reports whether f is one of the emoticons the tokenizer
+// keeps whole; after final punctuation it still belongs to the sentence.
+func isEmoticon(f string) bool {
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	for _, e := range emoticons {
+		if f == e {
+			return true
+		}
+	}
+	return false
+}
+
 func isOpener(f string) bool {
 	switch f {
 	case `"`, "“", "‘", "'", "«", "(", "[", "{", "``", "「", "『", "（", "‹":
@@ -136,11 +150,11 @@ func boundaryAfter(s string, toks []event.Token, start, i, width int) bool {
 	}
 	// Closing quotes and brackets right after final punctuation belong to
 	// the sentence: decide after the last of them.
-	if isCloser(next.Form) && len(gap) == 0 {
+	if isCloser(next.Form) && len(gap) == 0 || isEmoticon(next.Form) {
 		return false
 	}
 	j := i
-	for j > start && isCloser(toks[j].Form) && toks[j-1].End == toks[j].Start {
+	for j > start && (isCloser(toks[j].Form) && toks[j-1].End == toks[j].Start || isEmoticon(toks[j].Form)) {
 		j--
 	}
 	kind := terminator(toks[j].Form)

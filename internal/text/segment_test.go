@@ -56,6 +56,7 @@ func TestSegment(t *testing.T) {
 		{"spaced ellipsis inside", "They tried . . . to stop it.", []string{"They tried . . . to stop it."}},
 		{"decimal", "Growth was 3.5 percent. Prices rose.", []string{"Growth was 3.5 percent.", "Prices rose."}},
 		{"CJK", "本文转载自“China Daily”。作者:张梅。", []string{"本文转载自“China Daily”。", "作者:张梅。"}},
+		{"emoticon", "Thanks a lot!! :-) See you.", []string{"Thanks a lot!! :-)", "See you."}},
 		{"no final punctuation", "just a fragment", []string{"just a fragment"}},
 		{"empty", "  \n ", nil},
 	}
