@@ -1,0 +1,365 @@
+package source
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2023-07-10", "2023-07-10"},
+		{"2023-07-10T23:30:00+08:00", "2023-07-10"},
+		{"July 10, 2023", "2023-07-10"},
+		{"Jul. 10, 2023", "2023-07-10"},
+		{"10 July 2023", "2023-07-10"},
+		{"Sept 3rd, 2021", "2021-09-03"},
+		{"2023/7/10", "2023-07-10"},
+		{"2023年7月10日", "2023-07-10"},
+		{"Mon, 04 Mar 2019 08:30:00 GMT", "2019-03-04"},
+		{"26-FEB-1987 15:01:01.79", "1987-02-26"},
+		{"2023-02-30", ""},
+		{"yesterday", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got, ok := ParseDate(tc.in)
+		s := ""
+		if ok {
+			s = got.Format(time.DateOnly)
+		}
+		if s != tc.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, s, tc.want)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The ministers met in the capital and agreed to resume talks on trade.", "en"},
+		{"Les ministres se sont réunis dans la capitale et ont décidé de reprendre les négociations.", "fr"},
+		{"Die Minister trafen sich in der Hauptstadt und einigten sich auf neue Gespräche mit den Nachbarn.", "de"},
+		{"Los ministros se reunieron en la capital y acordaron reanudar las negociaciones con el vecino.", "es"},
+		{"两国外交部长在北京举行会谈。", "zh"},
+		{"両国の首脳は東京で会談し、合意した。", "ja"},
+		{"양국 정상은 서울에서 회담을 가졌다.", "ko"},
+		{"Министры встретились в столице.", "ru"},
+		{"12345 !!!", ""},
+	}
+	for _, tc := range tests {
+		if got := DetectLanguage(tc.text); got != tc.want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestRomanize(t *testing.T) {
+	tests := []struct{ zh, want string }{
+		{"王芳", "Wang Fang"},
+		{"欧阳明", "Ouyang Ming"},
+		{"吕强", "Lyu Qiang"},
+		{"陈晓东", "Chen Xiaodong"},
+	}
+	for _, tc := range tests {
+		if got, ok := Romanize(tc.zh); got != tc.want || !ok {
+			t.Errorf("Romanize(%q) = %q, %v; want %q", tc.zh, got, ok, tc.want)
+		}
+	}
+	matches := []struct {
+		zh, en string
+		want   bool
+	}{
+		{"吕强", "Lyu Qiang", true},
+		{"吕强", "Lu Qiang", true},
+		{"吕强", "Qiang Lv", true},
+		{"陈刚", "Gang Chen", true},
+		{"陈刚", "Wang Fang", false},
+		{"曾伟", "Zeng Wei", true},
+		{"长明", "Zhang Ming", true}, // 长: chang or zhang
+	}
+	for _, tc := range matches {
+		if got := pinyinMatches(tc.zh, tc.en); got != tc.want {
+			t.Errorf("pinyinMatches(%q, %q) = %v, want %v", tc.zh, tc.en, got, tc.want)
+		}
+	}
+}
+
+func TestSplitZhDesc(t *testing.T) {
+	tests := []struct{ desc, aff, role, roleEn string }{
+		{"某大学法学院副教授", "某大学法学院", "副教授", "associate professor"},
+		{"某研究所副所长、研究员", "某研究所", "副所长、研究员", "deputy director-general and research fellow"},
+		{"某基金会", "某基金会", "", ""},
+	}
+	for _, tc := range tests {
+		aff, role, en := splitZhDesc(tc.desc)
+		if aff != tc.aff || role != tc.role || en != tc.roleEn {
+			t.Errorf("splitZhDesc(%q) = %q, %q, %q", tc.desc, aff, role, en)
+		}
+	}
+}
+
+func TestParseBio(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bio
+		ok   bool
+	}{
+		{"Ann Lee is a senior fellow at the Pine Institute.", bio{"Ann Lee", "senior fellow", "Pine Institute"}, true},
+		{"Omar Said is director of and a lecturer with the Centre for Maps at North University", bio{"Omar Said", "director and lecturer", "Centre for Maps, North University"}, true},
+		{"The author is a professor of law at Hill College.", bio{"", "professor of law", "Hill College"}, true},
+		{"North Korea is a country in East Asia.", bio{}, false},
+		{"Kim Jong Un is expected to attend.", bio{}, false},
+	}
+	for _, tc := range tests {
+		got, ok := parseBio(tc.in)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("parseBio(%q) = %+v, %v; want %+v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestDecode(t *testing.T) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("两国外交部长在北京举行会谈，同意加强合作。")
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String("両国の首脳は東京で会談し、協力の強化で合意した。")
+	tests := []struct {
+		name string
+		data string
+		want string
+		err  error
+	}{
+		{"utf8", "plain text", "plain text", nil},
+		{"bom", "\ufeffwith bom", "with bom", nil},
+		{"gbk", gbk, "两国外交部长在北京举行会谈，同意加强合作。", nil},
+		{"shift_jis", sjis, "両国の首脳は東京で会談し、協力の強化で合意した。", nil},
+		{"latin1 undeclared", "caf\xe9 au lait \xe0 la carte", "", ErrEncoding},
+		{"binary", "abc\x00def", "", ErrBinary},
+		{"pdf", "%PDF-1.4\n...", "", ErrBinary},
+		{"empty", "  \n", "", ErrEmpty},
+	}
+	for _, tc := range tests {
+		got, err := Decode([]byte(tc.data), "")
+		if !errors.Is(err, tc.err) || got != tc.want {
+			t.Errorf("%s: Decode = %q, %v; want %q, %v", tc.name, got, err, tc.want, tc.err)
+		}
+	}
+	if got, err := Decode([]byte("caf\xe9"), "text/html; charset=windows-1252"); err != nil || got != "café" {
+		t.Errorf("declared windows-1252: %q, %v", got, err)
+	}
+}
+
+func TestID(t *testing.T) {
+	a := ID("Two  leaders\r\nmet.\n")
+	if b := ID("Two leaders met."); a != b {
+		t.Errorf("white space changes the ID")
+	}
+	if c := ID("Two leaders met!"); a == c {
+		t.Errorf("different text, same ID")
+	}
+	if len(a) != 64 {
+		t.Errorf("ID %q is not hex SHA-256", a)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(strings.Repeat("word ", 100)))
+	zw.Close()
+	tests := []struct {
+		name, path string
+		opts       Options
+		want       error
+		msg        string
+	}{
+		{"missing", filepath.Join(dir, "nope.txt"), Options{}, os.ErrNotExist, "nope.txt: cannot open"},
+		{"too large", write("big.txt", bytes.Repeat([]byte("a"), 100)), Options{MaxBytes: 10}, ErrTooLarge, "100 bytes, over the limit of 10 bytes"},
+		{"gz too large", write("big.txt.gz", gz.Bytes()), Options{MaxBytes: 100}, ErrTooLarge, "over the limit"},
+		{"folder", dir, Options{}, nil, "is a folder"},
+	}
+	for _, tc := range tests {
+		docs, errs := ReadFile(tc.path, tc.opts)
+		if len(docs) != 0 || len(errs) != 1 {
+			t.Errorf("%s: %d docs, errors %v", tc.name, len(docs), errs)
+			continue
+		}
+		if (tc.want != nil && !errors.Is(errs[0], tc.want)) || !strings.Contains(errs[0].Error(), tc.msg) {
+			t.Errorf("%s: error %q, want %v containing %q", tc.name, errs[0], tc.want, tc.msg)
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"a/one.txt", "a/b/two.html", "a/b/skip.png", "a/.hidden/three.txt", "a/c/four.jsonl.gz"} {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte("x"), 0o644)
+	}
+	files, errs := Expand([]string{filepath.Join(dir, "a"), "-", filepath.Join(dir, "missing")})
+	var rel []string
+	for _, f := range files {
+		if r, err := filepath.Rel(dir, f); err == nil {
+			f = r
+		}
+		rel = append(rel, f)
+	}
+	want := []string{"a/b/two.html", "a/c/four.jsonl.gz", "a/one.txt", "-"}
+	if strings.Join(rel, ",") != strings.Join(want, ",") {
+		t.Errorf("files = %v, want %v", rel, want)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing") {
+		t.Errorf("errors = %v", errs)
+	}
+}
+
+// checkDocs is the invariant every reader keeps, whatever its input.
+func checkDocs(t *testing.T, docs []*event.Document) {
+	t.Helper()
+	for _, d := range docs {
+		if d.ID == "" || d.Text == "" {
+			t.Fatalf("document without ID or text: %+v", d)
+		}
+		if d.BodyStart < 0 || d.BodyEnd > len(d.Text) || d.BodyStart > d.BodyEnd {
+			t.Fatalf("body span %d..%d outside text of %d bytes", d.BodyStart, d.BodyEnd, len(d.Text))
+		}
+	}
+}
+
+func seedCorpus(f *testing.F, exts ...string) {
+	for _, ext := range exts {
+		files, _ := filepath.Glob("testdata/*" + ext)
+		for _, p := range files {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	seedCorpus(f, ".txt")
+	f.Add([]byte("Title\n本文转载自“X”，原标题为“Y”。作者:张三,某大学教授;李四。原文首发于2020年1月2日。\nBody text here."))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, _ := Parse("f.txt", data)
+		checkDocs(t, docs)
+	})
+}
+
+func FuzzHTML(f *testing.F) {
+	seedCorpus(f, ".html")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, _ := Parse("f.html", data)
+		checkDocs(t, docs)
+	})
+}
+
+func FuzzJSONL(f *testing.F) {
+	seedCorpus(f, ".jsonl")
+	f.Add([]byte(`{"text":"a","authors":[{"name":1}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, _ := Parse("f.jsonl", data)
+		checkDocs(t, docs)
+	})
+}
+
+func FuzzFeed(f *testing.F) {
+	seedCorpus(f, ".xml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, _ := Parse("f.xml", data)
+		checkDocs(t, docs)
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("plain"))
+	f.Add([]byte("\xff\xfeh\x00i\x00"))
+	f.Add([]byte("\xc1\xbd\xb9\xfa"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Decode(data, "")
+		if err == nil && !strings.HasPrefix(s, "") {
+			t.Fatal("unreachable")
+		}
+		if err == nil && !validUTF8(s) {
+			t.Fatalf("Decode returned invalid UTF-8 %q", s)
+		}
+	})
+}
+
+func validUTF8(s string) bool { return bytesValidUTF8([]byte(s)) }
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2023-07-10", "July 10, 2023", "2023年7月10日", "26-FEB-1987"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d, ok := ParseDate(s); ok && (d.Hour() != 0 || d.Location() != time.UTC) {
+			t.Fatalf("ParseDate(%q) = %v, not a UTC day", s, d)
+		}
+	})
+}
+
+func BenchmarkParseText(b *testing.B) {
+	data, err := os.ReadFile("testdata/first-appeared-commentary.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data = bytes.Repeat(append(data, '\n'), 20)
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, errs := Parse("b.txt", data); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+func BenchmarkParseHTML(b *testing.B) {
+	data, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, errs := Parse("b.html", data); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+func BenchmarkParseJSONL(b *testing.B) {
+	line := []byte(`{"title":"Talks","text":"` + strings.Repeat("Delegations met in Geneva on Monday for talks. ", 100) + `","published":"2017-09-04","outlet":"Lake Post","authors":["Nora Blum"]}` + "\n")
+	data := bytes.Repeat(line, 50)
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, errs := Parse("b.jsonl", data); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+func BenchmarkParseFeed(b *testing.B) {
+	data, err := os.ReadFile("testdata/feed.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		Parse("b.xml", data)
+	}
+}
