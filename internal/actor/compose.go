@@ -93,6 +93,17 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			cur++
 		}
 	}
+	// "the Biden administration", "the Kishida government": a leader's name
+	// before a word for the government
+	if person != nil && person.ok && cur < len(items) && items[cur].kind == KindRole && items[cur].i == person.j &&
+		govNouns[items[cur].lastKey] && person.e.Country != "" {
+		g := &items[cur]
+		m := d.base(first0(mod, roles, person), g.j, ws, s)
+		m.Kind = KindCountry
+		m.Code, m.Country, m.Role = person.e.Country+"GOV", person.e.Country, "GOV"
+		m.Name = person.e.Name
+		return m, cur + 1, true
+	}
 	if mod == nil && len(roles) == 0 && person == nil {
 		// a group (non-state actor, national institution) or an
 		// unresolved reading
@@ -432,4 +443,18 @@ func isTitle(roles []*item) bool {
 		return true
 	}
 	return titleWords[r.lastKey]
+}
+
+// govNouns name a government after its leader ("the Biden administration").
+var govNouns = map[string]bool{"administration": true, "government": true, "cabinet": true}
+
+// first0 is the first word of a phrase's parts.
+func first0(mod *item, roles []*item, person *item) int {
+	switch {
+	case mod != nil:
+		return mod.i
+	case len(roles) > 0:
+		return roles[0].i
+	}
+	return person.i
 }

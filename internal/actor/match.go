@@ -16,6 +16,7 @@ type word struct {
 	cap        bool
 	upper      bool // has letters and no lowercase letter
 	blocked    bool // a prefix such as "non-" precedes it inside the token
+	propn      bool // tagged as a proper noun
 }
 
 // blockingPrefixes turn "non-NATO", "anti-China", "pro-Russia" into
@@ -47,6 +48,7 @@ func appendWords(dst []word, toks []event.Token) []word {
 			w.key = wordKey(p)
 			w.cap, w.upper = caseOf(p)
 			w.blocked = blocked
+			w.propn = t.UPOS == "PROPN"
 			if pi == 0 && len(parts) > 1 && blockingPrefixes[w.key] {
 				blocked = true
 			}

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
@@ -60,6 +61,7 @@ type Doc struct {
 	words     []word
 	hits      []hit
 	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
+	tagged    bool            // the current sentence carries POS tags
 	roots     map[string]int  // root actor code → mentions so far
 	rootOrder []event.Actor   // root actors in order of first mention
 }
@@ -102,6 +104,7 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	}
 	di := dateInt(date)
 	d.sent = s.Index
+	d.tagged = len(s.Tokens) > 0 && s.Tokens[0].UPOS != ""
 	d.words = appendWords(d.words[:0], s.Tokens)
 	ws := d.words
 	d.hits = d.kb.match(ws, d.hits[:0])
@@ -136,7 +139,7 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 	if h.surname {
 		it.kind = KindPerson
 		// a capitalized unknown word before a surname is another first name
-		if h.i > 0 && ws[h.i-1].cap && ws[h.i-1].tok != 0 && !d.known(ws[h.i-1].key) {
+		if d.firstNameBefore(h, ws) {
 			return item{}
 		}
 		// … and a capitalized unknown word after it makes it a first name
@@ -161,6 +164,9 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			best = r
 			it.kind = kb.entries[id].Kind
 		}
+	}
+	if it.kind == KindPerson && h.j-h.i == 1 && d.firstNameBefore(h, ws) {
+		return item{} // "Akie Abe" is not Shinzo Abe
 	}
 	if it.kind == KindPerson && h.j-h.i == 1 {
 		// one-word person names: also consider people known by that surname
@@ -299,4 +305,35 @@ func isMainSubject(toks []event.Token, h int) bool {
 	}
 	p := t.Head - 1
 	return p >= 0 && p < len(toks) && toks[p].Head == 0
+}
+
+// firstNameBefore reports whether the word before a one-word name is an
+// unknown capitalized word, i.e. probably another first name ("Akie Abe").
+// At the start of a sentence that is only trusted from the tagger (PROPN);
+// untagged, a capitalized first word counts as a name too (conservative).
+func (d *Doc) firstNameBefore(h hit, ws []word) bool {
+	if h.i == 0 {
+		return false
+	}
+	p := &ws[h.i-1]
+	if !p.cap || p.upper || d.known(p.key) || p.key == "'s" || functionWords[p.key] {
+		return false
+	}
+	if p.tok != 0 || p.propn {
+		return true
+	}
+	return !d.tagged
+}
+
+// functionWords are capitalized at the start of a sentence but never first
+// names.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an this that these those and but or so yet then when while after before since
+as at by for from in into of on to with without under over during if although though because also even only
+later earlier meanwhile however still now today yesterday here there both either neither president prime minister
+foreign defence defense former late mr mrs ms dr sir lord`) {
+		functionWords[w] = true
+	}
 }
