@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,16 +25,17 @@ func init() {
 // coderFlags are the flags shared by code, eval and bench code.
 type coderFlags struct {
 	verbs, actors, agents, convention *string
+	verbsOnly, actCodes               *bool
 }
 
-func addCoderFlags(fs interface {
-	String(name, value, usage string) *string
-}) coderFlags {
+func addCoderFlags(fs *flag.FlagSet) coderFlags {
 	return coderFlags{
 		verbs:      fs.String("verbs", "", "PETRARCH-format verb `file` added to the built-in patterns"),
 		actors:     fs.String("actors", "", "PETRARCH/Phoenix-format actor dictionary `file` added as user dictionary"),
 		agents:     fs.String("agents", "", "PETRARCH/Phoenix-format agent dictionary `file` added as user dictionary"),
 		convention: fs.String("convention", "gdelt", "Goldstein table and QuadClass rule: gdelt, icews or phoenix"),
+		verbsOnly:  fs.Bool("verbs-only", false, "use only the --verbs file, not the built-in patterns"),
+		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
 	}
 }
 
@@ -43,14 +45,21 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	if err != nil {
 		return nil, usageError{cmd: cmd, msg: err.Error()}
 	}
-	opt := coder.Options{Convention: conv}
+	opt := coder.Options{Convention: conv, ActCodes: *f.actCodes}
 	var c *coder.Coder
+	if *f.verbsOnly && *f.verbs == "" {
+		return nil, usageError{cmd: cmd, msg: "--verbs-only needs --verbs FILE"}
+	}
 	if *f.verbs != "" {
 		r, err := os.Open(*f.verbs)
 		if err != nil {
 			return nil, fmt.Errorf("read verbs: %w", err)
 		}
-		c, err = coder.WithVerbs(r, *f.verbs, opt)
+		if *f.verbsOnly {
+			c, err = coder.OnlyVerbs(r, *f.verbs, opt)
+		} else {
+			c, err = coder.WithVerbs(r, *f.verbs, opt)
+		}
 		r.Close()
 		if err != nil {
 			return nil, err

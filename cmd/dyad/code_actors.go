@@ -3,11 +3,20 @@ package main
 import (
 	"fmt"
 
+	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/coder"
 )
 
-// loadUserActors adds user actor/agent dictionaries to the pipeline's
-// knowledge base.
+// loadUserActors gives the pipeline its own copy of the actor knowledge
+// base with the user's Phoenix/PETRARCH-format dictionaries added.
 func loadUserActors(p *coder.Pipeline, actors, agents string) error {
-	return fmt.Errorf("--actors/--agents: user actor dictionaries are not supported by this build yet (%s %s)", actors, agents)
+	kb, err := actor.New()
+	if err != nil {
+		return err
+	}
+	if err := kb.LoadPhoenix(actors, agents); err != nil {
+		return fmt.Errorf("user actor dictionaries: %w", err)
+	}
+	p.KB = kb
+	return nil
 }

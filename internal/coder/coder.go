@@ -63,6 +63,10 @@ type Input struct {
 type Options struct {
 	Convention cameo.Convention // Goldstein table and QuadClass rule
 	Version    string           // written to Event.Coder
+	// ActCodes keeps a planned act's own code (PETRARCH's convention);
+	// by default a planned cooperative act is coded as the intent to do
+	// it (a planned visit 042 → 036, see intentCode).
+	ActCodes bool
 }
 
 // Coder codes sentences with a dictionary. It is safe for concurrent use.
@@ -530,7 +534,7 @@ func (k *sentCtx) emit(v int, code string, src, tgt []int, ev event.Evidence) []
 	}
 	seen := map[[2]string]bool{}
 	for _, s := range src {
-		for _, g := range tgt[:1] {
+		for _, g := range tgt {
 			if k.sameActor(s, g) {
 				continue
 			}
@@ -559,7 +563,7 @@ func (k *sentCtx) sameActor(a, b int) bool {
 func (k *sentCtx) build(v int, code string, s, g int, ev event.Evidence) event.Event {
 	in := k.in
 	mod := k.modality(v)
-	if mod == event.Planned {
+	if mod == event.Planned && !k.c.opt.ActCodes {
 		code = intentCode(code)
 	}
 	e := event.Event{

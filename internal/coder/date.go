@@ -9,6 +9,9 @@ func (k *sentCtx) date(v int) (string, string) {
 	in := k.in
 	if in.Governing != nil {
 		if e, ok := in.Governing(v); ok && e.Value != "" {
+			if k.inBoundPhrase(&e) {
+				return yearOf(&e)
+			}
 			return e.Value, e.Precision
 		}
 	} else if e, ok := k.governing(v); ok {
@@ -32,10 +35,7 @@ func (k *sentCtx) date(v int) (string, string) {
 		return e.Value, e.Precision
 	}
 	if bound != nil {
-		if len(bound.Value) >= 4 && bound.Precision != event.PrecisionDecade {
-			return bound.Value[:4], event.PrecisionYear
-		}
-		return bound.Value, bound.Precision
+		return yearOf(bound)
 	}
 	if !in.Published.IsZero() {
 		return in.Published.Format("2006-01-02"), event.PrecisionDoc
@@ -111,4 +111,12 @@ func (k *sentCtx) inBoundPhrase(e *TimeExpr) bool {
 		}
 	}
 	return false
+}
+
+// yearOf reduces an expression that only bounds the event to its year.
+func yearOf(e *TimeExpr) (string, string) {
+	if len(e.Value) >= 4 && e.Precision != event.PrecisionDecade {
+		return e.Value[:4], event.PrecisionYear
+	}
+	return e.Value, e.Precision
 }

@@ -59,6 +59,18 @@ func Default() (*Coder, error) {
 	return New(d, Options{Convention: cameo.GDELT}), nil
 }
 
+// OnlyVerbs returns a coder whose dictionary holds only the patterns of a
+// PETRARCH-format verb file (no built-in patterns).
+func OnlyVerbs(r io.Reader, name string, opt Options) (*Coder, error) {
+	d := NewDictionary()
+	if err := ReadPetrarch(r, d, name); err != nil {
+		if _, ok := err.(*SkippedError); !ok {
+			return nil, fmt.Errorf("read verbs %s: %w", name, err)
+		}
+	}
+	return New(d, opt), nil
+}
+
 // WithVerbs returns a coder whose dictionary is the built-in one extended by
 // a PETRARCH-format verb file (its patterns win over built-in ones of the
 // same specificity).

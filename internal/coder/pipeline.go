@@ -80,6 +80,13 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 				date = t
 			}
 		}
+		in.Governing = func(v int) (TimeExpr, bool) {
+			e, ok := when.Governing(s, exprs, v)
+			if !ok || e.Value == "" {
+				return TimeExpr{}, false
+			}
+			return TimeExpr{Text: e.Text, Span: e.Span, First: e.First, Last: e.Last, Value: e.Value, Precision: e.Precision}, true
+		}
 		for _, m := range ad.Mentions(s, date) {
 			in.Mentions = append(in.Mentions, FromActor(m)...)
 		}
@@ -99,11 +106,11 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 
 // propagateDates gives an event the text gives no date for the date of
 // the same event restated elsewhere in the document (same source, target
-// and root with a date of its own): "X took part in the exercise. … By
+// and code with a date of its own): "X took part in the exercise. … By
 // taking part in the exercise in June, X …".
 func propagateDates(evs []event.Event) {
 	key := func(e *event.Event) string {
-		return actorRoot(e.Source) + ">" + actorRoot(e.Target) + " " + e.Root
+		return actorRoot(e.Source) + ">" + actorRoot(e.Target) + " " + e.CAMEO
 	}
 	dated := map[string]*event.Event{}
 	for i := range evs {
@@ -149,8 +156,8 @@ func FromActor(m actor.Mention) []Mention {
 		}
 		return out
 	}
-	if m.Code == "" || (m.Country == "" && m.Org == "") {
-		return nil
+	if m.Code == "" || (m.Kind == actor.KindRole && m.Country == "" && m.Org == "") {
+		return nil // unresolved, or a bare role ("officials") with no country
 	}
 	return []Mention{{Actor: m.Actor(), First: m.First, Last: m.Last, Head: m.Head}}
 }

@@ -23,7 +23,14 @@ func (k *sentCtx) actorsAt(i int) []int {
 		var first = -1
 		t.walk(n, func(c int) bool {
 			r := t.rel(c)
-			return r == "conj" || r == "acl:relcl" || r == "acl" || r == "appos" || (r == "nmod" && t.caseOf(c) != "of" && t.caseOf(c) != "")
+			if r == "nmod" {
+				switch t.caseOf(c) {
+				case "of", "in", "from", "":
+					return false // "the government of X", "lawmakers in X"
+				}
+				return true
+			}
+			return r == "conj" || r == "acl:relcl" || r == "acl" || r == "appos"
 		}, func(j int) {
 			if first < 0 && k.tokMen[j] >= 0 {
 				first = k.tokMen[j]
@@ -31,6 +38,16 @@ func (k *sentCtx) actorsAt(i int) []int {
 		})
 		if first >= 0 {
 			out = k.appendMention(out, first)
+			// "lawmakers in X and Y": the mention's conjuncts too
+			if h := k.in.Mentions[first].Head; h >= 0 && h < len(t.head) {
+				for _, c := range t.children[h] {
+					if t.rel(c) == "conj" {
+						if mj := k.tokMen[c]; mj >= 0 {
+							out = k.appendMention(out, mj)
+						}
+					}
+				}
+			}
 		}
 	}
 	add(i)
@@ -315,7 +332,10 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 	}
 	for _, c := range cands {
 		var out []int
-		for _, mi := range k.actorsIn(c) {
+		// the phrase's own actors (with its conjuncts: "met X and Y"),
+		// else the first actor inside it ("the summit of X")
+		own := k.actorsAt(c)
+		for _, mi := range own {
 			keep := true
 			for _, s := range src {
 				if mi == s || k.sameActor(mi, s) {
@@ -328,6 +348,20 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		}
 		if len(out) > 0 {
 			return out
+		}
+		for _, mi := range k.actorsIn(c) {
+			keep := true
+			for _, s := range src {
+				if mi == s || k.sameActor(mi, s) {
+					keep = false
+				}
+			}
+			if keep {
+				out = append(out, mi)
+			}
+		}
+		if len(out) > 0 {
+			return out[:1]
 		}
 	}
 	return nil
