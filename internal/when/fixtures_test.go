@@ -114,6 +114,9 @@ func TestFixtures(t *testing.T) {
 				rewriteFixtures(t, path, lines, cases)
 				return
 			}
+			// the held-out set is measured against a floor, not required
+			// line by line (see its header)
+			heldOut := strings.Contains(path, "unseen")
 			pass, n := 0, 0
 			for _, c := range cases {
 				got := runFixture(c)
@@ -128,10 +131,17 @@ func TestFixtures(t *testing.T) {
 					}
 				}
 				if !ok {
-					t.Errorf("%s:%d: %q\n got: %q\nwant: %q", path, c.line, strings.Join(c.text, " / "), got, want)
+					report := t.Errorf
+					if heldOut {
+						report = t.Logf
+					}
+					report("%s:%d: %q\n got: %q\nwant: %q", path, c.line, strings.Join(c.text, " / "), got, want)
 				}
 			}
 			t.Logf("%s: %d cases, %d/%d expressions right", path, len(cases), pass, n)
+			if heldOut && float64(pass) < 0.85*float64(n) {
+				t.Errorf("%s: accuracy %d/%d below the 85%% floor", path, pass, n)
+			}
 		})
 	}
 }
