@@ -174,8 +174,8 @@ func (t *tokenizer) chunk(a, b int) {
 			t.emit(p, q)
 			p = q
 		default:
-			if q := cliticEnd(s, p, b); q > p && p == a {
-				t.emit(p, q) // a detached clitic: "Bush 's"
+			if q := cliticEnd(s, p, b); q > p && (p == a || s[p-1] == '.') {
+				t.emit(p, q) // a detached clitic: "Bush 's", "Inc.'s"
 				p = q
 				continue
 			}
@@ -670,6 +670,23 @@ func punctEnd(s string, p int, r rune, n int, b int) int {
 				break
 			}
 			q++
+		}
+	case r >= 0x2000:
+		// Keep an emoji sequence whole: variation selectors, skin tones,
+		// combining marks, tag characters and zero-width joiners.
+		for q < b {
+			r2, n2 := decode(s, q)
+			if r2 == 0x200D && q+n2 < b {
+				_, n3 := decode(s, q+n2)
+				q += n2 + n3
+				continue
+			}
+			if r2 >= 0xFE00 && r2 <= 0xFE0F || r2 >= 0x1F3FB && r2 <= 0x1F3FF ||
+				r2 >= 0xE0020 && r2 <= 0xE007F || r2 >= 0x20D0 && r2 <= 0x20FF {
+				q += n2
+				continue
+			}
+			break
 		}
 	}
 	return q

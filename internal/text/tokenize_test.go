@@ -53,6 +53,7 @@ func TestTokenize(t *testing.T) {
 		{"clitics", "they're, we'll, you've, she'd, I'm", "they 're , we 'll , you 've , she 'd , I 'm"},
 		{"let's", "Let's go", "Let 's go"},
 		{"detached clitic", "Smith 's dog", "Smith 's dog"},
+		{"clitic after abbreviation", "Acme Inc.'s profit and the U.S.'s debt", "Acme Inc. 's profit and the U.S. 's debt"},
 		{"name apostrophe", "O'Neill met D'Souza", "O'Neill met D'Souza"},
 		{"U.S.", "the U.S. Army and the U.K. government", "the U.S. Army and the U.K. government"},
 		{"hyphen U.S.", "non-U.S. citizens", "non-U.S. citizens"},
@@ -101,6 +102,7 @@ func TestTokenize(t *testing.T) {
 		{"accents", "Müller and Škoda café", "Müller and Škoda café"},
 		{"combining", "cafe\u0301 au lait", "cafe\u0301 au lait"},
 		{"nbsp", "ten\u00a0dollars", "ten dollars"},
+		{"emoji", "great 👍🏽 and 👨‍👩‍👧 ok ❤️!", "great 👍🏽 and 👨‍👩‍👧 ok ❤️ !"},
 		{"empty", "", ""},
 		{"spaces", " \t\n ", ""},
 	}
