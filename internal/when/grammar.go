@@ -335,7 +335,7 @@ func (sc *scanner) month(i int, m *match) bool {
 		// A bare month name: guard the words that are also verbs or
 		// abbreviations ("may", "march", "Jan").
 		if t.low == "may" || t.low == "march" || isAbbr {
-			if !monthCue[sc.low(i-1)] {
+			if !monthCue[sc.low(i-1)] && !(sc.punct(i-1, '-') && monthCue[sc.low(i-2)]) {
 				return false
 			}
 		}
@@ -486,6 +486,10 @@ func (sc *scanner) weekday(i int, m *match) bool {
 	tn := tUnknown
 	if rel == 0 {
 		tn = sc.tense(m.i, m.j)
+		if tn == tPresent && sc.low(m.i-1) == "on" {
+			// "voters go to the polls on Sunday": a schedule
+			tn = tFuture
+		}
 	}
 	m.set(weekdayDate(wd, sc.d.pub, tn, rel), pDay)
 	return true
@@ -514,7 +518,15 @@ func (sc *scanner) quarter(i int, m *match) bool {
 		}
 		k := i + 1
 		if sc.low(k) != "of" {
-			return false
+			// "in the fourth quarter": the quarter's year by tense, as a month
+			if sc.low(start) != "the" {
+				return false
+			}
+			m.i, m.j, m.mod = start, i+1, "q"+string(rune('0'+q))
+			if sc.d.hasPub {
+				m.set(date{monthYear(3*q-2, sc.d.pub, sc.tense(start, i+1)), 1, 1}, pYear)
+			}
+			return true
 		}
 		k++
 		if y, ok := sc.year4(k); ok {
@@ -655,6 +667,20 @@ func (sc *scanner) unit(i int, m *match) bool {
 			m.set(v, u)
 		}
 		return true
+	}
+	if hasAmount && n == 1 && (sc.low(astart) == "a" || sc.low(astart) == "an") && !plural {
+		// "twice a year", "three times a week": a set
+		switch p := sc.low(astart - 1); {
+		case p == "once" || p == "twice" || p == "thrice":
+			m.i, m.j, m.kind = astart-1, i+1, KindSet
+			return true
+		case p == "times":
+			m.i, m.j, m.kind = astart-1, i+1, KindSet
+			if _, s, ok := sc.amount(astart - 2); ok {
+				m.i = s
+			}
+			return true
+		}
 	}
 	if hasAmount {
 		m.i, m.j, m.kind = astart, i+1, KindDuration

@@ -24,10 +24,10 @@
 //     after it, otherwise the nearest one (ties go to the past).
 //   - Weekdays: the publication day itself when it is that weekday (news
 //     style names today by its weekday); else in a future clause ("will
-//     meet on Friday", "is scheduled for Friday") the next one, in any
-//     other clause the latest one before (news reports the past; a present
-//     tense mostly describes now: "is raising questions about Monday's
-//     debate"). "last Tuesday" is strictly before, "next Tuesday" strictly
+//     meet on Friday", "is scheduled for Friday", or a present tense with
+//     "on": "voters go to the polls on Sunday") the next one, in any other
+//     clause the latest one before (news reports the past; a present tense
+//     mostly describes now: "is raising questions about Monday's debate"). "last Tuesday" is strictly before, "next Tuesday" strictly
 //     after.
 //   - Seasons ("last summer", "in the spring of 2020") have year precision:
 //     their months differ by hemisphere. A winter belongs to the year of its
