@@ -1,0 +1,65 @@
+package actor
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+)
+
+// parsed builds a sentence from "form/UPOS/head/deprel" items laid out
+// with single spaces (no space before the final punctuation) at offset base.
+func parsed(t *testing.T, index, base int, spec string) (event.Sentence, string) {
+	t.Helper()
+	var toks []event.Token
+	var b strings.Builder
+	for i, item := range strings.Fields(spec) {
+		f := strings.Split(item, "/")
+		if len(f) != 4 {
+			t.Fatalf("bad token spec %q", item)
+		}
+		if i > 0 && f[1] != "PUNCT" {
+			b.WriteByte(' ')
+		}
+		start := base + b.Len()
+		b.WriteString(f[0])
+		head := 0
+		for _, c := range f[2] {
+			head = head*10 + int(c-'0')
+		}
+		toks = append(toks, event.Token{ID: i + 1, Form: f[0], Start: start, End: start + len(f[0]), UPOS: f[1], Head: head, Deprel: f[3]})
+	}
+	txt := b.String()
+	return event.Sentence{Index: index, Start: base, End: base + len(txt), Text: txt, Tokens: toks}, txt
+}
+
+// TestTreeAnaphora: with a dependency tree, "it" with two candidates goes
+// to the previous main-clause subject, and prepositions come from "case"
+// relations.
+func TestTreeAnaphora(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s1, txt1 := parsed(t, 0, 0, "Japan/PROPN/2/nsubj sent/VERB/0/root ships/NOUN/2/obj to/ADP/7/case the/DET/7/det NATO/PROPN/7/compound drills/NOUN/2/obl in/ADP/9/case Norway/PROPN/7/nmod ./PUNCT/2/punct")
+	s2, _ := parsed(t, 1, len(txt1)+1, "Later/ADV/4/advmod it/PRON/4/nsubj also/ADV/4/advmod sent/VERB/0/root aircraft/NOUN/4/obj ./PUNCT/4/punct")
+	d := kb.NewDoc(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
+	m1 := d.Mentions(&s1, time.Time{})
+	m2 := d.Mentions(&s2, time.Time{})
+	var got []string
+	for _, m := range append(m1, m2...) {
+		got = append(got, describe(m)+" | prep="+m.Prep+" | head="+strconv.Itoa(m.Head))
+	}
+	want := []string{
+		"Japan | JPN |  | prep= | head=0",
+		"NATO | IGOWSTNAT | NATO | prep= | head=5",
+		"Norway | NOR |  | loc | prep=in | head=8",
+		"it | JPN |  | prep= | head=1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
