@@ -237,3 +237,40 @@ func TestResegment(t *testing.T) {
 		t.Errorf("%d sentences tokenize differently on their own", bad)
 	}
 }
+
+// TestGUM measures the tokenizer and splitter out of domain on UD
+// English-GUM dev and test (evaluation only: GUM is CC BY-NC-SA and never
+// used for tuning), overall and for the news genre.
+func TestGUM(t *testing.T) {
+	for _, c := range []struct {
+		file          string
+		tokF1, sentF1 float64
+	}{
+		{"en_gum-ud-dev.conllu.gz", 0.993, 0.91},
+		{"en_gum-ud-test.conllu.gz", 0.992, 0.92},
+	} {
+		p := shared.TestPath(t, "data", "ud", "english-gum", c.file)
+		gold, err := conllu.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok := EvalTokens(gold)
+		docs := Documents(gold)
+		sent := EvalDocuments(docs)
+		var news []Document
+		for _, d := range docs {
+			if strings.HasPrefix(d.ID, "GUM_news_") {
+				news = append(news, d)
+			}
+		}
+		t.Logf("%s tokens:          %v", c.file, tok)
+		t.Logf("%s sentences:       %v", c.file, sent)
+		t.Logf("%s sentences, news: %v", c.file, EvalDocuments(news))
+		if tok.F1() < c.tokF1 {
+			t.Errorf("%s: token F1 %.4f below %.3f", c.file, tok.F1(), c.tokF1)
+		}
+		if sent.F1() < c.sentF1 {
+			t.Errorf("%s: sentence F1 %.4f below %.3f", c.file, sent.F1(), c.sentF1)
+		}
+	}
+}
