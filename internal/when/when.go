@@ -52,6 +52,7 @@ package when
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
@@ -142,12 +143,16 @@ type Doc struct {
 // without a value.
 func NewDoc(published time.Time) *Doc {
 	d := &Doc{}
+	d.reset(published)
+	return d
+}
+
+func (d *Doc) reset(published time.Time) {
 	if !published.IsZero() {
 		y, m, dd := published.Date()
 		d.pub = date{y, int(m), dd}
 		d.hasPub = true
 	}
-	return d
 }
 
 // Find returns the time expressions of one sentence, in text order. It
@@ -169,8 +174,19 @@ func (d *Doc) Find(s *event.Sentence) []Expr {
 // at published; First and Last are -1. Sentences are told apart by their
 // end punctuation and line breaks.
 func FindText(text string, published time.Time) []Expr {
-	return NewDoc(published).FindText(text, 0)
+	d := docPool.Get().(*Doc)
+	toks := d.sc.toks
+	*d = Doc{}
+	d.reset(published)
+	d.sc.toks = toks[:0]
+	out := d.FindText(text, 0)
+	d.sc = scanner{toks: d.sc.toks[:0]}
+	docPool.Put(d)
+	return out
 }
+
+// docPool keeps the token buffers of FindText's throwaway Docs.
+var docPool = sync.Pool{New: func() any { return new(Doc) }}
 
 // FindText is Find for untagged text whose first byte is at offset base of
 // the document; it keeps the Doc's anaphora state.
