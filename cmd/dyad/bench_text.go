@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+func init() {
+	registerSub("bench", "text", "speed of the tokenizer and sentence splitter over PolNeAR news", runBenchText)
+}
+
+func runBenchText(args []string, stdout, stderr io.Writer) error {
+	const name = "bench text"
+	fs := newFlagSet(name, stderr, "[--corpus articles.jsonl.gz] [--docs N] [--rounds 3] [--procs 1]")
+	corpus := fs.String("corpus", "", "JSONL(.gz) of articles with a \"text\" field (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)")
+	maxDocs := fs.Int("docs", 0, "read at most this many articles (0 = all)")
+	rounds := fs.Int("rounds", 3, "passes over the corpus; the fastest is reported")
+	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
+	if err := parseFlags(fs, name, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
+	}
+	if *rounds < 1 {
+		return usageError{cmd: name, msg: "--rounds must be at least 1"}
+	}
+	if *corpus == "" {
+		p, err := shared.Path("data", "news", "polnear", "polnear_articles.jsonl.gz")
+		if err != nil {
+			return fmt.Errorf("find the PolNeAR corpus: %w (or pass --corpus)", err)
+		}
+		*corpus = p
+	}
+	docs, err := readTextCorpus(*corpus, *maxDocs)
+	if err != nil {
+		return err
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
+	say := func(string, ...any) {}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		say = func(format string, a ...any) { fmt.Fprintf(stderr, format, a...) }
+	}
+	bytes := 0
+	for _, d := range docs {
+		bytes += len(d)
+	}
+	fmt.Fprintf(stdout, "corpus %s: %d articles, %.1f MB; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, *procs)
+	best := time.Duration(1<<63 - 1)
+	var toks, sents int
+	var mallocs, alloc uint64
+	for r := 0; r < *rounds; r++ {
+		say("round %d/%d…\r", r+1, *rounds)
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		toks, sents = 0, 0
+		start := time.Now()
+		for _, d := range docs {
+			for _, s := range text.Segment(d) {
+				toks += len(s.Tokens)
+				sents++
+			}
+		}
+		el := time.Since(start)
+		runtime.ReadMemStats(&m1)
+		if el < best {
+			best, mallocs, alloc = el, m1.Mallocs-m0.Mallocs, m1.TotalAlloc-m0.TotalAlloc
+		}
+	}
+	say("\n")
+	sec := best.Seconds()
+	fmt.Fprintf(stdout, "%d sentences, %d tokens in %.3f s (best of %d)\n", sents, toks, sec, *rounds)
+	fmt.Fprintf(stdout, "%.0f tokens/s, %.0f sentences/s, %.1f MB/s; %.2f allocs/sentence, %.0f bytes allocated/token\n",
+		float64(toks)/sec, float64(sents)/sec, float64(bytes)/1e6/sec,
+		float64(mallocs)/float64(max(sents, 1)), float64(alloc)/float64(max(toks, 1)))
+	return nil
+}
+
+// readTextCorpus returns the "text" field of every JSON line of path
+// (gzip'd when named .gz), at most limit of them when limit > 0.
+func readTextCorpus(path string, limit int) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	var out []string
+	for line := 1; sc.Scan() && (limit <= 0 || len(out) < limit); line++ {
+		var a struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("read %s: line %d: %w", path, line, err)
+		}
+		if a.Text != "" {
+			out = append(out, a.Text)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
