@@ -105,7 +105,7 @@ func isCloser(f string) bool {
 // isEmoticon reports whether f is one of the emoticons the tokenizer
 // keeps whole; after final punctuation it still belongs to the sentence.
 func isEmoticon(f string) bool {
-	if len(f) < 2 || len(f) > 3 {
+	if len(f) < 2 || len(f) > 3 || f[0] != ':' && f[0] != ';' && f[0] != '(' && f[0] != ')' {
 		return false
 	}
 	for _, e := range emoticons {
