@@ -25,7 +25,7 @@ func init() {
 // coderFlags are the flags shared by code, eval and bench code.
 type coderFlags struct {
 	verbs, actors, agents, convention *string
-	verbsOnly, actCodes               *bool
+	verbsOnly, actCodes, bothWays     *bool
 }
 
 func addCoderFlags(fs *flag.FlagSet) coderFlags {
@@ -35,6 +35,7 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		agents:     fs.String("agents", "", "PETRARCH/Phoenix-format agent dictionary `file` added as user dictionary"),
 		convention: fs.String("convention", "gdelt", "Goldstein table and QuadClass rule: gdelt, icews or phoenix"),
 		verbsOnly:  fs.Bool("verbs-only", false, "use only the --verbs file, not the built-in patterns"),
+		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
 		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
 	}
 }
@@ -45,7 +46,7 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	if err != nil {
 		return nil, usageError{cmd: cmd, msg: err.Error()}
 	}
-	opt := coder.Options{Convention: conv, ActCodes: *f.actCodes}
+	opt := coder.Options{Convention: conv, ActCodes: *f.actCodes, BothWays: *f.bothWays}
 	var c *coder.Coder
 	if *f.verbsOnly && *f.verbs == "" {
 		return nil, usageError{cmd: cmd, msg: "--verbs-only needs --verbs FILE"}

@@ -71,6 +71,7 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 			*cf.verbs = filepath.Join(dir, "PETR.Validate.verbs.txt")
 			*cf.verbsOnly = true
 			*cf.actCodes = true
+			*cf.bothWays = true
 		}
 		if *cf.actors == "" {
 			*cf.actors = filepath.Join(dir, "PETR.Validate.actors.txt")
@@ -161,7 +162,7 @@ func evalPetrarch(p *coder.Pipeline, path string, verbose bool, w, stderr io.Wri
 	var wrong []string
 	bar := progress.New(stderr, int64(len(recs)), "petrarch suite", false)
 	for _, r := range recs {
-		res := p.CodeUnit(r)
+		res := p.CodeUnit(r, true)
 		bar.Add(1)
 		if len(r.Expected) > 0 {
 			withEvents++
@@ -194,7 +195,7 @@ func evalPetrarch(p *coder.Pipeline, path string, verbose bool, w, stderr io.Wri
 	if prec+rec > 0 {
 		f1 = 2 * prec * rec / (prec + rec)
 	}
-	fmt.Fprintf(w, "petrarch unit suite %s\n", filepath.Base(path))
+	fmt.Fprintf(w, "petrarch unit suite %s (its own verb, actor and agent dictionaries; PETRARCH conventions: act codes, both ways, all modalities)\n", filepath.Base(path))
 	fmt.Fprintf(w, "  records coded right %d/%d  (%d/%d of those with events; PETRARCH-2 gets 93/284)\n", right, len(recs), rightWithEvents, withEvents)
 	fmt.Fprintf(w, "  events (source, target, exact code)  precision %.3f  recall %.3f  F1 %.3f  (%d right, %d wrong, %d missed)\n", prec, rec, f1, tp, fp, fn)
 	if verbose {

@@ -67,6 +67,9 @@ type Options struct {
 	// by default a planned cooperative act is coded as the intent to do
 	// it (a planned visit 042 → 036, see intentCode).
 	ActCodes bool
+	// BothWays codes a coordinated subject without a target in both
+	// directions (X→Y and Y→X, PETRARCH's convention) instead of once.
+	BothWays bool
 }
 
 // Coder codes sentences with a dictionary. It is safe for concurrent use.
@@ -400,20 +403,33 @@ func (k *sentCtx) isTime(i int) bool {
 }
 
 // isPassive reports whether verb v is in the passive voice.
+// A passive subject without a passive or "be" auxiliary is taken for a
+// parse error ("X has broken ties" parsed with X as nsubj:pass).
 func (k *sentCtx) isPassive(v int) bool {
 	t := k.t
+	subj, aux := false, false
 	for _, c := range t.children[v] {
-		if r := t.rel(c); r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
+		switch t.rel(c) {
+		case "aux:pass":
 			return true
+		case "nsubj:pass", "csubj:pass":
+			subj = true
+		case "aux":
+			if l := t.lemma[c]; l == "be" || l == "get" {
+				aux = true
+			}
 		}
 	}
-	return false
+	return subj && (aux || k.in.Sent.Tokens[v].XPOS == "VBN" && t.rel(v) == "acl")
 }
 
 func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	t := k.t
 	pats := k.c.dict.Verb(t.lemma[v])
 	if len(pats) == 0 {
+		return nil
+	}
+	if k.isTrend(v) {
 		return nil
 	}
 	passive := k.isPassive(v)
@@ -480,6 +496,57 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	return k.emit(v, p.Code, src, tgt, ev)
 }
 
+var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true, "ever": true}
+
+// isTrend reports whether verb v states a trend or a habit rather than an
+// event: a present perfect over a span ("since then, X has forged ties"),
+// a gradual adverb ("has been constantly expanding"), or a means clause of
+// a present-tense statement ("by enhancing ties, X has three goals").
+func (k *sentCtx) isTrend(v int) bool {
+	t := k.t
+	x := v
+	for steps := 0; steps < 4 && x >= 0; steps++ {
+		perfect := false
+		for _, c := range t.children[x] {
+			if t.rel(c) == "aux" && t.lemma[c] == "have" {
+				perfect = true
+			}
+		}
+		for _, c := range t.children[x] {
+			l := t.lemma[c]
+			if t.base(c) == "advmod" && trendAdverbs[l] {
+				return true
+			}
+			if perfect && (l == "since" && t.base(c) == "advmod" || t.caseOf(c) == "since" || k.leftmost(c) == "since") {
+				return true
+			}
+		}
+		if t.rel(x) == "advcl" && k.in.Sent.Tokens[x].XPOS == "VBG" && t.caseOf(x) == "by" {
+			if h := t.head[x]; h >= 0 {
+				if xp := k.in.Sent.Tokens[h].XPOS; xp == "VBZ" || xp == "VBP" {
+					return true
+				}
+			}
+		}
+		if t.rel(x) != "conj" {
+			break
+		}
+		x = t.head[x]
+	}
+	return false
+}
+
+// leftmost returns the lemma of the first token of i's subtree.
+func (k *sentCtx) leftmost(i int) string {
+	first := i
+	k.t.walk(i, nil, func(j int) {
+		if j < first {
+			first = j
+		}
+	})
+	return k.t.lemma[first]
+}
+
 // intentCode turns the code of a planned cooperative act into CAMEO's
 // code for the stated intention: a planned visit (042) is an expressed
 // intent to meet (036), planned military cooperation (062) an intent to
@@ -527,10 +594,14 @@ func symmetricOK(code string) bool {
 func (k *sentCtx) emit(v int, code string, src, tgt []int, ev event.Evidence) []event.Event {
 	var out []event.Event
 	if len(tgt) == 0 {
-		if len(src) >= 2 {
-			return []event.Event{k.build(v, code, src[0], src[1], ev)}
+		if len(src) < 2 || k.sameActor(src[0], src[1]) {
+			return nil
 		}
-		return nil
+		out := []event.Event{k.build(v, code, src[0], src[1], ev)}
+		if k.c.opt.BothWays {
+			out = append(out, k.build(v, code, src[1], src[0], ev))
+		}
+		return out
 	}
 	seen := map[[2]string]bool{}
 	for _, s := range src {

@@ -6,7 +6,12 @@ import "sort"
 // covering i (or headed inside its phrase), plus those of its conjuncts
 // ("Japan and NATO"). Group nouns such as "the two sides" resolve to the
 // coordinated actors of the sentence.
-func (k *sentCtx) actorsAt(i int) []int {
+func (k *sentCtx) actorsAt(i int) []int { return k.actorsAtWith(i, true) }
+
+// actorsAtWith is actorsAt; locative says whether "X in Y" may stand for
+// Y (true for subjects: "lawmakers in Y"; false for targets: "an attack
+// by Z in Y" is not about Y).
+func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 	t := k.t
 	if k.isGroupNoun(i) {
 		return k.groupActors(i)
@@ -25,8 +30,12 @@ func (k *sentCtx) actorsAt(i int) []int {
 			r := t.rel(c)
 			if r == "nmod" {
 				switch t.caseOf(c) {
-				case "of", "in", "from", "":
-					return false // "the government of X", "lawmakers in X"
+				case "of", "":
+					return false // "the government of X"
+				case "in", "from":
+					return !locative // "lawmakers in X"
+				case "by":
+					return locative // "an attack by X" names the attacker as target
 				}
 				return true
 			}
@@ -73,7 +82,15 @@ func (k *sentCtx) actorsIn(i int) []int {
 		return k.groupActors(i)
 	}
 	var out []int
-	t.walk(i, func(c int) bool { return t.rel(c) == "acl:relcl" }, func(j int) {
+	t.walk(i, func(c int) bool {
+		switch t.rel(c) {
+		case "acl:relcl", "advcl", "ccomp", "parataxis":
+			return true
+		case "acl", "xcomp":
+			return t.isVerbal(c) // a clause of its own
+		}
+		return false
+	}, func(j int) {
 		if mi := k.tokMen[j]; mi >= 0 {
 			out = k.appendMention(out, mi)
 		}
@@ -192,7 +209,11 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 	if depth > 6 {
 		return nil
 	}
-	if s := t.child(v, "nsubj", "csubj"); s >= 0 {
+	s := t.child(v, "nsubj", "csubj")
+	if s < 0 && !k.isPassive(v) {
+		s = t.child(v, "nsubj:pass") // a passive subject without a passive auxiliary: a parse error
+	}
+	if s >= 0 {
 		if relPron[t.lemma[s]] && (t.rel(v) == "acl:relcl") {
 			return k.antecedentActors(t.head[v], depth)
 		}
@@ -306,9 +327,46 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 	}
 	for _, c := range t.children[v] {
 		switch t.rel(c) {
-		case "obj", "iobj", "xcomp":
+		case "obj", "iobj":
 			cands = append(cands, c)
+		case "xcomp":
+			if !t.isVerbal(c) { // "became X's partner"
+				cands = append(cands, c)
+			}
 		}
+	}
+	// "pledged to strengthen the alliance with X": the object of the
+	// pledged act, unless the verb has an object of its own ("allowed Y
+	// to operate").
+	if len(cands) == 0 {
+		if x := t.child(v, "xcomp"); x >= 0 && t.isVerbal(x) {
+			acts := []int{x}
+			for _, c := range t.children[x] {
+				if t.rel(c) == "conj" && t.isVerbal(c) {
+					acts = append(acts, c) // "to strengthen and modernize the alliance"
+				}
+			}
+			for _, a := range acts {
+				for _, c := range t.children[a] {
+					if r := t.rel(c); r == "obj" || r == "iobj" {
+						cands = append(cands, c)
+					}
+				}
+			}
+		}
+	}
+	if p.Target != "" {
+		// the pattern names the target's slot: nowhere else
+		if p.Target == "obj" {
+			var objs []int
+			for _, c := range cands {
+				if t.rel(c) == "obj" || t.rel(c) == "iobj" {
+					objs = append(objs, c)
+				}
+			}
+			cands = objs
+		}
+		return k.firstTarget(cands, src)
 	}
 	pps := k.ppNodes(v, skip)
 	sort.SliceStable(pps, func(a, b int) bool {
@@ -330,11 +388,17 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		}
 		cands = append(cands, c)
 	}
+	return k.firstTarget(cands, src)
+}
+
+// firstTarget returns the actors of the first candidate phrase that names
+// one other than the sources.
+func (k *sentCtx) firstTarget(cands, src []int) []int {
 	for _, c := range cands {
 		var out []int
 		// the phrase's own actors (with its conjuncts: "met X and Y"),
 		// else the first actor inside it ("the summit of X")
-		own := k.actorsAt(c)
+		own := k.actorsAtWith(c, false)
 		for _, mi := range own {
 			keep := true
 			for _, s := range src {
