@@ -483,6 +483,18 @@ func (sc *scanner) weekday(i int, m *match) bool {
 	if !sc.d.hasPub {
 		return true
 	}
+	if rel == 0 && sc.possessive(i) {
+		// "Monday's debate" names an event, not the clause's time: the
+		// nearest Monday (ties go to the past)
+		pub := sc.d.pub
+		back := (pub.weekday() - wd + 7) % 7
+		if fwd := (wd - pub.weekday() + 7) % 7; fwd < back {
+			m.set(pub.addDays(fwd), pDay)
+		} else {
+			m.set(pub.addDays(-back), pDay)
+		}
+		return true
+	}
 	tn := tUnknown
 	if rel == 0 {
 		tn = sc.tense(m.i, m.j)
@@ -493,6 +505,13 @@ func (sc *scanner) weekday(i int, m *match) bool {
 	}
 	m.set(weekdayDate(wd, sc.d.pub, tn, rel), pDay)
 	return true
+}
+
+// possessive reports whether "'s" follows token i.
+func (sc *scanner) possessive(i int) bool {
+	a, b := sc.at(i+1), sc.at(i+2)
+	return a != nil && b != nil && a.kind == kPunct && (a.r == '\'' || a.r == '’') &&
+		adjacent(&sc.toks[i], a) && adjacent(a, b) && b.low == "s"
 }
 
 // periodPart are the nouns of "the end of the year" and the like.

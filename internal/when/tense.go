@@ -9,15 +9,42 @@ import (
 // tense returns the tense of the clause that governs internal tokens
 // [i, j): from the dependency tree when there is one, else from the
 // nearest verb or cue word.
+//
+// The phrase itself can overrule the clause: "since" puts the date in the
+// past; "upcoming" or "forthcoming" just before it in the future; after
+// "before", "until", "by" or "ahead of" a past clause says nothing about
+// the date ("days before Nov. 8, the letter set off …").
 func (sc *scanner) tense(i, j int) tense {
-	if sc.tree {
-		if first, last := sc.tokenRange(i, j); first >= 0 {
-			if tn := treeTense(sc.s, first, last); tn != tUnknown {
-				return tn
-			}
+	p1, p2 := sc.low(i-1), sc.low(i-2)
+	if p1 == "since" {
+		return tPast
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sc.toks[k].brk {
+			break
+		}
+		if w := sc.low(k); w == "upcoming" || w == "forthcoming" {
+			return tFuture
 		}
 	}
-	return sc.cueTense(i, j)
+	tn := tUnknown
+	if sc.tree {
+		if first, last := sc.tokenRange(i, j); first >= 0 {
+			tn = treeTense(sc.s, first, last)
+		}
+	}
+	if tn == tUnknown {
+		tn = sc.cueTense(i, j)
+	}
+	if tn == tPast {
+		if p1 == "the" {
+			p1, p2 = p2, sc.low(i-3)
+		}
+		if p1 == "before" || p1 == "until" || p1 == "till" || p1 == "by" || p1 == "of" && p2 == "ahead" {
+			return tUnknown
+		}
+	}
+	return tn
 }
 
 // headIndex returns the index of token k's head in s, -1 for the root or
@@ -152,6 +179,8 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 			future = true
 		case "would", "could", "might", "may", "should", "must", "'d":
 			modal = true
+		case "can", "ca":
+			present = true
 		case "have", "has", "'ve", "’ve", "having":
 			perfect = true
 		case "had":
@@ -167,7 +196,9 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 			case "VBZ", "VBP":
 				present = true
 			case "MD":
-				modal = true
+				if f != "can" && f != "cannot" {
+					modal = true
+				}
 			}
 		}
 	}

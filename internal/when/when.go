@@ -21,13 +21,17 @@
 //     the same phrase ("the Sept 11 attacks in 2001", "June that year"),
 //     else from the tense of its clause: in a past clause the latest such
 //     date on or before publication, in a future clause the first on or
-//     after it, otherwise the nearest one (ties go to the past).
+//     after it, otherwise (present tense too: "shows a transfer on Oct.
+//     14") the nearest one (ties go to the past). "since June" is always past; "upcoming"
+//     before it makes it future; "before", "until", "by", "ahead of" undo a
+//     past clause ("days before Nov. 8 the letter set off …").
 //   - Weekdays: the publication day itself when it is that weekday (news
 //     style names today by its weekday); else in a future clause ("will
 //     meet on Friday", "is scheduled for Friday", or a present tense with
 //     "on": "voters go to the polls on Sunday") the next one, in any other
 //     clause the latest one before (news reports the past; a present tense
-//     mostly describes now: "is raising questions about Monday's debate"). "last Tuesday" is strictly before, "next Tuesday" strictly
+//     mostly describes now). A possessive names an event rather than the
+//     clause's time: "Monday's debate" is the nearest Monday. "last Tuesday" is strictly before, "next Tuesday" strictly
 //     after.
 //   - Seasons ("last summer", "in the spring of 2020") have year precision:
 //     their months differ by hemisphere. A winter belongs to the year of its
