@@ -29,6 +29,7 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	corpus := fs.String("corpus", "", "JSONL(.gz) of articles with a \"text\" field (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)")
 	maxDocs := fs.Int("docs", 0, "read at most this many articles (0 = all)")
 	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
+	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
@@ -53,6 +54,7 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	p = p.WithBeam(*beam)
 	load := time.Since(t0)
 	bytes := 0
 	for _, d := range docs {

@@ -20,6 +20,7 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 	goldPath := fs.String("gold", "", "gold CoNLL-U file")
 	sysPath := fs.String("system", "", "system CoNLL-U file with the same words; when absent dyad annotates the gold words itself")
 	goldTags := fs.Bool("gold-tags", false, "without --system: parse with the gold tags and lemmas (measures the parser alone)")
+	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
@@ -50,6 +51,7 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		p = p.WithBeam(*beam)
 		var s event.Sentence
 		for i := range gold {
 			g := gold[i].Tokens

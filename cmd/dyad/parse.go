@@ -22,6 +22,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet(name, stderr, "[--input text|conllu] [--format conllu|json] [FILE|-]")
 	input := fs.String("input", "text", "input kind: text (raw text) or conllu (keep its tokens and sentence breaks, re-annotate them)")
 	format := fs.String("format", "conllu", "output format: conllu or json (one sentence per line)")
+	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
@@ -42,6 +43,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	p = p.WithBeam(*beam)
 	var sents []conllu.Sentence
 	if *input == "conllu" {
 		if path == "-" {

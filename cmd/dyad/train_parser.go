@@ -28,7 +28,9 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 	tags := fs.String("tags", "gold", "tags to train on: gold (as in the files) or predicted (dev by the embedded tagger, train jackknifed over --folds)")
 	folds := fs.Int("folds", 5, "with --tags predicted: jackknife folds for the training tags (1: tag train with the embedded tagger)")
 	tagEpochs := fs.Int("tag-epochs", 0, "with --tags predicted: epochs per tagger pass in each fold (0: the tagger's default)")
+	tagFolds := fs.Int("tag-folds", 0, "with --tags predicted: the tagger's own jackknife folds inside each fold (0: the tagger's default)")
 	tagsOut := fs.String("tags-out", "", "with --tags predicted: also write the retagged files as PREFIX-train.conllu and PREFIX-dev.conllu, to reuse with --tags gold")
+	prune := fs.Float64("prune", 1.5, "drop features whose averaged weights stay below this (label model: half of it); negative keeps all")
 	beam := fs.Int("beam", 1, "beam width: 1 trains the greedy parser (dynamic oracle), more trains a beam-search parser (global max-violation updates)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
@@ -57,7 +59,7 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 				return fmt.Errorf("read %s: %w", *devPath, err)
 			}
 		}
-		opt := nlp.JackknifeOptions{Folds: *folds, Seed: uint64(*seed), Epochs: *tagEpochs, Log: stderr}
+		opt := nlp.JackknifeOptions{Folds: *folds, Seed: uint64(*seed), Epochs: *tagEpochs, TagFolds: *tagFolds, Log: stderr}
 		if err := nlp.JackknifeTags(train, dev, goldDev, opt); err != nil {
 			return err
 		}
@@ -71,7 +73,7 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Log: stderr})
+	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Prune: *prune, Log: stderr})
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,10 @@ type JackknifeOptions struct {
 	Folds  int    // number of folds; ≤ 1 tags train with the embedded tagger
 	Seed   uint64 // tagger training seed
 	Epochs int    // tagger epochs per pass (0: the tag package's default)
-	Log    io.Writer
+	// TagFolds is the tagger's own jackknife folds (for its second pass)
+	// inside each fold (0: the tag package's default).
+	TagFolds int
+	Log      io.Writer
 }
 
 // JackknifeTags replaces the gold UPOS, XPOS, Feats and Lemma of train with
@@ -40,22 +43,25 @@ func JackknifeTags(train, dev [][]event.Token, goldDev []conllu.Sentence, opt Ja
 		return nil
 	}
 	pred := make([][]event.Token, len(train))
+	// contiguous folds: sentences of one document stay together, so a
+	// fold's tagger has not seen the rest of the document either
+	fold := func(i int) int { return i * opt.Folds / len(train) }
 	for f := 0; f < opt.Folds; f++ {
 		t0 := time.Now()
 		var rest []conllu.Sentence
 		for i, s := range train {
-			if i%opt.Folds != f {
+			if fold(i) != f {
 				rest = append(rest, conllu.Sentence{Tokens: s})
 			}
 		}
-		m, err := tag.Train(rest, goldDev, tag.TrainOptions{Seed: opt.Seed, Epochs: opt.Epochs})
+		m, err := tag.Train(rest, goldDev, tag.TrainOptions{Seed: opt.Seed, Epochs: opt.Epochs, Folds: opt.TagFolds})
 		if err != nil {
 			return fmt.Errorf("jackknife fold %d: %w", f+1, err)
 		}
 		tg := tag.New(m)
 		right, total := 0, 0
 		for i, s := range train {
-			if i%opt.Folds != f {
+			if fold(i) != f {
 				continue
 			}
 			c := append([]event.Token(nil), s...)

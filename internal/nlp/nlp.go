@@ -46,6 +46,15 @@ func Load() (*Pipeline, error) {
 	return loaded, loadErr
 }
 
+// WithBeam returns a pipeline whose parser decodes with beam width k;
+// k ≤ 0 keeps p as it is.
+func (p *Pipeline) WithBeam(k int) *Pipeline {
+	if k <= 0 {
+		return p
+	}
+	return &Pipeline{Tagger: p.Tagger, Parser: p.Parser.WithBeam(k)}
+}
+
 // Annotate splits text into sentences, tags and parses them. Every offset
 // (Sentence.Start/End, Token.Start/End) is shifted by base, so passing the
 // position of text inside a document gives offsets into the document.

@@ -5,6 +5,16 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/parse"
+	"github.com/dyad-events/dyad/internal/shared"
+)
+
+// Floors for EWT dev with predicted tags, a little below the shipped
+// models' scores.
+const (
+	devUASFloor = 83.0
+	devLASFloor = 79.0
 )
 
 func load(tb testing.TB) *Pipeline {
@@ -91,4 +101,30 @@ func BenchmarkAnnotate(b *testing.B) {
 	}
 	b.ReportMetric(float64(toks*b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(len(sents)*b.N)/b.Elapsed().Seconds(), "sents/s")
+}
+
+// TestDevAccuracy runs the tagger and parser on EWT dev's words (gold
+// tokenization, predicted tags) and checks UAS/LAS against a floor a bit
+// below what the shipped models reach.
+func TestDevAccuracy(t *testing.T) {
+	p := load(t)
+	path := shared.TestPath(t, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
+	gold, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m parse.Metrics
+	var s event.Sentence
+	for _, g := range gold {
+		s.Tokens = s.Tokens[:0]
+		for _, tk := range g.Tokens {
+			s.Tokens = append(s.Tokens, event.Token{ID: tk.ID, Form: tk.Form, Start: -1, End: -1})
+		}
+		p.AnnotateSentence(&s)
+		m.Add(s.Tokens, g.Tokens)
+	}
+	t.Logf("EWT dev, predicted tags: UPOS %.2f lemma %.2f UAS %.2f LAS %.2f", m.UPOSAcc(), m.LemmaAcc(), m.UAS(), m.LAS())
+	if m.UAS() < devUASFloor || m.LAS() < devLASFloor {
+		t.Errorf("UAS %.2f LAS %.2f below the floor %.1f/%.1f", m.UAS(), m.LAS(), devUASFloor, devLASFloor)
+	}
 }

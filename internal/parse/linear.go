@@ -60,8 +60,9 @@ func (l *learner) update(keys []uint64, good, bad int) {
 func (l *learner) tick() { l.c++ }
 
 // freeze returns the averaged weights quantized to int16, dropping rows
-// whose weights all round to zero.
-func (l *learner) freeze() *linear {
+// whose weights are all smaller than prune (in perceptron update units)
+// or round to zero.
+func (l *learner) freeze(prune float64) *linear {
 	type kv struct {
 		key uint64
 		row int32
@@ -86,6 +87,16 @@ func (l *learner) freeze() *linear {
 	}
 	m := &linear{K: l.K, scale: scale}
 	for _, r := range rows {
+		big := false
+		for _, v := range avg[int(r.row)*l.K : int(r.row+1)*l.K] {
+			if math.Abs(float64(v)) >= prune {
+				big = true
+				break
+			}
+		}
+		if !big {
+			continue
+		}
 		q := make([]int16, l.K)
 		any := false
 		for k := 0; k < l.K; k++ {
@@ -114,8 +125,20 @@ type linear struct {
 	w     []int16  // rows · K
 	// table
 	mask  uint32
-	slots []uint32 // fingerprint, 0 = empty
-	rows  []int32
+	slots []slot // open addressing; fingerprint 0 = empty
+	// for three classes (the transitions) the weights sit in the table
+	// itself, so that a feature costs one memory access
+	slots3 []slot3
+}
+
+type slot struct {
+	fp  uint32
+	row int32
+}
+
+type slot3 struct {
+	fp uint32
+	w  [3]int16
 }
 
 func fp(key uint64) uint32 {
@@ -140,18 +163,25 @@ func (m *linear) build() {
 		size = 16
 	}
 	m.mask = size - 1
-	m.slots = make([]uint32, size)
-	m.rows = make([]int32, size)
+	m.slots = make([]slot, size)
 	for r, k := range m.keys {
 		i := (k * 0x9E3779B1) & m.mask
-		for m.slots[i] != 0 && m.slots[i] != k {
+		for m.slots[i].fp != 0 && m.slots[i].fp != k {
 			i = (i + 1) & m.mask
 		}
-		if m.slots[i] == k { // fingerprint collision: keep the first row
+		if m.slots[i].fp == k { // fingerprint collision: keep the first row
 			continue
 		}
-		m.slots[i] = k
-		m.rows[i] = int32(r)
+		m.slots[i] = slot{k, int32(r)}
+	}
+	if m.K == 3 {
+		m.slots3 = make([]slot3, size)
+		for i, s := range m.slots {
+			if s.fp != 0 {
+				m.slots3[i] = slot3{s.fp, [3]int16{m.w[3*s.row], m.w[3*s.row+1], m.w[3*s.row+2]}}
+			}
+		}
+		m.slots = nil
 	}
 }
 
@@ -160,10 +190,10 @@ func (m *linear) lookup(key uint64) int {
 	i := (k * 0x9E3779B1) & m.mask
 	for {
 		s := m.slots[i]
-		if s == k {
-			return int(m.rows[i])
+		if s.fp == k {
+			return int(s.row)
 		}
-		if s == 0 {
+		if s.fp == 0 {
 			return -1
 		}
 		i = (i + 1) & m.mask
@@ -173,6 +203,28 @@ func (m *linear) lookup(key uint64) int {
 // score adds the weights of keys into scores (cleared first).
 func (m *linear) score(keys []uint64, scores []int32) {
 	clear(scores)
+	if m.slots3 != nil {
+		var s0, s1, s2 int32
+		for _, key := range keys {
+			k := fp(key)
+			i := (k * 0x9E3779B1) & m.mask
+			for {
+				s := &m.slots3[i]
+				if s.fp == k {
+					s0 += int32(s.w[0])
+					s1 += int32(s.w[1])
+					s2 += int32(s.w[2])
+					break
+				}
+				if s.fp == 0 {
+					break
+				}
+				i = (i + 1) & m.mask
+			}
+		}
+		scores[0], scores[1], scores[2] = s0, s1, s2
+		return
+	}
 	K := m.K
 	for _, key := range keys {
 		r := m.lookup(key)

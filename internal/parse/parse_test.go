@@ -194,6 +194,10 @@ func FuzzParse(f *testing.F) {
 	if err != nil {
 		f.Skip("no embedded model")
 	}
+	pb := p.WithBeam(3)
+	if p.Beam() > 1 {
+		pb = p.WithBeam(1)
+	}
 	f.Add("the cat sat", []byte{4, 0, 1})
 	f.Add("", []byte{})
 	f.Add(". . . , ,", []byte{6, 6, 6, 6, 6})
@@ -212,6 +216,8 @@ func FuzzParse(f *testing.F) {
 			s.Tokens = append(s.Tokens, event.Token{Form: w, Lemma: w, UPOS: tg, XPOS: tg})
 		}
 		p.Parse(&s)
+		checkTree(t, s.Tokens)
+		pb.Parse(&s)
 		checkTree(t, s.Tokens)
 	})
 }
