@@ -1,13 +1,24 @@
 package main
 
-import "github.com/dyad-events/dyad/internal/ingest"
+import (
+	"fmt"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/ingest"
+)
 
 // newAnalyzer returns the analyzer that `dyad ingest` and `dyad demo` run
-// on each new document (sentences, tokens, parse, actors, dates, coded
-// events). nil stores documents uncoded.
-//
-// The coder engineer owns this file and replaces it to code events on
-// ingest.
+// on each new document: sentences, tokens, tags and trees, actor mentions,
+// time expressions and coded events (internal/coder with its built-in
+// dictionaries).
 func newAnalyzer() (ingest.Analyzer, error) {
-	return nil, nil
+	p, err := coder.LoadPipeline(nil)
+	if err != nil {
+		return nil, fmt.Errorf("load the coding pipeline: %w", err)
+	}
+	return func(doc *event.Document) ([]event.Sentence, []event.Event, error) {
+		sents, evs := p.CodeDocument(doc)
+		return sents, evs, nil
+	}, nil
 }
