@@ -24,8 +24,8 @@
 // initials and enumerations keeping sentences together. Two kinds of line
 // break do not end a sentence: one followed by a lower-case word (a
 // wrapped line), and, in hard-wrapped text (newswire archives, e-mail:
-// most lines filled to a common width), one whose next word would not
-// have fitted on the line; there an indented line starts a paragraph.
+// most lines filled to a common width), any line break that is not
+// followed by an indented line (which starts a paragraph).
 //
 // EvalTokens and EvalSentences score the tokenizer and the splitter
 // against UD CoNLL-U files (see TestEWT for the figures on EWT).

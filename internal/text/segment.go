@@ -265,32 +265,21 @@ func wrapWidth(s string) int {
 
 // continuedLine reports whether the line break in gap (between cur and
 // next) only wraps a line: the next line starts with a lower-case word
-// after a token that is not final punctuation, or, in hard-wrapped text
-// of the given width, the next line is not indented and its first word
-// would not have fitted on the current line. A blank line never
+// after a token that is not final punctuation, or the text is hard-wrapped
+// (width > 0) and the next line is not indented. A blank line never
 // continues.
 func continuedLine(s string, cur, next *event.Token, gap string, width int) bool {
 	if strings.Count(gap, "\n") > 1 || strings.Contains(gap, "\r\n\r\n") || strings.Contains(gap, "\r\r") {
 		return false
 	}
-	if k := strings.LastIndexAny(gap, "\n\r"); k >= 0 && k < len(gap)-1 && width > 0 {
-		return false // indented: a new paragraph
+	if width > 0 {
+		// Hard-wrapped: an indented line starts a paragraph; any other
+		// line break is a space.
+		k := strings.LastIndexAny(gap, "\n\r")
+		return k < 0 || k == len(gap)-1
 	}
 	r0, _ := decode(next.Form, 0)
-	if isLower(r0) {
-		return terminator(cur.Form) == termNone
-	}
-	if width == 0 {
-		return false
-	}
-	ls := strings.LastIndexByte(s[:cur.End], '\n') + 1
-	line := utf8.RuneCountInString(s[ls:cur.End])
-	we := next.End
-	for we < len(s) && !isSpace(rune(s[we])) {
-		we++
-	}
-	word := utf8.RuneCountInString(s[next.Start:we])
-	return line+1+word > width
+	return isLower(r0) && terminator(cur.Form) == termNone
 }
 
 // enumLabel reports whether f is an enumeration label before a period:

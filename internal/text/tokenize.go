@@ -396,17 +396,20 @@ func (t *tokenizer) trailingDot(p, q, b int) int {
 }
 
 // finalDot reports whether a period before s[e] ends a sentence: the text
-// or line ends, or the next word (after opening quotes) is a common
-// sentence starter. After an initial, "A" and "I" do not count.
+// or paragraph ends, or the next word (after opening quotes, possibly on
+// the next line) is a common sentence starter. After an initial, "A" and
+// "I" do not count.
 func finalDot(s string, e int, initial bool) bool {
 	if e < len(s) && s[e] == '.' {
 		return false // "Inc.." : the second period ends it
 	}
-	i := e
+	i, nl := e, 0
 	for i < len(s) {
 		r, n := decode(s, i)
-		if r == '\n' || r == '\r' {
-			return true
+		if r == '\n' {
+			if nl++; nl == 2 {
+				return true // a blank line
+			}
 		}
 		if !isSpace(r) {
 			break
