@@ -136,7 +136,7 @@ func Read(r io.Reader) (*Parser, error) {
 			return nil, fmt.Errorf("parser model: %w", err)
 		}
 		K, rows := int(hdr[0]), int(hdr[2])
-		if K <= 0 || K > 1000 || rows > 1<<26 {
+		if K <= 0 || K > 1000 || rows > 1<<26 || rows*K > 1<<28 {
 			return nil, fmt.Errorf("parser model: bad table %d×%d", rows, K)
 		}
 		m := &linear{K: K, scale: math.Float32frombits(hdr[1])}

@@ -246,3 +246,25 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sents/s")
 }
+
+// FuzzRead feeds arbitrary bytes (and truncated or corrupted models) to
+// Read: it must fail cleanly, never panic.
+func FuzzRead(f *testing.F) {
+	var buf bytes.Buffer
+	if p, err := Load(); err == nil {
+		small := &Parser{trans: &linear{K: numActs, scale: 1, keys: p.trans.keys[:10], w: p.trans.w[:30]},
+			label: &linear{K: len(p.labels), scale: 1, keys: p.label.keys[:2], w: p.label.w[:2*len(p.labels)]},
+			labels: p.labels, root: p.root, beam: 1}
+		small.Write(&buf)
+		f.Add(buf.Bytes())
+		f.Add(buf.Bytes()[:buf.Len()/2])
+	}
+	f.Add([]byte("DYADPRS\x02"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := Read(bytes.NewReader(b))
+		if err == nil {
+			s := event.Sentence{Tokens: tokens("A/DET/DT test/NOUN/NN")}
+			p.Parse(&s)
+		}
+	})
+}
