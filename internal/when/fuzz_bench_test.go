@@ -163,3 +163,44 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// FuzzFind runs Find and Governing on the segmented fuzz text with tags
+// and a (possibly cyclic, nonsensical) tree drawn from the fuzz bytes:
+// nothing may panic or loop, spans stay in the text and token ranges in
+// the sentence.
+func FuzzFind(f *testing.F) {
+	f.Add("Kishida plans to attend the summit in July. He met Biden on Tuesday.", []byte{2, 0, 4, 2, 6, 4, 8, 6, 4})
+	f.Add("2023年7月10日，双方将于周五举行会谈。", []byte{1, 1, 1})
+	f.Fuzz(func(t *testing.T, s string, tree []byte) {
+		xpos := []string{"VBD", "VBZ", "MD", "VB", "VBN", "NNP", "IN", "CD", "", "VBG"}
+		rels := []string{"obl", "nmod", "xcomp", "aux", "conj", "root", "compound", "acl:relcl", "", "cop"}
+		d := NewDoc(pub)
+		for _, sent := range text.Segment(s) {
+			n := len(sent.Tokens)
+			for k := range sent.Tokens {
+				if len(tree) == 0 {
+					break
+				}
+				b := int(tree[k%len(tree)])
+				sent.Tokens[k].Head = b % (n + 1)
+				sent.Tokens[k].Deprel = rels[b%len(rels)]
+				sent.Tokens[k].XPOS = xpos[(b/3)%len(xpos)]
+			}
+			exprs := d.Find(&sent)
+			for _, e := range exprs {
+				if e.Span[0] < sent.Start || e.Span[1] > sent.End || e.Span[0] >= e.Span[1] {
+					t.Fatalf("span %v outside sentence [%d, %d)", e.Span, sent.Start, sent.End)
+				}
+				if s[e.Span[0]:e.Span[1]] != e.Text {
+					t.Fatalf("span %v holds %q, Text is %q", e.Span, s[e.Span[0]:e.Span[1]], e.Text)
+				}
+				if e.First > e.Last || e.Last >= n || (e.First < 0) != (e.Last < 0) {
+					t.Fatalf("token range %d..%d of %d", e.First, e.Last, n)
+				}
+			}
+			for v := -1; v <= n; v++ {
+				Governing(&sent, exprs, v)
+			}
+		}
+	})
+}

@@ -642,6 +642,9 @@ func (sc *scanner) unit(i int, m *match) bool {
 	if t.cap {
 		return false // "This Week", "Last Year's Model": a title
 	}
+	if n := sc.at(i + 1); n != nil && n.kind == kPunct && n.r == '-' && adjacent(t, n) {
+		return false // "year-ago", "month-long": part of a compound adjective
+	}
 	u := units[t.low]
 	weekend := t.low == "weekend"
 	plural := t.low[len(t.low)-1] == 's' && !weekend
