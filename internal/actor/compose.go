@@ -142,10 +142,11 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			last = j
 		}
 	}
-	// ROLE of [the] MOD: "the Government of Japan", "Secretary General of NATO"
+	// ROLE of|from [the] MOD: "the Government of Japan", "Secretary General
+	// of NATO", "soldiers from Chad" (not "in": a place is not an affiliation)
 	if mod == nil && person == nil && nameFrom < 0 && len(roles) > 0 && cur < len(items) {
 		j := last
-		if j < len(ws) && ws[j].key == "of" {
+		if j < len(ws) && (ws[j].key == "of" || ws[j].key == "from") {
 			j++
 			if j < len(ws) && ws[j].key == "the" {
 				j++
@@ -161,6 +162,9 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	role := roles
 	var office, roleCode string
 	for _, r := range role {
+		if r.e.Code == "" {
+			continue
+		}
 		if roleCode == "" {
 			roleCode = r.e.Code
 		}
@@ -201,8 +205,11 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			}
 		}
 	default:
+		if roleCode == "" {
+			return Mention{}, cur, false
+		}
 		m.Kind = KindRole
-		m.Code, m.Role = roleCode, roleCode[:3]
+		m.Code, m.Role = roleCode, sector(roleCode)
 		if nameFrom >= 0 {
 			m.Kind = KindPerson
 			m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)
@@ -248,9 +255,9 @@ func (d *Doc) applyMod(m *Mention, mod *item, roleCode string) {
 	case KindOrg:
 		m.Kind = KindOrg
 		m.Code, m.Org, m.Name = e.Code, e.Org, e.Name
-		if roleCode != "" && roleCode[:3] != "GOV" {
+		if roleCode != "" && sector(roleCode) != "GOV" {
 			m.Code += roleCode
-			m.Role = roleCode[:3]
+			m.Role = sector(roleCode)
 		}
 	default:
 		m.Kind = KindCountry
@@ -262,7 +269,7 @@ func (d *Doc) applyMod(m *Mention, mod *item, roleCode string) {
 			}
 			return
 		}
-		m.Code, m.Role = e.Country+roleCode, roleCode[:3]
+		m.Code, m.Role = e.Country+roleCode, sector(roleCode)
 	}
 }
 
@@ -457,4 +464,12 @@ func first0(mod *item, roles []*item, person *item) int {
 		return roles[0].i
 	}
 	return person.i
+}
+
+// sector is the CAMEO sector of a role code ("GOVMIL" → "GOV").
+func sector(code string) string {
+	if len(code) < 3 {
+		return code
+	}
+	return code[:3]
 }

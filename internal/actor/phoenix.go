@@ -27,6 +27,7 @@ type DatedCode struct {
 }
 
 // ParsePhoenix reads a PETRARCH-format actors or agents dictionary.
+// Lines between "<!--" and "-->" are skipped; codes are read in upper case.
 //
 // The grammar handled: '#' comments (whole line or trailing); an entry line
 // "NAME_ [CODE] [CODE DATE-DATE]…" where '_' joins words; "+SYNONYM" lines
@@ -43,9 +44,16 @@ func ParsePhoenix(r io.Reader) ([]PhoenixEntry, error) {
 	var out []PhoenixEntry
 	cur := -1
 	lineNo := 0
+	inXMLComment := false
 	for sc.Scan() {
 		lineNo++
 		raw := sc.Text()
+		// PETRARCH's validation files wrap notes in <!-- … -->
+		if inXMLComment || strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
+			inXMLComment = !strings.Contains(raw, "-->")
+			cur = -1
+			continue
+		}
 		line := raw
 		comment := ""
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -161,7 +169,7 @@ func parseCode(s string) (DatedCode, bool) {
 	if len(f) == 0 {
 		return DatedCode{}, false
 	}
-	code := strings.TrimPrefix(f[0], "~")
+	code := strings.ToUpper(strings.TrimPrefix(f[0], "~"))
 	if code == "" || strings.Trim(code, "-") == "" || !isCode(code) {
 		return DatedCode{}, false
 	}
@@ -285,6 +293,15 @@ func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
 		es, err := ParsePhoenixFile(actorsPath)
 		if err != nil {
 			return err
+		}
+		// a user's bare three-letter codes are countries (PETRARCH's
+		// convention), even when they are not ISO codes
+		for _, pe := range es {
+			for _, c := range pe.Codes {
+				if len(c.Code) == 3 && !roleCodes[c.Code] && c.Code != "IGO" && c.Code != "NGO" {
+					b.countries[c.Code] = true
+				}
+			}
 		}
 		for _, pe := range es {
 			for _, e := range b.fromPhoenix(pe, "user") {

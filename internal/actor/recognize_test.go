@@ -153,3 +153,36 @@ func ExampleDoc_Mentions() {
 	// Indian Prime Minister Narendra Modi → INDGOV (Narendra Modi)
 	// G20 foreign ministers → IGOG20 (G20)
 }
+
+// FuzzMentions: any text, tokenized, gives mentions with spans inside the
+// text and token indexes inside the sentence, and never a panic.
+func FuzzMentions(f *testing.F) {
+	f.Add("Japan's Foreign Minister Yoshimasa Hayashi met NATO's chief.", "2022-05-01")
+	f.Add("the two sides; it; the alliance; non-NATO; U.S.-ROK; Kishida", "2025-12-01")
+	f.Add("Meeting of NATO Ministers of Foreign Affairs of the", "1999-01-01")
+	f.Add("'s 's Prime Minister", "2020-02-29")
+	kb, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, txt, date string) {
+		d, err := time.Parse("2006-01-02", date)
+		if err != nil {
+			d = time.Time{}
+		}
+		doc := kb.NewDoc(d)
+		for _, s := range text.Segment(txt) {
+			for _, m := range doc.Mentions(&s, time.Time{}) {
+				if m.Span[0] < 0 || m.Span[1] > len(txt) || m.Span[0] > m.Span[1] {
+					t.Fatalf("span %v outside text of %d bytes", m.Span, len(txt))
+				}
+				if m.First < 0 || m.Last >= len(s.Tokens) || m.First > m.Last {
+					t.Fatalf("tokens %d..%d outside sentence of %d", m.First, m.Last, len(s.Tokens))
+				}
+				if m.Text != txt[m.Span[0]:m.Span[1]] {
+					t.Fatalf("text %q != span %q", m.Text, txt[m.Span[0]:m.Span[1]])
+				}
+			}
+		}
+	})
+}
