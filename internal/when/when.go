@@ -22,36 +22,46 @@
 //     else from the tense of its clause: in a past clause the latest such
 //     date on or before publication, in a future clause the first on or
 //     after it, otherwise (present tense too: "shows a transfer on Oct.
-//     14") the nearest one (ties go to the past). "since June" is always past; "upcoming"
-//     before it makes it future; "before", "until", "by", "ahead of" undo a
-//     past clause ("days before Nov. 8 the letter set off …").
+//     14") the nearest one, ties going to the past. "since June" is always
+//     past; "upcoming" before it makes it future; "before", "until", "by",
+//     "ahead of" undo a past clause ("days before Nov. 8 the letter set off
+//     …").
 //   - Weekdays: the publication day itself when it is that weekday (news
 //     style names today by its weekday); else in a future clause ("will
 //     meet on Friday", "is scheduled for Friday", or a present tense with
 //     "on": "voters go to the polls on Sunday") the next one, in any other
 //     clause the latest one before (news reports the past; a present tense
 //     mostly describes now). A possessive names an event rather than the
-//     clause's time: "Monday's debate" is the nearest Monday. "last Tuesday" is strictly before, "next Tuesday" strictly
-//     after.
-//   - Seasons ("last summer", "in the spring of 2020") have year precision:
-//     their months differ by hemisphere. A winter belongs to the year of its
-//     January. Spring is March–May, summer June–August, autumn/fall
-//     September–November, winter December–February.
-//   - Modifiers "early", "mid-", "late", "earlier", "later", "the end of"
-//     keep the precision of what they modify ("mid-2022" → 2022, year) and
-//     are reported in Expr.Mod.
+//     clause's time: "Monday's debate" is the nearest Monday. "last
+//     Tuesday" is strictly before, "next Tuesday" strictly after; Chinese
+//     上周三/下周五/本周一 are days of that calendar week.
+//   - Seasons ("last summer", "in the spring of 2020") and quarters ("the
+//     third quarter of 2022") have year precision, with the season or "q3"
+//     in Expr.Mod: seasons' months differ by hemisphere, quarters by fiscal
+//     year. A winter belongs to the year of its January. Spring is
+//     March–May, summer June–August, autumn/fall September–November, winter
+//     December–February.
+//   - Modifiers "early", "mid-", "late", "earlier", "later", "the end of",
+//     "the first half of" keep the precision of what they modify
+//     ("mid-2022" → 2022, year) and are reported in Expr.Mod.
 //   - Anaphora ("that year", "the same month", "the following year", "back
-//     then", "since then", "at the time", "a year later") refer to the last
-//     date resolved earlier in the same Doc.
+//     then", "since then", "at the time", "a year later", 同年, 当时) refer
+//     to the last date resolved earlier in the same Doc; without one they
+//     have no value. A bare "then" is not taken: it mostly means "next".
 //   - "recently", "now", "currently", "soon", "long ago", "in recent years"
 //     are Kind "ref": they are reported but carry no value. Durations ("for
-//     three years") and sets ("every week") carry no value either.
+//     three years") and sets ("every week", "twice a year") carry no value
+//     either.
 //
 // Tense comes from the dependency tree when the sentence has one (the
 // governing verb's XPOS/Feats and its auxiliaries, walking up xcomp chains:
 // "plans to attend … in July" is future), else from the nearest verb or
 // cue word in the sentence ("will", "plans to", "is expected to", a
-// past-tense verb, "have" + participle).
+// past-tense verb, "have" + participle; Chinese 了/曾/已 past, 将/计划
+// future).
+//
+// Governing picks, for a verb of a parsed sentence, the expression its
+// clause governs; the coder dates events with it.
 package when
 
 import (
