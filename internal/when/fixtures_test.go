@@ -104,7 +104,7 @@ func runFixture(c fixture) []string {
 }
 
 func TestFixtures(t *testing.T) {
-	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt"} {
+	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt", "testdata/unseen2.txt"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); err != nil {
 				t.Skip(err)

@@ -367,11 +367,16 @@ func (sc *scanner) month(i int, m *match) bool {
 		pub := sc.d.pub
 		switch sc.low(start - 1) {
 		case "last", "past":
+			// "last March" is last year's (this year's is "in March");
+			// "this past March" and "last March 3" the latest before
 			m.i = start - 1
-			if mdBefore(mo, max(day, 1), pub.m, pub.d) && (day != 0 || mo < pub.m) {
+			if (day != 0 || sc.low(start-1) == "past") && mdBefore(mo, max(day, 1), pub.m, pub.d) && (day != 0 || mo < pub.m) {
 				year = pub.y
 			} else {
 				year = pub.y - 1
+			}
+			if sc.low(start-1) == "past" && sc.low(start-2) == "this" {
+				m.i = start - 2
 			}
 		case "next", "coming":
 			m.i = start - 1
@@ -933,6 +938,43 @@ func (sc *scanner) season(i int, m *match) bool {
 		return false // "the fall of the city"
 	}
 	prev := sc.low(i - 1)
+	if !hasYear {
+		// "the following spring", "that summer": after the date last
+		// mentioned
+		off, ok := 0, true
+		switch {
+		case prev == "that" || prev == "same" && sc.low(i-2) == "the":
+		case (prev == "following" || prev == "next" || prev == "subsequent") && sc.low(i-2) == "the":
+			off = 1
+		case (prev == "previous" || prev == "preceding") && sc.low(i-2) == "the":
+			off = -1
+		default:
+			ok = false
+		}
+		if ok {
+			m.i, m.j, m.mod, m.anaph = i-1, i+1, name, true
+			if prev != "that" {
+				m.i = i - 2
+			}
+			if name == "fall" {
+				m.mod = "autumn"
+			}
+			if d := sc.d; d.hasRef && d.refP <= pYear {
+				y := d.ref.y
+				if off != 0 && d.refP <= pMonth {
+					// a season after (before) a dated month: the first one
+					// starting after (ending before) it
+					if start := seasonStart[name]; off > 0 && d.ref.m < start && start != 12 {
+						off = 0
+					} else if off < 0 && d.ref.m > start+2 {
+						off = 0
+					}
+				}
+				m.set(date{y + off, 1, 1}, pYear)
+			}
+			return true
+		}
+	}
 	if !hasYear && !seasonCue[prev] {
 		return false
 	}
