@@ -12,19 +12,6 @@ import (
 	"github.com/dyad-events/dyad/event"
 )
 
-// jsonlKeys maps each field to the keys accepted for it, first match wins
-// (the documented key first, then common aliases of other corpora).
-var jsonlKeys = map[string][]string{
-	"url":       {"url", "link"},
-	"title":     {"title", "headline"},
-	"text":      {"text", "body", "content"},
-	"published": {"published", "publication_date", "date", "datePublished"},
-	"outlet":    {"outlet", "publisher", "source", "site"},
-	"authors":   {"authors", "author", "byline"},
-	"lang":      {"lang", "language"},
-	"genre":     {"genre", "section"},
-}
-
 // ParseJSONL reads JSON Lines: one article an object with the keys id,
 // url, title, text, published, outlet, authors (a list of names or of
 // {name, affiliation, role} objects, or one string) and lang. Blank lines
@@ -56,68 +43,89 @@ func ParseJSONL(name string, r io.Reader) ([]*event.Document, []error) {
 	return docs, errs
 }
 
+// jsonArticle lists the keys read from a JSON line: the documented key
+// of each field first, then common aliases of other corpora.
+type jsonArticle struct {
+	URL             *string         `json:"url"`
+	Link            *string         `json:"link"`
+	Title           *string         `json:"title"`
+	Headline        *string         `json:"headline"`
+	Text            *string         `json:"text"`
+	Body            *string         `json:"body"`
+	Content         *string         `json:"content"`
+	Published       *string         `json:"published"`
+	PublicationDate *string         `json:"publication_date"`
+	Date            *string         `json:"date"`
+	DatePublished   *string         `json:"datePublished"`
+	Outlet          *string         `json:"outlet"`
+	Publisher       *string         `json:"publisher"`
+	Source          *string         `json:"source"`
+	Site            *string         `json:"site"`
+	Lang            *string         `json:"lang"`
+	Language        *string         `json:"language"`
+	Genre           *string         `json:"genre"`
+	Section         *string         `json:"section"`
+	Authors         json.RawMessage `json:"authors"`
+	Author          json.RawMessage `json:"author"`
+	Byline          json.RawMessage `json:"byline"`
+}
+
+func first(ps ...*string) string {
+	for _, p := range ps {
+		if p != nil {
+			return *p
+		}
+	}
+	return ""
+}
+
 func parseJSONLine(raw []byte) (*event.Document, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err != nil {
+	var a jsonArticle
+	if err := json.Unmarshal(raw, &a); err != nil {
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
 			return nil, fmt.Errorf("malformed JSON at byte %d: %v", se.Offset, err)
+		case errors.As(err, &te):
+			return nil, fmt.Errorf("field %q: want a %s, not a JSON %s", te.Field, te.Type, te.Value)
 		}
 		return nil, fmt.Errorf("malformed JSON: %v", err)
 	}
-	str := func(field string) (string, error) {
-		for _, k := range jsonlKeys[field] {
-			v, ok := obj[k]
-			if !ok || string(v) == "null" {
-				continue
-			}
-			var s string
-			if err := json.Unmarshal(v, &s); err != nil {
-				return "", fmt.Errorf("field %q: want a string", k)
-			}
-			return s, nil
-		}
-		return "", nil
-	}
-	text, err := str("text")
-	if err != nil {
-		return nil, err
-	}
-	text = normalizeNewlines(text)
+	text := normalizeNewlines(first(a.Text, a.Body, a.Content))
 	if strings.TrimSpace(text) == "" {
 		return nil, errors.New("no text (want a non-empty \"text\" field)")
 	}
-	doc := &event.Document{Text: text}
-	for field, dst := range map[string]*string{"url": &doc.URL, "title": &doc.Title, "outlet": &doc.Outlet, "lang": &doc.Language, "genre": &doc.Genre} {
-		s, err := str(field)
-		if err != nil {
-			return nil, err
-		}
-		*dst = strings.TrimSpace(s)
+	doc := &event.Document{
+		Text:     text,
+		URL:      strings.TrimSpace(first(a.URL, a.Link)),
+		Title:    strings.TrimSpace(first(a.Title, a.Headline)),
+		Outlet:   strings.TrimSpace(first(a.Outlet, a.Publisher, a.Source, a.Site)),
+		Language: langTag(first(a.Lang, a.Language)),
 	}
 	if isNullish(doc.Outlet) {
 		doc.Outlet = ""
 	}
-	if doc.Genre != "" {
-		doc.Genre = normalizeGenre(doc.Genre)
+	if g := first(a.Genre, a.Section); g != "" {
+		doc.Genre = normalizeGenre(g)
 	}
-	if p, err := str("published"); err != nil {
-		return nil, err
-	} else if p != "" {
+	if p := strings.TrimSpace(first(a.Published, a.PublicationDate, a.Date, a.DatePublished)); p != "" {
 		t, ok := ParseDate(p)
 		if !ok {
 			return nil, fmt.Errorf("field \"published\": cannot read date %q", p)
 		}
 		doc.Published = t
 	}
-	for _, k := range jsonlKeys["authors"] {
-		v, ok := obj[k]
-		if !ok || string(v) == "null" {
+	for _, f := range []struct {
+		key string
+		v   json.RawMessage
+	}{{"authors", a.Authors}, {"author", a.Author}, {"byline", a.Byline}} {
+		if len(f.v) == 0 || string(f.v) == "null" {
 			continue
 		}
-		authors, err := jsonAuthors(v)
+		authors, err := jsonAuthors(f.v)
 		if err != nil {
-			return nil, fmt.Errorf("field %q: %v", k, err)
+			return nil, fmt.Errorf("field %q: %v", f.key, err)
 		}
 		doc.Authors = authors
 		break

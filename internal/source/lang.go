@@ -1,8 +1,8 @@
 package source
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopwords of the Latin-script languages DetectLanguage tells apart.
@@ -30,10 +30,10 @@ var stopIndex = func() map[string][]string {
 // present), Korean (ko), Russian (ru, Cyrillic), Arabic (ar), Greek (el),
 // Hebrew (he), Thai (th); by stop-word counts for English, French,
 // German, Spanish, Portuguese and Italian. "" when it cannot tell. Only
-// the first 20,000 bytes are read.
+// the first 2,500 bytes are read.
 func DetectLanguage(text string) string {
-	if len(text) > 20000 {
-		text = text[:20000]
+	if len(text) > 2500 {
+		text = text[:2500]
 	}
 	var latin, han, kana, hangul, cyr, arabic, greek, hebrew, thai int
 	for _, r := range text {
@@ -96,12 +96,30 @@ func DetectLanguage(text string) string {
 func latinLanguage(text string) string {
 	counts := map[string]int{}
 	words := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	var buf []byte
+	flush := func() {
+		if len(buf) == 0 {
+			return
+		}
 		words++
-		for _, l := range stopIndex[w] {
+		for _, l := range stopIndex[string(buf)] {
 			counts[l]++
 		}
+		buf = buf[:0]
 	}
+	for _, r := range text {
+		switch {
+		case r >= 'a' && r <= 'z', r == '\'':
+			buf = append(buf, byte(r))
+		case r >= 'A' && r <= 'Z':
+			buf = append(buf, byte(r+'a'-'A'))
+		case r >= 0x80 && unicode.IsLetter(r):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
 	best, bestN := "", 0
 	for _, l := range []string{"en", "fr", "de", "es", "pt", "it"} {
 		if counts[l] > bestN {

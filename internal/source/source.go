@@ -33,6 +33,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/event"
 	"golang.org/x/text/unicode/norm"
@@ -311,23 +312,54 @@ func Parse(name string, data []byte) ([]*event.Document, []error) {
 // space and the ends trimmed. The same article re-read from another
 // file, with other line ends or wrapping, gets the same ID.
 func ID(text string) string {
-	h := sha256.New()
-	w := bufio.NewWriter(h)
-	space := false
-	started := false
-	for _, r := range norm.NFC.String(text) {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && started {
-			w.WriteByte(' ')
-		}
-		space = false
-		started = true
-		w.WriteRune(r)
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
 	}
-	w.Flush()
+	h := sha256.New()
+	buf := make([]byte, 0, 4096)
+	start := -1 // start of the current run of non-space bytes
+	pendingSpace := false
+	emit := func(s string) {
+		if len(buf)+len(s)+1 > cap(buf) {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		if pendingSpace {
+			buf = append(buf, ' ')
+		}
+		if len(s) > cap(buf) {
+			h.Write([]byte(s))
+		} else {
+			buf = append(buf, s...)
+		}
+		pendingSpace = false
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		size := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				emit(text[start:i])
+				start = -1
+				pendingSpace = true
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		emit(text[start:])
+	}
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

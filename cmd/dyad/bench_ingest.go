@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+func init() {
+	registerSub("bench", "ingest", "measure ingest throughput (docs/s, MB/s of text, peak memory) into a fresh store", runBenchIngest)
+}
+
+func runBenchIngest(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("bench ingest", stderr, "[--db FILE] [--batch N] [--analyze] [PATH…]  (default: ../shared/data/news polnear and bbc)")
+	db := fs.String("db", "", "database file to fill (default: a temporary file, removed afterwards; must not exist)")
+	batch := fs.Int("batch", 256, "documents per transaction")
+	analyze := fs.Bool("analyze", false, "run the analyzer (language pipeline and coder) too")
+	if err := parseFlags(fs, "bench", args); err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		for _, sub := range []string{"polnear", "bbc"} {
+			p, err := shared.Path("data", "news", sub)
+			if err != nil {
+				return fmt.Errorf("no PATH given and the default corpus is missing: %w", err)
+			}
+			paths = append(paths, p)
+		}
+	}
+	path := *db
+	if path == "" {
+		dir, err := os.MkdirTemp("", "dyad-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	} else if _, err := os.Stat(path); err == nil {
+		return usageError{cmd: "bench", msg: path + " exists: bench ingest measures a fresh store"}
+	}
+	var analyzer ingest.Analyzer
+	if *analyze {
+		a, err := newAnalyzer()
+		if err != nil {
+			return err
+		}
+		analyzer = a
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	sum, err := ingest.Run(context.Background(), st, paths, ingest.Options{Analyzer: analyzer, Progress: stderr, BatchDocs: *batch})
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	secs := sum.Elapsed.Seconds()
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	var dbSize int64
+	if info, err := os.Stat(path); err == nil {
+		dbSize = info.Size()
+	}
+	fmt.Fprintf(stdout, "files %d, documents %d (ingested %d, duplicates %d, unchanged %d, failed %d)\n",
+		sum.Files, sum.Documents, sum.Ingested, sum.Duplicates, sum.Unchanged, sum.Failed())
+	fmt.Fprintf(stdout, "input %.1f MB on disk, text %.1f MB, store %.1f MB\n", mbytes(sum.Bytes), mbytes(sum.TextBytes), mbytes(dbSize))
+	fmt.Fprintf(stdout, "time %.2f s: %.0f docs/s, %.2f MB/s of text (GOMAXPROCS=%d, batch %d, analyzer %v)\n",
+		secs, float64(sum.Documents)/secs, mbytes(sum.TextBytes)/secs, runtime.GOMAXPROCS(0), *batch, analyzer != nil)
+	cpu := float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+	fmt.Fprintf(stdout, "cpu %.2f s (user+sys, all threads, whole process): %.2f MB/s of text per CPU-second\n", cpu, mbytes(sum.TextBytes)/cpu)
+	fmt.Fprintf(stdout, "peak RSS %.0f MB\n", float64(ru.Maxrss)/1024)
+	for _, e := range sum.Errors {
+		fmt.Fprintf(stderr, "failed: %v\n", e)
+	}
+	return nil
+}
+
+func mbytes(n int64) float64 { return float64(n) / (1 << 20) }

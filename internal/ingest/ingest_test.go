@@ -1,0 +1,108 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+func openStore(t testing.TB) *store.Store {
+	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// TestRun: a folder with good and bad inputs; the analyzer's sentences
+// and events are stored; a failing analyzer fails only its document.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":       "Bridge opens\n\nThe new bridge over the river opened to traffic on Sunday morning.\n",
+		"b.txt":       "Fail me\n\nThis document makes the analyzer fail on purpose.\n",
+		"c.jsonl":     `{"title":"Vote","text":"The council voted to raise the budget."}` + "\n" + "{bad\n",
+		"d.txt":       "",
+		"sub/e.html":  "<html><head><title>Dam</title></head><body><article><p>Engineers finished the dam ahead of the rainy season, the ministry said on Friday in a statement to reporters.</p></article></body></html>",
+		"sub/skip.md": "Notes\n\nA markdown file is read as text.\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analyzer := func(doc *event.Document) ([]event.Sentence, []event.Event, error) {
+		if strings.HasPrefix(doc.Title, "Fail") {
+			return nil, nil, os.ErrInvalid
+		}
+		body := doc.Text[doc.BodyStart:doc.BodyEnd]
+		return []event.Sentence{{Index: 0, Start: doc.BodyStart, End: doc.BodyEnd, Text: body}},
+			[]event.Event{{CAMEO: "010", Root: "01", Date: "2020", Precision: event.PrecisionYear}}, nil
+	}
+	st := openStore(t)
+	sum, err := Run(context.Background(), st, []string{dir}, Options{Analyzer: analyzer, BatchDocs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 4 || sum.Failed() != 3 || sum.Sentences != 4 || sum.Events != 4 || sum.Files != 6 {
+		t.Errorf("summary %+v, errors %v", sum, sum.Errors)
+	}
+	for _, want := range []string{"b.txt: analyze", "c.jsonl:2: malformed JSON", "d.txt: empty file"} {
+		found := false
+		for _, e := range sum.Errors {
+			found = found || strings.Contains(e.Error(), want)
+		}
+		if !found {
+			t.Errorf("no error %q in %v", want, sum.Errors)
+		}
+	}
+	// Running again changes nothing.
+	sum2, _ := Run(context.Background(), st, []string{dir}, Options{Analyzer: analyzer})
+	if sum2.Unchanged != 4 || sum2.Ingested != 0 {
+		t.Errorf("second run %+v", sum2)
+	}
+}
+
+// TestRunInputs ingests in-memory articles.
+func TestRunInputs(t *testing.T) {
+	st := openStore(t)
+	sum, err := RunInputs(context.Background(), st, []Input{
+		{Name: "x.txt", Data: []byte("Harbour\n\nShips returned to the harbour after the storm passed.\n")},
+		{Name: "y.jsonl", Data: []byte("{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n")},
+	}, Options{})
+	if err != nil || sum.Ingested != 3 || sum.Failed() != 0 {
+		t.Errorf("%+v %v", sum, err)
+	}
+}
+
+// BenchmarkIngest ingests the PolNeAR and BBC corpora (when ../shared
+// has them) into a fresh store per iteration; MB/s is of document text.
+func BenchmarkIngest(b *testing.B) {
+	var paths []string
+	for _, p := range [][]string{{"data", "news", "polnear", "polnear_articles.jsonl.gz"}, {"data", "news", "bbc", "bbc_articles.jsonl.gz"}} {
+		paths = append(paths, shared.TestPath(b, p...))
+	}
+	var text int64
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := Run(context.Background(), st, paths, Options{})
+		st.Close()
+		if err != nil || sum.Failed() > 0 {
+			b.Fatal(err, sum.Errors)
+		}
+		text = sum.TextBytes
+	}
+	b.SetBytes(text)
+}
