@@ -333,6 +333,9 @@ func (b *builder) curatedOffices(name string) error {
 		e := Entry{Kind: KindPerson, Name: f[2], Office: f[1], From: from, To: to, Flags: FlagProper, Source: "curated"}
 		if len(f[0]) == 3 {
 			e.Country, e.Code, e.Role = f[0], f[0]+"GOV", "GOV"
+			if e.Office == "dm" {
+				e.Code += "MIL" // defence ministers: GOVMIL, as in the Phoenix dictionaries
+			}
 		} else {
 			e.Code = f[0]
 			e.Country, e.Org, e.Role = b.split(f[0])
