@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/shared"
 )
@@ -96,4 +97,34 @@ func TestSeedParsed(t *testing.T) {
 		t.Errorf("%s: Governing(%q) = %q %s %s (ok %v), want %s %s", g.ID, vf, e.Text, e.Value, e.Precision, ok, *g.Date, g.Precision)
 	}
 	t.Logf("seed gold events dated by Governing: %d/%d", right, total)
+}
+
+// BenchmarkFindParsed measures Doc.Find on tagged and parsed sentences
+// (50 PolNeAR articles through internal/nlp), where tense comes from the
+// tree.
+func BenchmarkFindParsed(b *testing.B) {
+	p, err := nlp.Load()
+	if err != nil {
+		b.Skipf("no models: %v", err)
+	}
+	texts, pubs := benchCorpus(b, 50)
+	var docs [][]event.Sentence
+	toks := 0
+	for _, s := range texts {
+		ss := p.Annotate(s, 0)
+		for _, x := range ss {
+			toks += len(x.Tokens)
+		}
+		docs = append(docs, ss)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i, ss := range docs {
+			d := NewDoc(pubs[i])
+			for k := range ss {
+				d.Find(&ss[k])
+			}
+		}
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
