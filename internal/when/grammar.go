@@ -1200,9 +1200,12 @@ func (sc *scanner) yearContext(i int) bool {
 				return false // 2023,500 / 2023.5
 			}
 		}
-		if n.kind == kWord && countNouns[n.low] {
-			return false
+		if n.kind == kWord && (countNouns[n.low] || clockWords[n.low]) {
+			return false // "2000 troops", "at 2030 GMT"
 		}
+	}
+	if numberedNouns[sc.low(i-1)] {
+		return false // "Resolution 2231", "flight 1549"
 	}
 	if sc.tagged {
 		// a number the parser made a count of a noun that is not a time
@@ -1217,6 +1220,22 @@ func (sc *scanner) yearContext(i int) bool {
 		return true
 	}
 	return yearCue[sc.low(i-1)]
+}
+
+// clockWords after a 4-digit number make it a time of day.
+var clockWords = map[string]bool{
+	"gmt": true, "utc": true, "hours": true, "hrs": true, "local": true, "est": true, "edt": true,
+	"bst": true, "cet": true, "cest": true, "jst": true, "zulu": true, "z": true,
+}
+
+// numberedNouns before a number make it a number, not a year.
+var numberedNouns = map[string]bool{
+	"resolution": true, "resolutions": true, "flight": true, "room": true, "route": true,
+	"highway": true, "no": true, "number": true, "article": true, "section": true, "chapter": true,
+	"page": true, "pages": true, "item": true, "model": true, "code": true, "gate": true, "bus": true,
+	"platform": true, "unit": true, "lot": true, "box": true, "suite": true, "apartment": true,
+	"tel": true, "fax": true, "ext": true, "paragraph": true, "rule": true, "verse": true,
+	"line": true, "channel": true, "exit": true, "pier": true, "precinct": true, "district": true,
 }
 
 // extendLeft takes modifiers before a date into the expression ("early",
