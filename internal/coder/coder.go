@@ -311,28 +311,29 @@ func (k *sentCtx) frameMatches(v int, p *Pattern, dom []int, passive bool) ([]in
 	return matched, true
 }
 
-// altMatch reports whether token j matches one of the alternatives; an
-// alternative "a_b" needs its words in order, starting at j, inside dom
-// (or anywhere when dom is nil).
-func (k *sentCtx) altMatch(j int, alts []string, dom []int) bool {
+// altMatch reports whether token j matches one of the alternatives; a
+// phrase alternative needs its words on the following tokens.
+func (k *sentCtx) altMatch(j int, a *altSet, dom []int) bool {
 	t := k.t
-	for _, a := range alts {
-		if !strings.Contains(a, "_") {
-			if t.matchWord(j, a) {
-				return true
-			}
+	for _, key := range t.keys[j] {
+		rests, ok := a.first[key]
+		if !ok {
 			continue
 		}
-		parts := strings.Split(a, "_")
-		ok := true
-		for n, w := range parts {
-			if j+n >= len(t.lemma) || !t.matchWord(j+n, w) {
-				ok = false
-				break
+		for _, rest := range rests {
+			if len(rest) == 0 {
+				return true
 			}
-		}
-		if ok {
-			return true
+			ok := true
+			for n, w := range rest {
+				if j+1+n >= len(t.lemma) || !t.matchWord(j+1+n, w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -340,7 +341,7 @@ func (k *sentCtx) altMatch(j int, alts []string, dom []int) bool {
 
 // findPP returns the nominal headed by preposition pp.Prep in v's domain
 // whose phrase contains one of pp.Words, -1 when none.
-func (k *sentCtx) findPP(v int, pp PPReq, dom []int) int {
+func (k *sentCtx) findPP(v int, pp ppSet, dom []int) int {
 	t := k.t
 	for _, j := range dom {
 		if t.lemma[j] != pp.Prep {
@@ -358,11 +359,11 @@ func (k *sentCtx) findPP(v int, pp PPReq, dom []int) int {
 		if n != v && t.head[n] != v && (t.head[n] < 0 || t.head[t.head[n]] != v) {
 			continue
 		}
-		if len(pp.Words) == 0 && k.isTime(n) {
+		if pp.Words == nil && k.isTime(n) {
 			continue // "in 2022" is no place and no partner
 		}
 		if n == v { // a particle-like preposition: the phrase follows it
-			if len(pp.Words) == 0 {
+			if pp.Words == nil {
 				return j
 			}
 			for _, x := range dom {
@@ -372,7 +373,7 @@ func (k *sentCtx) findPP(v int, pp PPReq, dom []int) int {
 			}
 			continue
 		}
-		if len(pp.Words) == 0 {
+		if pp.Words == nil {
 			return n
 		}
 		found := false

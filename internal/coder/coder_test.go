@@ -134,8 +134,8 @@ func TestCompiledRoundTrip(t *testing.T) {
 	if len(d.Verb("encounter")) != 1 || len(d.Noun("visit")) != 1 {
 		t.Error("lemmas not indexed")
 	}
-	if got := d.Verb("meet")[0].rObj[0]; len(got) != 2 || got[1] != "b_c" {
-		t.Errorf("synset not resolved: %v", got)
+	if got := d.Verb("meet")[0].rObj[0]; len(got.first) != 2 || len(got.first["b"]) != 1 || got.first["b"][0][0] != "c" {
+		t.Errorf("synset not resolved: %v", got.first)
 	}
 }
 

@@ -42,9 +42,33 @@ type Pattern struct {
 	Noun   bool
 	Origin string
 	order  int
-	// frame with synsets resolved
-	rObj, rPre [][]string
-	rPP        []PPReq
+	// frame with synsets resolved and compiled
+	rObj, rPre []*altSet
+	rPP        []ppSet
+}
+
+type ppSet struct {
+	Prep  string
+	Words *altSet // nil: any phrase
+}
+
+// altSet is a compiled list of alternatives: by first word, the remaining
+// words of each phrase (empty for a single word).
+type altSet struct {
+	first map[string][][]string
+}
+
+func newAltSet(alts []string) *altSet {
+	a := &altSet{first: make(map[string][][]string, len(alts))}
+	for _, w := range alts {
+		parts := strings.Split(w, "_")
+		var rest []string
+		if len(parts) > 1 {
+			rest = parts[1:]
+		}
+		a.first[parts[0]] = append(a.first[parts[0]], rest)
+	}
+	return a
 }
 
 // PPReq is a prepositional phrase a pattern requires.
@@ -82,11 +106,12 @@ type Dictionary struct {
 	all     []*Pattern
 	synsets map[string][]string
 	synList []string
+	sets    map[string]*altSet // compiled alternatives, shared by patterns
 }
 
 // NewDictionary returns an empty dictionary.
 func NewDictionary() *Dictionary {
-	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}}
+	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}}
 }
 
 // AddSynset defines (or extends) synset name ("&WEAPON") with members;
@@ -102,6 +127,17 @@ func (d *Dictionary) AddSynset(name string, members []string) {
 		}
 		d.synsets[name] = append(d.synsets[name], m)
 	}
+}
+
+// compile resolves synsets in alts and compiles them, sharing equal sets.
+func (d *Dictionary) compile(alts []string) *altSet {
+	key := strings.Join(alts, "|")
+	if a, ok := d.sets[key]; ok {
+		return a
+	}
+	a := newAltSet(d.resolve(alts))
+	d.sets[key] = a
+	return a
 }
 
 func (d *Dictionary) resolve(alts []string) []string {
@@ -134,17 +170,20 @@ func (d *Dictionary) Len() int { return len(d.all) }
 func (d *Dictionary) Add(p *Pattern) {
 	p.order = len(d.all)
 	d.all = append(d.all, p)
-	p.rObj = make([][]string, len(p.Obj))
+	p.rObj = make([]*altSet, len(p.Obj))
 	for i, a := range p.Obj {
-		p.rObj[i] = d.resolve(a)
+		p.rObj[i] = d.compile(a)
 	}
-	p.rPre = make([][]string, len(p.Pre))
+	p.rPre = make([]*altSet, len(p.Pre))
 	for i, a := range p.Pre {
-		p.rPre[i] = d.resolve(a)
+		p.rPre[i] = d.compile(a)
 	}
-	p.rPP = make([]PPReq, len(p.PP))
+	p.rPP = make([]ppSet, len(p.PP))
 	for i, pp := range p.PP {
-		p.rPP[i] = PPReq{Prep: pp.Prep, Words: d.resolve(pp.Words)}
+		p.rPP[i] = ppSet{Prep: pp.Prep}
+		if len(pp.Words) > 0 {
+			p.rPP[i].Words = d.compile(pp.Words)
+		}
 	}
 	m := d.verbs
 	if p.Noun {

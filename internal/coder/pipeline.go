@@ -3,6 +3,7 @@ package coder
 import (
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
@@ -18,6 +19,9 @@ type Pipeline struct {
 	NLP   *nlp.Pipeline
 	KB    *actor.KB
 	Coder *Coder
+	// Failures counts sentences a stage failed on (a recovered panic in
+	// the actor or time recognizer); such a sentence yields no events.
+	Failures atomic.Int64
 	// Trace, when set, receives each sentence's tokens, tree, mentions and
 	// time expressions (CoNLL-U-like), for looking into a coding.
 	Trace io.Writer
@@ -68,7 +72,11 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 	var evs []event.Event
 	for i := range sents {
 		s := &sents[i]
-		exprs := wd.Find(s)
+		exprs, err := safeFind(wd, s)
+		if err != nil {
+			p.Failures.Add(1)
+			continue
+		}
 		in := Input{DocID: doc.ID, Published: doc.Published, Sent: s}
 		date := time.Time{}
 		for _, e := range exprs {
@@ -87,7 +95,12 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 			}
 			return TimeExpr{Text: e.Text, Span: e.Span, First: e.First, Last: e.Last, Value: e.Value, Precision: e.Precision}, true
 		}
-		for _, m := range ad.Mentions(s, date) {
+		ms, err := safeMentions(ad, s, date)
+		if err != nil {
+			p.Failures.Add(1)
+			continue
+		}
+		for _, m := range ms {
 			in.Mentions = append(in.Mentions, FromActor(m)...)
 		}
 		var got []event.Event
@@ -102,6 +115,26 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 	}
 	propagateDates(evs)
 	return evs
+}
+
+// safeFind and safeMentions keep a failure of the time or actor
+// recognizer on one sentence from stopping a whole ingest.
+func safeFind(wd *when.Doc, s *event.Sentence) (exprs []when.Expr, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("time expressions of sentence %d: %v", s.Index, r)
+		}
+	}()
+	return wd.Find(s), nil
+}
+
+func safeMentions(ad *actor.Doc, s *event.Sentence, date time.Time) (ms []actor.Mention, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("actor mentions of sentence %d: %v", s.Index, r)
+		}
+	}()
+	return ad.Mentions(s, date), nil
 }
 
 // propagateDates gives an event the text gives no date for the date of

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/progress"
+	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/source"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+func init() {
+	registerSub("bench", "code", "speed and memory of raw text → coded events → store over PolNeAR news", runBenchCode)
+}
+
+func runBenchCode(args []string, stdout, stderr io.Writer) error {
+	const name = "bench code"
+	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE]")
+	corpus := fs.String("corpus", "", "JSONL(.gz) of articles with \"text\" and \"publication_date\" (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)")
+	maxDocs := fs.Int("docs", 0, "read at most `N` articles (0 = all)")
+	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
+	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
+	if err := parseFlags(fs, name, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
+	}
+	if *procs < 1 {
+		return usageError{cmd: name, msg: "--procs must be 1 or more"}
+	}
+	if *corpus == "" {
+		p, err := shared.Path("data", "news", "polnear", "polnear_articles.jsonl.gz")
+		if err != nil {
+			return fmt.Errorf("find the PolNeAR corpus: %w (or pass --corpus)", err)
+		}
+		*corpus = p
+	}
+	docs, err := readDatedArticles(*corpus, *maxDocs)
+	if err != nil {
+		return err
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
+
+	t0 := time.Now()
+	p, err := coder.LoadPipeline(nil)
+	if err != nil {
+		return err
+	}
+	load := time.Since(t0)
+	path := *db
+	if path == "" {
+		dir, err := os.MkdirTemp("", "dyad-bench-code")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	bytes := 0
+	for _, d := range docs {
+		bytes += len(d.Text)
+	}
+	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs)
+
+	// Pass 1: raw text → sentences → events, timed per stage.
+	bar := progress.New(stderr, int64(len(docs)), "code", false)
+	var annotate, code, storeT time.Duration
+	sents, evs, counted := 0, 0, 0
+	ctx := context.Background()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	runtime.GC()
+	var m0 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	start := time.Now()
+	for _, d := range docs {
+		a := time.Now()
+		body, base := coder.Body(d)
+		ss := p.NLP.Annotate(body, base)
+		b := time.Now()
+		es := p.CodeSentences(d, ss)
+		c := time.Now()
+		if _, err := st.AddDocument(ctx, d, ss, es); err != nil {
+			return fmt.Errorf("store %s: %w", d.File, err)
+		}
+		annotate += b.Sub(a)
+		code += c.Sub(b)
+		storeT += time.Since(c)
+		sents += len(ss)
+		evs += len(es)
+		for i := range es {
+			if coder.Counted(&es[i]) {
+				counted++
+			}
+		}
+		bar.Add(1)
+	}
+	total := time.Since(start)
+	bar.Finish()
+	var m1 runtime.MemStats
+	runtime.ReadMemStats(&m1)
+	ns := float64(max(sents, 1))
+	fmt.Fprintf(stdout, "%-26s %9s %12s\n", "stage", "seconds", "sentences/s")
+	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "split, tag, parse", annotate.Seconds(), ns/annotate.Seconds())
+	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "actors, dates, coding", code.Seconds(), ns/code.Seconds())
+	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "store (DuckDB)", storeT.Seconds(), ns/storeT.Seconds())
+	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "raw text → stored events", total.Seconds(), ns/total.Seconds())
+	fmt.Fprintf(stdout, "sentences %d, events %d (%d counted: not negated or hypothetical), %.1f events per 100 sentences\n", sents, evs, counted, 100*float64(evs)/ns)
+	if f := p.Failures.Load(); f > 0 {
+		fmt.Fprintf(stdout, "sentences skipped after a recognizer failure: %d\n", f)
+	}
+	fmt.Fprintf(stdout, "allocations %.0f per sentence, %.0f bytes per sentence; Go heap peak %s (runtime.MemStats.Sys %s); process peak RSS %s\n",
+		float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns, mb(m1.HeapSys), mb(m1.Sys), peakRSS())
+	return nil
+}
+
+func mb(n uint64) string { return fmt.Sprintf("%.0f MB", float64(n)/(1<<20)) }
+
+// readDatedArticles reads a JSONL(.gz) corpus into documents, keeping the
+// publication date.
+func readDatedArticles(path string, limit int) ([]*event.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	var out []*event.Document
+	line := 0
+	for sc.Scan() && (limit <= 0 || len(out) < limit) {
+		line++
+		var a struct {
+			ID    string `json:"id"`
+			Text  string `json:"text"`
+			Title string `json:"title"`
+			Date  string `json:"publication_date"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("read %s: line %d: %w", path, line, err)
+		}
+		if a.Text == "" {
+			continue
+		}
+		d := &event.Document{ID: source.ID(a.Text), File: a.ID, Title: a.Title, Text: a.Text, BodyEnd: len(a.Text), Language: "en"}
+		if t, ok := source.ParseDate(a.Date); ok {
+			d.Published = t
+		}
+		out = append(out, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
