@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 var rewrite = flag.Bool("rewrite", false, "rewrite the expectations in testdata/fixtures*.txt from the current output")
@@ -171,5 +173,30 @@ func rewriteFixtures(t *testing.T, path string, lines []string, cases []fixture)
 	}
 	if err := os.WriteFile(path, []byte(strings.Join(out, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFindMatchesFindText is metamorphic: on untagged sentences from
+// internal/text, Doc.Find must give what FindText gives on the whole text
+// (same expressions, spans and values).
+func TestFindMatchesFindText(t *testing.T) {
+	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt"} {
+		cases, _ := readFixtures(t, path)
+		for _, c := range cases {
+			txt := strings.Join(c.text, "\n")
+			var whole, bySent []string
+			for _, e := range FindText(txt, c.pub) {
+				whole = append(whole, fmt.Sprint(render(e), e.Span))
+			}
+			d := NewDoc(c.pub)
+			for _, s := range text.Segment(txt) {
+				for _, e := range d.Find(&s) {
+					bySent = append(bySent, fmt.Sprint(render(e), e.Span))
+				}
+			}
+			if strings.Join(whole, "\n") != strings.Join(bySent, "\n") {
+				t.Errorf("%s:%d: FindText %q\nbut Find %q", path, c.line, whole, bySent)
+			}
+		}
 	}
 }
