@@ -981,6 +981,9 @@ func (sc *scanner) season(i int, m *match) bool {
 	if !hasYear && prev == "the" && !seasonCue[sc.low(i-2)] {
 		return false // "the summer camp": keep to "in the summer"
 	}
+	if n := sc.at(i + 1); t.cap && n != nil && n.kind == kWord && n.cap {
+		return false // "the Spring Festival", "the Winter Olympics"
+	}
 	if !hasYear && t.cap && prev != "last" && prev != "this" && prev != "next" {
 		if sc.low(i-1) == "" || sc.at(i-1).cap {
 			return false // "Arab Spring"
