@@ -253,7 +253,7 @@ func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
 	if p, err := Load(); err == nil {
 		small := &Parser{trans: &linear{K: numActs, scale: 1, keys: p.trans.keys[:10], w: p.trans.w[:30]},
-			label: &linear{K: len(p.labels), scale: 1, keys: p.label.keys[:2], w: p.label.w[:2*len(p.labels)]},
+			label:  &linear{K: len(p.labels), scale: 1, keys: p.label.keys[:2], w: p.label.w[:2*len(p.labels)]},
 			labels: p.labels, root: p.root, beam: 1}
 		small.Write(&buf)
 		f.Add(buf.Bytes())
