@@ -110,8 +110,8 @@ func (c *Coder) Explain(in Input) ([]event.Event, []string) {
 
 func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 	s := in.Sent
-	if s == nil || len(s.Tokens) == 0 {
-		return nil, nil
+	if s == nil || len(s.Tokens) == 0 || len(in.Mentions) < 2 {
+		return nil, nil // an event needs two actors
 	}
 	k := &sentCtx{c: c, in: in, t: newTree(s), explain: explain}
 	k.indexMentions()

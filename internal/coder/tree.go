@@ -12,8 +12,8 @@ type tree struct {
 	s        *event.Sentence
 	head     []int
 	children [][]int
-	lower    []string // lower-case forms
-	lemma    []string // lower-case lemmas (form when the lemma is missing)
+	lower    []string   // lower-case forms
+	lemma    []string   // lower-case lemmas (form when the lemma is missing)
 	keys     [][]string // the pattern words a token matches: form, lemma, plural forms of the lemma
 }
 
