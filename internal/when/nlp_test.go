@@ -128,3 +128,41 @@ func BenchmarkFindParsed(b *testing.B) {
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestParsedFixtures runs the fixture files through the tagger and parser
+// and measures Find on the parsed sentences (tense from the trees). The
+// models change as they are retrained, so it holds the result to a floor
+// and logs each miss rather than requiring every line.
+func TestParsedFixtures(t *testing.T) {
+	p, err := nlp.Load()
+	if err != nil {
+		t.Skipf("no models: %v", err)
+	}
+	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt", "testdata/unseen2.txt"} {
+		cases, _ := readFixtures(t, path)
+		pass, n := 0, 0
+		for _, c := range cases {
+			txt := strings.Join(c.text, "\n")
+			d := NewDoc(c.pub)
+			var got []string
+			for _, s := range p.Annotate(txt, 0) {
+				for _, e := range d.Find(&s) {
+					got = append(got, render(e))
+				}
+			}
+			n += max(len(got), len(c.want))
+			for i := range min(len(got), len(c.want)) {
+				if got[i] == c.want[i] {
+					pass++
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Logf("%s:%d: %q\n got: %q\nwant: %q", path, c.line, txt, got, c.want)
+			}
+		}
+		t.Logf("%s, parsed: %d/%d expressions right", path, pass, n)
+		if float64(pass) < 0.9*float64(n) {
+			t.Errorf("%s, parsed: %d/%d right, below the 90%% floor", path, pass, n)
+		}
+	}
+}

@@ -219,9 +219,10 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 		case "will", "shall", "'ll", "would", "could", "may", "might", "wo":
 			return tFuture, true
 		}
-	case present:
-		return tPresent, true
-	case vf == "VBZ" || vf == "VBP":
+	case present, vf == "VBZ" || vf == "VBP":
+		if scheduleLemmas[lemmaOf(&s.Tokens[v])] {
+			return tFuture, true // "the talks are scheduled for Wednesday"
+		}
 		return tPresent, true
 	case vf == "VBN":
 		return tPast, true // a reduced passive: "the treaty signed in 1987"
@@ -309,7 +310,7 @@ func (sc *scanner) cueAt(k int) (tense, bool) {
 		return tFuture, true
 	case (w == "is" || w == "are" || w == "am") && next == "to":
 		return tFuture, true
-	case (w == "scheduled" || w == "slated") && next == "for":
+	case scheduleForms[w] && (next == "for" || w == "due" && (next == "on" || next == "in")):
 		return tFuture, true
 	}
 	if sc.tagged && t.st >= 0 {
@@ -423,6 +424,19 @@ var notPast = map[string]bool{
 	"alleged": true, "supposed": true, "unexpected": true, "unlimited": true, "coordinated": true,
 	"institutionalized": true, "need": true, "seed": true, "weed": true, "feed": true, "heed": true,
 	"bleed": true, "shed": true, "bed": true, "red": true,
+}
+
+// scheduleLemmas put a present-tense clause's date ahead: "the vote is
+// set for Monday", "the talks are scheduled for Wednesday".
+var scheduleLemmas = map[string]bool{
+	"schedule": true, "set": true, "slate": true, "due": true, "plan": true, "book": true,
+	"reschedule": true, "postpone": true, "delay": true,
+}
+
+// scheduleForms are their participles, read without tags before "for".
+var scheduleForms = map[string]bool{
+	"scheduled": true, "slated": true, "set": true, "planned": true, "due": true, "booked": true,
+	"rescheduled": true, "postponed": true, "delayed": true,
 }
 
 // intentForms are the words before "to" that put what follows ahead.
