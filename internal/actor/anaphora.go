@@ -214,6 +214,9 @@ func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, b
 		set(roots[0])
 		return m, true
 	case "SG":
+		if it.lastKey == "it" && !d.pronounSubject(it, ws, s) {
+			return m, false // "it" as an object or in "it is likely": not an actor here
+		}
 		roots := distinctRoots(d.window(1), false)
 		if len(roots) == 1 {
 			set(roots[0])
@@ -300,3 +303,42 @@ func refActor(m Mention) event.Actor {
 	}
 	return a
 }
+
+// pronounSubject reports whether a pronoun is the subject of its clause: by
+// the tree when there is one, else when a lowercase word (a verb) follows
+// and the pronoun is not the dummy subject of "it is/was" + adjective.
+func (d *Doc) pronounSubject(it *item, ws []word, s *event.Sentence) bool {
+	tok := ws[it.i].tok
+	if hasTree(s.Tokens) {
+		r := s.Tokens[tok].Deprel
+		if r != "nsubj" && r != "nsubj:pass" {
+			return false
+		}
+		// "it is important that …": expletive
+		for i := range s.Tokens {
+			if s.Tokens[i].Head == s.Tokens[tok].Head && (s.Tokens[i].Deprel == "csubj" || s.Tokens[i].Deprel == "ccomp") && s.Tokens[s.Tokens[tok].Head-1].UPOS == "ADJ" {
+				return false
+			}
+		}
+		return true
+	}
+	if it.j >= len(ws) {
+		return false
+	}
+	n := ws[it.j]
+	if n.cap || n.key == "" || n.key == "-" || n.key == "'s" {
+		return false
+	}
+	switch n.key {
+	case "is", "was", "'s", "seems", "seemed", "remains", "remained", "would", "will", "has", "had", "may", "might", "could", "should", "must":
+		return it.j+1 < len(ws) && !expletiveNext[ws[it.j+1].key]
+	}
+	return true
+}
+
+// expletiveNext follow "it is/was" in expletive clauses ("it is likely
+// that", "it was reported").
+var expletiveNext = map[string]bool{"likely": true, "unlikely": true, "clear": true, "unclear": true, "important": true,
+	"possible": true, "impossible": true, "necessary": true, "reported": true, "said": true, "expected": true,
+	"believed": true, "time": true, "not": true, "be": true, "been": true, "true": true, "hard": true, "difficult": true,
+	"easy": true, "too": true, "also": true, "still": true}

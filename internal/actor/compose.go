@@ -53,7 +53,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	case KindRole:
 		// a capitalized role word inside a longer proper name ("… Nuclear
 		// Forces Treaty") is part of that name
-		if ws[it.i].cap && it.i > 0 && ws[it.i-1].cap && ws[it.i-1].tok != 0 && (k == 0 || items[k-1].j != it.i) {
+		if ws[it.i].cap && !ws[it.i].upper && it.i > 0 && ws[it.i-1].cap && ws[it.i-1].tok != 0 && (k == 0 || items[k-1].j != it.i) {
 			return Mention{}, next, false
 		}
 	}
@@ -140,6 +140,9 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		if j > last {
 			nameFrom, nameTo = last, j
 			last = j
+			for nameFrom < nameTo-1 && honorifics[ws[nameFrom].key] {
+				nameFrom++ // "Mr Livingstone" is named Livingstone
+			}
 		}
 	}
 	// ROLE of|from [the] MOD: "the Government of Japan", "Secretary General
@@ -189,6 +192,9 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		}
 		if mod != nil && m.Country == "" && m.Org == "" {
 			d.applyMod(&m, mod, roleCode)
+		} else if m.Role == "" && m.Country != "" && m.Code == m.Country && roleCode != "" {
+			// someone not (yet) in office, with a title: "MP Boris Johnson" in 2005
+			m.Code, m.Role = m.Country+roleCode, sector(roleCode)
 		}
 	case mod != nil:
 		d.applyMod(&m, mod, roleCode)
@@ -217,9 +223,10 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		if office != "" && first > 0 && ws[first-1].key == "the" && nameFrom < 0 {
 			// "the prime minister": the office holder of the document's country
 			if c := d.dominant(); c != "" {
+				m.Code, m.Country, m.Role = c+roleCode, c, "GOV"
 				if h, ok := d.kb.holder(c, c, office, di); ok {
 					m.Kind = KindPerson
-					m.Code, m.Country, m.Role, m.Name = c+roleCode, c, "GOV", h.Name
+					m.Name = h.Name
 				}
 			}
 		}
@@ -473,3 +480,6 @@ func sector(code string) string {
 	}
 	return code[:3]
 }
+
+// honorifics precede names but are not part of them.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true, "lady": true, "dame": true, "madam": true}

@@ -33,6 +33,14 @@ func appendWords(dst []word, toks []event.Token) []word {
 			continue
 		}
 		parts := splitHyphens(form)
+		if len(parts) == 0 {
+			// a dash token: inside a word ("Self - Defense" split by the
+			// tokenizer) it joins; with a space around it it separates
+			if t.SpaceAfter || (ti > 0 && toks[ti-1].SpaceAfter) {
+				dst = append(dst, word{key: "-", tok: ti, start: t.Start, end: t.End})
+			}
+			continue
+		}
 		exact := t.Start >= 0 && t.End-t.Start == len(form)
 		pos := 0
 		blocked := false

@@ -244,7 +244,19 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 			}
 		}
 		if last == nil {
-			return Entry{}, false, false
+			// only later offices: the person's country, no sector yet
+			var next *Entry
+			for _, c := range cands {
+				if c.From > di && (next == nil || c.From < next.From) {
+					next = c
+				}
+			}
+			if next == nil || next.Country == "" {
+				return Entry{}, false, false
+			}
+			f := *next
+			f.Code, f.Role, f.Org, f.Office, f.From, f.To = f.Country, "", "", "", 0, 0
+			return f, true, false
 		}
 		f := *last
 		if f.Country != "" {
