@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/coder"
@@ -20,11 +21,12 @@ func init() {
 
 func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	const name = "eval"
-	fs := newFlagSet(name, stderr, "[--gold FILE --article FILE] [--petrarch DIR] [--only article|petrarch] [--all] [-v]")
+	fs := newFlagSet(name, stderr, "[--gold FILE --article FILE] [--petrarch DIR] [--cameo FILE] [--only article|petrarch|cameo] [--all] [-v]")
 	gold := fs.String("gold", "", "article gold file (JSON lines; default ../shared/seed/gold.jsonl)")
 	article := fs.String("article", "", "the article the gold file describes (default ../shared/seed/a-dangerous-trend.txt)")
 	petr := fs.String("petrarch", "", "folder of the PETRARCH unit suite (default ../shared/data/validation/petrarch-unit)")
-	only := fs.String("only", "", "score only the article or only the petrarch suite")
+	cameoF := fs.String("cameo", "", "CAMEO code table with example sentences, the development set (default ../shared/data/cameo/cameo-codes.csv)")
+	only := fs.String("only", "", "score only one of: article, petrarch (the unit suite), cameo (the codebook's example sentences)")
 	all := fs.Bool("all", false, "count negated and hypothetical events too")
 	verbose := fs.Bool("v", false, "list misses, false positives and wrong records")
 	cf := addCoderFlags(fs)
@@ -34,16 +36,20 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
 	}
-	if *only != "" && *only != "article" && *only != "petrarch" {
-		return usageError{cmd: name, msg: "--only must be article or petrarch"}
+	if *only != "" && *only != "article" && *only != "petrarch" && *only != "cameo" {
+		return usageError{cmd: name, msg: "--only must be article, petrarch or cameo"}
 	}
+	// the dictionaries the user gave, before the unit suite sets its own
+	userFlags := coderFlags{verbs: new(string), actors: new(string), agents: new(string), convention: cf.convention, verbsOnly: new(bool), actCodes: new(bool), bothWays: new(bool)}
+	*userFlags.verbs, *userFlags.actors, *userFlags.agents = *cf.verbs, *cf.actors, *cf.agents
+	*userFlags.verbsOnly, *userFlags.actCodes, *userFlags.bothWays = *cf.verbsOnly, *cf.actCodes, *cf.bothWays
 	def := func(flagVal string, elem ...string) (string, error) {
 		if flagVal != "" {
 			return flagVal, nil
 		}
 		return shared.Path(elem...)
 	}
-	if *only != "petrarch" {
+	if *only == "" || *only == "article" {
 		g, err := def(*gold, "seed", "gold.jsonl")
 		if err != nil {
 			return fmt.Errorf("gold file: %w (give --gold)", err)
@@ -60,7 +66,20 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	if *only != "article" {
+	if *only == "" || *only == "cameo" {
+		path, err := def(*cameoF, "data", "cameo", "cameo-codes.csv")
+		if err != nil {
+			return fmt.Errorf("cameo examples: %w (give --cameo)", err)
+		}
+		p, err := userFlags.pipeline(name)
+		if err != nil {
+			return err
+		}
+		if err := evalCAMEO(p, path, *verbose, stdout, stderr); err != nil {
+			return err
+		}
+	}
+	if *only == "" || *only == "petrarch" {
 		dir, err := def(*petr, "data", "validation", "petrarch-unit")
 		if err != nil {
 			return fmt.Errorf("petrarch suite: %w (give --petrarch)", err)
@@ -201,6 +220,49 @@ func evalPetrarch(p *coder.Pipeline, path string, verbose bool, w, stderr io.Wri
 	if verbose {
 		for _, s := range wrong {
 			fmt.Fprintf(w, "  wrong %s\n", s)
+		}
+	}
+	return nil
+}
+
+func evalCAMEO(p *coder.Pipeline, path string, verbose bool, w, stderr io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read cameo examples: %w", err)
+	}
+	exs, err := coder.ReadCAMEOExamples(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	bar := progress.New(stderr, int64(len(exs)), "cameo examples", false)
+	coded, root, code := 0, 0, 0
+	var lines []string
+	pub := time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, ex := range exs {
+		r := p.CodeExample(ex, pub)
+		bar.Add(1)
+		if len(r.Got) > 0 {
+			coded++
+		}
+		if r.RootRight {
+			root++
+		}
+		if r.CodeRight {
+			code++
+		}
+		if !r.RootRight {
+			lines = append(lines, fmt.Sprintf("%s got [%s]: %s", ex.Code, strings.Join(r.Got, " "), clip(ex.Text, 110)))
+		}
+	}
+	bar.Finish()
+	fmt.Fprintf(w, "cameo codebook examples %s (development set; one sentence per code, all modalities)\n", filepath.Base(path))
+	fmt.Fprintf(w, "  examples with an event  %d/%d (%.3f)\n", coded, len(exs), ratio(coded, len(exs)))
+	fmt.Fprintf(w, "  an event with the root  %d/%d (%.3f)\n", root, len(exs), ratio(root, len(exs)))
+	fmt.Fprintf(w, "  an event with the code  %d/%d (%.3f)\n", code, len(exs), ratio(code, len(exs)))
+	if verbose {
+		for _, l := range lines {
+			fmt.Fprintf(w, "  wrong %s\n", l)
 		}
 	}
 	return nil

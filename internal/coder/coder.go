@@ -389,6 +389,26 @@ func (k *sentCtx) findPP(v int, pp ppSet, dom []int) int {
 	return -1
 }
 
+// guessLemma undoes a regular inflection of a verb the lemmatizer left
+// unknown to the dictionary ("upgraded" lemmatized as "upgrad").
+func (k *sentCtx) guessLemma(v int) string {
+	w := k.t.lower[v]
+	for _, suf := range []string{"d", "ed", "s", "es", "ing"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 {
+			if len(k.c.dict.Verb(b)) > 0 {
+				return b
+			}
+			if suf == "ing" && len(k.c.dict.Verb(b+"e")) > 0 {
+				return b + "e"
+			}
+		}
+	}
+	if b, ok := strings.CutSuffix(w, "ied"); ok {
+		return b + "y"
+	}
+	return w
+}
+
 // isTime reports whether token i lies in a time expression or is a
 // temporal modifier.
 func (k *sentCtx) isTime(i int) bool {
@@ -427,6 +447,9 @@ func (k *sentCtx) isPassive(v int) bool {
 func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	t := k.t
 	pats := k.c.dict.Verb(t.lemma[v])
+	if len(pats) == 0 {
+		pats = k.c.dict.Verb(k.guessLemma(v))
+	}
 	if len(pats) == 0 {
 		return nil
 	}

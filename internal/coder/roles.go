@@ -60,9 +60,22 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 		}
 	}
 	add(i)
-	for _, c := range t.children[i] {
-		if t.rel(c) == "conj" && !t.isVerbal(c) {
-			add(c)
+	conjOf := func(x int) {
+		for _, c := range t.children[x] {
+			if r := t.rel(c); (r == "conj" || r == "list") && !t.isVerbal(c) {
+				add(c)
+			}
+		}
+	}
+	conjOf(i)
+	// a conjunct may hang on any word of the first actor's phrase
+	// ("Libyan leader Muammar Gaddafi and …" with "and …" on "Muammar")
+	if mi := k.tokMen[i]; mi >= 0 {
+		m := k.in.Mentions[mi]
+		for x := m.First; x <= m.Last; x++ {
+			if x != i {
+				conjOf(x)
+			}
 		}
 	}
 	if len(out) == 0 {
