@@ -33,6 +33,36 @@ func adjacent(a, b *item, ws []word) bool {
 	return b.i == a.j+1 && ws[a.j].key == "'s"
 }
 
+// npModifiers may stand between a country and its role word: "Gondor's
+// main opposition group", "Japan's new defence minister".
+var npModifiers = map[string]bool{"main": true, "top": true, "senior": true, "chief": true, "new": true, "first": true,
+	"acting": true, "outgoing": true, "incoming": true, "then": true, "former": true, "deputy": true, "current": true,
+	"interim": true, "caretaker": true, "own": true, "leading": true}
+
+// modAdjacent is adjacent allowing up to three modifier words (from
+// npModifiers, or tagged ADJ) between a country and a role.
+func modAdjacent(a, b *item, ws []word) bool {
+	j := a.j
+	if j < len(ws) && ws[j].key == "'s" {
+		j++
+	}
+	for n := 0; j < b.i && n < 3 && (npModifiers[ws[j].key] || ws[j].adj); n++ {
+		j++
+	}
+	return j == b.i
+}
+
+// formerBetween reports whether "former" precedes word j within the
+// phrase starting at word i (or directly before it).
+func formerBetween(ws []word, i, j int) bool {
+	for k := max(i-1, 0); k < j && k < len(ws); k++ {
+		if ws[k].key == "former" || ws[k].key == "ex" {
+			return true
+		}
+	}
+	return false
+}
+
 // connectors may join the capitalized words of a body's name.
 var connectors = map[string]bool{"of": true, "for": true, "on": true, "and": true, "the": true, "de": true}
 
@@ -65,7 +95,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	var mod, person *item
 	var roles []*item
 	cur := k
-	if isMod(it) && k+1 < len(items) && adjacent(it, &items[k+1], ws) &&
+	if isMod(it) && k+1 < len(items) && (adjacent(it, &items[k+1], ws) || items[k+1].kind == KindRole && modAdjacent(it, &items[k+1], ws)) &&
 		(items[k+1].kind == KindRole || items[k+1].kind == KindPerson) {
 		mod = it
 		cur = k + 1
@@ -77,7 +107,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		}
 		return m, next, true
 	}
-	for cur < len(items) && items[cur].kind == KindRole && (len(roles) == 0 && (mod == nil || adjacent(mod, &items[cur], ws)) || len(roles) > 0 && items[cur].i == roles[len(roles)-1].j) {
+	for cur < len(items) && items[cur].kind == KindRole && (len(roles) == 0 && (mod == nil || modAdjacent(mod, &items[cur], ws)) || len(roles) > 0 && items[cur].i == roles[len(roles)-1].j) {
 		roles = append(roles, &items[cur])
 		cur++
 	}
@@ -229,6 +259,14 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 					m.Name = h.Name
 				}
 			}
+		}
+	}
+	if person == nil && len(roles) > 0 && m.Country != "" && formerBetween(ws, first, roles[0].i) {
+		// "former Gondor prosecutors", "Japan's former defence minister"
+		m.Code, m.Role, m.Name = m.Country+"ELI", "ELI", ""
+		if first > 0 && (ws[first-1].key == "former" || ws[first-1].key == "ex") {
+			n := d.base(first-1, last, ws, s)
+			m.Text, m.Span, m.First, m.Prep, m.Loc = n.Text, n.Span, n.First, n.Prep, n.Loc
 		}
 	}
 	if mod != nil && mod.kind == KindOrg && person == nil && nameFrom < 0 {

@@ -17,6 +17,7 @@ type word struct {
 	upper      bool // has letters and no lowercase letter
 	blocked    bool // a prefix such as "non-" precedes it inside the token
 	propn      bool // tagged as a proper noun
+	adj        bool // tagged as an adjective
 }
 
 // blockingPrefixes turn "non-NATO", "anti-China", "pro-Russia" into
@@ -57,6 +58,7 @@ func appendWords(dst []word, toks []event.Token) []word {
 			w.cap, w.upper = caseOf(p)
 			w.blocked = blocked
 			w.propn = t.UPOS == "PROPN"
+			w.adj = t.UPOS == "ADJ"
 			if pi == 0 && len(parts) > 1 && blockingPrefixes[w.key] {
 				blocked = true
 			}

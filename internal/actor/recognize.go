@@ -123,6 +123,9 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 		if !ok {
 			continue
 		}
+		if len(out) > 0 {
+			d.shareModifier(&out[len(out)-1], &m, ws, s, di)
+		}
 		out = append(out, m)
 		if isMainSubject(s.Tokens, m.Head) {
 			d.subjects[m.Span] = true
@@ -347,5 +350,30 @@ as at by for from in into of on to with without under over during if although th
 later earlier meanwhile however still now today yesterday here there both either neither president prime minister
 foreign defence defense former late mr mrs ms dr sir lord`) {
 		functionWords[w] = true
+	}
+}
+
+// shareModifier gives a bare role coordinated with a country's role the
+// same country: "Danish media and government", "the country's foreign
+// minister and prime minister".
+func (d *Doc) shareModifier(prev, m *Mention, ws []word, s *event.Sentence, di int) {
+	if m.Kind != KindRole || m.Country != "" || m.Org != "" || prev.Country == "" || prev.Role == "" || prev.Kind == KindCapital {
+		return
+	}
+	// prev … and m, with only "and" between them
+	and := -1
+	for i, w := range ws {
+		if w.tok == prev.Last+1 && w.key == "and" && m.First == prev.Last+2 {
+			and = i
+		}
+	}
+	if and < 0 {
+		return
+	}
+	m.Code, m.Country = prev.Country+m.Code, prev.Country
+	if m.Office != "" {
+		if h, ok := d.kb.holder(prev.Country, prev.Country, m.Office, di); ok {
+			m.Kind, m.Name = KindPerson, h.Name
+		}
 	}
 }
