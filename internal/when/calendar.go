@@ -184,8 +184,9 @@ func dayYear(m, d int, pub date, tn tense) int {
 }
 
 // weekdayDate places weekday wd (Monday = 0) relative to pub: rel < 0 the
-// latest strictly before ("last Friday"), rel > 0 the first strictly after
-// ("next Friday"); else the publication day itself when it is that
+// latest at least two days before ("last Friday"; yesterday would be
+// called so), rel > 0 the first at least two days after ("next Friday");
+// else the publication day itself when it is that
 // weekday (news style names today by its weekday), the first after it in a
 // future clause, the latest before it otherwise.
 func weekdayDate(wd int, pub date, tn tense, rel int) date {
@@ -194,13 +195,15 @@ func weekdayDate(wd int, pub date, tn tense, rel int) date {
 	fwd := (wd - cur + 7) % 7  // days ahead to the first on or after
 	switch {
 	case rel < 0:
-		if back == 0 {
-			back = 7
+		// "last Tuesday" said on a Wednesday is not yesterday (that would
+		// be "on Tuesday" or "yesterday")
+		if back <= 1 {
+			back += 7
 		}
 		return pub.addDays(-back)
 	case rel > 0:
-		if fwd == 0 {
-			fwd = 7
+		if fwd <= 1 {
+			fwd += 7
 		}
 		return pub.addDays(fwd)
 	case tn == tFuture:

@@ -106,7 +106,7 @@ func runFixture(c fixture) []string {
 }
 
 func TestFixtures(t *testing.T) {
-	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt", "testdata/unseen2.txt"} {
+	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt", "testdata/unseen2.txt", "testdata/unseen3.txt"} {
 		t.Run(path, func(t *testing.T) {
 			if _, err := os.Stat(path); err != nil {
 				t.Skip(err)

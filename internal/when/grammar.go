@@ -365,8 +365,32 @@ func (sc *scanner) month(i int, m *match) bool {
 			return true // found, not resolvable
 		}
 		pub := sc.d.pub
-		switch sc.low(start - 1) {
-		case "last", "past":
+		switch w := sc.low(start - 1); {
+		case (w == "following" || w == "next" || w == "subsequent" || w == "previous" || w == "preceding") && sc.low(start-2) == "the" && day == 0,
+			w == "that" && day == 0:
+			// "the following January": after the month last mentioned
+			m.i, m.anaph = start-2, true
+			if w == "that" {
+				m.i = start - 1
+			}
+			d := sc.d
+			if !d.hasRef || d.refP > pYear {
+				m.p = pNone
+				return true
+			}
+			year = d.ref.y
+			switch {
+			case w == "that":
+			case w == "previous" || w == "preceding":
+				if d.refP == pYear || mo >= d.ref.m {
+					year--
+				}
+			default:
+				if d.refP == pYear || mo <= d.ref.m {
+					year++
+				}
+			}
+		case w == "last" || w == "past":
 			// "last March" is last year's (this year's is "in March");
 			// "this past March" and "last March 3" the latest before
 			m.i = start - 1
@@ -378,14 +402,14 @@ func (sc *scanner) month(i int, m *match) bool {
 			if sc.low(start-1) == "past" && sc.low(start-2) == "this" {
 				m.i = start - 2
 			}
-		case "next", "coming":
+		case w == "next" || w == "coming":
 			m.i = start - 1
 			if mdBefore(pub.m, pub.d, mo, max(day, 1)) && (day != 0 || mo > pub.m) {
 				year = pub.y
 			} else {
 				year = pub.y + 1
 			}
-		case "this":
+		case w == "this":
 			m.i = start - 1
 			year = pub.y
 		default:
@@ -710,9 +734,14 @@ func (sc *scanner) unit(i int, m *match) bool {
 		}
 	}
 	if hasAmount {
+		// "three years", "the past three months", "the next two weeks"
 		m.i, m.j, m.kind = astart, i+1, KindDuration
-		if sc.low(astart-1) == "the" && (sc.low(astart-2) == "") {
+		switch sc.low(astart - 1) {
+		case "past", "last", "next", "coming", "previous", "following", "first", "final":
 			m.i = astart - 1
+			if sc.low(astart-2) == "the" {
+				m.i = astart - 2
+			}
 		}
 		return true
 	}

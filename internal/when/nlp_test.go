@@ -138,7 +138,7 @@ func TestParsedFixtures(t *testing.T) {
 	if err != nil {
 		t.Skipf("no models: %v", err)
 	}
-	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt", "testdata/unseen2.txt"} {
+	for _, path := range []string{"testdata/fixtures.txt", "testdata/fixtures_zh.txt", "testdata/unseen.txt", "testdata/unseen2.txt", "testdata/unseen3.txt"} {
 		cases, _ := readFixtures(t, path)
 		pass, n := 0, 0
 		for _, c := range cases {

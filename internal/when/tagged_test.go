@@ -172,3 +172,22 @@ func TestGoverning(t *testing.T) {
 		t.Error("Governing without a tree found an expression")
 	}
 }
+
+func TestTreeTenseNonFinite(t *testing.T) {
+	tests := []struct{ spec, want string }{
+		{"Officials/NNS/2/nsubj expect/VBP/0/root the/DT/4/det report/NN/2/obj to/TO/7/mark be/VB/7/aux:pass published/VBN/2/xcomp in/IN/9/case June/NNP/7/obl ./././punct",
+			"June => 2024-06 month"},
+		{"The/DT/2/det report/NN/5/nsubj:pass has/VBZ/5/aux been/VBN/5/aux:pass published/VBN/0/root in/IN/7/case September/NNP/5/obl ./././punct",
+			"September => 2022-09 month"},
+	}
+	for _, tc := range tests {
+		s := sent(t, 0, tc.spec)
+		var got []string
+		for _, e := range NewDoc(time.Date(2023, 8, 1, 0, 0, 0, 0, time.UTC)).Find(s) {
+			got = append(got, render(e))
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%s: got %q, want %q", s.Text, got, tc.want)
+		}
+	}
+}

@@ -165,7 +165,7 @@ func hasAux(s *event.Sentence, v int) bool {
 // verb form; ok is false for non-finite clauses (their tense comes from
 // above).
 func clauseTense(s *event.Sentence, v int) (tense, bool) {
-	var future, modal, perfect, past, present bool
+	var future, modal, perfect, past, present, nonfinite bool
 	for k := range s.Tokens {
 		if headIndex(s, k) != v {
 			continue
@@ -189,6 +189,10 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 			past = true
 		case "is", "are", "am", "'s", "'re", "’s", "’re", "do", "does":
 			present = true
+		case "be", "been", "being", "to":
+			// "to be published", "to have signed": non-finite unless a
+			// modal or "will" stands with it
+			nonfinite = true
 		default:
 			switch verbForm(a) {
 			case "VBD":
@@ -203,6 +207,9 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 		}
 	}
 	vf := verbForm(&s.Tokens[v])
+	if nonfinite && !future && !modal && !past && !present && !perfect {
+		return tUnknown, false
+	}
 	switch {
 	case future && !perfect:
 		return tFuture, true

@@ -33,7 +33,9 @@
 //     clause the latest one before (news reports the past; a present tense
 //     mostly describes now). A possessive names an event rather than the
 //     clause's time: "Monday's debate" is the nearest Monday. "last
-//     Tuesday" is strictly before, "next Tuesday" strictly after; Chinese
+//     Tuesday" is the latest at least two days before (said on a Wednesday
+//     it is not yesterday: that would be "on Tuesday"), "next Thursday" the
+//     first at least two days after; Chinese
 //     上周三/下周五/本周一 are days of that calendar week.
 //   - Seasons ("last summer", "in the spring of 2020") and quarters ("the
 //     third quarter of 2022") have year precision, with the season or "q3"
