@@ -17,7 +17,7 @@ func TestArticles(t *testing.T) {
 	}
 	want := map[string]struct {
 		title, outlet, dateline, genre, reprinted, published string
-		authors                                          []string
+		authors                                              []string
 	}{
 		"2015-07-14-vienna-nuclear-deal.txt":      {"Iran and six powers agree on limits to nuclear programme", "Dyad Demo Wire", "VIENNA", "news", "", "2015-07-14", []string{"Dana Whitfield", "Omid Farahani"}},
 		"2018-04-27-panmunjom-summit.txt":         {"Leaders of the two Koreas pledge to end war at border summit", "Dyad Demo Wire", "PANMUNJOM", "news", "", "2018-04-27", []string{"Grace Han"}},

@@ -73,20 +73,29 @@ func shingles(text string, fn func(uint64)) {
 // SimHash returns the SimHash of text and the number of shingles it was
 // computed from.
 func SimHash(text string) (uint64, int) {
-	var v [64]int32
+	// Bit-sliced counters: planes[k] holds bit k of the 64 per-position
+	// counts of one bits, so adding a shingle's hash to all 64 counters
+	// is a ripple-carry add of a few word operations, not 64 additions.
+	var planes [32]uint64
 	n := 0
 	shingles(text, func(x uint64) {
 		n++
-		for bit := 0; bit < 64; bit++ {
-			v[bit] += int32(x>>bit&1)*2 - 1
+		carry := x
+		for k := 0; carry != 0 && k < len(planes); k++ {
+			planes[k], carry = planes[k]^carry, planes[k]&carry
 		}
 	})
 	if n == 0 {
 		return 0, 0
 	}
+	// Bit b is set when more than half of the shingles have it set.
 	var out uint64
 	for bit := 0; bit < 64; bit++ {
-		if v[bit] > 0 {
+		ones := 0
+		for k := range planes {
+			ones |= int(planes[k]>>bit&1) << k
+		}
+		if 2*ones > n {
 			out |= 1 << bit
 		}
 	}

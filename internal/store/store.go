@@ -340,6 +340,7 @@ type pendingDoc struct {
 	shingles int
 	dupOf    string
 	seq      int64
+	hashed   string // HashedBody of the document's body
 	mentions []int64 // per event, for a first copy
 }
 
@@ -401,8 +402,8 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 			res[i].Status, res[i].DuplicateOf = Unchanged, p.dupOf
 			continue
 		}
-		p := &pendingDoc{it: it}
-		p.hash, p.shingles = SimHash(HashedBody(bodyOf(doc.Text, doc.BodyStart, doc.BodyEnd)))
+		p := &pendingDoc{it: it, hashed: HashedBody(bodyOf(doc.Text, doc.BodyStart, doc.BodyEnd))}
+		p.hash, p.shingles = SimHash(p.hashed)
 		if p.shingles >= MinShingles {
 			dup, err := s.nearDuplicate(ctx, p, inBatch)
 			if err != nil {
@@ -449,20 +450,19 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 // nearDuplicate returns the first copy that p's body nearly repeats:
 // a SimHash candidate whose shingle sets overlap by MinJaccard.
 func (s *Store) nearDuplicate(ctx context.Context, p *pendingDoc, inBatch map[string]*pendingDoc) (string, error) {
-	body := HashedBody(bodyOf(p.it.Doc.Text, p.it.Doc.BodyStart, p.it.Doc.BodyEnd))
 	for _, id := range s.sims.candidates(p.hash, 3) {
 		var other string
 		if q, ok := inBatch[id]; ok {
-			other = bodyOf(q.it.Doc.Text, q.it.Doc.BodyStart, q.it.Doc.BodyEnd)
+			other = q.hashed
 		} else {
 			var text string
 			var bs, be int64
 			if err := s.conn.QueryRowContext(ctx, `SELECT text, body_start, body_end FROM documents WHERE id = ?`, id).Scan(&text, &bs, &be); err != nil {
 				return "", err
 			}
-			other = bodyOf(text, int(bs), int(be))
+			other = HashedBody(bodyOf(text, int(bs), int(be)))
 		}
-		if Jaccard(body, HashedBody(other)) >= MinJaccard {
+		if Jaccard(p.hashed, other) >= MinJaccard {
 			return id, nil
 		}
 	}
