@@ -340,7 +340,7 @@ type pendingDoc struct {
 	shingles int
 	dupOf    string
 	seq      int64
-	hashed   string // HashedBody of the document's body
+	hashed   string  // HashedBody of the document's body
 	mentions []int64 // per event, for a first copy
 }
 
