@@ -51,7 +51,13 @@ talk	040	pp=with tgt=pp:with	dyad
 negotiate	046	-	dyad
 confer	040	pp=with tgt=pp:with	dyad
 consult	040	-	dyad
-call	041	prt=on	dyad
+call	020	prt=on	dyad
+call	020	pp=for	dyad
+urge	020	-	dyad
+appeal	020	pp=to tgt=pp:to	dyad
+renew	020	obj=appeal|call|plea	dyad
+renew	046	obj=&DY_TALKS	dyad
+resume	046	obj=&DY_TALKS	dyad
 phone	041	-	dyad
 # Agreements and cooperation (05, 06).
 sign	057	-	dyad

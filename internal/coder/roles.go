@@ -212,6 +212,10 @@ func (k *sentCtx) between(i int) []int {
 	return out
 }
 
+// subjectControl lists verbs whose xcomp takes the subject, not the
+// object, as its own subject ("X promised Y to withdraw": X withdraws).
+var subjectControl = map[string]bool{"promise": true, "vow": true, "pledge": true, "threaten": true, "offer": true, "agree": true, "refuse": true, "decide": true, "plan": true, "want": true, "seek": true, "try": true, "attempt": true, "fail": true, "hope": true, "expect": true, "intend": true, "aim": true}
+
 var relPron = map[string]bool{"which": true, "who": true, "that": true, "whom": true}
 
 // subjectActors returns the source actors of verb v: its subject, else the
@@ -222,7 +226,13 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 	if depth > 6 {
 		return nil
 	}
-	s := t.child(v, "nsubj", "csubj")
+	s := -1
+	for _, c := range t.children[v] {
+		if r := t.rel(c); (r == "nsubj" || r == "csubj") && !k.isTime(c) {
+			s = c // a time parsed as a subject ("said Monday it had …") is none
+			break
+		}
+	}
 	if s < 0 && !k.isPassive(v) {
 		s = t.child(v, "nsubj:pass") // a passive subject without a passive auxiliary: a parse error
 	}
@@ -285,6 +295,14 @@ func (k *sentCtx) subjectByRelation(v, h, depth int) []int {
 				// "X was invited to attend": the invited attends.
 				if s := t.child(h, "nsubj:pass"); s >= 0 {
 					return k.actorsAt(s)
+				}
+			}
+			if t.rel(v) == "xcomp" && !subjectControl[t.lemma[h]] {
+				// object control: "X asked Y to provide" — Y provides
+				if o := t.child(h, "obj", "iobj"); o >= 0 {
+					if a := k.actorsAt(o); len(a) > 0 {
+						return a
+					}
 				}
 			}
 			return k.subjectActors(h, depth+1)
