@@ -1,6 +1,8 @@
 package when
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad/event"
 )
 
@@ -191,15 +193,14 @@ func (sc *scanner) word(i int, c uint8, m *match) bool {
 	return false
 }
 
-// anaphoric year words: "that year", "the same year", "the following
+// anaphor reads "that year", "the same year", "the following
 // year" … at k (the determiner); returns the offset from the reference,
 // the index after "year"/"month" and the unit.
 func (sc *scanner) anaphor(k int) (off int, j int, u prec, ok bool) {
 	w := sc.low(k)
 	n := 1
 	switch w {
-	case "that", "this", "last", "next":
-		// "this year", "last year" are deictic, handled by the caller
+	case "that":
 	case "the":
 		n = 2
 		switch sc.low(k + 1) {
@@ -299,7 +300,7 @@ func (sc *scanner) month(i int, m *match) bool {
 			k2++
 		}
 		w := sc.low(k2)
-		if off, k3, u, ok := sc.anaphor(k2); ok && u == pYear && w != "this" && w != "last" && w != "next" {
+		if off, k3, u, ok := sc.anaphor(k2); ok && u == pYear {
 			anaph, yearOff, k = true, off, k3
 		} else if (w == "this" || w == "last" || w == "next") && sc.low(k2+1) == "year" && sc.d.hasPub {
 			year, yearSet, k = sc.d.pub.y+map[string]int{"this": 0, "last": -1, "next": 1}[w], true, k2+2
@@ -800,11 +801,7 @@ func (sc *scanner) unit(i int, m *match) bool {
 		sat := pub.monday().addDays(5)
 		switch prev {
 		case "last", "past", "previous":
-			if pub.weekday() < 5 {
-				sat = sat.addDays(-7)
-			} else {
-				sat = sat.addDays(-7)
-			}
+			sat = sat.addDays(-7)
 		case "next", "coming":
 			sat = sat.addDays(7)
 		}
@@ -900,15 +897,12 @@ func (sc *scanner) deictic(i int, m *match) bool {
 func (sc *scanner) vague(i int, m *match) bool {
 	t := &sc.toks[i]
 	if t.low == "now" {
-		// "now that", "now-defunct" are not times
-		if n := sc.at(i + 1); n != nil && (n.kind == kPunct && n.r == '-' && adjacent(t, n)) {
+		// "now that" is a conjunction, "now-defunct" an adjective
+		if n := sc.at(i + 1); n != nil && (n.kind == kPunct && n.r == '-' && adjacent(t, n) || n.low == "that") {
 			return false
 		}
 	}
 	m.i, m.j, m.kind = i, i+1, KindRef
-	if sc.low(i+1) == "after" || sc.low(i+1) == "before" {
-		return true
-	}
 	return true
 }
 
@@ -1243,7 +1237,7 @@ func (sc *scanner) yearContext(i int) bool {
 		// a number the parser made a count of a noun that is not a time
 		if st := t.st; st >= 0 && sc.s.Tokens[st].Deprel == "nummod" {
 			h := sc.s.Tokens[st].Head - 1
-			if h >= 0 && h < len(sc.s.Tokens) && countNouns[lower(sc.s.Tokens[h].Form)] {
+			if h >= 0 && h < len(sc.s.Tokens) && countNouns[strings.ToLower(sc.s.Tokens[h].Form)] {
 				return false
 			}
 		}
@@ -1366,19 +1360,4 @@ func (sc *scanner) tokenRange(i, j int) (int, int) {
 		}
 	}
 	return first, last
-}
-
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			b := []byte(s)
-			for k := range b {
-				if b[k] >= 'A' && b[k] <= 'Z' {
-					b[k] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

@@ -98,9 +98,9 @@ func verbForm(t *event.Token) string {
 
 func lemmaOf(t *event.Token) string {
 	if t.Lemma != "" && t.Lemma != "_" {
-		return lower(t.Lemma)
+		return strings.ToLower(t.Lemma)
 	}
-	return lower(t.Form)
+	return strings.ToLower(t.Form)
 }
 
 // intentLemmas head an xcomp whose event lies ahead of the intent: "plans
@@ -124,7 +124,7 @@ func treeTense(s *event.Sentence, first, last int) tense {
 		link := s.Tokens[prev].Deprel
 		if isVerbal(t) || hasAux(s, cur) {
 			if prev != h || isVerbal(&s.Tokens[prev]) {
-				if link == "xcomp" && (intentLemmas[lemmaOf(t)] || intentForms[lower(t.Form)]) {
+				if link == "xcomp" && (intentLemmas[lemmaOf(t)] || intentForms[strings.ToLower(t.Form)]) {
 					return tFuture
 				}
 				if link == "xcomp" && lemmaOf(t) == "be" {
@@ -174,7 +174,7 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 		if r := a.Deprel; !strings.HasPrefix(r, "aux") && r != "cop" {
 			continue
 		}
-		switch f := lower(a.Form); f {
+		switch f := strings.ToLower(a.Form); f {
 		case "will", "shall", "'ll", "ll", "wo", "’ll":
 			future = true
 		case "would", "could", "might", "may", "should", "must", "'d":
@@ -222,7 +222,7 @@ func clauseTense(s *event.Sentence, v int) (tense, bool) {
 	case vf == "VBD":
 		return tPast, true
 	case vf == "MD":
-		switch lower(s.Tokens[v].Form) {
+		switch strings.ToLower(s.Tokens[v].Form) {
 		case "will", "shall", "'ll", "would", "could", "may", "might", "wo":
 			return tFuture, true
 		}
