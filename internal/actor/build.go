@@ -282,7 +282,9 @@ func (b *builder) curatedNames(name string) error {
 		case KindCapital:
 			e.Country, _, e.Role = b.split(code)
 		case KindOrg:
-			b.orgShort[code] = canon
+			if len(code) > 3 {
+				b.orgShort[code] = canon // generic "IGO" rows name only themselves
+			}
 			e.Org = canon
 			_, _, e.Role = b.split(code)
 		case "body":

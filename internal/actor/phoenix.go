@@ -285,7 +285,7 @@ func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
 		if e.Country != "" {
 			b.countries[e.Country] = true
 		}
-		if e.Kind == KindOrg && e.Source == "curated" {
+		if e.Kind == KindOrg && e.Source == "curated" && len(e.Code) > 3 {
 			b.orgShort[e.Code] = e.Org
 		}
 	}

@@ -151,7 +151,7 @@ func ExampleDoc_Mentions() {
 	}
 	// Output:
 	// Indian Prime Minister Narendra Modi → INDGOV (Narendra Modi)
-	// G20 foreign ministers → IGOG20 (G20)
+	// G20 foreign ministers → IGO (G20)
 }
 
 // FuzzMentions: any text, tokenized, gives mentions with spans inside the
