@@ -132,7 +132,55 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 		}
 		d.remember(m, items, ws)
 	}
+	if hasTree(s.Tokens) {
+		d.appositions(out, s)
+	}
 	return out
+}
+
+// appositions attaches a title given in apposition to the unknown name it
+// describes, using the tree: "Ana Tamborim, Chile's foreign minister, said"
+// becomes one mention headed by the name, coded by the title. Only names
+// (PROPN) that no other mention covers are taken.
+func (d *Doc) appositions(out []Mention, s *event.Sentence) {
+	toks := s.Tokens
+	covered := func(i int) bool {
+		for _, m := range out {
+			if m.First <= i && i <= m.Last {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range out {
+		m := &out[k]
+		if m.Kind == KindPronoun || m.Kind == KindAnaphor || m.Kind == KindPerson || m.Code == "" {
+			continue
+		}
+		h := m.Head
+		if h < 0 || h >= len(toks) || toks[h].Deprel != "appos" {
+			continue
+		}
+		p := toks[h].Head - 1
+		if p < 0 || p >= m.First || toks[p].UPOS != "PROPN" || covered(p) {
+			continue
+		}
+		first, last := p, p
+		for i := range toks {
+			if toks[i].Head == p+1 && (toks[i].Deprel == "flat" || toks[i].Deprel == "compound" || strings.HasPrefix(toks[i].Deprel, "flat:")) && toks[i].UPOS == "PROPN" {
+				first, last = min(first, i), max(last, i)
+			}
+		}
+		if last >= m.First || toks[first].Start < 0 {
+			continue
+		}
+		name := d.textOf(toks[first].Start, toks[last].End, s)
+		m.First, m.Head, m.Kind, m.Name = first, p, KindPerson, name
+		m.Span[0] = toks[first].Start
+		m.Text = d.textOf(m.Span[0], m.Span[1], s)
+		m.Prep = prepOf(toks, m.First, m.Head)
+		m.Loc = false
+	}
 }
 
 // resolveHit picks the reading of a hit valid on date di.

@@ -62,3 +62,20 @@ func TestTreeAnaphora(t *testing.T) {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// TestTreeApposition: a title in apposition names an unknown person.
+func TestTreeApposition(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := parsed(t, 0, 0, "Ana/PROPN/9/nsubj Tamborim/PROPN/1/flat ,/PUNCT/7/punct Chile/PROPN/7/nmod:poss 's/PART/4/case foreign/ADJ/7/amod minister/NOUN/1/appos ,/PUNCT/7/punct said/VERB/0/root ./PUNCT/9/punct")
+	ms := kb.NewDoc(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Mentions(&s, time.Time{})
+	if len(ms) != 1 {
+		t.Fatalf("got %d mentions: %+v", len(ms), ms)
+	}
+	m := ms[0]
+	if m.Text != "Ana Tamborim, Chile 's foreign minister" || m.Code != "CHLGOV" || m.Name != "Ana Tamborim" || m.Head != 0 || m.Kind != KindPerson {
+		t.Errorf("got %+v", m)
+	}
+}
