@@ -15,7 +15,7 @@ type bio struct {
 var (
 	reBio = regexp.MustCompile(`^((?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’\-]+|de|van|von|bin|al|el|da|di)){1,3}|The (?:author|writer|columnist)s?)\s+(?:is|was|are|serves as|has been|works as)\s+(.+?)\.?$`)
 	// reRoleWords: the predicate of a bio names a position.
-	reRoleWords = regexp.MustCompile(`(?i)\b(fellow|professor|lecturer|researcher|director|director-general|scholar|analyst|editor|journalist|correspondent|writer|columnist|president|dean|chair|chairman|founder|member|ambassador|minister|author|expert|student|candidate|head|chief|secretary|officer|advis[eo]r|economist|consultant|partner|associate|scientist|reporter|commentator|historian|diplomat|researcher|specialist|manager|coordinator|principal)\b`)
+	reRoleWords = regexp.MustCompile(`(?i)\b(fellow|professor|lecturer|researcher|director|director-general|scholar|analyst|editor|journalist|correspondent|writer|columnist|president|dean|chair|chairman|founder|member|ambassador|minister|author|expert|student|candidate|head|chief|secretary|officer|advis[eo]r|economist|consultant|partner|associate|scientist|reporter|commentator|historian|diplomat|researcher|specialist|manager|coordinator|principal|executive|lawyer|attorney|physician|teacher|pastor|veteran|activist|strategist|pollster|contributor)\b`)
 	// reAffBoundary: where the position ends and the institution begins.
 	reAffBoundary  = regexp.MustCompile(`\s+(?:with|at)\s+(?:the\s+)?\p{Lu}`)
 	reAffBoundary2 = regexp.MustCompile(`\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}`)
@@ -23,6 +23,16 @@ var (
 	reArticle      = regexp.MustCompile(`(?i)^(?:a|an|the)\s+`)
 	reDanglingPrep = regexp.MustCompile(`(?i)\s+(?:of|at|with|for|in)$`)
 )
+
+// notNameStart are capitalized sentence openers that cannot begin a
+// person's name.
+var notNameStart = map[string]bool{
+	"Although": true, "But": true, "And": true, "When": true, "If": true, "While": true, "Because": true,
+	"However": true, "Then": true, "This": true, "That": true, "Now": true, "Meanwhile": true, "Still": true,
+	"Yet": true, "So": true, "As": true, "Since": true, "After": true, "Before": true, "Today": true, "Here": true,
+	"There": true, "What": true, "Who": true, "Which": true, "It": true, "He": true, "She": true, "They": true,
+	"We": true, "Our": true, "His": true, "Her": true, "Their": true, "Its": true, "In": true, "On": true, "At": true,
+}
 
 // bioUnit reads a paragraph of contributor notes. It reports true when
 // at least half of its sentences are bios.
@@ -51,6 +61,9 @@ func parseBio(s string) (bio, bool) {
 		return bio{}, false
 	}
 	name, pred := m[1], m[2]
+	if notNameStart[strings.Fields(name)[0]] || strings.HasPrefix(pred, "not ") || strings.HasPrefix(pred, "also ") {
+		return bio{}, false
+	}
 	loc := reAffBoundary.FindStringIndex(pred)
 	if loc == nil {
 		loc = reAffBoundary2.FindStringIndex(pred)
@@ -62,7 +75,15 @@ func parseBio(s string) (bio, bool) {
 		affPart = strings.TrimSpace(affPart[strings.IndexByte(affPart, ' '):])
 		affPart = reArticle.ReplaceAllString(affPart, "")
 	}
-	if !reRoleWords.MatchString(rolePart) {
+	// The position is named early ("a senior fellow", "deputy director of
+	// and …"), and a bio is one short sentence.
+	if words := strings.Fields(rolePart); len(words) > 8 {
+		rolePart0 := strings.Join(words[:8], " ")
+		if !reRoleWords.MatchString(rolePart0) {
+			return bio{}, false
+		}
+	}
+	if !reRoleWords.MatchString(rolePart) || len(strings.Fields(pred)) > 40 {
 		return bio{}, false
 	}
 	var roles []string

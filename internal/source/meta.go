@@ -143,7 +143,7 @@ top:
 	end := len(units)
 	for j := len(units) - 1; j > body && j >= len(units)-8; j-- {
 		t := units[j].text
-		if x.bioUnit(t) || x.enReprint(t) || x.credit(t) || x.keyValue(t) || isCopyright(t) {
+		if x.bioUnit(t) || x.enReprint(t) || x.credit(t) || isCopyright(t) {
 			end = j
 			continue
 		}
@@ -318,7 +318,11 @@ func isSubtitle(t string) bool {
 	if len(t) < 20 || len(t) > 300 || endsSentence(t) || reDateline.MatchString(t) {
 		return false
 	}
-	return len(strings.Fields(t)) >= 4
+	first, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(first) && !strings.ContainsRune("\"“‘'", first) && !unicode.Is(unicode.Han, first) {
+		return false // "(after extra time)", "- score" …
+	}
+	return len(strings.Fields(t)) >= 5
 }
 
 // --- bylines and datelines ---------------------------------------------
