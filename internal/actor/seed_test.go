@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -52,12 +53,6 @@ func TestSeedGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := kb.NewDoc(time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC))
-	sents := text.Segment(doc)
-	var ms []Mention
-	for i := range sents {
-		ms = append(ms, d.Mentions(&sents[i], time.Time{})...)
-	}
 	f, err := os.Open(goldPath)
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +66,22 @@ func TestSeedGold(t *testing.T) {
 			t.Fatal(err)
 		}
 		golds = append(golds, g)
+	}
+	t.Run("tokens", func(t *testing.T) { seedScore(t, kb, doc, text.Segment(doc), golds) })
+	t.Run("parsed", func(t *testing.T) {
+		p, err := nlp.Load()
+		if err != nil {
+			t.Skipf("no parser: %v", err)
+		}
+		seedScore(t, kb, doc, p.Annotate(doc, 0), golds)
+	})
+}
+
+func seedScore(t *testing.T, kb *KB, doc string, sents []event.Sentence, golds []goldEvent) {
+	d := kb.NewDoc(time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC))
+	var ms []Mention
+	for i := range sents {
+		ms = append(ms, d.Mentions(&sents[i], time.Time{})...)
 	}
 	inSpan, inSent, roles, rolesWant, total := 0, 0, 0, 0, 0
 	for _, g := range golds {
