@@ -19,6 +19,10 @@ type scanner struct {
 	tagged  bool // the sentence has POS tags
 	lastEnd int  // index of the first token after the last expression
 	out     []Expr
+	// sentYear is the year of an "in 2014" earlier in the same sentence:
+	// a bare month or day after it falls in that year ("In 2014 the war
+	// began, and in June talks started"); 0 when none.
+	sentYear int
 }
 
 // match is one expression found: tokens [i, j) and its resolution.
@@ -29,6 +33,7 @@ type match struct {
 	p     prec
 	mod   string
 	anaph bool
+	year  bool // the year is written out ("2014", "April 2022")
 }
 
 func (m *match) set(v date, p prec) { m.val, m.p = v, p }
@@ -39,6 +44,7 @@ func (sc *scanner) run(d *Doc, text string, base int, s *event.Sentence) []Expr 
 	sc.tree, sc.tagged = false, false
 	sc.lastEnd = 0
 	sc.out = nil
+	sc.sentYear = 0
 	if s != nil {
 		mapTokens(sc.toks, s, base)
 		for k := range s.Tokens {
@@ -52,7 +58,13 @@ func (sc *scanner) run(d *Doc, text string, base int, s *event.Sentence) []Expr 
 		}
 	}
 	toks := sc.toks
+	seen := 0 // tokens up to here were checked for sentence breaks
 	for i := 0; i < len(toks); {
+		for ; seen < i; seen++ {
+			if toks[seen].brk {
+				sc.sentYear = 0
+			}
+		}
 		t := &toks[i]
 		var m match
 		ok := false
@@ -293,7 +305,7 @@ func (sc *scanner) month(i int, m *match) bool {
 		k2++
 	}
 	if y, ok := sc.year4(k2); ok {
-		year, yearSet, k = y, true, k2+1
+		year, yearSet, k, m.year = y, true, k2+1, true
 	} else {
 		k2 = k
 		if sc.low(k2) == "of" {
@@ -413,6 +425,8 @@ func (sc *scanner) month(i int, m *match) bool {
 		case w == "this":
 			m.i = start - 1
 			year = pub.y
+		case sc.sentYear != 0:
+			year = sc.sentYear
 		default:
 			tn := sc.tense(start, k)
 			if day != 0 {
@@ -1116,7 +1130,7 @@ func (sc *scanner) number(i int, m *match) bool {
 		if !ok || !sc.yearContext(i) {
 			return false
 		}
-		m.i, m.j = i, i+1
+		m.i, m.j, m.year = i, i+1, true
 		m.set(date{y, 1, 1}, pYear)
 		return true
 	}
@@ -1330,6 +1344,9 @@ func (sc *scanner) emit(m *match) {
 		if p := &sc.toks[m.i-1]; p.kind == kWord && preps[p.low] {
 			e.Prep = p.low
 		}
+	}
+	if m.year && m.p != pNone && (e.Prep == "in" || e.Prep == "during") {
+		sc.sentYear = m.val.y
 	}
 	if m.kind == KindDate && m.p != pNone {
 		e.Value = format(m.val, m.p)

@@ -19,7 +19,9 @@
 //
 //   - Explicit years win. A day or month without a year takes the year from
 //     the same phrase ("the Sept 11 attacks in 2001", "June that year"),
-//     else from the tense of its clause: in a past clause the latest such
+//     else from an "in 2014" earlier in the same sentence ("In 2014 the
+//     war began, and in June talks started"), else from the tense of its
+//     clause: in a past clause the latest such
 //     date on or before publication, in a future clause the first on or
 //     after it, otherwise (present tense too: "shows a transfer on Oct.
 //     14") the nearest one, ties going to the past. "since June" is always
