@@ -63,7 +63,11 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if len(evs) > 0 {
 		fmt.Fprintf(stdout, "\n%d events:\n", len(evs))
 		for _, e := range evs {
-			fmt.Fprintf(stdout, "  %-10s %.8s  %s -> %s  %s %s  %q\n", orDash(e.Date), e.Doc, orDash(e.Source.Code), orDash(e.Target.Code), e.CAMEO, e.Modality, clip(e.Evidence.Text, 60))
+			copies := ""
+			if e.Mentions > 1 {
+				copies = fmt.Sprintf("  (stated in %d copies)", e.Mentions)
+			}
+			fmt.Fprintf(stdout, "  %-10s %.8s  %s -> %s  %s %s  %q%s\n", orDash(e.Date), e.Doc, orDash(e.Source.Code), orDash(e.Target.Code), e.CAMEO, e.Modality, clip(e.Evidence.Text, 60), copies)
 		}
 	}
 	fmt.Fprintln(stdout, "\nNext: dyad docs --format json · dyad doc ID · dyad ingest PATH…")
