@@ -501,6 +501,19 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 			return nil
 		}
 		tgt = k.targets(v, p, src, false)
+		if len(tgt) == 0 && cameo.Root(p.Code) != "01" {
+			// "X demanded that Y withdraw": Y is the target of the
+			// demand (not of a mere statement: "X said Y …").
+			if c := t.child(v, "ccomp"); c >= 0 {
+				if s := t.child(c, "nsubj", "nsubj:pass"); s >= 0 {
+					for _, mi := range k.actorsAt(s) {
+						if !k.sameActor(mi, src[0]) {
+							tgt = append(tgt, mi)
+						}
+					}
+				}
+			}
+		}
 	}
 	for _, j := range objToks {
 		used[j] = true
@@ -618,7 +631,7 @@ func symmetricOK(code string) bool {
 func (k *sentCtx) emit(v int, code string, src, tgt []int, ev event.Evidence) []event.Event {
 	var out []event.Event
 	if len(tgt) == 0 {
-		if len(src) < 2 || k.sameActor(src[0], src[1]) {
+		if len(src) < 2 || k.sameActor(src[0], src[1]) || k.in.Mentions[src[0]].Actor.Code == "" || k.in.Mentions[src[1]].Actor.Code == "" {
 			return nil
 		}
 		out := []event.Event{k.build(v, code, src[0], src[1], ev)}
@@ -630,7 +643,7 @@ func (k *sentCtx) emit(v int, code string, src, tgt []int, ev event.Evidence) []
 	seen := map[[2]string]bool{}
 	for _, s := range src {
 		for _, g := range tgt {
-			if k.sameActor(s, g) {
+			if k.sameActor(s, g) || k.in.Mentions[s].Actor.Code == "" || k.in.Mentions[g].Actor.Code == "" {
 				continue
 			}
 			key := [2]string{k.in.Mentions[s].Actor.Code, k.in.Mentions[g].Actor.Code}
