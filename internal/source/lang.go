@@ -30,10 +30,10 @@ var stopIndex = func() map[string][]string {
 // present), Korean (ko), Russian (ru, Cyrillic), Arabic (ar), Greek (el),
 // Hebrew (he), Thai (th); by stop-word counts for English, French,
 // German, Spanish, Portuguese and Italian. "" when it cannot tell. Only
-// the first 2,500 bytes are read.
+// the first 1,500 bytes are read.
 func DetectLanguage(text string) string {
-	if len(text) > 2500 {
-		text = text[:2500]
+	if len(text) > 1500 {
+		text = text[:1500]
 	}
 	var latin, han, kana, hangul, cyr, arabic, greek, hebrew, thai int
 	for _, r := range text {

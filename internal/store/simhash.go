@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicate detection: a 64-bit SimHash (Charikar 2002) over
@@ -18,7 +19,6 @@ const (
 	MaxHamming  = 12
 	MinJaccard  = 0.7
 	MinShingles = 24
-	shingleSize = 3
 )
 
 // shingles calls fn with the hash of each shingle of text. Words are
@@ -29,33 +29,45 @@ func shingles(text string, fn func(uint64)) {
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
-	var ring [shingleSize]uint64
+	var w0, w1 uint64 // the two words before the current one
 	words := 0
 	cur, inWord := uint64(offset), false
 	push := func(w uint64) {
-		ring[words%shingleSize] = w
-		words++
-		if words < shingleSize {
-			return
+		if words >= 2 {
+			fn(mix(w0*0x9e3779b97f4a7c15 ^ mix(w1*0xc2b2ae3d27d4eb4f^mix(w))))
 		}
-		a, b, c := ring[(words-3)%shingleSize], ring[(words-2)%shingleSize], ring[(words-1)%shingleSize]
-		fn(mix(a*0x9e3779b97f4a7c15 ^ mix(b*0xc2b2ae3d27d4eb4f^mix(c))))
+		w0, w1 = w1, w
+		words++
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				cur = (cur ^ uint64(c)) * prime
+				inWord = true
+			case c >= 'A' && c <= 'Z':
+				cur = (cur ^ uint64(c+'a'-'A')) * prime
+				inWord = true
+			default:
+				if inWord {
+					push(cur)
+					cur, inWord = offset, false
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
-		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			cur = (cur ^ uint64(r)) * prime
-			inWord = true
-		case r >= 'A' && r <= 'Z':
-			cur = (cur ^ uint64(r+'a'-'A')) * prime
-			inWord = true
-		case r >= 0x80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 			if inWord {
 				push(cur)
 			}
 			push((offset ^ uint64(r)) * prime)
 			cur, inWord = offset, false
-		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			cur = (cur ^ uint64(unicode.ToLower(r))) * prime
 			inWord = true
 		default:

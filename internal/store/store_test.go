@@ -276,3 +276,11 @@ func benchAdd(b *testing.B, batch int) {
 		}
 	}
 }
+
+func BenchmarkSimHash(b *testing.B) {
+	text := article("Benchmark", 60)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		SimHash(text)
+	}
+}
