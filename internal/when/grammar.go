@@ -201,8 +201,75 @@ func (sc *scanner) word(i int, c uint8, m *match) bool {
 		return sc.pastFuture(i, m)
 	case cQuarter:
 		return sc.quarter(i, m)
+	case cHoliday:
+		return sc.holiday(i, m)
 	}
 	return false
+}
+
+// holiday handles the fixed-date holidays "Christmas (Day)", "Christmas
+// Eve", "New Year's Day", "New Year's Eve": a day placed by tense like
+// "Dec. 25".
+func (sc *scanner) holiday(i int, m *match) bool {
+	t := &sc.toks[i]
+	mo, day := 0, 0
+	m.i, m.j = i, i+1
+	switch {
+	case t.low == "christmas" && t.cap:
+		mo, day = 12, 25
+		switch sc.low(i + 1) {
+		case "day":
+			m.j = i + 2
+		case "eve":
+			m.j, day = i+2, 24
+		default:
+			if n := sc.at(i + 1); n != nil && n.kind == kWord && n.cap {
+				return false // "Christmas Island"
+			}
+		}
+	case t.low == "year" && t.cap && sc.low(i-1) == "new" && sc.at(i-1).cap && sc.possessive(i):
+		m.i = i - 1
+		switch sc.low(i + 3) {
+		case "day":
+			mo, day, m.j = 1, 1, i+4
+		case "eve":
+			mo, day, m.j = 12, 31, i+4
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	if _, _, ok := sc.dayNum(m.j); ok {
+		return false
+	}
+	year := 0
+	if y, ok := sc.year4(m.j); ok {
+		year, m.j = y, m.j+1
+	} else if sc.low(m.j) == "of" {
+		if y, ok := sc.year4(m.j + 1); ok {
+			year, m.j = y, m.j+2
+		}
+	}
+	if year == 0 {
+		if !sc.d.hasPub {
+			return true
+		}
+		switch {
+		case sc.sentYear != 0:
+			year = sc.sentYear
+		case sc.low(m.i-1) == "last":
+			year, m.i = sc.d.pub.y-1, m.i-1
+		case sc.low(m.i-1) == "next":
+			year, m.i = sc.d.pub.y+1, m.i-1
+		case sc.low(m.i-1) == "this":
+			year, m.i = sc.d.pub.y, m.i-1
+		default:
+			year = dayYear(mo, day, sc.d.pub, sc.tense(m.i, m.j))
+		}
+	}
+	m.set(date{year, mo, day}, pDay)
+	return true
 }
 
 // anaphor reads "that year", "the same year", "the following
@@ -683,6 +750,9 @@ func (sc *scanner) amount(k int) (n int, start int, ok bool) {
 // "this year", "for three years", "every week".
 func (sc *scanner) unit(i int, m *match) bool {
 	t := &sc.toks[i]
+	if t.low == "year" && sc.holiday(i, m) {
+		return true // New Year's Day
+	}
 	if t.cap {
 		return false // "This Week", "Last Year's Model": a title
 	}

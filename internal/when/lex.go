@@ -234,6 +234,7 @@ const (
 	cAgo           // ago (after a vague amount: "long ago", "years ago")
 	cPastFut       // past, future (in the past, in the future)
 	cQuarter       // quarter
+	cHoliday       // christmas
 )
 
 var classes = map[string]uint8{}
@@ -285,6 +286,7 @@ func init() {
 	}
 	classes["ago"] = cAgo
 	classes["quarter"] = cQuarter
+	classes["christmas"] = cHoliday
 	classes["past"] = cPastFut
 	classes["future"] = cPastFut
 }
