@@ -45,8 +45,10 @@
 //     year. A winter belongs to the year of its January. Spring is
 //     March–May, summer June–August, autumn/fall September–November, winter
 //     December–February.
+//   - Fixed-date holidays (Christmas Day/Eve, New Year's Day/Eve) are days
+//     placed like "Dec. 25".
 //   - Modifiers "early", "mid-", "late", "earlier", "later", "the end of",
-//     "the first half of" keep the precision of what they modify
+//     "the first half of" (年初, 年底, 上半年, 第二季度) keep the precision of what they modify
 //     ("mid-2022" → 2022, year) and are reported in Expr.Mod.
 //   - Anaphora ("that year", "the same month", "the following year", "back
 //     then", "since then", "at the time", "a year later", 同年, 当时) refer

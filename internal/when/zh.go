@@ -319,6 +319,16 @@ func (sc *scanner) zhSuffix(m *match) {
 	if k >= len(sc.toks) || sc.toks[k].kind != kHan || !adjacent(&sc.toks[k-1], &sc.toks[k]) {
 		return
 	}
+	rest := sc.text[sc.toks[k].s:]
+	for _, x := range [...]struct{ w, mod string }{
+		{"上半年", "first-half"}, {"下半年", "second-half"}, {"第一季度", "q1"}, {"第二季度", "q2"},
+		{"第三季度", "q3"}, {"第四季度", "q4"}, {"一季度", "q1"}, {"二季度", "q2"}, {"三季度", "q3"}, {"四季度", "q4"},
+	} {
+		if strings.HasPrefix(rest, x.w) && m.p == pYear {
+			m.mod, m.j = x.mod, k+utf8.RuneCountInString(x.w)
+			return
+		}
+	}
 	switch sc.toks[k].r {
 	case '初':
 		m.mod, m.j = "start", k+1
