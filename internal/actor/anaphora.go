@@ -9,6 +9,13 @@ import (
 // heads of government the REIGN "effective leader" serves when no curated
 // row covers the date.
 func (kb *KB) holder(holderKey, _ string, office string, di int) (Entry, bool) {
+	if office == "chancellor" {
+		// the title heads the government only in Germany and Austria
+		if holderKey != "DEU" && holderKey != "AUT" {
+			return Entry{}, false
+		}
+		office = "hog"
+	}
 	try := []string{office}
 	if office == "hog" || office == "hos" {
 		try = append(try, "leader")

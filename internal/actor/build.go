@@ -57,6 +57,8 @@ type builder struct {
 	groups     map[string]string // CAMEO known-group code → short name
 	orgShort   map[string]string // curated org code → short name
 	curatedPpl map[string]bool   // normalized names of curated office holders
+	// "JPN|kishida": surnames of curated office holders by country
+	curatedSurname map[string]bool
 }
 
 // Build compiles the knowledge base from the shared data folder (the
@@ -71,6 +73,8 @@ func Build(sharedDir string, w io.Writer) (BuildStats, error) {
 		groups:     map[string]string{},
 		orgShort:   map[string]string{},
 		curatedPpl: map[string]bool{},
+
+		curatedSurname: map[string]bool{},
 	}
 	p := func(elem ...string) string { return filepath.Join(append([]string{sharedDir}, elem...)...) }
 	steps := []struct {
@@ -343,6 +347,9 @@ func (b *builder) curatedOffices(name string) error {
 			e.Country, e.Org, e.Role = b.split(f[0])
 		}
 		b.curatedPpl[normalizePhrase(f[2])] = true
+		if words := strings.Fields(normalizePhrase(f[2])); len(f[0]) == 3 && len(words) > 1 {
+			b.curatedSurname[f[0]+"|"+words[len(words)-1]] = true
+		}
 		b.emit(normalizePhrase(f[2]), e)
 		for _, a := range strings.Split(f[5], "|") {
 			if a = strings.TrimSpace(a); a != "" {
@@ -505,8 +512,8 @@ func (b *builder) reign(path, cowPath string) error {
 		}
 		name := strings.TrimSpace(row[3])
 		key := normalizePhrase(name)
-		if key == "" || b.curatedPpl[key] {
-			continue
+		if key == "" || b.curatedPpl[key] || stopSurname[key] || b.curatedSurname[iso+"|"+key] {
+			continue // covered by the curated table, or a common word ("May")
 		}
 		sd, _ := strconv.Atoi(row[4])
 		sm, _ := strconv.Atoi(row[5])

@@ -239,7 +239,7 @@ func init() {
 monday tuesday wednesday thursday friday saturday sunday
 jr sr ii iii iv junior senior king queen prince princess sultan emir sheikh president minister general
 new north south east west the and of van von der den de del la le al bin ibn abu
-will said long young little black white green brown rice bush bank church
+will said long young little black white green brown rice bush bank church some law english
 street house city union party state states army court`) {
 		stopSurname[w] = true
 	}

@@ -62,8 +62,10 @@ type Doc struct {
 	hits      []hit
 	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
 	tagged    bool            // the current sentence carries POS tags
-	roots     map[string]int  // root actor code → mentions so far
-	rootOrder []event.Actor   // root actors in order of first mention
+	// countries named in the current sentence
+	sentCountries map[string]bool
+	roots         map[string]int // root actor code → mentions so far
+	rootOrder     []event.Actor  // root actors in order of first mention
 }
 
 type recentMention struct {
@@ -75,7 +77,7 @@ type recentMention struct {
 
 // NewDoc starts reading a document published on the given date.
 func (kb *KB) NewDoc(published time.Time) *Doc {
-	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, countries: map[string]int{}, subjects: map[[2]int]bool{}, roots: map[string]int{}}
+	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, countries: map[string]int{}, subjects: map[[2]int]bool{}, roots: map[string]int{}, sentCountries: map[string]bool{}}
 }
 
 // item is one resolved dictionary hit.
@@ -108,6 +110,15 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	d.words = appendWords(d.words[:0], s.Tokens)
 	ws := d.words
 	d.hits = d.kb.match(ws, d.hits[:0])
+	// countries named in this sentence make their people plausible too
+	clear(d.sentCountries)
+	for _, h := range d.hits {
+		for _, id := range h.ids {
+			if e := &d.kb.entries[id]; (e.Kind == KindCountry || e.Kind == KindCapital) && e.Country != "" {
+				d.sentCountries[e.Country] = true
+			}
+		}
+	}
 	items := make([]item, 0, len(d.hits))
 	for _, h := range d.hits {
 		it := d.resolveHit(h, ws, di)
@@ -193,8 +204,8 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 		if d.firstNameBefore(h, ws) {
 			return item{}
 		}
-		// … and a capitalized unknown word after it makes it a first name
-		if h.j < len(ws) && ws[h.j].cap && !ws[h.j].upper && !d.known(ws[h.j].key) {
+		// … and a capitalized name after it makes it a first name
+		if h.j < len(ws) && ws[h.j].cap && !ws[h.j].upper && !d.isPlaceOrBody(ws[h.j].key) {
 			return item{}
 		}
 		if m, ok := d.intro[ws[h.i].key]; ok {
@@ -202,7 +213,7 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
 			return it
 		}
-		e, ok, amb := kb.pick(h.ids, KindPerson, di)
+		e, ok, amb := kb.pick(d.plausible(h.ids), KindPerson, di)
 		if !ok || amb {
 			return item{} // a bare surname that is not clear: no mention
 		}
@@ -227,7 +238,10 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			return it
 		}
 		ids := append(append([]int32(nil), h.ids...), kb.surnames[ws[h.i].key]...)
-		it.ids = ids
+		it.ids = d.plausible(ids)
+		if len(it.ids) == 0 {
+			return item{}
+		}
 	}
 	if it.kind == KindPerson {
 		// all readings of the same person, whatever alias matched
@@ -424,4 +438,31 @@ func (d *Doc) shareModifier(prev, m *Mention, ws []word, s *event.Sentence, di i
 			m.Kind, m.Name = KindPerson, h.Name
 		}
 	}
+}
+
+// plausible keeps, of the people a one-word name may stand for, the
+// curated office holders (well known enough to be named by surname alone)
+// and the people of a country the document has already mentioned: a bare
+// "Howard" in a British story is not Australia's prime minister.
+func (d *Doc) plausible(ids []int32) []int32 {
+	var out []int32
+	for _, id := range ids {
+		e := &d.kb.entries[id]
+		if e.Kind != KindPerson || e.Source == "curated" || e.Source == "user" || (e.Country != "" && (d.countries[e.Country] > 0 || d.sentCountries[e.Country])) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// isPlaceOrBody reports whether a word names a country, capital,
+// organization or role on its own (so a name before it ends there).
+func (d *Doc) isPlaceOrBody(key string) bool {
+	for _, id := range d.kb.phrases[key] {
+		switch d.kb.entries[id].Kind {
+		case KindCountry, KindCapital, KindOrg, KindRole, KindGroup:
+			return true
+		}
+	}
+	return false
 }
