@@ -506,7 +506,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 			// demand (not of a mere statement: "X said Y …").
 			if c := t.child(v, "ccomp"); c >= 0 {
 				if s := t.child(c, "nsubj", "nsubj:pass"); s >= 0 {
-					for _, mi := range k.actorsAt(s) {
+					for _, mi := range k.actorsAtWith(s, false) {
 						if !k.sameActor(mi, src[0]) {
 							tgt = append(tgt, mi)
 						}
@@ -519,7 +519,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		used[j] = true
 	}
 	ev := k.evidence(v, objToks)
-	if len(tgt) == 0 && !symmetricOK(p.Code) {
+	if len(tgt) == 0 && !symmetricOK(p.Code) && !k.c.opt.BothWays {
 		return nil
 	}
 	if len(tgt) == 0 && !passive {

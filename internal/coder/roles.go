@@ -60,10 +60,12 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 		}
 	}
 	add(i)
-	conjOf := func(x int) {
+	var conjOf func(x int)
+	conjOf = func(x int) {
 		for _, c := range t.children[x] {
 			if r := t.rel(c); (r == "conj" || r == "list") && !t.isVerbal(c) {
 				add(c)
+				conjOf(c) // "A, B, C and D" parsed as a chain
 			}
 		}
 	}
@@ -456,7 +458,25 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 			}
 		}
 		if len(out) > 0 {
-			return out[:1]
+			// the first actor named inside, with its conjuncts
+			first := out[:1]
+			if h := k.in.Mentions[out[0]].Head; h >= 0 && h < len(k.t.head) {
+				for _, mi := range k.actorsAtWith(h, false) {
+					if mi == out[0] {
+						continue
+					}
+					keep := true
+					for _, s := range src {
+						if mi == s || k.sameActor(mi, s) {
+							keep = false
+						}
+					}
+					if keep {
+						first = append(first, mi)
+					}
+				}
+			}
+			return first
 		}
 	}
 	return nil
