@@ -169,7 +169,7 @@ func BenchmarkFind(b *testing.B) {
 // nothing may panic or loop, spans stay in the text and token ranges in
 // the sentence.
 func FuzzFind(f *testing.F) {
-	f.Add("Kishida plans to attend the summit in July. He met Biden on Tuesday.", []byte{2, 0, 4, 2, 6, 4, 8, 6, 4})
+	f.Add("The mayor hopes to open the bridge in May. She met the council on Tuesday.", []byte{2, 0, 4, 2, 6, 4, 8, 6, 4})
 	f.Add("2023年7月10日，双方将于周五举行会谈。", []byte{1, 1, 1})
 	f.Fuzz(func(t *testing.T, s string, tree []byte) {
 		xpos := []string{"VBD", "VBZ", "MD", "VB", "VBN", "NNP", "IN", "CD", "", "VBG"}

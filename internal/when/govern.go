@@ -14,8 +14,8 @@ import (
 // none and verb is a conjunct or an xcomp, the clause it shares its
 // subject and tense with is tried ("visited X in January and held talks").
 // Among several, the closest in the tree wins; an expression that only
-// names a modifier of a noun ("the 2008 crisis", the "Sept 11" of "the
-// Sept 11 attacks in 2001") loses to one attached as a time. ok is false
+// names a modifier of a noun ("the 2008 crisis", the "Nov. 26" of "the
+// Nov. 26 raids in 2008") loses to one attached as a time. ok is false
 // when the sentence has no tree or nothing governed; the sentence-level
 // fallback is the caller's choice.
 func Governing(s *event.Sentence, exprs []Expr, verb int) (Expr, bool) {

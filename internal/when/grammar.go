@@ -435,7 +435,7 @@ func (sc *scanner) month(i int, m *match) bool {
 		}
 	}
 	if day != 0 && !yearSet {
-		// "the Sept 11 attacks in 2001": a year in the same phrase
+		// "the Nov. 26 raids in 2008": a year in the same phrase
 		if y, ok := sc.phraseYear(k); ok {
 			year, yearSet = y, true
 		}

@@ -18,7 +18,7 @@
 // time in its own location (time.Time.Date):
 //
 //   - Explicit years win. A day or month without a year takes the year from
-//     the same phrase ("the Sept 11 attacks in 2001", "June that year"),
+//     the same phrase ("the Nov. 26 raids in 2008", "June that year"),
 //     else from an "in 2014" earlier in the same sentence ("In 2014 the
 //     war began, and in June talks started"), else from the tense of its
 //     clause: in a past clause the latest such
