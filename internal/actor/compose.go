@@ -250,11 +250,11 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			m.Kind = KindPerson
 			m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)
 		}
-		if office != "" && first > 0 && ws[first-1].key == "the" && nameFrom < 0 {
+		if (office != "" || govNouns[roles[len(roles)-1].lastKey]) && first > 0 && ws[first-1].key == "the" && nameFrom < 0 {
 			// "the prime minister": the office holder of the document's country
 			if c := d.dominant(); c != "" {
 				m.Code, m.Country, m.Role = c+roleCode, c, "GOV"
-				if h, ok := d.kb.holder(c, c, office, di); ok {
+				if h, ok := d.kb.holder(c, c, office, di); ok && office != "" {
 					m.Kind = KindPerson
 					m.Name = h.Name
 				}
@@ -335,11 +335,11 @@ func (d *Doc) modMention(it *item, ws []word, s *event.Sentence) Mention {
 func (d *Doc) extendBody(m *Mention, first, last int, ws []word, s *event.Sentence) int {
 	j := last
 	for j < len(ws) {
-		if ws[j].cap && !ws[j].upper && ws[j].key != "'s" && !d.isPlace(ws[j].key) {
+		if ws[j].cap && !ws[j].upper && ws[j].key != "'s" && !d.isPlace(ws[j].key) && !calendarWords[ws[j].key] {
 			j++
 			continue
 		}
-		if connectors[ws[j].key] && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].upper && ws[j].key != "the" && !d.isPlace(ws[j+1].key) {
+		if connectors[ws[j].key] && j+1 < len(ws) && ws[j+1].cap && !ws[j+1].upper && ws[j].key != "the" && !d.isPlace(ws[j+1].key) && !calendarWords[ws[j+1].key] {
 			j += 2
 			continue
 		}
@@ -521,3 +521,13 @@ func sector(code string) string {
 
 // honorifics precede names but are not part of them.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true, "lady": true, "dame": true, "madam": true}
+
+// calendarWords end a body's name: "NATO on Thursday" is not a body.
+var calendarWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december`) {
+		calendarWords[w] = true
+	}
+}
