@@ -25,6 +25,7 @@ func init() {
 // coderFlags are the flags shared by code, eval and bench code.
 type coderFlags struct {
 	verbs, actors, agents, convention *string
+	discards                          *string
 	verbsOnly, actCodes, bothWays     *bool
 }
 
@@ -34,6 +35,7 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		actors:     fs.String("actors", "", "PETRARCH/Phoenix-format actor dictionary `file` added as user dictionary"),
 		agents:     fs.String("agents", "", "PETRARCH/Phoenix-format agent dictionary `file` added as user dictionary"),
 		convention: fs.String("convention", "gdelt", "Goldstein table and QuadClass rule: gdelt, icews or phoenix"),
+		discards:   fs.String("discards", "", "PETRARCH-format discard `file`: skip stories (+PHRASE) and sentences (PHRASE) containing its phrases"),
 		verbsOnly:  fs.Bool("verbs-only", false, "use only the --verbs file, not the built-in patterns"),
 		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
 		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
@@ -75,6 +77,17 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	p, err := coder.LoadPipeline(c)
 	if err != nil {
 		return nil, err
+	}
+	if *f.discards != "" {
+		r, err := os.Open(*f.discards)
+		if err != nil {
+			return nil, fmt.Errorf("read discards: %w", err)
+		}
+		p.Discards, err = coder.ReadDiscards(r)
+		r.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", *f.discards, err)
+		}
 	}
 	if *f.actors != "" || *f.agents != "" {
 		if err := loadUserActors(p, *f.actors, *f.agents); err != nil {

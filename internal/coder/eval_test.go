@@ -200,3 +200,41 @@ func TestSeedTargets(t *testing.T) {
 		t.Errorf("below target: recall %.3f precision %.3f dates %d/%d\nmisses %v\nfalse %v", sc.Recall(), sc.Precision(), sc.DateRight, sc.Found, sc.Misses, sc.FalsePos)
 	}
 }
+
+func TestDiscards(t *testing.T) {
+	d, err := ReadDiscards(strings.NewReader("# comment\nYEARS LATER # note\n+Big_Storm\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text            string
+		story, sentence bool
+	}{
+		{"Two years later they met.", false, true},
+		{"A big storm hit the coast.", true, true},
+		{"The bigstorming crowd met.", false, false},
+		{"Ten years latter.", false, false},
+	}
+	for _, tt := range tests {
+		if got := d.StoryDiscarded(tt.text); got != tt.story {
+			t.Errorf("StoryDiscarded(%q) = %v", tt.text, got)
+		}
+		if got := d.SentenceDiscarded(tt.text); got != tt.sentence {
+			t.Errorf("SentenceDiscarded(%q) = %v", tt.text, got)
+		}
+	}
+	var nilD *Discards
+	if nilD.StoryDiscarded("a big storm") || nilD.SentenceDiscarded("years later") {
+		t.Error("nil Discards discards")
+	}
+}
+
+func FuzzReadDiscards(f *testing.F) {
+	f.Add("+A B\nC # x\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ReadDiscards(strings.NewReader(s))
+		if err == nil {
+			d.SentenceDiscarded(s)
+		}
+	})
+}

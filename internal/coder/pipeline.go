@@ -22,6 +22,9 @@ type Pipeline struct {
 	// Failures counts sentences a stage failed on (a recovered panic in
 	// the actor or time recognizer); such a sentence yields no events.
 	Failures atomic.Int64
+	// Discards, when set, skips stories and sentences with discard
+	// phrases (PETRARCH's discard dictionary).
+	Discards *Discards
 	// Trace, when set, receives each sentence's tokens, tree, mentions and
 	// time expressions (CoNLL-U-like), for looking into a coding.
 	Trace io.Writer
@@ -70,8 +73,14 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 	wd := when.NewDoc(doc.Published)
 	ad := p.KB.NewDoc(doc.Published)
 	var evs []event.Event
+	if p.Discards.StoryDiscarded(doc.Text) {
+		return nil
+	}
 	for i := range sents {
 		s := &sents[i]
+		if p.Discards.SentenceDiscarded(s.Text) {
+			continue
+		}
 		exprs, err := safeFind(wd, s)
 		if err != nil {
 			p.Failures.Add(1)
