@@ -831,6 +831,19 @@ func (sc *scanner) unit(i int, m *match) bool {
 		return true
 	}
 	prev := sc.low(i - 1)
+	if !plural && !weekend && prev == "the" && (next == "before" || next == "after") && sc.boundaryAfter(i+1) {
+		// "the day before", "the year after": next to the date last
+		// mentioned
+		off := 1
+		if next == "before" {
+			off = -1
+		}
+		m.i, m.j, m.anaph = i-1, i+2, true
+		if v, ok := sc.refAt(off, u); ok {
+			m.set(v, u)
+		}
+		return true
+	}
 	if plural && (next == "ago" || next == "later" || next == "earlier") {
 		// "weeks ago", "just days later": no number, no value
 		m.i, m.j, m.kind = i, i+2, KindRef
