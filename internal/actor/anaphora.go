@@ -8,7 +8,7 @@ import (
 // (an ISO country code or an organization's short name) on date di. For
 // heads of government the REIGN "effective leader" serves when no curated
 // row covers the date.
-func (kb *KB) holder(holderKey, _ string, office string, di int) (Entry, bool) {
+func (kb *KB) holder(holderKey, office string, di int) (Entry, bool) {
 	if office == "chancellor" {
 		// the title heads the government only in Germany and Austria
 		if holderKey != "DEU" && holderKey != "AUT" {

@@ -81,7 +81,7 @@ func Build(sharedDir string, w io.Writer) (BuildStats, error) {
 		name string
 		fn   func() error
 	}{
-		{"country codes", func() error { return b.readCodeTable(p("data", "gdelt", "lookups", "CAMEO.knowngroup.txt"), true) }},
+		{"known groups", func() error { return b.readGroups(p("data", "gdelt", "lookups", "CAMEO.knowngroup.txt")) }},
 		{"countries", func() error { return b.mledoze(p("data", "countries", "mledoze-countries.json")) }},
 		{"curated names", func() error { return b.curatedNames("data/curated/names.tsv") }},
 		{"curated offices", func() error { return b.curatedOffices("data/curated/offices.tsv") }},
@@ -139,8 +139,9 @@ func (b *builder) write(w io.Writer) (BuildStats, error) {
 	return st, zw.Close()
 }
 
-// readCodeTable reads a CODE<TAB>LABEL table of CAMEO known groups.
-func (b *builder) readCodeTable(path string, groups bool) error {
+// readGroups reads the CODE<TAB>LABEL table of CAMEO known groups, keeping
+// the short name in parentheses when the label has one.
+func (b *builder) readGroups(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -154,9 +155,7 @@ func (b *builder) readCodeTable(path string, groups bool) error {
 		if i := strings.LastIndexByte(label, '('); i >= 0 && strings.HasSuffix(label, ")") {
 			short = label[i+1 : len(label)-1]
 		}
-		if groups {
-			b.groups[code] = short
-		}
+		b.groups[code] = short
 	}
 	return nil
 }

@@ -236,7 +236,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 				m.Name = d.textOf(ws[person.i].start, ws[person.j-1].end, s)
 			}
 		} else if office != "" {
-			if h, ok := d.kb.holder(m.root(), mod.e.Code, office, di); ok {
+			if h, ok := d.kb.holder(m.root(), office, di); ok {
 				m.Name = h.Name
 			}
 		}
@@ -254,7 +254,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			// "the prime minister": the office holder of the document's country
 			if c := d.dominant(); c != "" {
 				m.Code, m.Country, m.Role = c+roleCode, c, "GOV"
-				if h, ok := d.kb.holder(c, c, office, di); ok && office != "" {
+				if h, ok := d.kb.holder(c, office, di); ok && office != "" {
 					m.Kind = KindPerson
 					m.Name = h.Name
 				}
@@ -367,13 +367,19 @@ func (d *Doc) extendBody(m *Mention, first, last int, ws []word, s *event.Senten
 	return j
 }
 
-// isPlace reports whether a word names a country or capital on its own:
-// a body's name stops there ("the NATO Summit Vilnius" is two things).
+// isPlace reports whether a word names a country, capital or person on its
+// own: a body's name stops there ("the NATO Summit Vilnius" is two things).
 func (d *Doc) isPlace(key string) bool {
+	return d.namesAny(key, KindCountry, KindCapital, KindPerson)
+}
+
+// namesAny reports whether a word is by itself a phrase of one of kinds.
+func (d *Doc) namesAny(key string, kinds ...string) bool {
 	for _, id := range d.kb.phrases[key] {
-		switch d.kb.entries[id].Kind {
-		case KindCountry, KindCapital, KindPerson:
-			return true
+		for _, k := range kinds {
+			if d.kb.entries[id].Kind == k {
+				return true
+			}
 		}
 	}
 	return false

@@ -159,10 +159,3 @@ func (kb *KB) match(ws []word, buf []hit) []hit {
 	}
 	return out
 }
-
-// MatchCount runs the dictionary matcher alone over a sentence and returns
-// the number of matches; it exists for benchmarks and diagnostics.
-func (kb *KB) MatchCount(s *event.Sentence) int {
-	ws := appendWords(nil, s.Tokens)
-	return len(kb.match(ws, nil))
-}

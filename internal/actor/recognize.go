@@ -434,7 +434,7 @@ func (d *Doc) shareModifier(prev, m *Mention, ws []word, s *event.Sentence, di i
 	}
 	m.Code, m.Country = prev.Country+m.Code, prev.Country
 	if m.Office != "" {
-		if h, ok := d.kb.holder(prev.Country, prev.Country, m.Office, di); ok {
+		if h, ok := d.kb.holder(prev.Country, m.Office, di); ok {
 			m.Kind, m.Name = KindPerson, h.Name
 		}
 	}
@@ -458,11 +458,5 @@ func (d *Doc) plausible(ids []int32) []int32 {
 // isPlaceOrBody reports whether a word names a country, capital,
 // organization or role on its own (so a name before it ends there).
 func (d *Doc) isPlaceOrBody(key string) bool {
-	for _, id := range d.kb.phrases[key] {
-		switch d.kb.entries[id].Kind {
-		case KindCountry, KindCapital, KindOrg, KindRole, KindGroup:
-			return true
-		}
-	}
-	return false
+	return d.namesAny(key, KindCountry, KindCapital, KindOrg, KindRole, KindGroup)
 }
