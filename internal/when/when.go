@@ -51,7 +51,8 @@
 //     "the first half of" (年初, 年底, 上半年, 第二季度) keep the precision of what they modify
 //     ("mid-2022" → 2022, year) and are reported in Expr.Mod.
 //   - Anaphora ("that year", "the same month", "the following year", "back
-//     then", "since then", "at the time", "a year later", 同年, 当时) refer
+//     then", "since then", "at the time", "a year later", "the day
+//     before", "the following January", "that summer", 同年, 当时) refer
 //     to the last date resolved earlier in the same Doc; without one they
 //     have no value. A bare "then" is not taken: it mostly means "next".
 //   - "recently", "now", "currently", "soon", "long ago", "in recent years"
