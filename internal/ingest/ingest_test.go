@@ -91,6 +91,19 @@ func BenchmarkIngest(b *testing.B) {
 	for _, p := range [][]string{{"data", "news", "polnear", "polnear_articles.jsonl.gz"}, {"data", "news", "bbc", "bbc_articles.jsonl.gz"}} {
 		paths = append(paths, shared.TestPath(b, p...))
 	}
+	benchIngest(b, paths)
+}
+
+// BenchmarkIngestReuters ingests two of the Reuters-21578 SGML files.
+func BenchmarkIngestReuters(b *testing.B) {
+	var paths []string
+	for _, f := range []string{"reut2-000.sgm.gz", "reut2-001.sgm.gz"} {
+		paths = append(paths, shared.TestPath(b, "data", "news", "reuters21578", f))
+	}
+	benchIngest(b, paths)
+}
+
+func benchIngest(b *testing.B, paths []string) {
 	var text int64
 	for i := 0; i < b.N; i++ {
 		st, err := store.Open(filepath.Join(b.TempDir(), "b.db"))

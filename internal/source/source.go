@@ -6,8 +6,9 @@
 // Readers: plain text (.txt, first line = title), HTML (.html, main text by
 // go-readability, metadata from <meta>, JSON-LD and <time>), JSON Lines
 // (.jsonl, one article an object), RSS/Atom feeds (.xml/.rss/.atom, one
-// document per item), any of these gzip-compressed (.gz), folders
-// (recursive) and "-" for standard input (format sniffed from content).
+// document per item), Reuters-21578 SGML (.sgm, one document per story),
+// any of these gzip-compressed (.gz), folders (recursive) and "-" for
+// standard input (format sniffed from content).
 //
 // After a reader has filled what its format declares, Extract reads the
 // text itself for what only the text says: reprint headers (Chinese and
@@ -108,6 +109,8 @@ func FormatOf(name string) Format {
 		return FormatJSONL
 	case ".xml", ".rss", ".atom", ".feed":
 		return FormatFeed
+	case ".sgm", ".sgml":
+		return FormatReuters
 	}
 	return ""
 }
@@ -283,6 +286,11 @@ func Parse(name string, data []byte) ([]*event.Document, []error) {
 		docs, errs = ParseJSONL(name, bytes.NewReader(data))
 	case FormatFeed:
 		docs, errs = ParseFeed(name, data)
+	case FormatReuters:
+		if err := checkBinary(data); err != nil {
+			return nil, []error{&Error{File: name, Err: err}}
+		}
+		docs, errs = ParseReuters(name, data)
 	case FormatHTML:
 		doc, err := ParseHTML(name, data)
 		if err != nil {

@@ -363,3 +363,11 @@ func BenchmarkParseFeed(b *testing.B) {
 		Parse("b.xml", data)
 	}
 }
+
+func FuzzReuters(f *testing.F) {
+	seedCorpus(f, ".sgm")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, _ := Parse("f.sgm", data)
+		checkDocs(t, docs)
+	})
+}
