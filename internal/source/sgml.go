@@ -17,8 +17,8 @@ import (
 const FormatReuters Format = "reuters-sgml"
 
 var (
-	reNewID      = regexp.MustCompile(`NEWID="(\d+)"`)
-	reSGMLTag    = regexp.MustCompile(`(?s)<[^>]+>`)
+	reNewID   = regexp.MustCompile(`NEWID="(\d+)"`)
+	reSGMLTag = regexp.MustCompile(`(?s)<[^>]+>`)
 )
 
 // sgmlField returns the content of the first <tag>…</tag> in s.
