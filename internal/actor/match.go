@@ -18,6 +18,7 @@ type word struct {
 	blocked    bool // a prefix such as "non-" precedes it inside the token
 	propn      bool // tagged as a proper noun
 	adj        bool // tagged as an adjective
+	lemma      string // key of the token's lemma when it differs from key ("" otherwise)
 }
 
 // blockingPrefixes turn "non-NATO", "anti-China", "pro-Russia" into
@@ -58,6 +59,11 @@ func appendWords(dst []word, toks []event.Token) []word {
 			w.cap, w.upper = caseOf(p)
 			w.blocked = blocked
 			w.propn = t.UPOS == "PROPN"
+			if len(parts) == 1 && t.Lemma != "" && t.Lemma != "_" {
+				if l := wordKey(t.Lemma); l != w.key {
+					w.lemma = l
+				}
+			}
 			w.adj = t.UPOS == "ADJ"
 			if pi == 0 && len(parts) > 1 && blockingPrefixes[w.key] {
 				blocked = true
@@ -120,11 +126,11 @@ func (kb *KB) match(ws []word, buf []hit) []hit {
 		bestJ := -1
 		var best []int32
 		for j := i; j < len(ws); j++ {
-			wid, ok := kb.vocab[ws[j].key]
-			if !ok {
-				break
+			child, ok := kb.step(node, ws[j].key)
+			if !ok && ws[j].lemma != "" {
+				// irregular forms the dictionary lists by lemma only
+				child, ok = kb.step(node, ws[j].lemma)
 			}
-			child, ok := kb.edges[uint64(node)<<32|uint64(wid)]
 			if !ok {
 				break
 			}
@@ -158,4 +164,14 @@ func (kb *KB) match(ws []word, buf []hit) []hit {
 		i = bestJ
 	}
 	return out
+}
+
+// step follows the trie edge for word key from node.
+func (kb *KB) step(node int32, key string) (int32, bool) {
+	wid, ok := kb.vocab[key]
+	if !ok {
+		return 0, false
+	}
+	child, ok := kb.edges[uint64(node)<<32|uint64(wid)]
+	return child, ok
 }

@@ -79,3 +79,18 @@ func TestTreeApposition(t *testing.T) {
 		t.Errorf("got %+v", m)
 	}
 }
+
+// TestLemmaFallback: a form the dictionary lacks (here a made-up inflection)
+// matches through the lemma the tagger gives it.
+func TestLemmaFallback(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := parsed(t, 0, 0, "Chadian/ADJ/2/amod gendarmerieën/NOUN/3/nsubj withdrew/VERB/0/root ./PUNCT/3/punct")
+	s.Tokens[1].Lemma = "gendarmerie"
+	ms := kb.NewDoc(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Mentions(&s, time.Time{})
+	if len(ms) != 1 || ms[0].Text != "Chadian gendarmerieën" || ms[0].Code != "TCDCOP" {
+		t.Errorf("got %+v", ms)
+	}
+}
