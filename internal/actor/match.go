@@ -14,10 +14,10 @@ type word struct {
 	tok        int // token index in the sentence
 	start, end int // byte offsets into the document text
 	cap        bool
-	upper      bool // has letters and no lowercase letter
-	blocked    bool // a prefix such as "non-" precedes it inside the token
-	propn      bool // tagged as a proper noun
-	adj        bool // tagged as an adjective
+	upper      bool   // has letters and no lowercase letter
+	blocked    bool   // a prefix such as "non-" precedes it inside the token
+	propn      bool   // tagged as a proper noun
+	adj        bool   // tagged as an adjective
 	lemma      string // key of the token's lemma when it differs from key ("" otherwise)
 }
 
