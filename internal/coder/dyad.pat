@@ -124,6 +124,17 @@ enhance	---	-	dyad
 reinforce	---	-	dyad
 unveil	---	-	dyad
 publish	---	-	dyad
+add	---	-	dyad
+give	---	-	dyad
+leave	---	-	dyad
+see	---	-	dyad
+call	---	-	dyad
+back	---	-	dyad
+face	---	-	dyad
+overtake	---	-	dyad
+take	---	-	dyad
+hold	---	-	dyad
+come	---	-	dyad
 # Nominal events.
 visit	042	noun	dyad
 trip	042	noun	dyad

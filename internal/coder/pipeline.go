@@ -126,6 +126,26 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 	return evs
 }
 
+// sectors are the CAMEO agent codes that name a kind of actor, not an
+// actor: a code made only of them ("MED", "GOVMED") has no country or
+// organization to code a dyad with.
+var sectors = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "SPY": true,
+	"MED": true, "EDU": true, "BUS": true, "CRM": true, "CVL": true, "HLH": true, "REF": true, "LEG": true, "ELI": true, "LAB": true,
+	"AGR": true, "ENV": true, "RAD": true, "REL": true, "SET": true, "MOD": true, "UAF": true, "INS": true, "HRI": true, "DEV": true,
+	"IMG": true}
+
+func sectorOnly(code string) bool {
+	if len(code) < 3 || len(code)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(code); i += 3 {
+		if !sectors[code[i:i+3]] {
+			return false
+		}
+	}
+	return true
+}
+
 // safeFind and safeMentions keep a failure of the time or actor
 // recognizer on one sentence from stopping a whole ingest.
 func safeFind(wd *when.Doc, s *event.Sentence) (exprs []when.Expr, err error) {
@@ -198,8 +218,8 @@ func FromActor(m actor.Mention) []Mention {
 		}
 		return out
 	}
-	if m.Code == "" || (m.Kind == actor.KindRole && m.Country == "" && m.Org == "") {
-		return nil // unresolved, or a bare role ("officials") with no country
+	if m.Code == "" || (m.Country == "" && m.Org == "" && (m.Kind == actor.KindRole || sectorOnly(m.Code))) {
+		return nil // unresolved, or a bare sector ("officials", "the media") with no country
 	}
 	return []Mention{{Actor: m.Actor(), First: m.First, Last: m.Last, Head: m.Head}}
 }
