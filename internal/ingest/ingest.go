@@ -77,8 +77,8 @@ func Run(ctx context.Context, st *store.Store, paths []string, opts Options) (Su
 			total += info.Size()
 		}
 	}
-	bar := progress.New(opts.Progress, total, "ingest", true)
-	defer bar.Finish()
+	r.bar = progress.New(opts.Progress, total, "ingest", true)
+	defer r.bar.Finish()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return r.finish(ctx), err
@@ -89,7 +89,6 @@ func Run(ctx context.Context, st *store.Store, paths []string, opts Options) (Su
 			size = info.Size()
 		}
 		r.file(ctx, size, docs, errs)
-		bar.Add(size)
 	}
 	return r.finish(ctx), nil
 }
@@ -123,6 +122,7 @@ type runner struct {
 	start        time.Time
 	batch        []store.Item
 	pendingBytes int
+	bar          *progress.Reporter // advanced by input bytes, per document
 }
 
 func newRunner(st *store.Store, opts Options) *runner {
@@ -140,7 +140,15 @@ func (r *runner) file(ctx context.Context, size int64, docs []*event.Document, e
 	r.sum.Files++
 	r.sum.Bytes += size
 	r.sum.Errors = append(r.sum.Errors, errs...)
-	for _, doc := range docs {
+	// The bar moves by the file's bytes, shared out over its documents
+	// as they are analyzed and stored.
+	done := int64(0)
+	defer func() { r.bar.Add(size - done) }()
+	for k, doc := range docs {
+		if step := size * int64(k) / int64(len(docs)); step > done {
+			r.bar.Add(step - done)
+			done = step
+		}
 		r.sum.Documents++
 		r.sum.TextBytes += int64(len(doc.Text))
 		it := store.Item{Doc: doc}
