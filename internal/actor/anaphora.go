@@ -321,6 +321,13 @@ func (d *Doc) pronounSubject(it *item, ws []word, s *event.Sentence) bool {
 		if r != "nsubj" && r != "nsubj:pass" {
 			return false
 		}
+		// a thing named as a subject earlier in the sentence ("once an
+		// office is set up, it will …") is the likelier antecedent
+		for i := 0; i < tok; i++ {
+			if t := &s.Tokens[i]; (t.Deprel == "nsubj" || t.Deprel == "nsubj:pass") && t.UPOS == "NOUN" && !d.coveredHere(i) {
+				return false
+			}
+		}
 		// "it is important that …": expletive
 		for i := range s.Tokens {
 			if s.Tokens[i].Head == s.Tokens[tok].Head && (s.Tokens[i].Deprel == "csubj" || s.Tokens[i].Deprel == "ccomp") && s.Tokens[s.Tokens[tok].Head-1].UPOS == "ADJ" {
@@ -349,3 +356,14 @@ var expletiveNext = map[string]bool{"likely": true, "unlikely": true, "clear": t
 	"possible": true, "impossible": true, "necessary": true, "reported": true, "said": true, "expected": true,
 	"believed": true, "time": true, "not": true, "be": true, "been": true, "true": true, "hard": true, "difficult": true,
 	"easy": true, "too": true, "also": true, "still": true}
+
+// coveredHere reports whether token i of the current sentence is inside a
+// mention already found in it.
+func (d *Doc) coveredHere(i int) bool {
+	for k := len(d.recent) - 1; k >= 0 && d.recent[k].sent == d.sent; k-- {
+		if m := d.recent[k].m; m.First <= i && i <= m.Last {
+			return true
+		}
+	}
+	return false
+}

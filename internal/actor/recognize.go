@@ -185,6 +185,13 @@ func (d *Doc) appositions(out []Mention, s *event.Sentence) {
 		if last >= m.First || toks[first].Start < 0 {
 			continue
 		}
+		comma := false
+		for i := last + 1; i < m.First; i++ {
+			comma = comma || toks[i].Form == "," || toks[i].Form == "(" || toks[i].Form == "–" || toks[i].Form == "—"
+		}
+		if !comma {
+			continue // an apposition is set off by punctuation; else it is a misparse
+		}
 		name := d.textOf(toks[first].Start, toks[last].End, s)
 		m.First, m.Head, m.Kind, m.Name = first, p, KindPerson, name
 		m.Span[0] = toks[first].Start

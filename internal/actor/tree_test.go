@@ -94,3 +94,19 @@ func TestLemmaFallback(t *testing.T) {
 		t.Errorf("got %+v", ms)
 	}
 }
+
+// TestTreeItThing: "it" after a thing was the subject of an earlier clause
+// is left alone.
+func TestTreeItThing(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s1, txt1 := parsed(t, 0, 0, "Peru/PROPN/2/nsubj joined/VERB/0/root the/DET/4/det pact/NOUN/2/obj ./PUNCT/2/punct")
+	s2, _ := parsed(t, 1, len(txt1)+1, "Once/SCONJ/5/mark the/DET/3/det office/NOUN/5/nsubj:pass is/AUX/5/aux:pass opened/VERB/8/advcl ,/PUNCT/8/punct it/PRON/8/nsubj will/AUX/8/aux grow/VERB/0/root ./PUNCT/8/punct")
+	d := kb.NewDoc(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
+	d.Mentions(&s1, time.Time{})
+	if ms := d.Mentions(&s2, time.Time{}); len(ms) != 0 {
+		t.Errorf("got %+v", ms)
+	}
+}
