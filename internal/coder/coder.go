@@ -707,7 +707,7 @@ func (k *sentCtx) evidence(v int, objToks []int) event.Evidence {
 	toks := k.in.Sent.Tokens
 	first, last := v, v
 	for _, j := range objToks {
-		if j > v && j-v <= 4 && j > last {
+		if u := k.t.upos(j); j > v && j-v <= 4 && j > last && (u == "NOUN" || u == "PROPN") {
 			last = j
 		}
 	}

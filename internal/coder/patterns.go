@@ -107,11 +107,14 @@ type Dictionary struct {
 	synsets map[string][]string
 	synList []string
 	sets    map[string]*altSet // compiled alternatives, shared by patterns
+	// explicitBare marks verbs (lemma_particle) a PETRARCH file gave a
+	// code of their own
+	explicitBare map[string]bool
 }
 
 // NewDictionary returns an empty dictionary.
 func NewDictionary() *Dictionary {
-	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}}
+	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}, explicitBare: map[string]bool{}}
 }
 
 // AddSynset defines (or extends) synset name ("&WEAPON") with members;

@@ -50,10 +50,15 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 			if code == "" {
 				code = blockCode
 			}
-			if code == "" {
-				code = "---"
+			bk := v.lemma + "_" + v.prt
+			if v.code != "" {
+				d.explicitBare[bk] = true
+			} else if d.explicitBare[bk] {
+				// a verb given its own code elsewhere ("+ASK_FOR [020]")
+				// keeps it against a block default met later
+				code = ""
 			}
-			if code != "---" || v.prt != "" {
+			if code != "" && (code != "---" || v.prt != "") {
 				k := key{code, v.prt}
 				if _, ok := bare[k]; !ok {
 					keys = append(keys, k)

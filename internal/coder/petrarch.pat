@@ -25217,7 +25217,7 @@ intrude,obtrude,pry,trespass	192	obj=territory	petrarch2
 refute	016	-	petrarch2
 refute	111	obj=&DISPUTE tgt=obj	petrarch2
 allay,comfort,console	017	-	petrarch2
-appeal,beg,implore,plead,solicit	020	-	petrarch2
+appeal,beg,plead,solicit	020	-	petrarch2
 appeal,beg,implore,plead,solicit	---	obj=court	petrarch2
 appeal,beg,implore,plead,solicit	016	obj=not obj=guilty	petrarch2
 appeal,beg,implore,plead,solicit	016	obj=innocent	petrarch2
@@ -25898,7 +25898,6 @@ acquaint,innovate,insert,introduce	081	obj=amnesty	petrarch2
 acquaint,innovate,insert,introduce	100	obj=proposal	petrarch2
 acquaint,innovate,insert,introduce	1041	obj=censure obj=&PROPOSAL	petrarch2
 acquaint,innovate,insert,introduce	163	obj=embargo pp=on:arms	petrarch2
-ask	040	prt=for	petrarch2
 elicit,invite,reinvite	040	-	petrarch2
 ask	030	prt=for pp=for:&NEGOTIATION	petrarch2
 ask	036	prt=for obj=fighter	petrarch2
@@ -26240,7 +26239,7 @@ advertise,advertize,back,endorse,promote,support	138	obj=violence pp=against	pet
 advertise,advertize,back,endorse,promote,support	141	obj=protest	petrarch2
 advertise,advertize,back,endorse,promote,support	195	pre=&AIRCRAFT pp=in:skies	petrarch2
 advertise,advertize,back,endorse,promote,support	195	pp=by:&AIRCRAFT	petrarch2
-acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,greet,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	051	-	petrarch2
+acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	051	-	petrarch2
 greet	050	-	petrarch2
 acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,greet,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	---	obj=fall pp=of:&TOWN	petrarch2
 acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,greet,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	---	obj=christmas	petrarch2
@@ -26336,7 +26335,7 @@ allocate,allot,apportion,assign,task	060	-	petrarch2
 allocate,allot,apportion,assign,task	071	obj=&CURRENCY	petrarch2
 allocate,allot,apportion,assign,task	073	obj=aid	petrarch2
 allocate,allot,apportion,assign,task	074	obj=&PKO	petrarch2
-beef,step	060	prt=up	petrarch2
+step	060	prt=up	petrarch2
 amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand,heighten,increase,intensify,magnify,redouble	060	-	petrarch2
 beef,step	013	prt=up obj=expectation	petrarch2
 beef,step	030	prt=up obj=bid	petrarch2
@@ -27659,7 +27658,6 @@ allege,aver,avow,claim,swear	112	obj=insurgents	petrarch2
 allege,aver,avow,claim,swear	112	obj=plot	petrarch2
 allege,aver,avow,claim,swear	181	obj=kidnapping	petrarch2
 blaspheme,curse	110	-	petrarch2
-despair	110	-	petrarch2
 decry,disapprove	110	-	petrarch2
 disappoint,discourage,dishearten,dismay,sadden	110	-	petrarch2
 disappoint,discourage,dishearten,dismay,sadden	111	pp=by:broken	petrarch2
@@ -30057,5 +30055,5 @@ recapture	192	-	petrarch2
 recapture	173	obj=convict	petrarch2
 recapture	173	obj=man	petrarch2
 butcher,massacre,slaughter	202	-	petrarch2
-appall,breach,disgust,infract,offend,outrage,pique,scandalise,scandalize,shock,stun,stupefy,transgress,~	110	-	petrarch2
+appall,disgust,infract,offend,outrage,pique,scandalise,scandalize,shock,stun,stupefy,transgress,~	110	-	petrarch2
 appall,breach,disgust,infract,offend,outrage,pique,scandalise,scandalize,shock,stun,stupefy,transgress,~	012	pp=to:core	petrarch2
