@@ -403,6 +403,11 @@ func (d *Doc) firstNameBefore(h hit, ws []word) bool {
 	if !p.cap || p.upper || d.known(p.key) || p.key == "'s" || functionWords[p.key] {
 		return false
 	}
+	for _, o := range d.hits {
+		if o.j == h.i {
+			return false // the end of a title or name matched on its own ("Secretary General")
+		}
+	}
 	if p.tok != 0 || p.propn {
 		return true
 	}
