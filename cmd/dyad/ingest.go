@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,6 +51,9 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		runErr = err
 	}
 	printSummary(stdout, stderr, sum)
+	if errors.Is(runErr, context.Canceled) {
+		return errors.New("interrupted: the documents counted above are stored; run the same command again to finish")
+	}
 	if runErr != nil {
 		return runErr
 	}

@@ -318,8 +318,8 @@ func (s *Store) AddDocuments(ctx context.Context, items []Item) ([]AddResult, []
 	if len(items) == 1 {
 		if errs[0] == nil {
 			errs[0] = fmt.Errorf("add document %.12s (%s): %w", items[0].Doc.ID, items[0].Doc.File, err)
+			res[0] = AddResult{ID: items[0].Doc.ID}
 		}
-		res[0] = AddResult{ID: items[0].Doc.ID}
 		return res, errs
 	}
 	s.mu.Unlock()
