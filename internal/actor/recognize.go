@@ -220,7 +220,7 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
 			return it
 		}
-		e, ok, amb := kb.pick(d.plausible(h.ids), KindPerson, di)
+		e, ok, amb := kb.pick(d.plausible(h.ids, ws[h.i].key), KindPerson, di)
 		if !ok || amb {
 			return item{} // a bare surname that is not clear: no mention
 		}
@@ -244,8 +244,8 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
 			return it
 		}
-		ids := append(append([]int32(nil), h.ids...), kb.surnames[ws[h.i].key]...)
-		it.ids = d.plausible(ids)
+		ids := append(d.plausible(h.ids, ""), d.plausible(kb.surnames[ws[h.i].key], ws[h.i].key)...)
+		it.ids = ids
 		if len(it.ids) == 0 {
 			return item{}
 		}
@@ -452,15 +452,20 @@ func (d *Doc) shareModifier(prev, m *Mention, ws []word, s *event.Sentence, di i
 	}
 }
 
-// plausible keeps, of the people a one-word name may stand for, the
-// curated office holders (well known enough to be named by surname alone)
-// and the people of a country the document has already mentioned: a bare
-// "Howard" in a British story is not Australia's prime minister.
-func (d *Doc) plausible(ids []int32) []int32 {
+// plausible keeps, of the people a one-word name may stand for, those
+// the story makes likely: people of a country it has mentioned, and curated
+// office holders (well known enough to be named alone) when the word is
+// their own alias or a distinctive surname (five letters or more: "Rutte",
+// "Kishida", not "Dan" or "Lee"). A bare "Howard" in a British story is not
+// Australia's prime minister. surname is the word when ids come from the
+// surname index, "" when they are the word's own phrase entries.
+func (d *Doc) plausible(ids []int32, surname string) []int32 {
 	var out []int32
 	for _, id := range ids {
 		e := &d.kb.entries[id]
-		if e.Kind != KindPerson || e.Source == "curated" || e.Source == "user" || (e.Country != "" && (d.countries[e.Country] > 0 || d.sentCountries[e.Country])) {
+		known := e.Country != "" && (d.countries[e.Country] > 0 || d.sentCountries[e.Country])
+		famous := (e.Source == "curated" || e.Source == "user") && (surname == "" || len(surname) >= 5)
+		if e.Kind != KindPerson || known || famous {
 			out = append(out, id)
 		}
 	}
