@@ -260,6 +260,12 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 	return nil
 }
 
+// clauseStop lists punctuation no subject is looked for across: a colon,
+// a dash, a bracket or a quotation mark starts another voice ("Trump: Make
+// China …", "a hat reading “Make …”").
+var clauseStop = map[string]bool{";": true, ":": true, "—": true, "–": true, "--": true, "(": true, ")": true,
+	"\"": true, "“": true, "”": true, "«": true, "»": true, "``": true, "''": true}
+
 // leftSubject returns the actor mentioned closest before verb v with no
 // other verb, clause marker or semicolon between them.
 func (k *sentCtx) leftSubject(v int) []int {
@@ -281,7 +287,7 @@ func (k *sentCtx) leftSubject(v int) []int {
 			return out
 		}
 		u := t.upos(j)
-		if u == "VERB" || u == "SCONJ" || t.lemma[j] == ";" || t.lemma[j] == ":" || relPron[t.lemma[j]] {
+		if u == "VERB" || u == "SCONJ" || relPron[t.lemma[j]] || clauseStop[t.lower[j]] {
 			return nil
 		}
 	}
