@@ -329,9 +329,11 @@ func (d *Doc) pronounSubject(it *item, ws []word, s *event.Sentence) bool {
 			}
 		}
 		// "it is important that …": expletive
-		for i := range s.Tokens {
-			if s.Tokens[i].Head == s.Tokens[tok].Head && (s.Tokens[i].Deprel == "csubj" || s.Tokens[i].Deprel == "ccomp") && s.Tokens[s.Tokens[tok].Head-1].UPOS == "ADJ" {
-				return false
+		if h := s.Tokens[tok].Head - 1; h >= 0 && h < len(s.Tokens) && s.Tokens[h].UPOS == "ADJ" {
+			for i := range s.Tokens {
+				if s.Tokens[i].Head == h+1 && (s.Tokens[i].Deprel == "csubj" || s.Tokens[i].Deprel == "ccomp") {
+					return false
+				}
 			}
 		}
 		return true

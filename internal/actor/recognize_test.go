@@ -157,21 +157,33 @@ func ExampleDoc_Mentions() {
 // FuzzMentions: any text, tokenized, gives mentions with spans inside the
 // text and token indexes inside the sentence, and never a panic.
 func FuzzMentions(f *testing.F) {
-	f.Add("Japan's Foreign Minister Yoshimasa Hayashi met NATO's chief.", "2022-05-01")
-	f.Add("the two sides; it; the alliance; non-NATO; U.S.-ROK; Kishida", "2025-12-01")
-	f.Add("Meeting of NATO Ministers of Foreign Affairs of the", "1999-01-01")
-	f.Add("'s 's Prime Minister", "2020-02-29")
+	f.Add("Japan's Foreign Minister Yoshimasa Hayashi met NATO's chief.", "2022-05-01", []byte{})
+	f.Add("the two sides; it; the alliance; non-NATO; U.S.-ROK; Kishida", "2025-12-01", []byte{3, 0, 9, 1})
+	f.Add("Meeting of NATO Ministers of Foreign Affairs of the", "1999-01-01", []byte{200, 2, 2, 2})
+	f.Add("'s 's Prime Minister", "2020-02-29", []byte{1, 2, 3, 4, 5})
+	f.Add("Ana Lopez, Chile's foreign minister, said it would.", "2020-02-29", []byte{9, 1, 7, 7, 4, 7, 1, 7, 0, 11, 9, 11, 9})
 	kb, err := Load()
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, txt, date string) {
+	rels := []string{"nsubj", "appos", "case", "flat", "compound", "nmod:poss", "obj", "csubj", "root", "nsubj:pass"}
+	upos := []string{"PROPN", "NOUN", "ADJ", "PRON", "ADP", "VERB"}
+	f.Fuzz(func(t *testing.T, txt, date string, tree []byte) {
 		d, err := time.Parse("2006-01-02", date)
 		if err != nil {
 			d = time.Time{}
 		}
 		doc := kb.NewDoc(d)
 		for _, s := range text.Segment(txt) {
+			// an arbitrary, possibly malformed, tree and tags
+			for i := range s.Tokens {
+				if i < len(tree) {
+					b := int(tree[i])
+					s.Tokens[i].Head = b % (len(s.Tokens) + 3)
+					s.Tokens[i].Deprel = rels[b%len(rels)]
+					s.Tokens[i].UPOS = upos[b%len(upos)]
+				}
+			}
 			for _, m := range doc.Mentions(&s, time.Time{}) {
 				if m.Span[0] < 0 || m.Span[1] > len(txt) || m.Span[0] > m.Span[1] {
 					t.Fatalf("span %v outside text of %d bytes", m.Span, len(txt))
