@@ -33,11 +33,20 @@
 //     (IGOWSTNAT, role empty). A title with a country and no name names
 //     the office holder of the date ("the Japanese prime minister");
 //  5. document state: a surname introduced in full resolves to the same
-//     person later; "the two sides" are the last two actors, "bilateral"
-//     the document's main dyad, "the alliance" the last alliance named,
-//     "the country" the one country of the last sentences, "it"/"its" the
-//     one candidate (or the previous main-clause subject, with a tree).
+//     person later; a bare one-word name otherwise needs a curated office
+//     holder with a distinctive surname ("Rutte") or a person of a country
+//     the story names ("Howard" only in a story about Australia); "the two
+//     sides" are the last two actors, "bilateral" the document's main dyad,
+//     "the alliance" the last alliance named, "the country" the one country
+//     of the last sentences, "the prime minister"/"the government" the
+//     story's one dominant country, "it"/"its" the one candidate (or the
+//     previous main-clause subject, with a tree; "it" only as a subject).
 //     Every anaphor is resolved only when the candidate is unique.
+//
+// With a dependency tree (internal/nlp) the recognizer also takes heads and
+// prepositions from the tree, attaches titles in apposition to unknown
+// names ("Ana Lopez, Chile's foreign minister") and matches through
+// lemmas. Without one it works on tokens alone.
 //
 // Mentions carry Kind, the governing preposition and Loc (object of "in",
 // "at" …), so that the coder can tell a place ("a liaison office in
