@@ -21,10 +21,11 @@ func init() {
 const dbFlagUsage = "database file (default $DYAD_DB, else ./dyad.db)"
 
 func runIngest(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ingest", stderr, "[--db FILE] [--max-bytes N] PATH…  (PATH: file, folder, or - for stdin)")
+	fs := newFlagSet("ingest", stderr, "[--db FILE] [--max-bytes N] [--analyze=false] PATH…  (PATH: file, folder, or - for stdin)")
 	db := fs.String("db", "", dbFlagUsage)
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest input file accepted, in bytes (after gunzip)")
 	batch := fs.Int("batch", 256, "documents per transaction")
+	analyze := fs.Bool("analyze", true, "code events on ingest (false: store documents and metadata only)")
 	if err := parseFlags(fs, "ingest", args); err != nil {
 		return err
 	}
@@ -34,9 +35,13 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if *maxBytes <= 0 || *batch <= 0 {
 		return usageError{cmd: "ingest", msg: "--max-bytes and --batch must be positive"}
 	}
-	analyzer, err := newAnalyzer()
-	if err != nil {
-		return err
+	var analyzer ingest.Analyzer
+	if *analyze {
+		a, err := newAnalyzer()
+		if err != nil {
+			return err
+		}
+		analyzer = a
 	}
 	st, err := store.Open(store.Path(*db))
 	if err != nil {

@@ -250,7 +250,7 @@ func TestCrashRecovery(t *testing.T) {
 	writeBatch(t, in, 600)
 	clean := filepath.Join(dir, "clean.db")
 	start := time.Now()
-	if out, err := exec.Command(bin, "ingest", "--db", clean, "--batch", "4", in).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "ingest", "--db", clean, "--batch", "4", "--analyze=false", in).CombinedOutput(); err != nil {
 		t.Fatalf("clean run: %v\n%s", err, out)
 	}
 	cleanTime := time.Since(start)
@@ -269,7 +269,7 @@ func TestCrashRecovery(t *testing.T) {
 	}
 	for _, frac := range []float64{0.2, 0.45} {
 		db := filepath.Join(dir, fmt.Sprintf("killed-%.0f.db", frac*100))
-		cmd := exec.Command(bin, "ingest", "--db", db, "--batch", "4", in)
+		cmd := exec.Command(bin, "ingest", "--db", db, "--batch", "4", "--analyze=false", in)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -281,7 +281,7 @@ func TestCrashRecovery(t *testing.T) {
 		if out, err := exec.Command(bin, "docs", "--db", db, "--format", "json").Output(); err == nil {
 			partial = fmt.Sprint(strings.Count(string(out), "\n"))
 		}
-		if out, err := exec.Command(bin, "ingest", "--db", db, "--batch", "4", in).CombinedOutput(); err != nil {
+		if out, err := exec.Command(bin, "ingest", "--db", db, "--batch", "4", "--analyze=false", in).CombinedOutput(); err != nil {
 			t.Fatalf("rerun after kill at %.0f%%: %v\n%s", frac*100, err, out)
 		}
 		t.Logf("killed at %.0f%% of %v (killed=%v): %s documents stored before the rerun", frac*100, cleanTime, killed, partial)
