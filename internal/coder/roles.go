@@ -81,9 +81,11 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 		}
 	}
 	if len(out) == 0 {
-		// An apposition names the actor: "the alliance, NATO, …".
+		// An apposition names the actor: "old foes X and Y", "the
+		// alliance, NATO, …".
 		if a := t.child(i, "appos"); a >= 0 {
 			add(a)
+			conjOf(a)
 		}
 	}
 	return out
@@ -242,7 +244,16 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 		if relPron[t.lemma[s]] && (t.rel(v) == "acl:relcl") {
 			return k.antecedentActors(t.head[v], depth)
 		}
-		return k.actorsAt(s)
+		out := k.actorsAt(s)
+		// a coordination the parser split into two subjects
+		for _, c := range t.children[v] {
+			if c != s && t.rel(c) == t.rel(s) && !k.isTime(c) {
+				for _, mi := range k.actorsAt(c) {
+					out = k.appendMention(out, mi)
+				}
+			}
+		}
+		return out
 	}
 	h := t.head[v]
 	if h < 0 {
