@@ -405,7 +405,7 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 		switch {
 		case dated:
 			e.Kind = KindPerson
-			e.Name = titleCase(pe.Phrases[0])
+			e.Name = displayName(pe)
 			if e.From != 0 && e.To == 0 {
 				e.To = phoenixVintage // open-ended: known to hold only up to the file's date
 			}
@@ -413,21 +413,34 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 			e.Kind = KindCountry
 		case strings.HasPrefix(c.Code, "IGO") || strings.HasPrefix(c.Code, "NGO"):
 			e.Kind = KindOrg
-			e.Name = titleCase(pe.Phrases[0])
+			e.Name = displayName(pe)
 		default:
 			e.Kind = KindGroup
-			e.Name = titleCase(pe.Phrases[0])
+			e.Name = displayName(pe)
 		}
 		out = append(out, e)
 	}
 	return out
 }
 
-func titleCase(phrase string) string {
-	words := strings.Fields(phrase)
+// displayName is a readable name for a Phoenix entry: acronyms stay in
+// capitals ("BBC"), other words are capitalized ("George W. Bush").
+func displayName(pe PhoenixEntry) string {
+	raw := pe.Display
+	if raw == "" {
+		raw = pe.Phrases[0]
+	}
+	words := strings.Fields(raw)
+	if len(words) == 1 && len(words[0]) <= 5 && strings.ToUpper(words[0]) == words[0] {
+		return words[0]
+	}
 	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
+		r := []rune(strings.ToLower(w))
+		for k := range r {
+			if k == 0 || r[k-1] == '-' || r[k-1] == '\'' && k > 1 && r[k-2] != 'n' {
+				r[k] = unicode.ToUpper(r[k])
+			}
+		}
 		words[i] = string(r)
 	}
 	return strings.Join(words, " ")

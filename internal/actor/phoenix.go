@@ -13,6 +13,7 @@ import (
 // (Phoenix.*.actors.txt or Phoenix.agents.txt): its phrases (the primary
 // name and its "+" synonyms, normalized to match keys) and its codes.
 type PhoenixEntry struct {
+	Display string      // the first name as written, '_' made spaces ("GEORGE W. BUSH")
 	Phrases []string    // normalized phrases: lowercase words joined by one space
 	Codes   []DatedCode // empty when the entry carried no usable code
 	Comment string      // the text after '#' on the entry's first line
@@ -94,6 +95,9 @@ func ParsePhoenix(r io.Reader) ([]PhoenixEntry, error) {
 			namePart, codes := splitCodes(trimmed)
 			e := PhoenixEntry{Codes: codes, Comment: comment, Line: lineNo}
 			e.Phrases = appendPhrases(nil, namePart, subst)
+			if d, _, _ := strings.Cut(namePart, "|"); !strings.Contains(d, "!") {
+				e.Display = strings.Join(strings.Fields(strings.ReplaceAll(d, "_", " ")), " ")
+			}
 			if len(e.Phrases) == 0 {
 				cur = -1
 				continue
