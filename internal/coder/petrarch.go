@@ -81,6 +81,9 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 				}
 				p.Lemmas = byPrt[prt]
 				if prt != "" {
+					if p.Prt != "" && p.Prt != prt {
+						continue // "break off" patterns are not for "break down"
+					}
 					p.Prt = prt
 				}
 				p.Origin = origin

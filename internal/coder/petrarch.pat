@@ -1660,8 +1660,6 @@ wage	193	prt=war pre=tanker obj=grenade pp=by:rocket	petrarch1
 wage	195	prt=war pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
 wage	163	prt=war pre=economy obj=sanctions pp=by	petrarch1
 wage	012	prt=war pre=impossible pre=to obj=peace obj=deal	petrarch1
-wage	142	prt=war pre=hunger obj=claimed tgt=obj	petrarch1
-wage	193	prt=war obj=shelling obj=positions	petrarch1
 wage	111	prt=war obj=face obj=criticism pp=from	petrarch1
 wage	1043	prt=war obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 wage	138	prt=war pre=have pre=been pre=authorised pre=to	petrarch1
@@ -1694,10 +1692,8 @@ wage	190	prt=war obj=broke obj=out pp=between	petrarch1
 wage	110	prt=war obj=top obj=&PROGRAM pp=of tgt=obj	petrarch1
 wage	---	prt=war obj=cross-border obj=&CRIME	petrarch1
 wage	---	prt=war obj=cultural obj=extinction	petrarch1
-wage	080	prt=war pre=said pre=would pre=not	petrarch1
 wage	143	prt=war pre=organize pp=to:protest	petrarch1
 wage	143	prt=war pre=organise pp=to:protest	petrarch1
-wage	111	prt=war obj=aggression pp=at tgt=pp:at	petrarch1
 wage	---	prt=war pre=upcoming pre=diplomatic	petrarch1
 wage	190	prt=war obj=positions obj=held pp=by tgt=pp:by	petrarch1
 wage	111	prt=war pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
@@ -1726,7 +1722,6 @@ wage	190	prt=war pre=were obj=heavy obj=&FIGHT	petrarch1
 wage	130	prt=war pre=said obj=was obj=possible	petrarch1
 wage	051	prt=war pre=wished pre=success pre=in	petrarch1
 wage	190	prt=war pre=&MILITARY pp=against	petrarch1
-wage	110	prt=war obj=imprisonment	petrarch1
 wage	195	prt=war pre=air pre=force obj=&WEAPON	petrarch1
 wage	145	prt=war pre=protesters pp=with tgt=pp:with	petrarch1
 wage	1124	prt=war pre=condemnation pre=of	petrarch1
@@ -1744,7 +1739,6 @@ wage	193	prt=war obj=kill pp=in pp=by	petrarch1
 wage	142	prt=war pre=hunger pp=by pp=in tgt=pp:in	petrarch1
 wage	---	prt=war pre=could pre=be pre=used pre=to	petrarch1
 wage	---	prt=war pre=erected obj=monument	petrarch1
-wage	194	prt=war obj=fir obj=&WEAPON	petrarch1
 wage	190	prt=war obj=carried obj=out pp=by	petrarch1
 wage	195	prt=war pre=said pre=&AIRCRAFT	petrarch1
 wage	145	prt=war pre=protestor pp=in tgt=obj	petrarch1
@@ -1791,7 +1785,6 @@ wage	040	prt=war obj=out pp=to:hammer	petrarch1
 wage	111	prt=war pre=launch pre=verbal	petrarch1
 wage	012	prt=war pre=facing pre=uphill	petrarch1
 wage	0356	prt=war pre=offer pre=to pre=stop	petrarch1
-wage	042	prt=war obj=tour pp=in tgt=pp:in	petrarch1
 wage	138	prt=war pre=vow obj=not obj=delay	petrarch1
 wage	130	prt=war pp=with:warnings	petrarch1
 wage	1832	prt=war pre=said pre=car-bomb	petrarch1
@@ -1821,7 +1814,6 @@ wage	145	prt=war pre=protest pp=with	petrarch1
 wage	110	prt=war pp=in:meeting	petrarch1
 wage	110	prt=war pp=at:meeting	petrarch1
 wage	195	prt=war pp=from:air tgt=obj	petrarch1
-wage	046	prt=war pp=in pp=for tgt=pp:in	petrarch1
 wage	154	prt=war pre=prepare pre=make	petrarch1
 wage	013	prt=war pre=respite pre=from	petrarch1
 wage	111	prt=war obj=criticism pp=of	petrarch1
@@ -1841,19 +1833,16 @@ wage	194	prt=war pp=with:&WEAPON	petrarch1
 wage	190	prt=war obj=each obj=other	petrarch1
 wage	195	prt=war obj=&AIRCRAFT pp=to	petrarch1
 wage	037	prt=war pp=to:resolve tgt=obj	petrarch1
-wage	111	prt=war pp=at:claim	petrarch1
 wage	111	prt=war pp=against:plan	petrarch1
 wage	190	prt=war obj=out pp=to:drive	petrarch1
 wage	1384	prt=war pre=&MILITARY obj=be	petrarch1
 wage	1384	prt=war pre=&MILITARY obj=if	petrarch1
-wage	110	prt=war obj=efforts	petrarch1
 wage	110	prt=war pre=drag pre=into	petrarch1
 wage	194	prt=war pp=by:tank	petrarch1
 wage	111	prt=war obj=&PROPOSAL tgt=obj	petrarch1
 wage	---	prt=war pre=after obj=began	petrarch1
 wage	190	prt=war pp=in:region	petrarch1
 wage	012	prt=war pre=said pre=expect	petrarch1
-wage	127	prt=war obj=plan	petrarch1
 wage	---	prt=war pre=can pre=contain	petrarch1
 wage	190	prt=war pp=in:reprisal	petrarch1
 wage	111	prt=war obj=tak pp=for:not	petrarch1
@@ -1890,7 +1879,6 @@ wage	190	prt=war obj=position tgt=obj	petrarch1
 wage	100	prt=war pre=diplomatic	petrarch1
 wage	052	prt=war pre=boasted pre=of	petrarch1
 wage	194	prt=war pre=rocket tgt=obj	petrarch1
-wage	111	prt=war pp=at tgt=pp:at	petrarch1
 wage	180	prt=war pre=arson pp=on tgt=pp:on	petrarch1
 wage	---	prt=war obj=&CAR obj=theft	petrarch1
 wage	1123	prt=war pp=on:stoning	petrarch1
@@ -1922,7 +1910,6 @@ wage	190	prt=war pre=&MILITARY	petrarch1
 wage	154	prt=war pre=ready pre=air	petrarch1
 wage	193	prt=war obj=kill pp=in	petrarch1
 wage	---	prt=war obj=extremism	petrarch1
-wage	111	prt=war pp=at tgt=pp:at	petrarch1
 wage	---	prt=war pre=publicity	petrarch1
 wage	013	prt=war pre=no pre=report	petrarch1
 wage	194	prt=war pre=artillary	petrarch1
@@ -1988,7 +1975,6 @@ wage	143	prt=war pre=went pre=on	petrarch1
 wage	---	prt=war pre=set pre=off	petrarch1
 wage	1384	prt=war pre=might tgt=obj	petrarch1
 wage	190	prt=war pp=with tgt=pp:with	petrarch1
-wage	111	prt=war pp=at	petrarch1
 wage	111	prt=war pre=verbal	petrarch1
 wage	194	prt=war pre=missle	petrarch1
 wage	---	prt=war pre=uphill	petrarch1
@@ -2042,7 +2028,6 @@ wage	---	prt=war obj=snow	petrarch1
 wage	141	prt=war pp=by tgt=pp:by	petrarch1
 wage	085	prt=war pre=end	petrarch1
 wage	190	prt=war tgt=obj	petrarch1
-wage	---	prt=war obj=law	petrarch1
 wage	195	prt=war pre=air	petrarch1
 wage	180	prt=war obj=bus	petrarch1
 wage	110	prt=war obj=ban	petrarch1
@@ -2083,7 +2068,6 @@ fight	193	prt=back pre=tanker obj=grenade pp=by:rocket	petrarch1
 fight	195	prt=back pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
 fight	163	prt=back pre=economy obj=sanctions pp=by	petrarch1
 fight	012	prt=back pre=impossible pre=to obj=peace obj=deal	petrarch1
-fight	142	prt=back pre=hunger obj=claimed tgt=obj	petrarch1
 fight	193	prt=back obj=shelling obj=positions	petrarch1
 fight	111	prt=back obj=face obj=criticism pp=from	petrarch1
 fight	1043	prt=back obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
@@ -2120,7 +2104,6 @@ fight	---	prt=back obj=cultural obj=extinction	petrarch1
 fight	080	prt=back pre=said pre=would pre=not	petrarch1
 fight	143	prt=back pre=organize pp=to:protest	petrarch1
 fight	143	prt=back pre=organise pp=to:protest	petrarch1
-fight	111	prt=back obj=aggression pp=at tgt=pp:at	petrarch1
 fight	---	prt=back pre=upcoming pre=diplomatic	petrarch1
 fight	190	prt=back obj=positions obj=held pp=by tgt=pp:by	petrarch1
 fight	111	prt=back pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
@@ -2149,7 +2132,6 @@ fight	190	prt=back pre=were obj=heavy obj=&FIGHT	petrarch1
 fight	130	prt=back pre=said obj=was obj=possible	petrarch1
 fight	051	prt=back pre=wished pre=success pre=in	petrarch1
 fight	190	prt=back pre=&MILITARY pp=against	petrarch1
-fight	110	prt=back obj=imprisonment	petrarch1
 fight	195	prt=back pre=air pre=force obj=&WEAPON	petrarch1
 fight	145	prt=back pre=protesters pp=with tgt=pp:with	petrarch1
 fight	1124	prt=back pre=condemnation pre=of	petrarch1
@@ -2214,7 +2196,6 @@ fight	040	prt=back obj=out pp=to:hammer	petrarch1
 fight	111	prt=back pre=launch pre=verbal	petrarch1
 fight	012	prt=back pre=facing pre=uphill	petrarch1
 fight	0356	prt=back pre=offer pre=to pre=stop	petrarch1
-fight	042	prt=back obj=tour pp=in tgt=pp:in	petrarch1
 fight	138	prt=back pre=vow obj=not obj=delay	petrarch1
 fight	130	prt=back pp=with:warnings	petrarch1
 fight	1832	prt=back pre=said pre=car-bomb	petrarch1
@@ -2244,7 +2225,6 @@ fight	145	prt=back pre=protest pp=with	petrarch1
 fight	110	prt=back pp=in:meeting	petrarch1
 fight	110	prt=back pp=at:meeting	petrarch1
 fight	195	prt=back pp=from:air tgt=obj	petrarch1
-fight	046	prt=back pp=in pp=for tgt=pp:in	petrarch1
 fight	154	prt=back pre=prepare pre=make	petrarch1
 fight	013	prt=back pre=respite pre=from	petrarch1
 fight	111	prt=back obj=criticism pp=of	petrarch1
@@ -2264,19 +2244,16 @@ fight	194	prt=back pp=with:&WEAPON	petrarch1
 fight	190	prt=back obj=each obj=other	petrarch1
 fight	195	prt=back obj=&AIRCRAFT pp=to	petrarch1
 fight	037	prt=back pp=to:resolve tgt=obj	petrarch1
-fight	111	prt=back pp=at:claim	petrarch1
 fight	111	prt=back pp=against:plan	petrarch1
 fight	190	prt=back obj=out pp=to:drive	petrarch1
 fight	1384	prt=back pre=&MILITARY obj=be	petrarch1
 fight	1384	prt=back pre=&MILITARY obj=if	petrarch1
-fight	110	prt=back obj=efforts	petrarch1
 fight	110	prt=back pre=drag pre=into	petrarch1
 fight	194	prt=back pp=by:tank	petrarch1
 fight	111	prt=back obj=&PROPOSAL tgt=obj	petrarch1
 fight	---	prt=back pre=after obj=began	petrarch1
 fight	190	prt=back pp=in:region	petrarch1
 fight	012	prt=back pre=said pre=expect	petrarch1
-fight	127	prt=back obj=plan	petrarch1
 fight	---	prt=back pre=can pre=contain	petrarch1
 fight	190	prt=back pp=in:reprisal	petrarch1
 fight	111	prt=back obj=tak pp=for:not	petrarch1
@@ -2313,7 +2290,6 @@ fight	190	prt=back obj=position tgt=obj	petrarch1
 fight	100	prt=back pre=diplomatic	petrarch1
 fight	052	prt=back pre=boasted pre=of	petrarch1
 fight	194	prt=back pre=rocket tgt=obj	petrarch1
-fight	111	prt=back pp=at tgt=pp:at	petrarch1
 fight	180	prt=back pre=arson pp=on tgt=pp:on	petrarch1
 fight	---	prt=back obj=&CAR obj=theft	petrarch1
 fight	1123	prt=back pp=on:stoning	petrarch1
@@ -2411,7 +2387,6 @@ fight	143	prt=back pre=went pre=on	petrarch1
 fight	---	prt=back pre=set pre=off	petrarch1
 fight	1384	prt=back pre=might tgt=obj	petrarch1
 fight	190	prt=back pp=with tgt=pp:with	petrarch1
-fight	111	prt=back pp=at	petrarch1
 fight	111	prt=back pre=verbal	petrarch1
 fight	194	prt=back pre=missle	petrarch1
 fight	---	prt=back pre=uphill	petrarch1
@@ -2465,7 +2440,6 @@ fight	---	prt=back obj=snow	petrarch1
 fight	141	prt=back pp=by tgt=pp:by	petrarch1
 fight	085	prt=back pre=end	petrarch1
 fight	190	prt=back tgt=obj	petrarch1
-fight	---	prt=back obj=law	petrarch1
 fight	195	prt=back pre=air	petrarch1
 fight	180	prt=back obj=bus	petrarch1
 fight	110	prt=back obj=ban	petrarch1
@@ -2506,8 +2480,6 @@ fight	193	prt=down pre=tanker obj=grenade pp=by:rocket	petrarch1
 fight	195	prt=down pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
 fight	163	prt=down pre=economy obj=sanctions pp=by	petrarch1
 fight	012	prt=down pre=impossible pre=to obj=peace obj=deal	petrarch1
-fight	142	prt=down pre=hunger obj=claimed tgt=obj	petrarch1
-fight	193	prt=down obj=shelling obj=positions	petrarch1
 fight	111	prt=down obj=face obj=criticism pp=from	petrarch1
 fight	1043	prt=down obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 fight	138	prt=down pre=have pre=been pre=authorised pre=to	petrarch1
@@ -2540,10 +2512,8 @@ fight	190	prt=down obj=broke obj=out pp=between	petrarch1
 fight	110	prt=down obj=top obj=&PROGRAM pp=of tgt=obj	petrarch1
 fight	---	prt=down obj=cross-border obj=&CRIME	petrarch1
 fight	---	prt=down obj=cultural obj=extinction	petrarch1
-fight	080	prt=down pre=said pre=would pre=not	petrarch1
 fight	143	prt=down pre=organize pp=to:protest	petrarch1
 fight	143	prt=down pre=organise pp=to:protest	petrarch1
-fight	111	prt=down obj=aggression pp=at tgt=pp:at	petrarch1
 fight	---	prt=down pre=upcoming pre=diplomatic	petrarch1
 fight	190	prt=down obj=positions obj=held pp=by tgt=pp:by	petrarch1
 fight	111	prt=down pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
@@ -2572,7 +2542,6 @@ fight	190	prt=down pre=were obj=heavy obj=&FIGHT	petrarch1
 fight	130	prt=down pre=said obj=was obj=possible	petrarch1
 fight	051	prt=down pre=wished pre=success pre=in	petrarch1
 fight	190	prt=down pre=&MILITARY pp=against	petrarch1
-fight	110	prt=down obj=imprisonment	petrarch1
 fight	195	prt=down pre=air pre=force obj=&WEAPON	petrarch1
 fight	145	prt=down pre=protesters pp=with tgt=pp:with	petrarch1
 fight	1124	prt=down pre=condemnation pre=of	petrarch1
@@ -2590,7 +2559,6 @@ fight	193	prt=down obj=kill pp=in pp=by	petrarch1
 fight	142	prt=down pre=hunger pp=by pp=in tgt=pp:in	petrarch1
 fight	---	prt=down pre=could pre=be pre=used pre=to	petrarch1
 fight	---	prt=down pre=erected obj=monument	petrarch1
-fight	194	prt=down obj=fir obj=&WEAPON	petrarch1
 fight	190	prt=down obj=carried obj=out pp=by	petrarch1
 fight	195	prt=down pre=said pre=&AIRCRAFT	petrarch1
 fight	145	prt=down pre=protestor pp=in tgt=obj	petrarch1
@@ -2637,7 +2605,6 @@ fight	040	prt=down obj=out pp=to:hammer	petrarch1
 fight	111	prt=down pre=launch pre=verbal	petrarch1
 fight	012	prt=down pre=facing pre=uphill	petrarch1
 fight	0356	prt=down pre=offer pre=to pre=stop	petrarch1
-fight	042	prt=down obj=tour pp=in tgt=pp:in	petrarch1
 fight	138	prt=down pre=vow obj=not obj=delay	petrarch1
 fight	130	prt=down pp=with:warnings	petrarch1
 fight	1832	prt=down pre=said pre=car-bomb	petrarch1
@@ -2667,7 +2634,6 @@ fight	145	prt=down pre=protest pp=with	petrarch1
 fight	110	prt=down pp=in:meeting	petrarch1
 fight	110	prt=down pp=at:meeting	petrarch1
 fight	195	prt=down pp=from:air tgt=obj	petrarch1
-fight	046	prt=down pp=in pp=for tgt=pp:in	petrarch1
 fight	154	prt=down pre=prepare pre=make	petrarch1
 fight	013	prt=down pre=respite pre=from	petrarch1
 fight	111	prt=down obj=criticism pp=of	petrarch1
@@ -2687,19 +2653,16 @@ fight	194	prt=down pp=with:&WEAPON	petrarch1
 fight	190	prt=down obj=each obj=other	petrarch1
 fight	195	prt=down obj=&AIRCRAFT pp=to	petrarch1
 fight	037	prt=down pp=to:resolve tgt=obj	petrarch1
-fight	111	prt=down pp=at:claim	petrarch1
 fight	111	prt=down pp=against:plan	petrarch1
 fight	190	prt=down obj=out pp=to:drive	petrarch1
 fight	1384	prt=down pre=&MILITARY obj=be	petrarch1
 fight	1384	prt=down pre=&MILITARY obj=if	petrarch1
-fight	110	prt=down obj=efforts	petrarch1
 fight	110	prt=down pre=drag pre=into	petrarch1
 fight	194	prt=down pp=by:tank	petrarch1
 fight	111	prt=down obj=&PROPOSAL tgt=obj	petrarch1
 fight	---	prt=down pre=after obj=began	petrarch1
 fight	190	prt=down pp=in:region	petrarch1
 fight	012	prt=down pre=said pre=expect	petrarch1
-fight	127	prt=down obj=plan	petrarch1
 fight	---	prt=down pre=can pre=contain	petrarch1
 fight	190	prt=down pp=in:reprisal	petrarch1
 fight	111	prt=down obj=tak pp=for:not	petrarch1
@@ -2736,7 +2699,6 @@ fight	190	prt=down obj=position tgt=obj	petrarch1
 fight	100	prt=down pre=diplomatic	petrarch1
 fight	052	prt=down pre=boasted pre=of	petrarch1
 fight	194	prt=down pre=rocket tgt=obj	petrarch1
-fight	111	prt=down pp=at tgt=pp:at	petrarch1
 fight	180	prt=down pre=arson pp=on tgt=pp:on	petrarch1
 fight	---	prt=down obj=&CAR obj=theft	petrarch1
 fight	1123	prt=down pp=on:stoning	petrarch1
@@ -2768,7 +2730,6 @@ fight	190	prt=down pre=&MILITARY	petrarch1
 fight	154	prt=down pre=ready pre=air	petrarch1
 fight	193	prt=down obj=kill pp=in	petrarch1
 fight	---	prt=down obj=extremism	petrarch1
-fight	111	prt=down pp=at tgt=pp:at	petrarch1
 fight	---	prt=down pre=publicity	petrarch1
 fight	013	prt=down pre=no pre=report	petrarch1
 fight	194	prt=down pre=artillary	petrarch1
@@ -2834,7 +2795,6 @@ fight	143	prt=down pre=went pre=on	petrarch1
 fight	---	prt=down pre=set pre=off	petrarch1
 fight	1384	prt=down pre=might tgt=obj	petrarch1
 fight	190	prt=down pp=with tgt=pp:with	petrarch1
-fight	111	prt=down pp=at	petrarch1
 fight	111	prt=down pre=verbal	petrarch1
 fight	194	prt=down pre=missle	petrarch1
 fight	---	prt=down pre=uphill	petrarch1
@@ -2929,8 +2889,6 @@ attacked,shot	193	prt=and pre=tanker obj=grenade pp=by:rocket	petrarch1
 attacked,shot	195	prt=and pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
 attacked,shot	163	prt=and pre=economy obj=sanctions pp=by	petrarch1
 attacked,shot	012	prt=and pre=impossible pre=to obj=peace obj=deal	petrarch1
-attacked,shot	142	prt=and pre=hunger obj=claimed tgt=obj	petrarch1
-attacked,shot	193	prt=and obj=shelling obj=positions	petrarch1
 attacked,shot	111	prt=and obj=face obj=criticism pp=from	petrarch1
 attacked,shot	1043	prt=and obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 attacked,shot	138	prt=and pre=have pre=been pre=authorised pre=to	petrarch1
@@ -2963,10 +2921,8 @@ attacked,shot	190	prt=and obj=broke obj=out pp=between	petrarch1
 attacked,shot	110	prt=and obj=top obj=&PROGRAM pp=of tgt=obj	petrarch1
 attacked,shot	---	prt=and obj=cross-border obj=&CRIME	petrarch1
 attacked,shot	---	prt=and obj=cultural obj=extinction	petrarch1
-attacked,shot	080	prt=and pre=said pre=would pre=not	petrarch1
 attacked,shot	143	prt=and pre=organize pp=to:protest	petrarch1
 attacked,shot	143	prt=and pre=organise pp=to:protest	petrarch1
-attacked,shot	111	prt=and obj=aggression pp=at tgt=pp:at	petrarch1
 attacked,shot	---	prt=and pre=upcoming pre=diplomatic	petrarch1
 attacked,shot	190	prt=and obj=positions obj=held pp=by tgt=pp:by	petrarch1
 attacked,shot	111	prt=and pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
@@ -2995,7 +2951,6 @@ attacked,shot	190	prt=and pre=were obj=heavy obj=&FIGHT	petrarch1
 attacked,shot	130	prt=and pre=said obj=was obj=possible	petrarch1
 attacked,shot	051	prt=and pre=wished pre=success pre=in	petrarch1
 attacked,shot	190	prt=and pre=&MILITARY pp=against	petrarch1
-attacked,shot	110	prt=and obj=imprisonment	petrarch1
 attacked,shot	195	prt=and pre=air pre=force obj=&WEAPON	petrarch1
 attacked,shot	145	prt=and pre=protesters pp=with tgt=pp:with	petrarch1
 attacked,shot	1124	prt=and pre=condemnation pre=of	petrarch1
@@ -3013,7 +2968,6 @@ attacked,shot	193	prt=and obj=kill pp=in pp=by	petrarch1
 attacked,shot	142	prt=and pre=hunger pp=by pp=in tgt=pp:in	petrarch1
 attacked,shot	---	prt=and pre=could pre=be pre=used pre=to	petrarch1
 attacked,shot	---	prt=and pre=erected obj=monument	petrarch1
-attacked,shot	194	prt=and obj=fir obj=&WEAPON	petrarch1
 attacked,shot	190	prt=and obj=carried obj=out pp=by	petrarch1
 attacked,shot	195	prt=and pre=said pre=&AIRCRAFT	petrarch1
 attacked,shot	145	prt=and pre=protestor pp=in tgt=obj	petrarch1
@@ -3060,7 +3014,6 @@ attacked,shot	040	prt=and obj=out pp=to:hammer	petrarch1
 attacked,shot	111	prt=and pre=launch pre=verbal	petrarch1
 attacked,shot	012	prt=and pre=facing pre=uphill	petrarch1
 attacked,shot	0356	prt=and pre=offer pre=to pre=stop	petrarch1
-attacked,shot	042	prt=and obj=tour pp=in tgt=pp:in	petrarch1
 attacked,shot	138	prt=and pre=vow obj=not obj=delay	petrarch1
 attacked,shot	130	prt=and pp=with:warnings	petrarch1
 attacked,shot	1832	prt=and pre=said pre=car-bomb	petrarch1
@@ -3090,7 +3043,6 @@ attacked,shot	145	prt=and pre=protest pp=with	petrarch1
 attacked,shot	110	prt=and pp=in:meeting	petrarch1
 attacked,shot	110	prt=and pp=at:meeting	petrarch1
 attacked,shot	195	prt=and pp=from:air tgt=obj	petrarch1
-attacked,shot	046	prt=and pp=in pp=for tgt=pp:in	petrarch1
 attacked,shot	154	prt=and pre=prepare pre=make	petrarch1
 attacked,shot	013	prt=and pre=respite pre=from	petrarch1
 attacked,shot	111	prt=and obj=criticism pp=of	petrarch1
@@ -3110,19 +3062,16 @@ attacked,shot	194	prt=and pp=with:&WEAPON	petrarch1
 attacked,shot	190	prt=and obj=each obj=other	petrarch1
 attacked,shot	195	prt=and obj=&AIRCRAFT pp=to	petrarch1
 attacked,shot	037	prt=and pp=to:resolve tgt=obj	petrarch1
-attacked,shot	111	prt=and pp=at:claim	petrarch1
 attacked,shot	111	prt=and pp=against:plan	petrarch1
 attacked,shot	190	prt=and obj=out pp=to:drive	petrarch1
 attacked,shot	1384	prt=and pre=&MILITARY obj=be	petrarch1
 attacked,shot	1384	prt=and pre=&MILITARY obj=if	petrarch1
-attacked,shot	110	prt=and obj=efforts	petrarch1
 attacked,shot	110	prt=and pre=drag pre=into	petrarch1
 attacked,shot	194	prt=and pp=by:tank	petrarch1
 attacked,shot	111	prt=and obj=&PROPOSAL tgt=obj	petrarch1
 attacked,shot	---	prt=and pre=after obj=began	petrarch1
 attacked,shot	190	prt=and pp=in:region	petrarch1
 attacked,shot	012	prt=and pre=said pre=expect	petrarch1
-attacked,shot	127	prt=and obj=plan	petrarch1
 attacked,shot	---	prt=and pre=can pre=contain	petrarch1
 attacked,shot	190	prt=and pp=in:reprisal	petrarch1
 attacked,shot	111	prt=and obj=tak pp=for:not	petrarch1
@@ -3159,7 +3108,6 @@ attacked,shot	190	prt=and obj=position tgt=obj	petrarch1
 attacked,shot	100	prt=and pre=diplomatic	petrarch1
 attacked,shot	052	prt=and pre=boasted pre=of	petrarch1
 attacked,shot	194	prt=and pre=rocket tgt=obj	petrarch1
-attacked,shot	111	prt=and pp=at tgt=pp:at	petrarch1
 attacked,shot	180	prt=and pre=arson pp=on tgt=pp:on	petrarch1
 attacked,shot	---	prt=and obj=&CAR obj=theft	petrarch1
 attacked,shot	1123	prt=and pp=on:stoning	petrarch1
@@ -3191,7 +3139,6 @@ attacked,shot	190	prt=and pre=&MILITARY	petrarch1
 attacked,shot	154	prt=and pre=ready pre=air	petrarch1
 attacked,shot	193	prt=and obj=kill pp=in	petrarch1
 attacked,shot	---	prt=and obj=extremism	petrarch1
-attacked,shot	111	prt=and pp=at tgt=pp:at	petrarch1
 attacked,shot	---	prt=and pre=publicity	petrarch1
 attacked,shot	013	prt=and pre=no pre=report	petrarch1
 attacked,shot	194	prt=and pre=artillary	petrarch1
@@ -3257,7 +3204,6 @@ attacked,shot	143	prt=and pre=went pre=on	petrarch1
 attacked,shot	---	prt=and pre=set pre=off	petrarch1
 attacked,shot	1384	prt=and pre=might tgt=obj	petrarch1
 attacked,shot	190	prt=and pp=with tgt=pp:with	petrarch1
-attacked,shot	111	prt=and pp=at	petrarch1
 attacked,shot	111	prt=and pre=verbal	petrarch1
 attacked,shot	194	prt=and pre=missle	petrarch1
 attacked,shot	---	prt=and pre=uphill	petrarch1
@@ -3311,7 +3257,6 @@ attacked,shot	---	prt=and obj=snow	petrarch1
 attacked,shot	141	prt=and pp=by tgt=pp:by	petrarch1
 attacked,shot	085	prt=and pre=end	petrarch1
 attacked,shot	190	prt=and tgt=obj	petrarch1
-attacked,shot	---	prt=and obj=law	petrarch1
 attacked,shot	195	prt=and pre=air	petrarch1
 attacked,shot	180	prt=and obj=bus	petrarch1
 attacked,shot	110	prt=and obj=ban	petrarch1
@@ -3352,8 +3297,6 @@ square	193	prt=off pre=tanker obj=grenade pp=by:rocket	petrarch1
 square	195	prt=off pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
 square	163	prt=off pre=economy obj=sanctions pp=by	petrarch1
 square	012	prt=off pre=impossible pre=to obj=peace obj=deal	petrarch1
-square	142	prt=off pre=hunger obj=claimed tgt=obj	petrarch1
-square	193	prt=off obj=shelling obj=positions	petrarch1
 square	111	prt=off obj=face obj=criticism pp=from	petrarch1
 square	1043	prt=off obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 square	138	prt=off pre=have pre=been pre=authorised pre=to	petrarch1
@@ -3386,10 +3329,8 @@ square	190	prt=off obj=broke obj=out pp=between	petrarch1
 square	110	prt=off obj=top obj=&PROGRAM pp=of tgt=obj	petrarch1
 square	---	prt=off obj=cross-border obj=&CRIME	petrarch1
 square	---	prt=off obj=cultural obj=extinction	petrarch1
-square	080	prt=off pre=said pre=would pre=not	petrarch1
 square	143	prt=off pre=organize pp=to:protest	petrarch1
 square	143	prt=off pre=organise pp=to:protest	petrarch1
-square	111	prt=off obj=aggression pp=at tgt=pp:at	petrarch1
 square	---	prt=off pre=upcoming pre=diplomatic	petrarch1
 square	190	prt=off obj=positions obj=held pp=by tgt=pp:by	petrarch1
 square	111	prt=off pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
@@ -3418,7 +3359,6 @@ square	190	prt=off pre=were obj=heavy obj=&FIGHT	petrarch1
 square	130	prt=off pre=said obj=was obj=possible	petrarch1
 square	051	prt=off pre=wished pre=success pre=in	petrarch1
 square	190	prt=off pre=&MILITARY pp=against	petrarch1
-square	110	prt=off obj=imprisonment	petrarch1
 square	195	prt=off pre=air pre=force obj=&WEAPON	petrarch1
 square	145	prt=off pre=protesters pp=with tgt=pp:with	petrarch1
 square	1124	prt=off pre=condemnation pre=of	petrarch1
@@ -3436,7 +3376,6 @@ square	193	prt=off obj=kill pp=in pp=by	petrarch1
 square	142	prt=off pre=hunger pp=by pp=in tgt=pp:in	petrarch1
 square	---	prt=off pre=could pre=be pre=used pre=to	petrarch1
 square	---	prt=off pre=erected obj=monument	petrarch1
-square	194	prt=off obj=fir obj=&WEAPON	petrarch1
 square	190	prt=off obj=carried obj=out pp=by	petrarch1
 square	195	prt=off pre=said pre=&AIRCRAFT	petrarch1
 square	145	prt=off pre=protestor pp=in tgt=obj	petrarch1
@@ -3533,19 +3472,16 @@ square	194	prt=off pp=with:&WEAPON	petrarch1
 square	190	prt=off obj=each obj=other	petrarch1
 square	195	prt=off obj=&AIRCRAFT pp=to	petrarch1
 square	037	prt=off pp=to:resolve tgt=obj	petrarch1
-square	111	prt=off pp=at:claim	petrarch1
 square	111	prt=off pp=against:plan	petrarch1
 square	190	prt=off obj=out pp=to:drive	petrarch1
 square	1384	prt=off pre=&MILITARY obj=be	petrarch1
 square	1384	prt=off pre=&MILITARY obj=if	petrarch1
-square	110	prt=off obj=efforts	petrarch1
 square	110	prt=off pre=drag pre=into	petrarch1
 square	194	prt=off pp=by:tank	petrarch1
 square	111	prt=off obj=&PROPOSAL tgt=obj	petrarch1
 square	---	prt=off pre=after obj=began	petrarch1
 square	190	prt=off pp=in:region	petrarch1
 square	012	prt=off pre=said pre=expect	petrarch1
-square	127	prt=off obj=plan	petrarch1
 square	---	prt=off pre=can pre=contain	petrarch1
 square	190	prt=off pp=in:reprisal	petrarch1
 square	111	prt=off obj=tak pp=for:not	petrarch1
@@ -3582,7 +3518,6 @@ square	190	prt=off obj=position tgt=obj	petrarch1
 square	100	prt=off pre=diplomatic	petrarch1
 square	052	prt=off pre=boasted pre=of	petrarch1
 square	194	prt=off pre=rocket tgt=obj	petrarch1
-square	111	prt=off pp=at tgt=pp:at	petrarch1
 square	180	prt=off pre=arson pp=on tgt=pp:on	petrarch1
 square	---	prt=off obj=&CAR obj=theft	petrarch1
 square	1123	prt=off pp=on:stoning	petrarch1
@@ -3614,7 +3549,6 @@ square	190	prt=off pre=&MILITARY	petrarch1
 square	154	prt=off pre=ready pre=air	petrarch1
 square	193	prt=off obj=kill pp=in	petrarch1
 square	---	prt=off obj=extremism	petrarch1
-square	111	prt=off pp=at tgt=pp:at	petrarch1
 square	---	prt=off pre=publicity	petrarch1
 square	013	prt=off pre=no pre=report	petrarch1
 square	194	prt=off pre=artillary	petrarch1
@@ -3680,7 +3614,6 @@ square	143	prt=off pre=went pre=on	petrarch1
 square	---	prt=off pre=set pre=off	petrarch1
 square	1384	prt=off pre=might tgt=obj	petrarch1
 square	190	prt=off pp=with tgt=pp:with	petrarch1
-square	111	prt=off pp=at	petrarch1
 square	111	prt=off pre=verbal	petrarch1
 square	194	prt=off pre=missle	petrarch1
 square	---	prt=off pre=uphill	petrarch1
@@ -3734,7 +3667,6 @@ square	---	prt=off obj=snow	petrarch1
 square	141	prt=off pp=by tgt=pp:by	petrarch1
 square	085	prt=off pre=end	petrarch1
 square	190	prt=off tgt=obj	petrarch1
-square	---	prt=off obj=law	petrarch1
 square	195	prt=off pre=air	petrarch1
 square	180	prt=off obj=bus	petrarch1
 square	110	prt=off obj=ban	petrarch1
@@ -4807,7 +4739,6 @@ blow	194	prt=up obj=&WEAPON pp=from pp=to tgt=pp:to	petrarch1
 blow	190	prt=up obj=wounded obj=militant tgt=obj	petrarch1
 blow	194	prt=up pp=at:fighter-bombers	petrarch1
 blow	194	prt=up pre=&MILITARY obj=tear obj=gas	petrarch1
-blow	1384	prt=up pre=said pre=would obj=if	petrarch1
 blow	181	prt=up obj=expert obj=seized pp=by	petrarch1
 blow	195	prt=up pp=with:&AIRCRAFT tgt=obj	petrarch1
 blow	1832	prt=up pre=&CAR obj=killed pp=in tgt=obj	petrarch1
@@ -4933,7 +4864,6 @@ blow	111	prt=up pp=for tgt=obj	petrarch1
 blow	0871	prt=up pre=pause	petrarch1
 blow	182	prt=up obj=cars	petrarch1
 blow	190	prt=up pp=at tgt=pp:at	petrarch1
-blow	110	prt=up	petrarch1
 blow	111	prt=up obj=as obj=farcical tgt=obj	petrarch1
 blow	193	prt=up pre=rockets pp=by pp=into tgt=pp:into	petrarch1
 blow	190	prt=up obj=targets pp=in	petrarch1
@@ -7267,7 +7197,6 @@ dress	111	prt=down obj=attempts	petrarch1
 dress	111	prt=down obj=plots pp=by	petrarch1
 dress	111	prt=down obj=bombing	petrarch1
 dress	112	prt=down pre=said	petrarch1
-dress	111	prt=down tgt=obj	petrarch1
 dress	111	prt=down pre=to	petrarch1
 dress	111	prt=down obj=report	petrarch1
 dress	111	prt=down pp=for tgt=obj	petrarch1
@@ -7364,7 +7293,6 @@ wipe	112	prt=out pre=said pre=motive pre=was pre=to	petrarch1
 wipe	161	prt=out obj=diplomatic obj=relations	petrarch1
 wipe	190	prt=out obj=core obj=&MILITARY pp=of tgt=pp:of	petrarch1
 wipe	1823	prt=out pre=was obj=shot obj=dead	petrarch1
-wipe	175	prt=out obj=demonstrations	petrarch1
 wipe	---	prt=out obj=would obj=not obj=destroy	petrarch1
 wipe	110	prt=out pre=tension pre=between	petrarch1
 wipe	107	prt=out pre=should obj=militant	petrarch1
@@ -7425,12 +7353,10 @@ wipe	127	prt=out pre=won't	petrarch1
 wipe	190	prt=out obj=force	petrarch1
 wipe	0356	prt=out pre=would	petrarch1
 wipe	1712	prt=out obj=wall	petrarch1
-wipe	130	prt=out	petrarch1
 wipe	1712	prt=out obj=&CAR	petrarch1
 wipe	1712	prt=out obj=home	petrarch1
 wipe	130	prt=out pp=with	petrarch1
 wipe	120	prt=out pre=not	petrarch1
-wipe	130	prt=out	petrarch1
 wipe	1711	prt=out tgt=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	180	-	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1831	obj=when obj=&WEAPON obj=exploded obj=rally pp=at tgt=obj	petrarch1
@@ -7856,7 +7782,6 @@ wrap	0874	prt=up pre=said pre=it obj=withdrawal	petrarch1
 wrap	0356	prt=up pre=troop pre=will obj=pullout	petrarch1
 wrap	1721	prt=up obj=television obj=station	petrarch1
 wrap	1246	prt=up pre=will pre=not obj=violence	petrarch1
-wrap	1721	prt=up obj=&INFORMATION	petrarch1
 wrap	0356	prt=up pre=said pre=would obj=&FIGHT	petrarch1
 wrap	046	prt=up obj=trade obj=talks	petrarch1
 wrap	172	prt=up obj=polling obj=stations	petrarch1
@@ -7886,7 +7811,6 @@ wrap	051	prt=up pre=not obj=support	petrarch1
 wrap	1721	prt=up obj=publication	petrarch1
 wrap	191	prt=up obj=access pp=to tgt=pp:to	petrarch1
 wrap	172	prt=up obj=university	petrarch1
-wrap	160	prt=up obj=camps	petrarch1
 wrap	191	prt=up obj=aid obj=convoy	petrarch1
 wrap	140	prt=up pp=to:protest	petrarch1
 wrap	042	prt=up obj=talks pp=in tgt=pp:in	petrarch1
@@ -7995,7 +7919,6 @@ take	0874	prt=leave pre=said pre=it obj=withdrawal	petrarch1
 take	0356	prt=leave pre=troop pre=will obj=pullout	petrarch1
 take	1721	prt=leave obj=television obj=station	petrarch1
 take	1246	prt=leave pre=will pre=not obj=violence	petrarch1
-take	1721	prt=leave obj=&INFORMATION	petrarch1
 take	0356	prt=leave pre=said pre=would obj=&FIGHT	petrarch1
 take	046	prt=leave obj=trade obj=talks	petrarch1
 take	172	prt=leave obj=polling obj=stations	petrarch1
@@ -8025,7 +7948,6 @@ take	051	prt=leave pre=not obj=support	petrarch1
 take	1721	prt=leave obj=publication	petrarch1
 take	191	prt=leave obj=access pp=to tgt=pp:to	petrarch1
 take	172	prt=leave obj=university	petrarch1
-take	160	prt=leave obj=camps	petrarch1
 take	191	prt=leave obj=aid obj=convoy	petrarch1
 take	140	prt=leave pp=to:protest	petrarch1
 take	042	prt=leave obj=talks pp=in tgt=pp:in	petrarch1
@@ -8273,7 +8195,6 @@ call	0874	prt=off pre=said pre=it obj=withdrawal	petrarch1
 call	0356	prt=off pre=troop pre=will obj=pullout	petrarch1
 call	1721	prt=off obj=television obj=station	petrarch1
 call	1246	prt=off pre=will pre=not obj=violence	petrarch1
-call	1721	prt=off obj=&INFORMATION	petrarch1
 call	0356	prt=off pre=said pre=would obj=&FIGHT	petrarch1
 call	046	prt=off obj=trade obj=talks	petrarch1
 call	172	prt=off obj=polling obj=stations	petrarch1
@@ -8303,7 +8224,6 @@ call	051	prt=off pre=not obj=support	petrarch1
 call	1721	prt=off obj=publication	petrarch1
 call	191	prt=off obj=access pp=to tgt=pp:to	petrarch1
 call	172	prt=off obj=university	petrarch1
-call	160	prt=off obj=camps	petrarch1
 call	191	prt=off obj=aid obj=convoy	petrarch1
 call	140	prt=off pp=to:protest	petrarch1
 call	042	prt=off obj=talks pp=in tgt=pp:in	petrarch1
@@ -8703,7 +8623,6 @@ give	012	prt=up obj=fail pp=to:agree	petrarch1
 give	0874	prt=up pre=division pp=to tgt=pp:to	petrarch1
 give	0874	prt=up pre=soldier pp=to tgt=pp:to	petrarch1
 give	0873	prt=up obj=&WEAPON pp=to tgt=pp:to	petrarch1
-give	---	prt=up pp=of:race	petrarch1
 give	080	prt=up pp=to:pressure	petrarch1
 give	120	prt=up pre=unlikely pre=to	petrarch1
 give	035	prt=up pre=willing pre=to	petrarch1
@@ -8769,7 +8688,6 @@ give	012	prt=in obj=fail pp=to:agree	petrarch1
 give	0874	prt=in pre=division pp=to tgt=pp:to	petrarch1
 give	0874	prt=in pre=soldier pp=to tgt=pp:to	petrarch1
 give	0873	prt=in obj=&WEAPON pp=to tgt=pp:to	petrarch1
-give	---	prt=in pp=of:race	petrarch1
 give	080	prt=in pp=to:pressure	petrarch1
 give	120	prt=in pre=unlikely pre=to	petrarch1
 give	035	prt=in pre=willing pre=to	petrarch1
@@ -10106,7 +10024,6 @@ arrest	173	prt=and pre=&AUXVERB1 pp=in:transit pp=through	petrarch1
 arrest	181	prt=and pre=&AUXVERB1 obj=&HOSTAGE obj=&PREPOSIT1	petrarch1
 arrest	125	prt=and pre=&AUXVERB2 pre=not obj=part pp=in:conference	petrarch1
 arrest	138	prt=and pre=&AUXVERB2 obj=any obj=action obj=necessary	petrarch1
-arrest	0831	prt=and pp=after:resignation pp=of	petrarch1
 arrest	201	prt=and obj=drive obj=thousands obj=out pp=of:area tgt=obj	petrarch1
 arrest	1122	prt=and pre=is pre=to pp=to:court pp=for:torture tgt=obj	petrarch1
 arrest	201	prt=and obj=drive obj=hundreds obj=out pp=of:area tgt=obj	petrarch1
@@ -10121,7 +10038,6 @@ arrest	175	prt=and pre=police obj=during obj=demonstration	petrarch1
 arrest	201	prt=and obj=drive obj=several obj=out pp=of:area tgt=obj	petrarch1
 arrest	173	prt=and pre=police obj=involv pp=in:attack tgt=obj	petrarch1
 arrest	130	prt=and pre=&AUXVERB2 obj=all pp=to:defend	petrarch1
-arrest	080	prt=and obj=list obj=repress obj=freedom tgt=obj	petrarch1
 arrest	130	prt=and pre=&AUXVERB2 obj=action pp=against tgt=pp:against	petrarch1
 arrest	0841	prt=and pre=were obj=returned obj=home pp=by	petrarch1
 arrest	036	prt=and pre=&AUXVERB2 obj=part pp=in:summit	petrarch1
@@ -10153,7 +10069,6 @@ arrest	180	prt=and obj=power pp=by:overthrow tgt=obj	petrarch1
 arrest	175	prt=and obj=protest pp=against:law	petrarch1
 arrest	173	prt=and pp=in:gunbattle pp=with tgt=pp:with	petrarch1
 arrest	192	prt=and obj=control pp=of:villages	petrarch1
-arrest	090	prt=and obj=&INVESTIGATION	petrarch1
 arrest	173	prt=and obj=cards obj=issued pp=by tgt=pp:by	petrarch1
 arrest	075	prt=and obj=&ASYLUM obj=seeker pp=in tgt=pp:in	petrarch1
 arrest	175	prt=and obj=ringleader pp=of:riot	petrarch1
@@ -10163,7 +10078,6 @@ arrest	046	prt=and obj=part pp=in:conference	petrarch1
 arrest	173	prt=and pre=was pp=on:charge pp=of	petrarch1
 arrest	110	prt=and obj=bitterly pp=to:task tgt=obj	petrarch1
 arrest	150	prt=and obj=&SECURITY obj=measures	petrarch1
-arrest	150	prt=and pre=forces obj=position	petrarch1
 arrest	173	prt=and pre=wanted pre=by pp=by	petrarch1
 arrest	181	prt=and pre=working pre=with tgt=obj	petrarch1
 arrest	112	prt=and obj=right pp=to:franchise	petrarch1
@@ -10172,7 +10086,6 @@ arrest	173	prt=and pre=lived pre=in pp=in	petrarch1
 arrest	181	prt=and obj=&DETENTION pp=by	petrarch1
 arrest	173	prt=and obj=checkpoint pp=at	petrarch1
 arrest	181	prt=and pre=baby pre=was pp=from	petrarch1
-arrest	173	prt=and obj=&SUSPECT pp=to tgt=pp:to	petrarch1
 arrest	173	prt=and pre=was obj=&DETENTION	petrarch1
 arrest	173	prt=and obj=immigrant pp=from tgt=pp:from	petrarch1
 arrest	173	prt=and pre=&AUXVERB1 pp=at	petrarch1
@@ -10184,7 +10097,6 @@ arrest	---	prt=and pre=must obj=opportunity	petrarch1
 arrest	173	prt=and pre=&AUXVERB1 pp=in	petrarch1
 arrest	170	prt=and pre=has obj=warrant pp=for	petrarch1
 arrest	181	prt=and obj=militant pp=by	petrarch1
-arrest	192	prt=and obj=&TOWN pp=in tgt=pp:in	petrarch1
 arrest	---	prt=and obj=another obj=shot pp=at	petrarch1
 arrest	141	prt=and obj=part pp=in:protest	petrarch1
 arrest	1382	prt=and pre=may obj=territory tgt=obj	petrarch1
@@ -10279,7 +10191,6 @@ arrest	1711	prt=and obj=&WEAPON	petrarch1
 arrest	---	prt=and pre=predict	petrarch1
 arrest	1711	prt=and pp=in:raid	petrarch1
 arrest	192	prt=and obj=airport	petrarch1
-arrest	154	prt=and obj=post	petrarch1
 arrest	192	prt=and obj=station	petrarch1
 arrest	173	prt=and obj=charged	petrarch1
 arrest	173	prt=and pp=for tgt=pp:for	petrarch1
@@ -11759,7 +11670,6 @@ search,look	---	prt=for pre=wrapped pre=up	petrarch1
 search,look	0256	prt=for obj=&CEASEFIRE	petrarch1
 search,look	073	prt=for obj=rescue	petrarch1
 search,look	027	prt=for obj=&SOLUTION	petrarch1
-search,look	---	prt=for obj=fail	petrarch1
 search,look	032	prt=for pp=to:join tgt=obj	petrarch1
 search,look	---	prt=for pp=to:avenge	petrarch1
 search,look	170	prt=for obj=inside tgt=obj	petrarch1
@@ -11774,7 +11684,6 @@ search,look	0232	prt=for obj=credit	petrarch1
 search,look	---	prt=for pre=in pp=for	petrarch1
 search,look	---	prt=for pre=ended	petrarch1
 search,look	023	prt=for obj=donor	petrarch1
-search,look	173	prt=for	petrarch1
 search,look	023	prt=for obj=help	petrarch1
 search,look	026	prt=for obj=talk	petrarch1
 search,look	---	prt=for pp=for	petrarch1
@@ -12842,8 +12751,6 @@ take	0311	prt=shape obj=free obj=trade	petrarch1
 take	144	prt=shape obj=human obj=wall	petrarch1
 take	050	prt=shape obj=alliance	petrarch1
 take	150	prt=shape obj=&MILITARY	petrarch1
-take	154	prt=shape obj=forces	petrarch1
-take	154	prt=shape pre=troop	petrarch1
 take	090	prt=shape obj=tribunal	petrarch1
 take	171	prt=shape pre=&TOWN pp=in	petrarch1
 take	050	prt=shape obj=alliance	petrarch1
@@ -15094,7 +15001,6 @@ get	043	prt=hold obj=leader	petrarch1
 get	---	prt=hold obj=access	petrarch1
 get	043	prt=hold pre=both	petrarch1
 get	046	prt=hold tgt=obj	petrarch1
-get	---	prt=hold	petrarch1
 extract,wrest,pull,pluck	171	-	petrarch1
 extract,wrest,pull,pluck	1212	obj=&MILITARY obj=out pp=of:exercise pp=in tgt=pp:in	petrarch1
 extract,wrest,pull,pluck	060	prt=out pre=would pre=not pp=of:coalition	petrarch1
@@ -21542,7 +21448,6 @@ call	164	prt=off obj=talks	petrarch2
 call	164	prt=off obj=meeting pp=with:negotiators	petrarch2
 call	170	prt=off obj=production obj=line	petrarch2
 call	1721	prt=off obj=television obj=station	petrarch2
-call	1721	prt=off obj=&INFORMATION	petrarch2
 call	1721	prt=off obj=publication	petrarch2
 call	1721	prt=off obj=television	petrarch2
 call	1721	prt=off obj=schools	petrarch2
@@ -21698,7 +21603,6 @@ take	164	prt=leave obj=talks	petrarch2
 take	164	prt=leave obj=meeting pp=with:negotiators	petrarch2
 take	170	prt=leave obj=production obj=line	petrarch2
 take	1721	prt=leave obj=television obj=station	petrarch2
-take	1721	prt=leave obj=&INFORMATION	petrarch2
 take	1721	prt=leave obj=publication	petrarch2
 take	1721	prt=leave obj=television	petrarch2
 take	1721	prt=leave obj=schools	petrarch2
@@ -21943,8 +21847,6 @@ take	150	prt=shape obj=&MILITARY	petrarch2
 take	150	prt=shape obj=barrier	petrarch2
 take	150	prt=shape obj=base	petrarch2
 take	154	prt=shape obj=fortifications	petrarch2
-take	154	prt=shape obj=forces	petrarch2
-take	154	prt=shape pre=troop	petrarch2
 take	154	prt=shape pre=troop	petrarch2
 take	160	prt=shape obj=fence pp=along:border	petrarch2
 take	160	prt=shape obj=barrier	petrarch2
@@ -23382,7 +23284,6 @@ look,search	1721	prt=for pre=police obj=daily	petrarch2
 look,search	173	prt=for obj=&DETENTION	petrarch2
 look,search	173	prt=for obj=sentence	petrarch2
 look,search	173	prt=for obj=prisoners	petrarch2
-look,search	173	prt=for	petrarch2
 chase,hunt,search,seek,track	---	obj=re-election	petrarch2
 chase,hunt,search,seek,track	014	obj=invasion obj=&SECURITY obj=&TREATY	petrarch2
 chase,hunt,search,seek,track	020	obj=citizenship	petrarch2
@@ -23449,16 +23350,13 @@ is	034	prt=determined pp=in:election	petrarch2
 is	0356	prt=determined pp=to:withdraw	petrarch2
 is	060	prt=determined obj=minister	petrarch2
 is	071	prt=determined obj=exempt pp=of:taxes	petrarch2
-is	080	prt=determined obj=investigation tgt=obj	petrarch2
 is	080	prt=determined pp=against:deploying	petrarch2
 is	083	prt=determined pp=in:favor pp=of:constitutional	petrarch2
 is	110	prt=determined pp=against	petrarch2
 is	120	prt=determined pp=against	petrarch2
-is	120	prt=determined	petrarch2
 is	160	prt=determined pp=against:attending	petrarch2
 is	160	prt=determined obj=limit	petrarch2
 is	160	prt=determined obj=bar	petrarch2
-is	1621	prt=determined pp=of:funding	petrarch2
 choose,cull,decide,determine,opt,pick,select,vote	---	pp=for:lesser	petrarch2
 choose,cull,decide,determine,opt,pick,select,vote	014	pp=whether:suspend	petrarch2
 choose,cull,decide,determine,opt,pick,select,vote	014	pp=on:changes	petrarch2
@@ -25698,7 +25596,6 @@ leave	040	prt=behind	petrarch2
 pull,walk	040	prt=out	petrarch2
 attend	042	-	petrarch2
 depart,egress,embark,go,journey,leave,tour,touring,travel	040	-	petrarch2
-go	---	prt=away pp=in:history	petrarch2
 go	---	prt=away obj=kentucky obj=derby	petrarch2
 go	---	prt=away obj=court	petrarch2
 go	---	prt=away obj=poll	petrarch2
@@ -25729,7 +25626,6 @@ go	141	prt=away obj=demonstration	petrarch2
 go	164	prt=away pp=of:talks	petrarch2
 go	190	prt=away obj=&FIGHT	petrarch2
 go	173	prt=away pp=on:trial	petrarch2
-go	---	prt=forth pp=in:history	petrarch2
 go	---	prt=forth obj=kentucky obj=derby	petrarch2
 go	---	prt=forth obj=court	petrarch2
 go	---	prt=forth obj=poll	petrarch2
@@ -25760,7 +25656,6 @@ go	141	prt=forth obj=demonstration	petrarch2
 go	164	prt=forth pp=of:talks	petrarch2
 go	190	prt=forth obj=&FIGHT	petrarch2
 go	173	prt=forth pp=on:trial	petrarch2
-go	---	prt=to pp=in:history	petrarch2
 go	---	prt=to obj=kentucky obj=derby	petrarch2
 go	---	prt=to obj=court	petrarch2
 go	---	prt=to obj=poll	petrarch2
@@ -25791,7 +25686,6 @@ go	141	prt=to obj=demonstration	petrarch2
 go	164	prt=to pp=of:talks	petrarch2
 go	190	prt=to obj=&FIGHT	petrarch2
 go	173	prt=to pp=on:trial	petrarch2
-leave	---	prt=behind pp=in:history	petrarch2
 leave	---	prt=behind obj=kentucky obj=derby	petrarch2
 leave	---	prt=behind obj=court	petrarch2
 leave	---	prt=behind obj=poll	petrarch2
@@ -25822,7 +25716,6 @@ leave	141	prt=behind obj=demonstration	petrarch2
 leave	164	prt=behind pp=of:talks	petrarch2
 leave	190	prt=behind obj=&FIGHT	petrarch2
 leave	173	prt=behind pp=on:trial	petrarch2
-pull,walk	---	prt=out pp=in:history	petrarch2
 pull,walk	---	prt=out obj=kentucky obj=derby	petrarch2
 pull,walk	---	prt=out obj=court	petrarch2
 pull,walk	---	prt=out obj=poll	petrarch2
@@ -26905,7 +26798,6 @@ go	080	prt=by	petrarch2
 go	080	prt=through	petrarch2
 allow,approve,authorise,authorize,clear,consent,countenance,empower,enable,legislate,pass,permit,ratify,tolerate,verify	080	-	petrarch2
 go	---	prt=by obj=budget	petrarch2
-go	---	prt=by	petrarch2
 go	010	prt=by obj=withdrawal	petrarch2
 go	010	prt=by obj=&SOLUTION	petrarch2
 go	030	prt=by obj=&PROPOSAL	petrarch2
@@ -26988,7 +26880,6 @@ go	173	prt=by obj=death obj=sentence	petrarch2
 go	173	prt=by obj=sentence	petrarch2
 go	174	prt=by obj=&TOWN	petrarch2
 go	---	prt=through obj=budget	petrarch2
-go	---	prt=through	petrarch2
 go	010	prt=through obj=withdrawal	petrarch2
 go	010	prt=through obj=&SOLUTION	petrarch2
 go	030	prt=through obj=&PROPOSAL	petrarch2
@@ -27460,7 +27351,6 @@ drop	0873	prt=out obj=&WEAPON	petrarch2
 drop	0874	prt=out pre=&MILITARY	petrarch2
 drop	0874	prt=out pre=division	petrarch2
 drop	0874	prt=out pre=soldier	petrarch2
-give	---	prt=in pp=of:race	petrarch2
 give	---	prt=in obj=head	petrarch2
 give	080	prt=in obj=&SOLUTION	petrarch2
 give	080	prt=in pp=to:police	petrarch2
@@ -27471,7 +27361,6 @@ give	0873	prt=in obj=&WEAPON	petrarch2
 give	0874	prt=in pre=&MILITARY	petrarch2
 give	0874	prt=in pre=division	petrarch2
 give	0874	prt=in pre=soldier	petrarch2
-give	---	prt=up pp=of:race	petrarch2
 give	---	prt=up obj=head	petrarch2
 give	080	prt=up obj=&SOLUTION	petrarch2
 give	080	prt=up pp=to:police	petrarch2
@@ -28308,7 +28197,6 @@ arrest	062	prt=and obj=part pp=in:naval	petrarch2
 arrest	062	prt=and obj=joint obj=exercises	petrarch2
 arrest	075	prt=and pp=in:&REFUGEE	petrarch2
 arrest	081	prt=and pre=amnesty obj=effect	petrarch2
-arrest	090	prt=and obj=&INVESTIGATION	petrarch2
 arrest	090	prt=and obj=&INFORMATION	petrarch2
 arrest	110	prt=and obj=bitterly	petrarch2
 arrest	111	prt=and obj=jab	petrarch2
@@ -28317,8 +28205,6 @@ arrest	140	prt=and pre=protesters obj=initiative	petrarch2
 arrest	141	prt=and obj=part pp=in:protest	petrarch2
 arrest	141	prt=and pp=to:street	petrarch2
 arrest	150	prt=and obj=&SECURITY obj=measures	petrarch2
-arrest	150	prt=and pre=forces obj=position	petrarch2
-arrest	154	prt=and obj=post	petrarch2
 arrest	1711	prt=and obj=shipment pp=of:illegal	petrarch2
 arrest	1711	prt=and obj=bomb-making obj=materials	petrarch2
 arrest	1711	prt=and obj=quantity pp=of:arms	petrarch2
@@ -28386,7 +28272,6 @@ arrest	192	prt=and obj=area	petrarch2
 arrest	192	prt=and obj=land	petrarch2
 arrest	192	prt=and obj=land	petrarch2
 arrest	075	prt=and obj=&ASYLUM	petrarch2
-arrest	0831	prt=and pp=after:resignation	petrarch2
 apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	---	obj=control pp=of:house	petrarch2
 apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	---	obj=another obj=shot	petrarch2
 apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	---	obj=opportunity	petrarch2
@@ -28652,8 +28537,6 @@ wipe	121	prt=out obj=&PROPOSAL	petrarch2
 wipe	121	prt=out obj=challenge	petrarch2
 wipe	128	prt=out obj=embargo	petrarch2
 wipe	130	prt=out pp=with	petrarch2
-wipe	130	prt=out	petrarch2
-wipe	130	prt=out	petrarch2
 wipe	141	prt=out obj=outside	petrarch2
 wipe	145	prt=out pre=protestor	petrarch2
 wipe	161	prt=out obj=relations	petrarch2
@@ -28668,7 +28551,6 @@ wipe	1712	prt=out obj=homes	petrarch2
 wipe	1712	prt=out obj=&CAR	petrarch2
 wipe	1712	prt=out obj=home	petrarch2
 wipe	1712	prt=out obj=wall	petrarch2
-wipe	175	prt=out obj=demonstrations	petrarch2
 wipe	186	prt=out obj=leader	petrarch2
 wipe	190	prt=out obj=core pp=of:&MILITARY	petrarch2
 wipe	190	prt=out obj=&MILITARY	petrarch2
@@ -28771,7 +28653,6 @@ blow	012	prt=up obj=plans	petrarch2
 blow	017	prt=up pre=&WEAPON obj=celebrate	petrarch2
 blow	110	prt=up obj=report	petrarch2
 blow	110	prt=up pre=press	petrarch2
-blow	110	prt=up	petrarch2
 blow	111	prt=up obj=verbal obj=broadside	petrarch2
 blow	111	prt=up pre=&INVESTIGATION	petrarch2
 blow	111	prt=up pp=for:hosting	petrarch2
@@ -29227,7 +29108,6 @@ attacked,shot	---	prt=and obj=extinction	petrarch2
 attacked,shot	---	prt=and obj=&AIRCRAFT	petrarch2
 attacked,shot	---	prt=and obj=extremism	petrarch2
 attacked,shot	---	prt=and pre=publicity	petrarch2
-attacked,shot	---	prt=and obj=law	petrarch2
 attacked,shot	---	prt=and obj=congress	petrarch2
 attacked,shot	---	prt=and obj=violence	petrarch2
 attacked,shot	---	prt=and obj=&CRIME	petrarch2
@@ -29239,9 +29119,7 @@ attacked,shot	014	prt=and pp=with:policy	petrarch2
 attacked,shot	014	prt=and pp=with:ways	petrarch2
 attacked,shot	030	prt=and obj=&TREATY	petrarch2
 attacked,shot	037	prt=and pp=with:warning	petrarch2
-attacked,shot	042	prt=and obj=tour	petrarch2
 attacked,shot	046	prt=and pre=politely	petrarch2
-attacked,shot	046	prt=and	petrarch2
 attacked,shot	053	prt=and pp=in:support	petrarch2
 attacked,shot	057	prt=and obj=deal	petrarch2
 attacked,shot	062	prt=and pp=in:joint	petrarch2
@@ -29261,13 +29139,11 @@ attacked,shot	110	prt=and pre=cabinets	petrarch2
 attacked,shot	110	prt=and obj=ban	petrarch2
 attacked,shot	111	prt=and pp=against:plan	petrarch2
 attacked,shot	111	prt=and pp=in:elections	petrarch2
-attacked,shot	111	prt=and pp=at:claim	petrarch2
 attacked,shot	111	prt=and pp=for:failing	petrarch2
 attacked,shot	111	prt=and obj=government	petrarch2
 attacked,shot	111	prt=and obj=conference	petrarch2
 attacked,shot	111	prt=and obj=&PROPOSAL	petrarch2
 attacked,shot	111	prt=and obj=&SOLUTION	petrarch2
-attacked,shot	111	prt=and pp=at	petrarch2
 attacked,shot	111	prt=and obj=criticism	petrarch2
 attacked,shot	111	prt=and obj=criticism	petrarch2
 attacked,shot	111	prt=and pre=magazine	petrarch2
@@ -29275,7 +29151,6 @@ attacked,shot	111	prt=and pre=newspaper	petrarch2
 attacked,shot	111	prt=and obj=bitterly	petrarch2
 attacked,shot	111	prt=and obj=decision	petrarch2
 attacked,shot	111	prt=and obj=measures	petrarch2
-attacked,shot	111	prt=and pp=at	petrarch2
 attacked,shot	111	prt=and obj=sanction	petrarch2
 attacked,shot	111	prt=and pre=verbally	petrarch2
 attacked,shot	111	prt=and obj=&TREATY	petrarch2
@@ -29357,7 +29232,6 @@ fight	---	prt=back obj=extinction	petrarch2
 fight	---	prt=back obj=&AIRCRAFT	petrarch2
 fight	---	prt=back obj=extremism	petrarch2
 fight	---	prt=back pre=publicity	petrarch2
-fight	---	prt=back obj=law	petrarch2
 fight	---	prt=back obj=congress	petrarch2
 fight	---	prt=back obj=violence	petrarch2
 fight	---	prt=back obj=&CRIME	petrarch2
@@ -29369,9 +29243,7 @@ fight	014	prt=back pp=with:policy	petrarch2
 fight	014	prt=back pp=with:ways	petrarch2
 fight	030	prt=back obj=&TREATY	petrarch2
 fight	037	prt=back pp=with:warning	petrarch2
-fight	042	prt=back obj=tour	petrarch2
 fight	046	prt=back pre=politely	petrarch2
-fight	046	prt=back	petrarch2
 fight	053	prt=back pp=in:support	petrarch2
 fight	057	prt=back obj=deal	petrarch2
 fight	062	prt=back pp=in:joint	petrarch2
@@ -29391,7 +29263,6 @@ fight	110	prt=back pre=cabinets	petrarch2
 fight	110	prt=back obj=ban	petrarch2
 fight	111	prt=back pp=against:plan	petrarch2
 fight	111	prt=back pp=in:elections	petrarch2
-fight	111	prt=back pp=at:claim	petrarch2
 fight	111	prt=back pp=for:failing	petrarch2
 fight	111	prt=back obj=government	petrarch2
 fight	111	prt=back obj=conference	petrarch2
@@ -29405,7 +29276,6 @@ fight	111	prt=back pre=newspaper	petrarch2
 fight	111	prt=back obj=bitterly	petrarch2
 fight	111	prt=back obj=decision	petrarch2
 fight	111	prt=back obj=measures	petrarch2
-fight	111	prt=back pp=at	petrarch2
 fight	111	prt=back obj=sanction	petrarch2
 fight	111	prt=back pre=verbally	petrarch2
 fight	111	prt=back obj=&TREATY	petrarch2
@@ -29499,9 +29369,7 @@ fight	014	prt=down pp=with:policy	petrarch2
 fight	014	prt=down pp=with:ways	petrarch2
 fight	030	prt=down obj=&TREATY	petrarch2
 fight	037	prt=down pp=with:warning	petrarch2
-fight	042	prt=down obj=tour	petrarch2
 fight	046	prt=down pre=politely	petrarch2
-fight	046	prt=down	petrarch2
 fight	053	prt=down pp=in:support	petrarch2
 fight	057	prt=down obj=deal	petrarch2
 fight	062	prt=down pp=in:joint	petrarch2
@@ -29521,13 +29389,11 @@ fight	110	prt=down pre=cabinets	petrarch2
 fight	110	prt=down obj=ban	petrarch2
 fight	111	prt=down pp=against:plan	petrarch2
 fight	111	prt=down pp=in:elections	petrarch2
-fight	111	prt=down pp=at:claim	petrarch2
 fight	111	prt=down pp=for:failing	petrarch2
 fight	111	prt=down obj=government	petrarch2
 fight	111	prt=down obj=conference	petrarch2
 fight	111	prt=down obj=&PROPOSAL	petrarch2
 fight	111	prt=down obj=&SOLUTION	petrarch2
-fight	111	prt=down pp=at	petrarch2
 fight	111	prt=down obj=criticism	petrarch2
 fight	111	prt=down obj=criticism	petrarch2
 fight	111	prt=down pre=magazine	petrarch2
@@ -29535,7 +29401,6 @@ fight	111	prt=down pre=newspaper	petrarch2
 fight	111	prt=down obj=bitterly	petrarch2
 fight	111	prt=down obj=decision	petrarch2
 fight	111	prt=down obj=measures	petrarch2
-fight	111	prt=down pp=at	petrarch2
 fight	111	prt=down obj=sanction	petrarch2
 fight	111	prt=down pre=verbally	petrarch2
 fight	111	prt=down obj=&TREATY	petrarch2
@@ -29617,7 +29482,6 @@ square	---	prt=off obj=extinction	petrarch2
 square	---	prt=off obj=&AIRCRAFT	petrarch2
 square	---	prt=off obj=extremism	petrarch2
 square	---	prt=off pre=publicity	petrarch2
-square	---	prt=off obj=law	petrarch2
 square	---	prt=off obj=congress	petrarch2
 square	---	prt=off obj=violence	petrarch2
 square	---	prt=off obj=&CRIME	petrarch2
@@ -29651,13 +29515,11 @@ square	110	prt=off pre=cabinets	petrarch2
 square	110	prt=off obj=ban	petrarch2
 square	111	prt=off pp=against:plan	petrarch2
 square	111	prt=off pp=in:elections	petrarch2
-square	111	prt=off pp=at:claim	petrarch2
 square	111	prt=off pp=for:failing	petrarch2
 square	111	prt=off obj=government	petrarch2
 square	111	prt=off obj=conference	petrarch2
 square	111	prt=off obj=&PROPOSAL	petrarch2
 square	111	prt=off obj=&SOLUTION	petrarch2
-square	111	prt=off pp=at	petrarch2
 square	111	prt=off obj=criticism	petrarch2
 square	111	prt=off obj=criticism	petrarch2
 square	111	prt=off pre=magazine	petrarch2
@@ -29665,7 +29527,6 @@ square	111	prt=off pre=newspaper	petrarch2
 square	111	prt=off obj=bitterly	petrarch2
 square	111	prt=off obj=decision	petrarch2
 square	111	prt=off obj=measures	petrarch2
-square	111	prt=off pp=at	petrarch2
 square	111	prt=off obj=sanction	petrarch2
 square	111	prt=off pre=verbally	petrarch2
 square	111	prt=off obj=&TREATY	petrarch2
@@ -29747,7 +29608,6 @@ wage	---	prt=war obj=extinction	petrarch2
 wage	---	prt=war obj=&AIRCRAFT	petrarch2
 wage	---	prt=war obj=extremism	petrarch2
 wage	---	prt=war pre=publicity	petrarch2
-wage	---	prt=war obj=law	petrarch2
 wage	---	prt=war obj=congress	petrarch2
 wage	---	prt=war obj=violence	petrarch2
 wage	---	prt=war obj=&CRIME	petrarch2
@@ -29759,9 +29619,7 @@ wage	014	prt=war pp=with:policy	petrarch2
 wage	014	prt=war pp=with:ways	petrarch2
 wage	030	prt=war obj=&TREATY	petrarch2
 wage	037	prt=war pp=with:warning	petrarch2
-wage	042	prt=war obj=tour	petrarch2
 wage	046	prt=war pre=politely	petrarch2
-wage	046	prt=war	petrarch2
 wage	053	prt=war pp=in:support	petrarch2
 wage	057	prt=war obj=deal	petrarch2
 wage	062	prt=war pp=in:joint	petrarch2
@@ -29781,13 +29639,11 @@ wage	110	prt=war pre=cabinets	petrarch2
 wage	110	prt=war obj=ban	petrarch2
 wage	111	prt=war pp=against:plan	petrarch2
 wage	111	prt=war pp=in:elections	petrarch2
-wage	111	prt=war pp=at:claim	petrarch2
 wage	111	prt=war pp=for:failing	petrarch2
 wage	111	prt=war obj=government	petrarch2
 wage	111	prt=war obj=conference	petrarch2
 wage	111	prt=war obj=&PROPOSAL	petrarch2
 wage	111	prt=war obj=&SOLUTION	petrarch2
-wage	111	prt=war pp=at	petrarch2
 wage	111	prt=war obj=criticism	petrarch2
 wage	111	prt=war obj=criticism	petrarch2
 wage	111	prt=war pre=magazine	petrarch2
@@ -29795,7 +29651,6 @@ wage	111	prt=war pre=newspaper	petrarch2
 wage	111	prt=war obj=bitterly	petrarch2
 wage	111	prt=war obj=decision	petrarch2
 wage	111	prt=war obj=measures	petrarch2
-wage	111	prt=war pp=at	petrarch2
 wage	111	prt=war obj=sanction	petrarch2
 wage	111	prt=war pre=verbally	petrarch2
 wage	111	prt=war obj=&TREATY	petrarch2
