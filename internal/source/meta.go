@@ -367,6 +367,12 @@ func (x *extraction) names(s string) []string {
 			}
 			continue
 		}
+		if strings.HasPrefix(part, "The ") { // "By Jane Doe | The Herald"
+			if x.doc.Outlet == "" {
+				x.doc.Outlet = part
+			}
+			continue
+		}
 		out = append(out, part)
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,6 +104,47 @@ func TestSplitZhDesc(t *testing.T) {
 		aff, role, en := splitZhDesc(tc.desc)
 		if aff != tc.aff || role != tc.role || en != tc.roleEn {
 			t.Errorf("splitZhDesc(%q) = %q, %q, %q", tc.desc, aff, role, en)
+		}
+	}
+}
+
+func TestParseZhAuthors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []zhAuthor
+	}{
+		{"张三,某大学教授;李四,某研究所研究员", []zhAuthor{{"张三", "某大学", "教授", "professor"}, {"李四", "某研究所", "研究员", "research fellow"}}},
+		{"张三、李四", []zhAuthor{{nameZh: "张三"}, {nameZh: "李四"}}},
+		{"张三 李四", []zhAuthor{{nameZh: "张三"}, {nameZh: "李四"}}},
+		{"张三 教授", []zhAuthor{{"张三", "", "教授", "professor"}}},
+		{"某研究所副研究员王五", []zhAuthor{{"王五", "某研究所", "副研究员", "associate research fellow"}}},
+	}
+	for _, tc := range tests {
+		got := parseZhAuthors(tc.in)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("parseZhAuthors(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestByline(t *testing.T) {
+	tests := []struct {
+		line, names, outlet string
+	}{
+		{"By Jane Doe and John Roe", "Jane Doe; John Roe", ""},
+		{"By Jane Doe, Reuters", "Jane Doe", "Reuters"},
+		{"By Jane Doe | The Herald", "Jane Doe", "The Herald"},
+		{"By Jane Doe in Seoul", "Jane Doe", ""},
+		{"BY ANA RUIZ, Staff Writer", "ANA RUIZ", ""},
+	}
+	for _, tc := range tests {
+		x := &extraction{doc: &event.Document{}}
+		if !x.parseByline(tc.line) {
+			t.Errorf("parseByline(%q) = false", tc.line)
+			continue
+		}
+		if got := strings.Join(x.byline, "; "); got != tc.names || x.doc.Outlet != tc.outlet {
+			t.Errorf("parseByline(%q): names %q outlet %q; want %q, %q", tc.line, got, x.doc.Outlet, tc.names, tc.outlet)
 		}
 	}
 }

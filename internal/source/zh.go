@@ -85,6 +85,12 @@ func parseZhAuthors(s string) []zhAuthor {
 		if entry == "" {
 			continue
 		}
+		if fields := strings.Fields(entry); len(fields) > 1 && allNames(fields) {
+			for _, f := range fields {
+				out = append(out, zhAuthor{nameZh: f})
+			}
+			continue
+		}
 		name, desc := entry, ""
 		if i := strings.IndexAny(entry, ",，:：(（ "); i > 0 {
 			name, desc = entry[:i], strings.Trim(entry[i:], ",，:：(（)） ")
@@ -112,6 +118,17 @@ func parseZhAuthors(s string) []zhAuthor {
 		out = append(out, a)
 	}
 	return out
+}
+
+// allNames reports whether every field is a bare Chinese name (two to
+// four Han characters, not a position title).
+func allNames(fields []string) bool {
+	for _, f := range fields {
+		if !reHanName.MatchString(f) || zhRoles[f] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // nameAfterRole splits "某研究所研究员张三" into name and description.
