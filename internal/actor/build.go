@@ -295,6 +295,11 @@ func (b *builder) curatedNames(name string) error {
 			_, e.Org, e.Role = b.split(code)
 		case KindRole:
 			e.Role = code[:3]
+		case "natrole":
+			if len(code) < 6 {
+				return fmt.Errorf("%s:%d: natrole code %q wants country and sector", name, i+1, code)
+			}
+			e.Kind, e.Country, e.Code, e.Role = KindRole, code[:3], code[3:], code[3:6]
 		}
 		for _, ph := range strings.Split(phrases, "|") {
 			b.emit(normalizePhrase(ph), e)

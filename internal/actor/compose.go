@@ -246,6 +246,10 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		}
 		m.Kind = KindRole
 		m.Code, m.Role = roleCode, sector(roleCode)
+		if c := roles[0].e.Country; c != "" {
+			// a national institution: "the Self-Defense Forces"
+			m.Kind, m.Code, m.Country = KindCountry, c+roleCode, c
+		}
 		if nameFrom >= 0 {
 			m.Kind = KindPerson
 			m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)

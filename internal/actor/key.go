@@ -20,7 +20,13 @@ func normalizePhrase(s string) string {
 	var words []string
 	for _, f := range strings.Fields(s) {
 		for _, part := range splitHyphens(f) {
-			if k := wordKey(part); k != "" {
+			k := wordKey(part)
+			// "People's" is two tokens in text: "People" and "'s"
+			if stem, ok := strings.CutSuffix(k, "'s"); ok && stem != "" {
+				words = append(words, stem, "'s")
+				continue
+			}
+			if k != "" {
 				words = append(words, k)
 			}
 		}
