@@ -176,7 +176,7 @@ top:
 }
 
 func sameTitle(line, title string) bool {
-	if title == "" {
+	if title == "" || len(line) > len(title)+8 || len(line)+8 < len(title) {
 		return false
 	}
 	norm := func(s string) string { return strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), ".:") }
@@ -285,13 +285,15 @@ func normalizeGenre(s string) string {
 // genreLabel reads a line that is only a genre label, or a title
 // prefixed with one ("Opinion | …", "Commentary: …").
 func (x *extraction) genreLabel(t string) bool {
-	if g := normalizeGenre(t); g != "" && len(t) < 40 {
-		if x.doc.Genre == "" {
-			x.doc.Genre = g
+	if len(t) < 40 {
+		if g := normalizeGenre(t); g != "" {
+			if x.doc.Genre == "" {
+				x.doc.Genre = g
+			}
+			return true
 		}
-		return true
 	}
-	if i := strings.IndexAny(t, "|:："); i > 0 && i < 30 {
+	if i := strings.IndexAny(t[:min(len(t), 32)], "|:："); i > 0 && i < 30 {
 		if g := normalizeGenre(t[:i]); g != "" && g != "news" && x.doc.Genre == "" {
 			x.doc.Genre = g
 		}

@@ -55,7 +55,7 @@ var zhRoleList = func() []string {
 // title, authors with affiliations, first publication date). It reports
 // false for lines that are not such a header.
 func (x *extraction) zhReprint(t string) bool {
-	if !hasHan(t) || !reZhMarker.MatchString(t) || hanShare(t) < 0.3 {
+	if len(t) > 2000 || !hasHan(t) || !reZhMarker.MatchString(t) || hanShare(t) < 0.3 {
 		return false
 	}
 	doc := x.doc
