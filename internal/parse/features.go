@@ -12,6 +12,23 @@ type atoms struct {
 	w, l, p, x, f uint64 // lowercased form, lemma, UPOS, XPOS, features
 	wp            uint64 // form and UPOS together
 	sh            uint64 // word shape and suffix, for rare words
+	c             uint64 // coarse tag: UPOS classes that taggers confuse merged
+}
+
+// coarse merges the UPOS tags a tagger most often confuses with each
+// other where the parser can live with the merge.
+func coarse(upos string) string {
+	switch upos {
+	case "NOUN", "PROPN", "X", "SYM":
+		return "N"
+	case "ADP", "SCONJ":
+		return "P"
+	case "DET", "PRON":
+		return "D"
+	case "ADJ", "NUM":
+		return "J"
+	}
+	return upos
 }
 
 const (
@@ -95,6 +112,7 @@ func atomsOf(form, lemma, upos, xpos, feats string) atoms {
 	}
 	a.wp = mix(a.w, a.p)
 	a.sh = shape(form)
+	a.c = hashStr(coarse(upos), false) ^ 0x5bd1e995
 	return a
 }
 
@@ -125,7 +143,8 @@ func val(v int32) uint64 {
 
 // ctx gives atoms by position: words 0..n-1, the root at n, none at -1.
 type ctx struct {
-	tok []atoms // n+1 entries, the root last
+	tok  []atoms // n+1 entries, the root last
+	fset int     // feature set
 }
 
 func (c *ctx) at(i int32) *atoms {
@@ -316,6 +335,27 @@ func transFeatures(st *state, c *ctx, keys []uint64) []uint64 {
 	k(126, s1.p, s1rs, 0)
 	k(127, s0.p, s0rs, b0.p)
 	k(128, s1.p, s1rs, s0.p)
+	if c.fset >= 2 {
+		k(130, s0.c, 0, 0)
+		k(131, b0.c, 0, 0)
+		k(132, s1.c, 0, 0)
+		k(133, b1.c, 0, 0)
+		k(134, s0.c, b0.c, 0)
+		k(135, s0.c, b0.c, b1.c)
+		k(136, s1.c, s0.c, b0.c)
+		k(137, s0.w, b0.c, 0)
+		k(138, s0.c, b0.w, 0)
+		k(139, s0.c, b0.c, d)
+		k(140, s0.c, s0r1.c, b0.c)
+		k(141, s0.c, b0.c, b0l1.c)
+		k(142, b0.c, b1.c, b2.c)
+		k(143, s1.c, s0.c, d1)
+		k(144, b0.w, b1.w, 0)
+		k(145, s0.l, b0.l, b1.c)
+		k(146, b0p.w, b0.w, 0)
+		k(147, s0.w, s0n.w, 0)
+		k(148, s0.sh, b0.sh, 0)
+	}
 	return keys
 }
 
@@ -368,5 +408,15 @@ func labelFeatures(st *state, c *ctx, h, d int32, keys []uint64) []uint64 {
 	k(33, dd.w, dl1.p, hd.p)
 	k(34, dd.p, val(st.vl[d]), val(st.vr[d]))
 	k(35, dd.x, hd.x, mix(st.lset[d], dir))
+	if c.fset >= 2 {
+		k(40, dd.c, hd.c, dir)
+		k(41, dd.w, hd.c, dir)
+		k(42, dd.c, hd.w, dir)
+		k(43, dd.l, hd.c, dir)
+		k(44, dd.c, st.lset[d], st.rset[d])
+		k(45, mix(dd.c, hd.c), ds, dir)
+		k(46, dd.c, dl1.w, hd.c)
+		k(47, dd.sh, hd.c, dir)
+	}
 	return keys
 }

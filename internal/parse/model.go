@@ -23,9 +23,12 @@ import (
 const (
 	magic   = "DYADPRS"
 	version = 2
-	// featureSet changes whenever the feature templates change, so that a
-	// model never runs with features it was not trained on.
-	featureSet = 1
+	// featureSet is the newest feature set; it changes whenever the
+	// templates change, so that a model never runs with features it was
+	// not trained on. Set 1: the Zhang & Nivre style templates; set 2 adds
+	// coarse-tag (NOUN = PROPN, ADP = SCONJ …) and word-pair backoffs that
+	// make the parser less sensitive to tagging errors.
+	featureSet = 2
 )
 
 // Write saves the model gzip'd.
@@ -37,7 +40,7 @@ func (p *Parser) Write(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
 	bw.WriteByte(version)
-	put32(bw, featureSet)
+	put32(bw, uint32(p.fset))
 	put32(bw, uint32(len(p.labels)))
 	for _, l := range p.labels {
 		binary.Write(bw, binary.LittleEndian, uint16(len(l)))
@@ -91,8 +94,8 @@ func Read(r io.Reader) (*Parser, error) {
 	if err := binary.Read(br, binary.LittleEndian, &fset); err != nil {
 		return nil, err
 	}
-	if fset != featureSet {
-		return nil, fmt.Errorf("parser model has feature set %d, this build uses %d: retrain it", fset, featureSet)
+	if fset < 1 || fset > featureSet {
+		return nil, fmt.Errorf("parser model has feature set %d, this build knows 1 to %d: retrain it", fset, featureSet)
 	}
 	if err := binary.Read(br, binary.LittleEndian, &nl); err != nil {
 		return nil, err
@@ -100,7 +103,7 @@ func Read(r io.Reader) (*Parser, error) {
 	if nl == 0 || nl > 1000 {
 		return nil, fmt.Errorf("parser model: %d labels", nl)
 	}
-	p := &Parser{}
+	p := &Parser{fset: int(fset)}
 	for i := uint32(0); i < nl; i++ {
 		var ln uint16
 		if err := binary.Read(br, binary.LittleEndian, &ln); err != nil {

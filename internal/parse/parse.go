@@ -35,6 +35,7 @@ type Parser struct {
 	labels []string // relation names by id
 	root   int16    // id of "root"
 	beam   int      // beam width; 1 is greedy
+	fset   int      // feature set the model was trained with
 	pool   sync.Pool
 }
 
@@ -88,6 +89,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	}
 	sc := p.get()
 	defer p.pool.Put(sc)
+	sc.c.fset = p.fset
 	sc.c.setTokens(s.Tokens)
 	st := &sc.st
 	if p.beam > 1 {
@@ -118,7 +120,7 @@ func (p *Parser) Beam() int { return p.beam }
 // width k (k ≤ 1: greedy). A model trained greedily gains little from a
 // beam; one trained with a beam loses some accuracy when run greedily.
 func (p *Parser) WithBeam(k int) *Parser {
-	return &Parser{trans: p.trans, label: p.label, labels: p.labels, root: p.root, beam: max(k, 1)}
+	return &Parser{trans: p.trans, label: p.label, labels: p.labels, root: p.root, beam: max(k, 1), fset: p.fset}
 }
 
 func (c *ctx) setTokens(toks []event.Token) {

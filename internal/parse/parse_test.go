@@ -254,7 +254,7 @@ func FuzzRead(f *testing.F) {
 	if p, err := Load(); err == nil {
 		small := &Parser{trans: &linear{K: numActs, scale: 1, keys: p.trans.keys[:10], w: p.trans.w[:30]},
 			label:  &linear{K: len(p.labels), scale: 1, keys: p.label.keys[:2], w: p.label.w[:2*len(p.labels)]},
-			labels: p.labels, root: p.root, beam: 1}
+			labels: p.labels, root: p.root, beam: 1, fset: p.fset}
 		small.Write(&buf)
 		f.Add(buf.Bytes())
 		f.Add(buf.Bytes()[:buf.Len()/2])
@@ -267,4 +267,37 @@ func FuzzRead(f *testing.F) {
 			p.Parse(&s)
 		}
 	})
+}
+
+// TestBeamOneIsGreedy: the beam decoder with width 1 must build the same
+// trees as the greedy decoder (same model, same tie-breaking).
+func TestBeamOneIsGreedy(t *testing.T) {
+	p := loadOrSkip(t)
+	path := shared.TestPath(t, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := p.WithBeam(1)
+	sc := &scratch{c: ctx{fset: p.fset}, scores: make([]int32, len(p.labels))}
+	for i, cs := range sents {
+		if i == 300 {
+			break
+		}
+		s := event.Sentence{Tokens: append([]event.Token(nil), cs.Tokens...)}
+		g.Parse(&s)
+		sc.c.setTokens(cs.Tokens)
+		best, _, _ := sc.bm.run(&sc.c, 1, p.trans, func(st *state, h, d int32) int16 {
+			return p.predictLabel(sc, st, h, d)
+		}, nil)
+		for k := range s.Tokens {
+			h := int(best.st.heads[k]) + 1
+			if h == len(s.Tokens)+1 {
+				h = 0
+			}
+			if h != s.Tokens[k].Head || p.labels[best.st.labels[k]] != s.Tokens[k].Deprel {
+				t.Fatalf("sentence %d token %d: beam-1 %d %s, greedy %d %s", i, k+1, h, p.labels[best.st.labels[k]], s.Tokens[k].Head, s.Tokens[k].Deprel)
+			}
+		}
+	}
 }

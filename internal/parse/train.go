@@ -80,7 +80,7 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 	for i, l := range labels {
 		lid[l] = int16(i)
 	}
-	p := &Parser{labels: labels, root: lid["root"]}
+	p := &Parser{labels: labels, root: lid["root"], fset: featureSet}
 	var data []trainSent
 	skipped := 0
 	nonproj := 0
@@ -106,7 +106,7 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 	ll := newLearner(len(labels))
 	var best *Parser
 	bestLAS := -1.0
-	sc := &scratch{}
+	sc := &scratch{c: ctx{fset: p.fset}}
 	bm := &beamer{}
 	p.beam = max(opt.Beam, 1)
 	fscores := make([]float32, len(labels))
@@ -135,11 +135,11 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 			msg += fmt.Sprintf(", dev UAS %.2f LAS %.2f", m.UAS(), m.LAS())
 			if m.LAS() > bestLAS {
 				bestLAS = m.LAS()
-				best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam}
+				best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam, fset: p.fset}
 				msg += " *"
 			}
 		} else {
-			best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam}
+			best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam, fset: p.fset}
 		}
 		if opt.Log != nil {
 			fmt.Fprintln(opt.Log, msg)
