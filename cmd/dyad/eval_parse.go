@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/conllu"
@@ -19,6 +20,7 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet(name, stderr, "--gold GOLD.conllu[.gz] [--system SYSTEM.conllu]")
 	goldPath := fs.String("gold", "", "gold CoNLL-U file")
 	sysPath := fs.String("system", "", "system CoNLL-U file with the same words; when absent dyad annotates the gold words itself")
+	modelPath := fs.String("model", "", "parser model file to use instead of the embedded one (from 'dyad train parser')")
 	goldTags := fs.Bool("gold-tags", false, "without --system: parse with the gold tags and lemmas (measures the parser alone)")
 	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
@@ -51,6 +53,11 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if *modelPath != "" {
+			if p, err = withParserModel(p, *modelPath); err != nil {
+				return err
+			}
+		}
 		p = p.WithBeam(*beam)
 		var s event.Sentence
 		for i := range gold {
@@ -82,4 +89,18 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "%-8s %8.2f  (universal part only, as the CoNLL 2018 script)\n", "LAS-univ", m.ULAS())
 	fmt.Fprintf(stdout, "%d sentences, %d words\n", len(gold), m.Words)
 	return nil
+}
+
+// withParserModel returns p with its parser read from path.
+func withParserModel(p *nlp.Pipeline, path string) (*nlp.Pipeline, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := parse.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return &nlp.Pipeline{Tagger: p.Tagger, Parser: m}, nil
 }
