@@ -413,6 +413,7 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 			e.Name = displayName(pe)
 			if e.From != 0 && e.To == 0 {
 				e.To = phoenixVintage // open-ended: known to hold only up to the file's date
+				e.Flags |= FlagOpen
 			}
 		case len(c.Code) == 3 && country != "":
 			e.Kind = KindCountry
@@ -543,7 +544,9 @@ func (b *builder) reign(path, cowPath string) error {
 		e := Entry{Kind: KindPerson, Code: iso + "GOV", Country: iso, Role: "GOV", Name: name, Office: "leader",
 			From: sy*10000 + max(sm, 1)*100 + max(sd, 1), Flags: FlagProper, Source: "reign"}
 		e.To = reignVintage // still in office when REIGN was released
+		e.Flags |= FlagOpen
 		if ey > 0 {
+			e.Flags &^= FlagOpen
 			if em < 1 {
 				em = 12
 			}

@@ -32,6 +32,7 @@ const (
 	FlagProper               // first word must be capitalized in text
 	FlagAlliance             // a military alliance or bloc ("the alliance" may refer to it)
 	FlagDemonym              // an adjective or demonym ("Japanese")
+	FlagOpen                 // To is the source's date, not a known end of office
 )
 
 // Entry is one meaning of a phrase. Dates are YYYYMMDD, 0 = open.
@@ -250,7 +251,8 @@ street house city union party state states army court`) {
 //	phrase kind code country org role name office from to flags source
 //
 // Lines starting with '#' are comments. from/to are YYYYMMDD or empty;
-// flags are letters: A acronym, P proper, L alliance, D demonym.
+// flags are letters: A acronym, P proper, L alliance, D demonym, O open
+// (the office was still held at the source's date).
 const compiledHeader = "# phrase\tkind\tcode\tcountry\torg\trole\tname\toffice\tfrom\tto\tflags\tsource"
 
 func (kb *KB) readCompiled(r io.Reader) error {
@@ -314,6 +316,8 @@ func parseFlagLetters(s string) int {
 			f |= FlagAlliance
 		case 'D':
 			f |= FlagDemonym
+		case 'O':
+			f |= FlagOpen
 		}
 	}
 	return f
@@ -332,6 +336,9 @@ func flagLetters(f int) string {
 	}
 	if f&FlagDemonym != 0 {
 		b = append(b, 'D')
+	}
+	if f&FlagOpen != 0 {
+		b = append(b, 'O')
 	}
 	return string(b)
 }

@@ -331,9 +331,14 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 			return f, true, false
 		}
 		f := *last
-		if f.Country != "" {
+		switch {
+		case f.Flags&FlagOpen != 0 && f.Country != "":
+			// still in office when the source was made, unknown since:
+			// the country, without a sector
+			f.Code, f.Role, f.Org = f.Country, "", ""
+		case f.Country != "":
 			f.Code, f.Role, f.Org = f.Country+"ELI", "ELI", ""
-		} else {
+		default:
 			f.Role = "ELI"
 		}
 		f.Office = ""
