@@ -11,8 +11,10 @@
 // its source). The compiled form, data/kb.tsv.gz, is embedded; Load parses
 // it once. Entries are phrases with a kind (country, capital, org, person,
 // role, group, anaphor, pronoun), a CAMEO code and, for people, the dates
-// of each office. Offices left open in an old source are closed at the
-// source's date (Phoenix 2014-01-30, REIGN 2021-03-01).
+// of each office. Offices left open in an old source are known only up to
+// the source's date (Phoenix 2014-01-30, REIGN 2021-03-01); after it such a
+// person gets the country's code without a sector, unless a title in the
+// text gives one.
 //
 // The recognizer (Doc.Mentions) works on the tokens of a sentence (forms,
 // offsets; a dependency tree when present):
@@ -24,7 +26,8 @@
 //     in capitals ("US", not "us"), names capitalized;
 //  3. each match is read on the date: a person's office valid that day
 //     (curated rows first, then Phoenix and REIGN; a person out of office is
-//     a former official, role ELI); several readings → left unresolved;
+//     a former official, role ELI; before their first office, just their
+//     country); several readings → left unresolved;
 //  4. noun phrases are composed: [country|demonym|capital|org ['s]]
 //     [role…] [person | Capitalized Name], "role of [the] country", and an
 //     organization's body ("NATO Summit", "Meeting of NATO Ministers of
