@@ -500,6 +500,15 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		if len(src) == 0 {
 			return nil
 		}
+		if p.Source != "" {
+			// the source follows the verb: the subject is the target
+			q := *p
+			q.Target = p.Source
+			if g := k.targets(v, &q, src, false); len(g) > 0 {
+				return k.emit(v, p.Code, g, src, k.evidence(v, objToks))
+			}
+			return nil
+		}
 		tgt = k.targets(v, p, src, false)
 		if len(tgt) == 0 && cameo.Root(p.Code) != "01" {
 			// "X demanded that Y withdraw": Y is the target of the
@@ -565,13 +574,17 @@ func (k *sentCtx) isTrend(v int) bool {
 				}
 			}
 		}
-		if t.rel(x) != "conj" {
+		if r := t.rel(x); r != "conj" && !((r == "advcl" || r == "xcomp") && t.head[x] >= 0 && aspectual[t.lemma[t.head[x]]]) {
 			break
 		}
 		x = t.head[x]
 	}
 	return false
 }
+
+// aspectual verbs share their complement's time frame ("has started
+// sending").
+var aspectual = map[string]bool{"start": true, "begin": true, "continue": true, "keep": true, "stop": true, "resume": true, "cease": true}
 
 // leftmost returns the lemma of the first token of i's subtree.
 func (k *sentCtx) leftmost(i int) string {

@@ -158,6 +158,7 @@ GATHER
 - * &WEAPONRY (FOR +) [072] # own test pattern
 - ALLIES * (IN CAPITAL) [043]
 - * (WITH +) [---]
+- + * GIFTS (FROM $) [070]
 `
 	d := NewDictionary()
 	if err := ReadPetrarch(strings.NewReader(src), d, "t"); err != nil {
@@ -171,9 +172,11 @@ GATHER
 		"gather\t072\tobj=&WEAPONRY pp=for tgt=pp:for\tt\n" +
 		"gather\t043\tpre=allies pp=in:capital\tt\n" +
 		"gather\t---\tpp=with tgt=pp:with\tt\n" +
+		"gather\t070\tobj=gifts pp=from src=pp:from\tt\n" +
 		"come\t072\tprt=together obj=&WEAPONRY pp=for tgt=pp:for\tt\n" +
 		"come\t043\tprt=together pre=allies pp=in:capital\tt\n" +
-		"come\t---\tprt=together pp=with tgt=pp:with\tt\n"
+		"come\t---\tprt=together pp=with tgt=pp:with\tt\n" +
+		"come\t070\tprt=together obj=gifts pp=from src=pp:from\tt\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

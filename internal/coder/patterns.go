@@ -27,6 +27,8 @@ import (
 //	prt=P         a particle or preposition right after the verb (ask for)
 //	tgt=pp:P      take the target from the P phrase (default: object, then
 //	              the first phrase with an actor)
+//	src=obj|pp:P  the source follows the verb ("received aid from X"); the
+//	              subject is then the target
 //	noun          LEMMA is a noun (nominal event: "the visit of …")
 //
 // Words are lower-case lemmas or forms. CODE "---" marks a pattern that
@@ -39,6 +41,7 @@ type Pattern struct {
 	Pre    [][]string
 	Prt    string
 	Target string // "", "obj" or "pp:P"
+	Source string // "" (the subject), "obj" or "pp:P": where the source is when it follows the verb
 	Noun   bool
 	Origin string
 	order  int
@@ -239,6 +242,9 @@ func (p *Pattern) String() string {
 	if p.Target != "" {
 		items = append(items, "tgt="+p.Target)
 	}
+	if p.Source != "" {
+		items = append(items, "src="+p.Source)
+	}
 	frame := strings.Join(items, " ")
 	if frame == "" {
 		frame = "-"
@@ -337,6 +343,8 @@ func parseCompiledLine(line string) (*Pattern, error) {
 			p.PP = append(p.PP, PPReq{Prep: prep, Words: splitAlt(words)})
 		case "tgt":
 			p.Target = v
+		case "src":
+			p.Source = v
 		default:
 			return nil, fmt.Errorf("unknown frame item %q", it)
 		}

@@ -284,6 +284,10 @@ func (rp rawPattern) compile() (*Pattern, bool) {
 					p.Target = "pp:" + prep
 					continue
 				}
+				if w == "$" {
+					p.Source = "pp:" + prep
+					continue
+				}
 				if alt := expand(w); alt != nil && len(req.Words) == 0 {
 					req.Words = alt
 				}
@@ -296,6 +300,11 @@ func (rp rawPattern) compile() (*Pattern, bool) {
 		case "+":
 			if p.Target == "" {
 				p.Target = "obj"
+			}
+			continue
+		case "$":
+			if p.Source == "" {
+				p.Source = "obj" // "X received money from Y": Y is the source
 			}
 			continue
 		}

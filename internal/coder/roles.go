@@ -379,6 +379,10 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		switch t.rel(c) {
 		case "obj", "iobj":
 			cands = append(cands, c)
+		case "obl":
+			if t.caseOf(c) == "" && !k.isTime(c) && c > v {
+				cands = append(cands, c) // an object the parser took for an oblique
+			}
 		case "xcomp":
 			if !t.isVerbal(c) { // "became X's partner"
 				cands = append(cands, c)
