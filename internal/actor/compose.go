@@ -87,9 +87,10 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			return Mention{}, next, false
 		}
 	}
-	if it.kind == KindCountry && it.e.Flags&FlagDemonym != 0 && it.j < len(ws) && ws[it.j].cap &&
-		(k+1 >= len(items) || items[k+1].i != it.j) {
-		// a demonym in a name: "the Indian Ocean", "Japanese Studies"
+	if it.kind == KindCountry && it.j < len(ws) && ws[it.j].cap && !ws[it.j].upper &&
+		(it.e.Flags&FlagDemonym != 0 || ws[it.j].propn) && (k+1 >= len(items) || items[k+1].i != it.j) {
+		// a demonym or (tagged) a country name inside another name: "the
+		// Indian Ocean", "Japanese Studies", "China Daily", "Japan Airlines"
 		return Mention{}, next, false
 	}
 	var mod, person *item

@@ -110,3 +110,17 @@ func TestTreeItThing(t *testing.T) {
 		t.Errorf("got %+v", ms)
 	}
 }
+
+// TestTaggedCountryInName: with tags, a country name followed by another
+// proper noun is part of that name ("China Daily"), not the country.
+func TestTaggedCountryInName(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := parsed(t, 0, 0, "China/PROPN/2/compound Daily/PROPN/3/nsubj reported/VERB/0/root that/SCONJ/6/mark Japan/PROPN/6/nsubj protested/VERB/3/ccomp ./PUNCT/3/punct")
+	ms := kb.NewDoc(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Mentions(&s, time.Time{})
+	if len(ms) != 1 || ms[0].Text != "Japan" {
+		t.Errorf("got %+v", ms)
+	}
+}
