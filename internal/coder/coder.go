@@ -528,8 +528,15 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		used[j] = true
 	}
 	ev := k.evidence(v, objToks)
-	if len(tgt) == 0 && !symmetricOK(p.Code) && !k.c.opt.BothWays {
-		return nil
+	if len(tgt) == 0 && !k.c.opt.BothWays {
+		if !symmetricOK(p.Code) {
+			return nil
+		}
+		// "X and Y cooperate militarily" needs the act named: "X and Y
+		// joined" is no act of X on Y
+		if cameo.Root(p.Code) == "06" && t.child(v, "obj") < 0 {
+			return nil
+		}
 	}
 	if len(tgt) == 0 && !passive {
 		// "X and Y met with reporters" is no meeting of X and Y.
@@ -644,12 +651,24 @@ func symmetricOK(code string) bool {
 func (k *sentCtx) emit(v int, code string, src, tgt []int, ev event.Evidence) []event.Event {
 	var out []event.Event
 	if len(tgt) == 0 {
-		if len(src) < 2 || k.sameActor(src[0], src[1]) || k.in.Mentions[src[0]].Actor.Code == "" || k.in.Mentions[src[1]].Actor.Code == "" {
-			return nil
+		// "A, B and C signed": each pair once, in text order
+		ord := append([]int(nil), src...)
+		sort.SliceStable(ord, func(a, b int) bool { return k.in.Mentions[ord[a]].First < k.in.Mentions[ord[b]].First })
+		if len(ord) > 4 {
+			ord = ord[:4]
 		}
-		out := []event.Event{k.build(v, code, src[0], src[1], ev)}
-		if k.c.opt.BothWays {
-			out = append(out, k.build(v, code, src[1], src[0], ev))
+		var out []event.Event
+		for a := 0; a < len(ord); a++ {
+			for b := a + 1; b < len(ord); b++ {
+				x, y := ord[a], ord[b]
+				if k.sameActor(x, y) || k.in.Mentions[x].Actor.Code == "" || k.in.Mentions[y].Actor.Code == "" {
+					continue
+				}
+				out = append(out, k.build(v, code, x, y, ev))
+				if k.c.opt.BothWays {
+					out = append(out, k.build(v, code, y, x, ev))
+				}
+			}
 		}
 		return out
 	}

@@ -244,7 +244,7 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 		if relPron[t.lemma[s]] && (t.rel(v) == "acl:relcl") {
 			return k.antecedentActors(t.head[v], depth)
 		}
-		out := k.actorsAt(s)
+		out := k.linearCoord(k.actorsAt(s))
 		// a coordination the parser split into two subjects
 		for _, c := range t.children[v] {
 			if c != s && t.rel(c) == t.rel(s) && !k.isTime(c) {
@@ -276,6 +276,45 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 // China …", "a hat reading “Make …”").
 var clauseStop = map[string]bool{";": true, ":": true, "—": true, "–": true, "--": true, "(": true, ")": true,
 	"\"": true, "“": true, "”": true, "«": true, "»": true, "``": true, "''": true}
+
+// linearCoord adds the actors listed right before the first one ("A, B
+// and C signed"), whatever tree the parser built over the list.
+func (k *sentCtx) linearCoord(ms []int) []int {
+	if len(ms) == 0 {
+		return ms
+	}
+	t := k.t
+	first := k.in.Mentions[ms[0]].First
+	for _, mi := range ms {
+		if f := k.in.Mentions[mi].First; f < first {
+			first = f
+		}
+	}
+	j := first - 1
+	if j < 0 || (t.lemma[j] != "and" && t.lemma[j] != ",") {
+		return ms
+	}
+	out := append([]int(nil), ms...)
+	for j >= 0 {
+		if t.lemma[j] != "and" && t.lemma[j] != "," {
+			break
+		}
+		j--
+		for j >= 0 && t.lemma[j] == "," {
+			j--
+		}
+		if j < 0 {
+			break
+		}
+		mi := k.tokMen[j]
+		if mi < 0 {
+			break
+		}
+		out = k.appendMention(out, mi)
+		j = k.in.Mentions[mi].First - 1
+	}
+	return out
+}
 
 // leftSubject returns the actor mentioned closest before verb v with no
 // other verb, clause marker or semicolon between them.
