@@ -114,15 +114,23 @@ func RunInputs(ctx context.Context, st *store.Store, inputs []Input, opts Option
 	return r.finish(ctx), nil
 }
 
-// runner batches documents into store transactions and keeps the tally.
+// runner reads and analyzes documents and hands them, in batches, to a
+// writer goroutine that stores each batch in one transaction. Reading
+// and analysis of the next batch overlap with DuckDB's work on the
+// previous one (a cgo call releases its P, so this helps even with
+// GOMAXPROCS=1). Batches are stored in input order.
 type runner struct {
 	st           *store.Store
 	opts         Options
-	sum          Summary
+	sum          Summary // reading and analysis tally (writer's is merged at finish)
 	start        time.Time
 	batch        []store.Item
 	pendingBytes int
 	bar          *progress.Reporter // advanced by input bytes, per document
+
+	batches chan []store.Item
+	done    chan struct{}
+	stored  Summary // the writer's tally: statuses and store errors
 }
 
 func newRunner(st *store.Store, opts Options) *runner {
@@ -132,7 +140,36 @@ func newRunner(st *store.Store, opts Options) *runner {
 	if opts.BatchBytes <= 0 {
 		opts.BatchBytes = 16 << 20
 	}
-	return &runner{st: st, opts: opts, start: time.Now()}
+	r := &runner{st: st, opts: opts, start: time.Now(), batches: make(chan []store.Item, 1), done: make(chan struct{})}
+	go r.writer()
+	return r
+}
+
+// writer stores the batches. It does not stop on cancellation: batches
+// already handed over are committed, so an interrupted run keeps what it
+// has counted.
+func (r *runner) writer() {
+	defer close(r.done)
+	ctx := context.Background()
+	for batch := range r.batches {
+		res, errs := r.st.AddDocuments(ctx, batch)
+		for i, a := range res {
+			if errs[i] != nil {
+				r.stored.Errors = append(r.stored.Errors, fmt.Errorf("%s: store: %w", batch[i].Doc.File, errs[i]))
+				continue
+			}
+			switch a.Status {
+			case store.Added:
+				r.stored.Ingested++
+				r.stored.Sentences += a.Sentences
+				r.stored.Events += a.Events
+			case store.Duplicate:
+				r.stored.Duplicates++
+			case store.Unchanged:
+				r.stored.Unchanged++
+			}
+		}
+	}
 }
 
 // file takes the documents read from one file (and its problems).
@@ -172,28 +209,17 @@ func (r *runner) flush(ctx context.Context) {
 	if len(r.batch) == 0 {
 		return
 	}
-	res, errs := r.st.AddDocuments(ctx, r.batch)
-	for i, a := range res {
-		if errs[i] != nil {
-			r.sum.Errors = append(r.sum.Errors, fmt.Errorf("%s: store: %w", r.batch[i].Doc.File, errs[i]))
-			continue
-		}
-		switch a.Status {
-		case store.Added:
-			r.sum.Ingested++
-			r.sum.Sentences += a.Sentences
-			r.sum.Events += a.Events
-		case store.Duplicate:
-			r.sum.Duplicates++
-		case store.Unchanged:
-			r.sum.Unchanged++
-		}
-	}
-	r.batch, r.pendingBytes = r.batch[:0], 0
+	r.batches <- r.batch
+	r.batch, r.pendingBytes = nil, 0
 }
 
 func (r *runner) finish(ctx context.Context) Summary {
 	r.flush(ctx)
+	close(r.batches)
+	<-r.done
+	r.sum.Ingested, r.sum.Duplicates, r.sum.Unchanged = r.stored.Ingested, r.stored.Duplicates, r.stored.Unchanged
+	r.sum.Sentences, r.sum.Events = r.stored.Sentences, r.stored.Events
+	r.sum.Errors = append(r.sum.Errors, r.stored.Errors...)
 	r.sum.Elapsed = time.Since(r.start)
 	return r.sum
 }
