@@ -300,6 +300,21 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 			valid = append(valid, c)
 		}
 	}
+	// a person's latest office that ended before di
+	var last *Entry
+	for _, c := range cands {
+		if c.To != 0 && c.To < di && (last == nil || c.To > last.To || c.To == last.To && sourceRank[c.Source] < sourceRank[last.Source]) {
+			last = c
+		}
+	}
+	if len(valid) == 0 && kind == KindPerson && last != nil && last.Flags&FlagOpen != 0 && last.Country != "" {
+		// still in office when the source was made, unknown since: the
+		// country, without a sector (a source's undated default such as
+		// "former official" would be a guess)
+		f := *last
+		f.Code, f.Role, f.Org, f.Office = f.Country, "", "", ""
+		return f, true, false
+	}
 	if len(valid) == 0 {
 		for _, c := range cands {
 			if c.From == 0 && c.To == 0 {
@@ -308,13 +323,7 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 		}
 	}
 	if len(valid) == 0 && kind == KindPerson {
-		// former office holder: the latest office that ended before di
-		var last *Entry
-		for _, c := range cands {
-			if c.To != 0 && c.To < di && (last == nil || c.To > last.To) {
-				last = c
-			}
-		}
+		// former office holder
 		if last == nil {
 			// only later offices: the person's country, no sector yet
 			var next *Entry
@@ -332,10 +341,6 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 		}
 		f := *last
 		switch {
-		case f.Flags&FlagOpen != 0 && f.Country != "":
-			// still in office when the source was made, unknown since:
-			// the country, without a sector
-			f.Code, f.Role, f.Org = f.Country, "", ""
 		case f.Country != "":
 			f.Code, f.Role, f.Org = f.Country+"ELI", "ELI", ""
 		default:
