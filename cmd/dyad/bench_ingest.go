@@ -21,7 +21,7 @@ func init() {
 func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench ingest", stderr, "[--db FILE] [--batch N] [--analyze] [PATH…]  (default: ../shared/data/news polnear and bbc)")
 	db := fs.String("db", "", "database file to fill (default: a temporary file, removed afterwards; must not exist)")
-	batch := fs.Int("batch", 256, "documents per transaction")
+	batch := fs.Int("batch", 1000, "documents per transaction")
 	analyze := fs.Bool("analyze", false, "run the analyzer (language pipeline and coder) too")
 	if err := parseFlags(fs, "bench", args); err != nil {
 		return err

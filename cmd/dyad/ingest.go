@@ -24,7 +24,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ingest", stderr, "[--db FILE] [--max-bytes N] [--analyze=false] PATH…  (PATH: file, folder, or - for stdin)")
 	db := fs.String("db", "", dbFlagUsage)
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest input file accepted, in bytes (after gunzip)")
-	batch := fs.Int("batch", 256, "documents per transaction")
+	batch := fs.Int("batch", 1000, "documents per transaction")
 	analyze := fs.Bool("analyze", true, "code events on ingest (false: store documents and metadata only)")
 	if err := parseFlags(fs, "ingest", args); err != nil {
 		return err

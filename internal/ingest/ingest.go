@@ -39,7 +39,7 @@ type Options struct {
 	// Progress receives a progress bar when it is a terminal; nil or a
 	// pipe stays quiet.
 	Progress io.Writer
-	// BatchDocs and BatchBytes bound a transaction (defaults 256
+	// BatchDocs and BatchBytes bound a transaction (defaults 1000
 	// documents, 16 MB of text).
 	BatchDocs  int
 	BatchBytes int
@@ -135,7 +135,7 @@ type runner struct {
 
 func newRunner(st *store.Store, opts Options) *runner {
 	if opts.BatchDocs <= 0 {
-		opts.BatchDocs = 256
+		opts.BatchDocs = 1000
 	}
 	if opts.BatchBytes <= 0 {
 		opts.BatchBytes = 16 << 20

@@ -97,7 +97,7 @@ func BenchmarkIngest(b *testing.B) {
 // BenchmarkIngestReuters ingests two of the Reuters-21578 SGML files.
 func BenchmarkIngestReuters(b *testing.B) {
 	var paths []string
-	for _, f := range []string{"reut2-000.sgm.gz", "reut2-001.sgm.gz"} {
+	for _, f := range []string{"reut2-000.sgm.gz", "reut2-001.sgm.gz", "reut2-002.sgm.gz", "reut2-003.sgm.gz", "reut2-004.sgm.gz", "reut2-005.sgm.gz"} {
 		paths = append(paths, shared.TestPath(b, "data", "news", "reuters21578", f))
 	}
 	benchIngest(b, paths)

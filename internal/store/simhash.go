@@ -154,19 +154,59 @@ func mix(x uint64) uint64 {
 // are left out; a body without such paragraphs is returned whole.
 func HashedBody(body string) string {
 	var b strings.Builder
-	for _, line := range strings.Split(body, "\n") {
+	kept, dropped := 0, 0
+	for rest := body; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		t := strings.TrimSpace(line)
 		if t == "" {
 			continue
 		}
 		last := t[len(t)-1]
-		if last == '.' || last == '!' || last == '?' || last == '"' || strings.HasSuffix(t, "”") || strings.HasSuffix(t, "。") || len(strings.Fields(t)) > 40 {
+		if last == '.' || last == '!' || last == '?' || last == '"' || strings.HasSuffix(t, "”") || strings.HasSuffix(t, "。") || strings.Count(t, " ") >= 40 {
+			if dropped == 0 {
+				kept++
+				continue // nothing dropped yet: no copy needed so far
+			}
 			b.WriteString(t)
 			b.WriteByte('\n')
+			continue
 		}
+		if dropped == 0 && kept > 0 {
+			// first dropped line after kept ones: copy what was kept
+			b.WriteString(keptPrefix(body, kept))
+		}
+		dropped++
 	}
-	if b.Len() == 0 {
+	switch {
+	case dropped == 0:
 		return body
+	case b.Len() == 0:
+		return body // no sentence lines at all: judge the whole body
+	}
+	return b.String()
+}
+
+// keptPrefix returns the first n non-empty lines of body, trimmed, one a
+// line (all of them were kept by HashedBody).
+func keptPrefix(body string, n int) string {
+	var b strings.Builder
+	for rest := body; rest != "" && n > 0; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			b.WriteString(t)
+			b.WriteByte('\n')
+			n--
+		}
 	}
 	return b.String()
 }

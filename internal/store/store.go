@@ -23,6 +23,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -57,10 +58,11 @@ type Store struct {
 	db   *sql.DB
 	path string
 
-	mu   sync.Mutex // serializes writes; guards conn and sims
-	conn *sql.Conn  // the writer's connection (transactions + appender)
-	sims *simIndex  // loaded on first write
-	seq  int64      // last documents.seq used; loaded with sims
+	mu   sync.Mutex        // serializes writes; guards conn and sims
+	conn *sql.Conn         // the writer's connection (transactions + appender)
+	sims *simIndex         // loaded on first write
+	seq  int64             // last documents.seq used; loaded with sims
+	ids  map[string]string // stored IDs (idKey) -> duplicate_of; loaded with sims
 	now  func() time.Time
 }
 
@@ -231,6 +233,19 @@ func (s *Store) tx(ctx context.Context, fn func() error) error {
 	return err
 }
 
+// idKey is the map key of a document ID: the 32 raw bytes of a hex
+// SHA-256 (half the memory of the hex), else the ID itself.
+func idKey(id string) string {
+	if len(id) == 64 {
+		if b, err := hex.DecodeString(id); err == nil {
+			return string(b)
+		}
+	}
+	return id
+}
+
+// loadSims loads what the writer keeps in memory: the SimHash index of
+// first copies, the set of stored IDs and the last ingest sequence.
 func (s *Store) loadSims(ctx context.Context) error {
 	if s.sims != nil {
 		return nil
@@ -239,6 +254,24 @@ func (s *Store) loadSims(ctx context.Context) error {
 	if err := s.conn.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM documents`).Scan(&s.seq); err != nil {
 		return err
 	}
+	ids := map[string]string{}
+	idRows, err := s.conn.QueryContext(ctx, `SELECT id, coalesce(duplicate_of, '') FROM documents`)
+	if err != nil {
+		return err
+	}
+	for idRows.Next() {
+		var id, dup string
+		if err := idRows.Scan(&id, &dup); err != nil {
+			idRows.Close()
+			return err
+		}
+		ids[idKey(id)] = dup
+	}
+	idRows.Close()
+	if err := idRows.Err(); err != nil {
+		return err
+	}
+	s.ids = ids
 	rows, err := s.conn.QueryContext(ctx, `SELECT id, simhash FROM documents WHERE duplicate_of IS NULL AND shingles >= ? ORDER BY seq`, MinShingles)
 	if err != nil {
 		return err
@@ -314,7 +347,7 @@ func (s *Store) AddDocuments(ctx context.Context, items []Item) ([]AddResult, []
 		}
 		return res, errs
 	}
-	s.sims = nil // the index may hold hashes of the rolled-back batch
+	s.sims = nil // the index, ID set and sequence may hold the rolled-back batch: reload
 	if len(items) == 1 {
 		if errs[0] == nil {
 			errs[0] = fmt.Errorf("add document %.12s (%s): %w", items[0].Doc.ID, items[0].Doc.File, err)
@@ -351,40 +384,6 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 	if err := s.loadSims(ctx); err != nil {
 		return fmt.Errorf("load hashes: %w", err)
 	}
-	// Which IDs are stored already?
-	stored := map[string]string{} // id -> duplicate_of
-	var ids []string
-	for i, it := range items {
-		if errs[i] == nil {
-			ids = append(ids, it.Doc.ID)
-		}
-	}
-	for len(ids) > 0 {
-		chunk := ids[:min(len(ids), 500)]
-		ids = ids[len(chunk):]
-		q := `SELECT id, duplicate_of FROM documents WHERE id IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := s.conn.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id string
-			var dup sql.NullString
-			if err := rows.Scan(&id, &dup); err != nil {
-				rows.Close()
-				return err
-			}
-			stored[id] = dup.String
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
 	var pending []*pendingDoc
 	inBatch := map[string]*pendingDoc{}
 	now := s.now()
@@ -394,12 +393,8 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 		}
 		doc := it.Doc
 		res[i] = AddResult{ID: doc.ID}
-		if dup, ok := stored[doc.ID]; ok {
+		if dup, ok := s.ids[idKey(doc.ID)]; ok {
 			res[i].Status, res[i].DuplicateOf = Unchanged, dup
-			continue
-		}
-		if p, ok := inBatch[doc.ID]; ok {
-			res[i].Status, res[i].DuplicateOf = Unchanged, p.dupOf
 			continue
 		}
 		p := &pendingDoc{it: it, hashed: HashedBody(bodyOf(doc.Text, doc.BodyStart, doc.BodyEnd))}
@@ -418,6 +413,7 @@ func (s *Store) addBatch(ctx context.Context, items []Item, res []AddResult, err
 		p.seq = s.seq
 		pending = append(pending, p)
 		inBatch[doc.ID] = p
+		s.ids[idKey(doc.ID)] = p.dupOf
 		if p.dupOf == "" {
 			res[i].Status = Added
 			res[i].Sentences, res[i].Events = len(it.Sentences), len(it.Events)

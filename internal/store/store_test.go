@@ -284,3 +284,19 @@ func BenchmarkSimHash(b *testing.B) {
 		SimHash(text)
 	}
 }
+
+// TestHashedBody: headline, byline and date lines are left out of the
+// near-duplicate comparison; sentence paragraphs are kept.
+func TestHashedBody(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Headline here\nBy A Writer\nFirst sentence ends.\nSecond one too!\n", "First sentence ends.\nSecond one too!\n"},
+		{"One sentence.\n\nAnother sentence.", "One sentence.\n\nAnother sentence."},
+		{"Kept first.\nDropped headline\nKept last?", "Kept first.\nKept last?\n"},
+		{"no sentence lines\nat all", "no sentence lines\nat all"},
+	}
+	for _, tc := range tests {
+		if got := HashedBody(tc.in); got != tc.want {
+			t.Errorf("HashedBody(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
