@@ -168,6 +168,8 @@ type sentCtx struct {
 
 	explain bool
 	why     []string
+
+	dateline int // index of the dash ending a dateline at the start, -1
 }
 
 func (k *sentCtx) indexMentions() {
@@ -176,9 +178,10 @@ func (k *sentCtx) indexMentions() {
 	for i := range k.tokMen {
 		k.tokMen[i] = -1
 	}
+	k.dateline = datelineEnd(k.t)
 	for mi, m := range k.in.Mentions {
-		if m.First < 0 || m.Last >= n || m.First > m.Last {
-			continue
+		if m.First < 0 || m.Last >= n || m.First > m.Last || m.First <= k.dateline {
+			continue // a dateline's place ("MADRID, June 29 -") is no actor
 		}
 		if m.Group > 1 {
 			if k.group == nil {
@@ -409,6 +412,36 @@ func (k *sentCtx) guessLemma(v int) string {
 	return w
 }
 
+// datelineEnd returns the index of the dash that ends a news dateline at
+// the start of the sentence ("BRUSSELS, May 3 (Wire) - …"), -1 when none:
+// an all-capital first word, then within 15 tokens a dash, with a number
+// or a bracket before it.
+func datelineEnd(t *tree) int {
+	if len(t.lower) == 0 {
+		return -1
+	}
+	f := t.s.Tokens[0].Form
+	if len(f) < 3 || strings.ToUpper(f) != f || strings.ToLower(f) == f {
+		return -1
+	}
+	seen := false
+	for j := 1; j < len(t.lower) && j <= 15; j++ {
+		switch t.lower[j] {
+		case "-", "—", "–", "--":
+			if seen {
+				return j
+			}
+			return -1
+		case "(":
+			seen = true
+		}
+		if t.upos(j) == "NUM" {
+			seen = true
+		}
+	}
+	return -1
+}
+
 // isTime reports whether token i lies in a time expression or is a
 // temporal modifier.
 func (k *sentCtx) isTime(i int) bool {
@@ -531,6 +564,14 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	if len(tgt) == 0 && !k.c.opt.BothWays {
 		if !symmetricOK(p.Code) {
 			return nil
+		}
+		// the subjects of another clause ("X and Y met Z to announce a
+		// plan") did not act on each other in this one
+		switch t.rel(v) {
+		case "xcomp", "advcl", "acl", "acl:relcl":
+			if t.child(v, "nsubj") < 0 {
+				return nil
+			}
 		}
 		// "X and Y cooperate militarily" needs the act named: "X and Y
 		// joined" is no act of X on Y

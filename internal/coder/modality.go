@@ -4,6 +4,7 @@ import "github.com/dyad-events/dyad/event"
 
 var (
 	planVerbs   = map[string]bool{"plan": true, "intend": true, "aim": true, "expect": true, "hope": true, "want": true, "seek": true, "prepare": true, "schedule": true, "set": true, "promise": true, "pledge": true, "vow": true, "decide": true, "wish": true, "propose": true, "agree": true, "offer": true, "mean": true, "go": true, "be": true, "due": true, "poised": true, "likely": true, "ready": true, "about": true, "slate": true, "scheduled": true}
+	requestVerbs = map[string]bool{"invite": true, "ask": true, "urge": true, "call": true, "encourage": true, "press": true, "persuade": true, "request": true, "tell": true, "advise": true, "appeal": true, "demand": true, "pressure": true}
 	negVerbs    = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "cancel": true, "avoid": true}
 	hypoAux     = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "can": true, "must": true, "ought": true}
 	futureAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
@@ -69,6 +70,8 @@ func (k *sentCtx) modality(v int) string {
 				neg = true
 			case planVerbs[l] || t.upos(h) == "ADJ" && planVerbs[l]:
 				plan = true
+			case requestVerbs[l]:
+				hypo = true // "invited X to join": asked for, not done
 			}
 			check(h, false)
 			x = h

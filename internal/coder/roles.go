@@ -110,6 +110,10 @@ func (k *sentCtx) actorsIn(i int) []int {
 	}, func(j int) {
 		if mi := k.tokMen[j]; mi >= 0 {
 			out = k.appendMention(out, mi)
+		} else if k.isGroupNoun(j) {
+			for _, mi := range k.groupActors(j) {
+				out = k.appendMention(out, mi)
+			}
 		}
 	})
 	sort.SliceStable(out, func(a, b int) bool { return k.in.Mentions[out[a]].First < k.in.Mentions[out[b]].First })
@@ -166,8 +170,21 @@ func (k *sentCtx) groupActors(i int) []int {
 			}
 		}
 	}
+	// the last coordinated pair named before ("Finland and Sweden … the
+	// two Nordic countries")
+	for j := i - 1; j >= 0; j-- {
+		if k.tokMen[j] < 0 || t.upos(j) == "PRON" {
+			continue
+		}
+		if a := k.actorsAt(j); len(a) >= 2 {
+			return a
+		}
+	}
 	var seen []int
 	for j := i - 1; j >= 0 && len(seen) < 2; j-- {
+		if t.upos(j) == "PRON" {
+			continue
+		}
 		if mi := k.tokMen[j]; mi >= 0 {
 			dup := false
 			for _, s := range seen {
@@ -232,7 +249,7 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 	}
 	s := -1
 	for _, c := range t.children[v] {
-		if r := t.rel(c); (r == "nsubj" || r == "csubj") && !k.isTime(c) {
+		if r := t.rel(c); (r == "nsubj" || r == "csubj") && !k.isTime(c) && c > k.dateline {
 			s = c // a time parsed as a subject ("said Monday it had …") is none
 			break
 		}
@@ -487,13 +504,20 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 // firstTarget returns the actors of the first candidate phrase that names
 // one other than the sources.
 func (k *sentCtx) firstTarget(cands, src []int) []int {
+	t := k.t
+	// a possessive pronoun in the object is the subject's own ("dropped
+	// its objections"): never the target
+	possessive := func(mi int) bool {
+		m := k.in.Mentions[mi]
+		return m.First == m.Last && t.upos(m.First) == "PRON" && t.rel(m.First) == "nmod:poss"
+	}
 	for _, c := range cands {
 		var out []int
 		// the phrase's own actors (with its conjuncts: "met X and Y"),
 		// else the first actor inside it ("the summit of X")
 		own := k.actorsAtWith(c, false)
 		for _, mi := range own {
-			keep := true
+			keep := !possessive(mi)
 			for _, s := range src {
 				if mi == s || k.sameActor(mi, s) {
 					keep = false
@@ -507,7 +531,7 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 			return out
 		}
 		for _, mi := range k.actorsIn(c) {
-			keep := true
+			keep := !possessive(mi)
 			for _, s := range src {
 				if mi == s || k.sameActor(mi, s) {
 					keep = false
