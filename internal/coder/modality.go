@@ -3,14 +3,14 @@ package coder
 import "github.com/dyad-events/dyad/event"
 
 var (
-	planVerbs   = map[string]bool{"plan": true, "intend": true, "aim": true, "expect": true, "hope": true, "want": true, "seek": true, "prepare": true, "schedule": true, "set": true, "promise": true, "pledge": true, "vow": true, "decide": true, "wish": true, "propose": true, "agree": true, "offer": true, "mean": true, "go": true, "be": true, "due": true, "poised": true, "likely": true, "ready": true, "about": true, "slate": true, "scheduled": true}
+	planVerbs    = map[string]bool{"plan": true, "intend": true, "aim": true, "expect": true, "hope": true, "want": true, "seek": true, "prepare": true, "schedule": true, "set": true, "promise": true, "pledge": true, "vow": true, "decide": true, "wish": true, "propose": true, "agree": true, "offer": true, "mean": true, "go": true, "be": true, "due": true, "poised": true, "likely": true, "ready": true, "about": true, "slate": true, "scheduled": true}
 	requestVerbs = map[string]bool{"invite": true, "ask": true, "urge": true, "call": true, "encourage": true, "press": true, "persuade": true, "request": true, "tell": true, "advise": true, "appeal": true, "demand": true, "pressure": true}
-	negVerbs    = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "cancel": true, "avoid": true}
-	hypoAux     = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "can": true, "must": true, "ought": true}
-	futureAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
-	negAdv      = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
-	condMarkers = map[string]bool{"if": true, "unless": true, "whether": true}
-	planNouns   = map[string]bool{"plan": true, "intention": true, "aim": true, "goal": true, "bid": true, "decision": true, "promise": true, "pledge": true, "commitment": true, "readiness": true, "willingness": true, "intent": true, "proposal": true, "offer": true, "agreement": true}
+	negVerbs     = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "cancel": true, "avoid": true}
+	hypoAux      = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "can": true, "must": true, "ought": true}
+	futureAux    = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
+	negAdv       = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
+	condMarkers  = map[string]bool{"if": true, "unless": true, "whether": true}
+	planNouns    = map[string]bool{"plan": true, "intention": true, "aim": true, "goal": true, "bid": true, "decision": true, "promise": true, "pledge": true, "commitment": true, "readiness": true, "willingness": true, "intent": true, "proposal": true, "offer": true, "agreement": true}
 )
 
 // modality classifies the event of verb v: negated (not, never, failed
