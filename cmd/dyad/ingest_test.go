@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -160,32 +159,15 @@ func TestDemo(t *testing.T) {
 	}
 }
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// dyadBinary builds the dyad binary once per test run.
-func dyadBinary(t *testing.T) string {
+// buildDyad builds the dyad binary into dir (about 20 s: DuckDB links
+// in).
+func buildDyad(t *testing.T, dir string) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "dyad-test-bin")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "dyad")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin := filepath.Join(dir, "dyad")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	t.Cleanup(func() {}) // the binary's folder is removed with the OS temp dir
-	return binPath
+	return bin
 }
 
 // writeBatch writes n synthetic articles (random words, so that no two
@@ -243,8 +225,8 @@ func TestCrashRecovery(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the dyad binary")
 	}
-	bin := dyadBinary(t)
 	dir := t.TempDir()
+	bin := buildDyad(t, dir)
 	in := filepath.Join(dir, "in")
 	os.Mkdir(in, 0o755)
 	writeBatch(t, in, 600)

@@ -56,6 +56,10 @@ func (x *extraction) bioUnit(t string) bool {
 }
 
 func parseBio(s string) (bio, bool) {
+	if !strings.Contains(s, " is ") && !strings.Contains(s, " was ") && !strings.Contains(s, " are ") &&
+		!strings.Contains(s, " serves as ") && !strings.Contains(s, " has been ") && !strings.Contains(s, " works as ") {
+		return bio{}, false
+	}
 	m := reBio.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return bio{}, false

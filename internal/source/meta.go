@@ -479,6 +479,10 @@ func (x *extraction) credit(t string) bool {
 	if len(t) > 400 {
 		return false
 	}
+	l := strings.ToLower(t)
+	if !strings.Contains(l, "reporting by") && !strings.Contains(l, "expressed") && !strings.Contains(l, "necessarily") && !strings.Contains(l, "editing by") {
+		return false
+	}
 	if m := reCredit.FindStringSubmatch(t); m != nil {
 		x.wire = true
 		if len(x.byline) == 0 {
