@@ -24,7 +24,12 @@ import (
 func ParseHTML(name string, data []byte) (*event.Document, error) {
 	declared := ""
 	if !bytesValidUTF8(data) {
-		if _, cs, certain := charset.DetermineEncoding(data, "text/html"); certain {
+		// DetermineEncoding answers windows-1252 both when a <meta>
+		// declares it and when nothing is declared: take it only when the
+		// page says "charset".
+		_, cs, certain := charset.DetermineEncoding(data, "")
+		head := bytes.ToLower(data[:min(len(data), 1024)])
+		if certain || cs != "windows-1252" || bytes.Contains(head, []byte("charset")) {
 			declared = cs
 		}
 	}
