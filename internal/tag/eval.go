@@ -12,7 +12,7 @@ import (
 // and feature comparisons are exact (case-sensitive; features compared as
 // whole strings in canonical order).
 type Scores struct {
-	Tokens                         int
+	Tokens                        int
 	UPOS, XPOS, Feats, Lemma, All int // correct counts; All = UPOS, XPOS and Feats all right
 	// OOV counts are over words not seen in training (when known).
 }

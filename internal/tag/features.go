@@ -11,6 +11,8 @@ import (
 // few orthographic flags.
 type tokInfo struct {
 	w, form, shape, amb uint64
+	ambc                uint64 // ambiguity class of the case-preserving form
+	sentCase            uint64 // the sentence's capitalization profile (sentCase*)
 	suf                 [maxAffix]uint64
 	pre                 [maxAffix]uint64
 	flags               uint64
@@ -79,6 +81,31 @@ const (
 	tLemma
 	tBOS
 	tEOS
+	tAmbCase
+	tAmbCaseFirst
+	tWm1Wp1
+	tShapeM1
+	tAmbm1Amb
+	tAmbAmbp1
+	tP1Wp1
+	tP1Shape
+	tAmbCaseKey
+	tSentCase
+	tSentCaseAmb
+	tB0
+	tBm1
+	tBp1
+	tF0B0
+	tBm1Bp1
+)
+
+// Sentence capitalization profiles: in an all-lower-case chat line or a
+// Title Case headline, a capital letter says little about proper nouns.
+const (
+	sentCaseNormal = iota + 1
+	sentCaseLower
+	sentCaseTitle
+	sentCaseUpper
 )
 
 // normalize appends the feature form of a word to buf: lower-cased, with
@@ -110,6 +137,21 @@ func normalize(buf []byte, form string) []byte {
 
 // wordKey is the key of a normalized word in the model's lexicons.
 func wordKey(norm []byte) uint64 { return hashBytes(tNorm, norm) }
+
+// caseKey is the key of a case-preserving form (digits mapped to '0') in
+// the ambiguity lexicon.
+func caseFormKey(form string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(tAmbCaseKey)) * fnvPrime
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		if c >= '0' && c <= '9' {
+			c = '0'
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
 
 // shapeAndFlags returns a hash of the collapsed word shape (Xx, d.d, X.X.)
 // with a length bucket, and the orthographic flags.
@@ -181,14 +223,22 @@ func shapeAndFlags(form string, first bool) (uint64, uint64) {
 
 // analyze fills info for the forms of one sentence. amb looks up a
 // normalized word's ambiguity-class hash (0 when unknown).
-func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64) []byte {
+//
+// With reversed set, forms are the sentence right to left (for the
+// backward pass): the sentence-initial flag then marks the last form.
+func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64, reversed bool) []byte {
+	firstAt := 0
+	if reversed {
+		firstAt = len(forms) - 1
+	}
 	for i, f := range forms {
 		buf = normalize(buf[:0], f)
 		ti := &info[i]
+		ti.amb = amb(wordKey(buf))
+		ti.ambc = amb(caseFormKey(f))
 		ti.w = hashBytes(tW, buf)
 		ti.form = hashString(tForm, f)
-		ti.amb = amb(wordKey(buf))
-		ti.shape, ti.flags = shapeAndFlags(f, i == 0)
+		ti.shape, ti.flags = shapeAndFlags(f, i == firstAt)
 		// affixes over runes, on the normalized form
 		var ends [maxAffix + 1]int // byte offsets of the last k runes
 		k := 0
@@ -214,6 +264,34 @@ func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64
 			ti.pre[a] = hashBytes(byte(tPre+16*(a+1)), buf[:j])
 		}
 	}
+	// capitalization profile of the sentence, over words with letters
+	// after the first
+	words, caps, upper := 0, 0, 0
+	for i := range forms {
+		fl := info[i].flags
+		if fl&flLetter == 0 || i == firstAt {
+			continue
+		}
+		words++
+		if fl&flInitCap != 0 {
+			caps++
+		}
+		if fl&flAllCap != 0 && len(forms[i]) > 1 {
+			upper++
+		}
+	}
+	prof := uint64(sentCaseNormal)
+	switch {
+	case words >= 3 && 10*upper >= 6*words:
+		prof = sentCaseUpper
+	case words >= 3 && 10*caps >= 6*words:
+		prof = sentCaseTitle
+	case words >= 3 && caps == 0:
+		prof = sentCaseLower
+	}
+	for i := range forms {
+		info[i].sentCase = prof
+	}
 	return buf
 }
 
@@ -236,7 +314,7 @@ func at(info []tokInfo, i int) *tokInfo {
 }
 
 // nStatic1 is the number of pass-1 features that do not depend on tags.
-const nStatic1 = 30
+const nStatic1 = 38
 
 // static1 appends the tag-independent features of token i.
 func static1(out []uint64, info []tokInfo, i int) []uint64 {
@@ -266,16 +344,25 @@ func static1(out []uint64, info []tokInfo, i int) []uint64 {
 		mix3(tShapeP1, c.shape, p1.shape),
 		mix3(tWm1Wm2, m2.w, m1.w),
 		mix3(tWp1Wp2, p1.w, p2.w),
+		mix(tAmbCase, c.ambc),
+		mix3(tAmbCaseFirst, c.ambc, c.flags&(flFirst|flInitCap)),
+		mix3(tWm1Wp1, m1.w, p1.w),
+		mix3(tShapeM1, m1.shape, c.shape),
+		mix3(tAmbm1Amb, m1.amb, c.amb),
+		mix3(tAmbAmbp1, c.amb, p1.amb),
+		mix3(tSentCase, c.sentCase, c.flags&(flFirst|flInitCap|flAllCap)),
+		mix3(tSentCaseAmb, c.sentCase, c.ambc),
 	)
 	return out
 }
 
 // nStatic2 is the number of extra pass-2 features that read the first
 // pass's tags (f) but not the second pass's own decisions.
-const nStatic2 = 9
+const nStatic2 = 14
 
 // static2 appends the pass-2 features built on first-pass tags f.
-func static2(out []uint64, info []tokInfo, f []int, i int) []uint64 {
+// b are the backward first pass's tags (nil when the model has none).
+func static2(out []uint64, info []tokInfo, f, b []int, i int) []uint64 {
 	c := &info[i]
 	ft := func(j int) uint64 {
 		if j < 0 {
@@ -297,11 +384,29 @@ func static2(out []uint64, info []tokInfo, f []int, i int) []uint64 {
 		mix3(tFm1Fp1, ft(i-1), ft(i+1)),
 		mix3(tPre1Suf, ft(i+1), c.suf[2]),
 	)
+	bt := func(j int) uint64 {
+		switch {
+		case b == nil:
+			return 999
+		case j < 0:
+			return 1000
+		case j >= len(b):
+			return 1001
+		}
+		return uint64(b[j])
+	}
+	out = append(out,
+		mix(tB0, bt(i)),
+		mix(tBm1, bt(i-1)),
+		mix(tBp1, bt(i+1)),
+		mix3(tF0B0, ft(i), bt(i)),
+		mix3(tBm1Bp1, bt(i-1), bt(i+1)),
+	)
 	return out
 }
 
 // nDyn is the number of features that read the pass's own previous tags.
-const nDyn = 5
+const nDyn = 7
 
 // dynamic appends the features built on the previous two decisions p1, p2
 // (-1 before the sentence start); fp1 is the first-pass tag of the next
@@ -315,6 +420,8 @@ func dynamic(out []uint64, info []tokInfo, i, p1, p2, fp1 int) []uint64 {
 		mix3(tP1W, a, c.w),
 		mix3(tP1Amb, a, c.amb),
 		mix3(tP1Fp1, a, uint64(fp1+2)),
+		mix3(tP1Wp1, a, at(info, i+1).w),
+		mix3(tP1Shape, a, c.shape),
 	)
 	return out
 }

@@ -47,18 +47,25 @@ func mix3(a, b, c uint64) uint64 { return mix(mix(a, b), c) }
 // uint32 value (linear probing, power-of-two size, load ≤ 0.5). It is
 // read-only after building, so concurrent lookups are safe.
 type table struct {
-	mask uint64
-	keys []uint64
-	vals []uint32
+	mask  uint64
+	shift uint
+	keys  []uint64
+	vals  []uint32
 }
 
 func newTable(n int) *table {
-	size := 16
+	size, bits := 16, uint(4)
 	for size < 2*n {
 		size <<= 1
+		bits++
 	}
-	return &table{mask: uint64(size - 1), keys: make([]uint64, size), vals: make([]uint32, size)}
+	return &table{mask: uint64(size - 1), shift: 64 - bits, keys: make([]uint64, size), vals: make([]uint32, size)}
 }
+
+// slot is the home slot of key k in a table of 2^(64-shift) slots:
+// Fibonacci hashing takes the high bits of k·φ, which depend on every bit
+// of k (the low bits of an FNV hash of a short string do not).
+func slot(k uint64, shift uint) uint64 { return (k * 0x9E3779B97F4A7C15) >> shift }
 
 func fixKey(k uint64) uint64 {
 	if k == 0 {
@@ -70,7 +77,7 @@ func fixKey(k uint64) uint64 {
 // put sets key k to v (replacing an earlier value).
 func (t *table) put(k uint64, v uint32) {
 	k = fixKey(k)
-	i := (k ^ k>>29) & t.mask
+	i := slot(k, t.shift)
 	for {
 		switch t.keys[i] {
 		case 0:
@@ -88,7 +95,7 @@ func (t *table) put(k uint64, v uint32) {
 // get returns the value for key k.
 func (t *table) get(k uint64) (uint32, bool) {
 	k = fixKey(k)
-	i := (k ^ k>>29) & t.mask
+	i := slot(k, t.shift)
 	for {
 		switch t.keys[i] {
 		case k:

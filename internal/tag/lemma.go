@@ -35,6 +35,10 @@ type lemmaRule struct {
 
 const maxLemmaSuffix = 7
 
+// minRuleSupport is the number of word types that must agree on a suffix
+// rule before it is kept.
+var minRuleSupport = 2
+
 func lemKey(form, xpos string) uint64 {
 	return mix(hashString(tLemma, form), hashString(tLemma+1, xpos))
 }
@@ -192,6 +196,11 @@ func trainLemmatizer(forms, xposs, lemmas []string) *lemmatizer {
 	ruleIdx := map[string]uint32{}
 	for _, k := range rk {
 		rs := ruleCounts[k].best()
+		if k[1] != "" && ruleCounts[k][rs] < minRuleSupport {
+			// one word type is no evidence for a suffix rule: leave
+			// the decision to a shorter, better attested suffix
+			continue
+		}
 		i, ok := ruleIdx[rs]
 		if !ok {
 			i = uint32(len(m.rules))

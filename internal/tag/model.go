@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"sort"
-	"strings"
 )
 
 // Model is a trained tagger: two greedy averaged-perceptron passes over
@@ -24,11 +23,10 @@ type Model struct {
 	ambV []uint32
 	p1   *weights
 	p2   *weights
+	pb   *weights // backward (right-to-left) first pass; nil when absent
 	lem  *lemmatizer
 	fts  *featurizer
-	// lemma lexicon entries, kept for saving
-	lemStrs []string
-	info    string // training summary
+	info string // training summary
 }
 
 // Info describes how the model was trained.
@@ -42,7 +40,7 @@ func (m *Model) ambOf(k uint64) uint64 {
 	return 0
 }
 
-const magic = "dyad-tagger-1\n"
+const magic = "dyad-tagger-3\n"
 
 // Save writes the model (gzip-compressed binary).
 func (m *Model) Save(w io.Writer) error {
@@ -61,6 +59,12 @@ func (m *Model) Save(w io.Writer) error {
 	e.u64s(m.ambH)
 	for _, p := range []*weights{m.p1, m.p2} {
 		e.weights(p)
+	}
+	if m.pb == nil {
+		e.bytes([]byte{0})
+	} else {
+		e.bytes([]byte{1})
+		e.weights(m.pb)
 	}
 	e.lemmatizer(m.lem)
 	e.featurizer(m.fts)
@@ -95,6 +99,9 @@ func Read(r io.Reader) (*Model, error) {
 	m.ambH = d.u64s()
 	m.p1 = d.weights()
 	m.p2 = d.weights()
+	if b := d.bytesN(1); d.err == nil && b[0] == 1 {
+		m.pb = d.weights()
+	}
 	m.lem = d.lemmatizer()
 	m.fts = d.featurizer()
 	if d.err != nil {
@@ -108,7 +115,11 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, errors.New("tagger model: ambiguity class out of range")
 		}
 	}
-	for _, p := range []*weights{m.p1, m.p2} {
+	ws := []*weights{m.p1, m.p2}
+	if m.pb != nil {
+		ws = append(ws, m.pb)
+	}
+	for _, p := range ws {
 		if p.nClass != len(m.xpos) {
 			return nil, errors.New("tagger model: weight classes disagree with class table")
 		}
@@ -180,7 +191,7 @@ func (e *enc) weights(w *weights) {
 	e.u32(uint32(len(w.ent)))
 	// classes then weights, column-wise (compresses better)
 	for _, x := range w.ent {
-		e.bytes([]byte{x.c})
+		e.bytes([]byte{byte(x.c), byte(x.c >> 8)})
 	}
 	for _, x := range w.ent {
 		e.bytes([]byte{byte(uint16(x.w)), byte(uint16(x.w) >> 8)})
@@ -290,7 +301,7 @@ func (d *dec) weights() *weights {
 	w.keys = d.u64s()
 	w.start = d.u32s()
 	n := d.n()
-	cs := d.bytesN(n)
+	cs := d.bytesN(2 * n)
 	ws := d.bytesN(2 * n)
 	if d.err != nil {
 		return w
@@ -300,16 +311,18 @@ func (d *dec) weights() *weights {
 		return w
 	}
 	for i := 1; i < len(w.start); i++ {
-		if w.start[i] < w.start[i-1] {
-			d.err = errors.New("weight rows out of order")
+		if w.start[i] <= w.start[i-1] {
+			d.err = errors.New("weight rows empty or out of order")
 			return w
 		}
 	}
 	w.ent = make([]went, n)
 	for i := range w.ent {
-		w.ent[i] = went{c: cs[i], w: int16(uint16(ws[2*i]) | uint16(ws[2*i+1])<<8)}
+		w.ent[i] = went{c: uint16(cs[2*i]) | uint16(cs[2*i+1])<<8, w: int16(uint16(ws[2*i]) | uint16(ws[2*i+1])<<8)}
 	}
-	w.index()
+	if err := w.index(); err != nil {
+		d.err = err
+	}
 	return w
 }
 func (d *dec) table() *table {
@@ -379,6 +392,3 @@ func (m *lemmatizer) check() error {
 	}
 	return nil
 }
-
-// joinFeats is used by the featurizer tables.
-func joinFeats(fs []string) string { return strings.Join(fs, "|") }

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"errors"
 	"math"
 	"sort"
 )
@@ -93,7 +94,7 @@ func (p *perceptron) add(r int32, c int, d float32) {
 
 // compact returns the averaged weights with entries below prune (in
 // weight units) dropped, quantized to int16.
-func (p *perceptron) compact(prune float64) *weights {
+func (p *perceptron) compact(prune float64) (*weights, error) {
 	now := float64(p.now)
 	if now == 0 {
 		now = 1
@@ -134,7 +135,7 @@ func (p *perceptron) compact(prune float64) *weights {
 			if q == 0 {
 				continue
 			}
-			w.ent = append(w.ent, went{c: uint8(e.c), w: int16(q)})
+			w.ent = append(w.ent, went{c: e.c, w: int16(q)})
 			n++
 		}
 		if n == 0 {
@@ -143,8 +144,7 @@ func (p *perceptron) compact(prune float64) *weights {
 		w.keys = append(w.keys, k.key)
 		w.start = append(w.start, uint32(len(w.ent)))
 	}
-	w.index()
-	return w
+	return w, w.index()
 }
 
 // weights are the compact, read-only weights of a trained pass.
@@ -154,29 +154,112 @@ type weights struct {
 	keys   []uint64
 	start  []uint32 // row i is ent[start[i]:start[i+1]]
 	ent    []went
-	tab    *table
+	// slots is an open-addressing index from feature key to its row: a
+	// 32-bit fingerprint of the key beside the row's offset and length,
+	// 8 bytes a slot, so that a lookup costs one cache miss for the slot
+	// and one for the row.
+	slots []wslot
+	mask  uint64
+	shift uint
+}
+
+type wslot struct {
+	fp   uint32 // high half of the key; 0 marks an empty slot
+	offn uint32 // row offset << rowBits | row length
+}
+
+const (
+	rowBits = 9 // rows hold at most 511 classes
+	maxEnts = 1 << (32 - rowBits)
+)
+
+func fingerprint(k uint64) uint32 {
+	fp := uint32(k >> 32)
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
 }
 
 type went struct {
-	c uint8
+	c uint16
 	w int16
 }
 
-func (w *weights) index() {
-	w.tab = newTable(len(w.keys))
-	for i, k := range w.keys {
-		w.tab.put(k, uint32(i))
+// index builds the lookup slots; it fails when the weights are too large
+// for the slot encoding.
+func (w *weights) index() error {
+	if len(w.ent) >= maxEnts || w.nClass >= 1<<rowBits {
+		return errors.New("weights too large to index")
 	}
+	size, bits := 16, uint(4)
+	for size < 2*len(w.keys) {
+		size <<= 1
+		bits++
+	}
+	w.slots = make([]wslot, size)
+	w.mask = uint64(size - 1)
+	w.shift = 64 - bits
+	for r, k := range w.keys {
+		fp := fingerprint(k)
+		i := slot(k, w.shift)
+		for w.slots[i].fp != 0 && w.slots[i].fp != fp {
+			i = (i + 1) & w.mask
+		}
+		n := w.start[r+1] - w.start[r]
+		if n >= 1<<rowBits {
+			return errors.New("weight row too long to index")
+		}
+		w.slots[i] = wslot{fp: fp, offn: w.start[r]<<rowBits | n}
+	}
+	return nil
 }
 
-// score adds the weights of feats to scores.
+// score adds the weights of feats (at most 128) to scores. The slots of
+// all features are fetched first, independently of each other, so that
+// their cache misses overlap; then the rows are added.
 func (w *weights) score(feats []uint64, scores []int32) {
-	for _, f := range feats {
-		r, ok := w.tab.get(f)
-		if !ok {
-			continue
+	var found [128]uint32
+	nf := 0
+	if len(feats) > len(found) {
+		w.score(feats[len(found):], scores)
+		feats = feats[:len(found)]
+	}
+	var first [128]wslot
+	for j, f := range feats {
+		first[j] = w.slots[slot(f, w.shift)]
+	}
+	for j, f := range feats {
+		fp := fingerprint(f)
+		sl := first[j]
+		if sl.fp != fp {
+			if sl.fp == 0 {
+				continue
+			}
+			i := (slot(f, w.shift) + 1) & w.mask
+			for {
+				sl = w.slots[i]
+				if sl.fp == fp || sl.fp == 0 {
+					break
+				}
+				i = (i + 1) & w.mask
+			}
+			if sl.fp == 0 {
+				continue
+			}
 		}
-		for _, e := range w.ent[w.start[r]:w.start[r+1]] {
+		found[nf] = sl.offn
+		nf++
+	}
+	// first entries of all rows (independent loads whose misses overlap),
+	// then the rest of each row, now mostly in cache
+	for _, on := range found[:nf] {
+		e := w.ent[on>>rowBits]
+		scores[e.c] += int32(e.w)
+	}
+	for _, on := range found[:nf] {
+		off, n := on>>rowBits, on&(1<<rowBits-1)
+		for _, e := range w.ent[off+1 : off+n] {
 			scores[e.c] += int32(e.w)
 		}
 	}

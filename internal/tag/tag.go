@@ -3,17 +3,19 @@
 // binary.
 //
 // The tagger predicts joint (XPOS, UPOS) classes — Penn Treebank tag and
-// Universal POS — with two greedy left-to-right averaged-perceptron passes.
-// The first pass sees the word, its affixes, shape, ambiguity class (the
-// set of tags it had in training) and neighbours, and its own two previous
-// decisions; the second pass sees all that plus the first pass's tags of the
-// words to the right. The second pass is trained on jackknifed first-pass
-// tags so that it learns from realistic errors. Features are 64-bit hashes
-// looked up in an open-addressing table: no maps and no allocation per
-// token.
+// Universal POS — with greedy averaged-perceptron passes. Two first passes,
+// one left to right and one right to left, see the word, its affixes,
+// shape, ambiguity class (the set of tags it had in training, by lower-case
+// and by exact form), its neighbours, the sentence's capitalization profile
+// and their own previous decisions. The final left-to-right pass sees all
+// that plus both first passes' tags around the word. The final pass is
+// trained on jackknifed first-pass tags so that it learns from realistic
+// errors. Features are 64-bit hashes looked up in open-addressing tables:
+// no maps and no allocation per token.
 //
-// Features (Tense, VerbForm, Number, Person, PronType, …) come from
-// (word, tag) lookups learned from the treebank with per-tag defaults;
+// Features (Tense, VerbForm, Number, Person, PronType, …) come from a
+// (word, tag) lexicon learned from the treebank, corrected by a context
+// perceptron (imperative or infinitive, subject agreement, passive voice);
 // lemmas from an exception lexicon and suffix-rewrite rules learned per
 // XPOS (see lemmatizer).
 //
@@ -44,14 +46,22 @@ var (
 // call only. The Tagger is safe for concurrent use.
 func Load() (*Tagger, error) {
 	loadOnce.Do(func() {
-		m, err := Read(bytes.NewReader(embedded))
+		m, err := readEmbedded()
 		if err != nil {
-			loadErr = fmt.Errorf("load embedded tagger: %w", err)
+			loadErr = err
 			return
 		}
 		loaded = New(m)
 	})
 	return loaded, loadErr
+}
+
+func readEmbedded() (*Model, error) {
+	m, err := Read(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded tagger: %w", err)
+	}
+	return m, nil
 }
 
 // Tagger tags sentences with a Model. It is safe for concurrent use.
@@ -71,13 +81,21 @@ func New(m *Model) *Tagger {
 func (t *Tagger) Model() *Model { return t.m }
 
 type scratch struct {
-	forms  []string
-	info   []tokInfo
-	s1, s2 []uint64
-	first  []int
-	tags   []int
-	scores []int32
-	buf    []byte
+	forms   []string
+	info    []tokInfo
+	s1, s2  []uint64
+	first   []int
+	rforms  []string
+	rinfo   []tokInfo
+	rs1     []uint64
+	rtags   []int
+	back    []int
+	tags    []int
+	scores  []int32
+	buf     []byte
+	lex     []uint32
+	fs      []uint64
+	fscores []int32
 }
 
 // Tag fills UPOS, XPOS, Feats and Lemma of every token from its Form.
@@ -95,12 +113,21 @@ func (t *Tagger) Tag(s *event.Sentence) {
 	}
 	tags := t.tagForms(sc)
 	m := t.m
+	sc.lex = sc.lex[:0]
+	for i := range s.Tokens {
+		sc.buf = appendLower(sc.buf[:0], s.Tokens[i].Form)
+		sc.lex = append(sc.lex, m.fts.lexicon(string(sc.buf), tags[i]))
+	}
+	if cap(sc.fscores) < len(m.fts.strs) {
+		sc.fscores = make([]int32, len(m.fts.strs))
+	}
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		c := tags[i]
 		tok.XPOS, tok.UPOS = m.xpos[c], m.upos[c]
-		sc.buf = appendLower(sc.buf[:0], tok.Form)
-		tok.Feats = m.fts.feats(string(sc.buf), c)
+		var f uint32
+		f, sc.fs = m.fts.predict(sc.info, tags, sc.lex, i, sc.fs, sc.fscores[:len(m.fts.strs)])
+		tok.Feats = m.fts.strs[f]
 		tok.Lemma = m.lem.lemma(tok.Form, tok.XPOS)
 	}
 }
@@ -113,14 +140,37 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 		sc.info = make([]tokInfo, n)
 	}
 	sc.info = sc.info[:n]
-	sc.buf = analyze(sc.info, sc.forms, sc.buf, m.ambOf)
+	sc.buf = analyze(sc.info, sc.forms, sc.buf, m.ambOf, false)
 	sc.s1, sc.s2 = sc.s1[:0], sc.s2[:0]
 	for i := 0; i < n; i++ {
 		sc.s1 = static1(sc.s1, sc.info, i)
 	}
 	sc.first = decodeWeights(m.p1, sc.scores, sc.info, sc.s1, nil, nil, 1, sc.first[:0])
+	var back []int
+	if m.pb != nil {
+		// backward pass over the reversed sentence
+		sc.rforms = sc.rforms[:0]
+		for i := n - 1; i >= 0; i-- {
+			sc.rforms = append(sc.rforms, sc.forms[i])
+		}
+		if cap(sc.rinfo) < n {
+			sc.rinfo = make([]tokInfo, n)
+		}
+		sc.rinfo = sc.rinfo[:n]
+		sc.buf = analyze(sc.rinfo, sc.rforms, sc.buf, m.ambOf, true)
+		sc.rs1 = sc.rs1[:0]
+		for i := 0; i < n; i++ {
+			sc.rs1 = static1(sc.rs1, sc.rinfo, i)
+		}
+		sc.rtags = decodeWeights(m.pb, sc.scores, sc.rinfo, sc.rs1, nil, nil, 1, sc.rtags[:0])
+		sc.back = sc.back[:0]
+		for i := n - 1; i >= 0; i-- {
+			sc.back = append(sc.back, sc.rtags[i])
+		}
+		back = sc.back
+	}
 	for i := 0; i < n; i++ {
-		sc.s2 = static2(sc.s2, sc.info, sc.first, i)
+		sc.s2 = static2(sc.s2, sc.info, sc.first, back, i)
 	}
 	sc.tags = decodeWeights(m.p2, sc.scores, sc.info, sc.s1, sc.s2, sc.first, 2, sc.tags[:0])
 	return sc.tags
@@ -140,24 +190,45 @@ func Lemma(form, upos, xpos string) string {
 // Lemma returns the lemma of form tagged xpos (or upos when xpos is empty).
 func (t *Tagger) Lemma(form, upos, xpos string) string {
 	if xpos == "" || xpos == "_" {
-		xpos = uposToXPOS(upos)
+		xpos = uposToXPOS(form, upos)
 	}
 	return t.m.lem.lemma(form, xpos)
 }
 
-// uposToXPOS gives the commonest Penn tag of a UPOS, for callers that only
-// know the universal tag.
-func uposToXPOS(upos string) string {
+// uposToXPOS guesses the Penn tag of a word from its UPOS and ending, for
+// callers that only know the universal tag.
+func uposToXPOS(form, upos string) string {
+	low := strings.ToLower(form)
+	plural := strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss") &&
+		!strings.HasSuffix(low, "us") && !strings.HasSuffix(low, "is") && len(low) > 3
 	switch upos {
 	case "NOUN":
+		if plural {
+			return "NNS"
+		}
 		return "NN"
 	case "PROPN":
+		if plural {
+			return "NNPS"
+		}
 		return "NNP"
-	case "VERB":
+	case "VERB", "AUX":
+		switch {
+		case strings.HasSuffix(low, "ing"):
+			return "VBG"
+		case strings.HasSuffix(low, "ed"):
+			return "VBD"
+		case plural:
+			return "VBZ"
+		}
 		return "VB"
-	case "AUX":
-		return "VBZ"
 	case "ADJ":
+		switch {
+		case strings.HasSuffix(low, "est") && len(low) > 5:
+			return "JJS"
+		case strings.HasSuffix(low, "er") && len(low) > 4:
+			return "JJR"
+		}
 		return "JJ"
 	case "ADV":
 		return "RB"

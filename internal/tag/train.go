@@ -18,7 +18,8 @@ type TrainOptions struct {
 	Seed        uint64  // seed of the sentence shuffling (default 1)
 	Folds       int     // jackknife folds for the first pass's training tags (default 5)
 	Prune       float64 // drop averaged weights whose magnitude is below this (default 0.05)
-	MinAmbCount int     // words seen at least this often get an ambiguity class (default 3)
+	NoBackward  bool    // skip the right-to-left first pass
+	MinAmbCount int     // words seen at least this often are known words with an ambiguity class (default 3)
 	Log         io.Writer
 }
 
@@ -48,6 +49,7 @@ type tsent struct {
 	info  []tokInfo
 	s1    []uint64 // nStatic1 per token
 	first []int    // first-pass tags (jackknifed on train)
+	back  []int    // backward first-pass tags (jackknifed on train)
 	s2    []uint64 // nStatic2 per token
 }
 
@@ -110,7 +112,11 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			golds = append(golds, classOf(&tokenLike{t.XPOS, t.UPOS}))
 		}
 	}
-	m.fts = trainFeaturizer(forms, golds, featss, nClass)
+	kinds := make([]uint8, nClass)
+	for c := range kinds {
+		kinds[c] = classKind(m.xpos[c], m.upos[c])
+	}
+	m.fts = trainFeaturizer(forms, golds, featss, nClass, kinds)
 
 	prep := func(src []conllu.Sentence) []*tsent {
 		out := make([]*tsent, 0, len(src))
@@ -122,7 +128,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 				ts.gold = append(ts.gold, classOf(&tokenLike{t.XPOS, t.UPOS}))
 			}
 			ts.info = make([]tokInfo, len(ts.forms))
-			buf = analyze(ts.info, ts.forms, buf, m.ambOf)
+			buf = analyze(ts.info, ts.forms, buf, m.ambOf, false)
 			for i := range ts.forms {
 				ts.s1 = static1(ts.s1, ts.info, i)
 			}
@@ -130,26 +136,108 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		}
 		return out
 	}
+	// the same sentences right to left, for the backward first pass
+	reverse := func(src []*tsent) []*tsent {
+		out := make([]*tsent, len(src))
+		var buf []byte
+		for k, s := range src {
+			n := len(s.forms)
+			r := &tsent{forms: make([]string, n), gold: make([]int, n), info: make([]tokInfo, n)}
+			for i := range s.forms {
+				r.forms[n-1-i], r.gold[n-1-i] = s.forms[i], s.gold[i]
+			}
+			buf = analyze(r.info, r.forms, buf, m.ambOf, true)
+			for i := range r.forms {
+				r.s1 = static1(r.s1, r.info, i)
+			}
+			out[k] = r
+		}
+		return out
+	}
 	tr, dv := prep(train), prep(dev)
 	logf("train: %d sentences, %d tokens, %d classes, %d ambiguity words", len(tr), len(forms), nClass, len(m.ambK))
 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
-	// pass 1 on all training data, epochs chosen on dev
-	p1, best1, acc1 := trainPass(tr, dv, 1, nClass, opt.Epochs, rng, opt.Prune, logf)
+	// first passes on all training data, epochs chosen on dev, and their
+	// jackknifed tags for the training data
+	p1, best1, acc1, err := trainPass(tr, dv, 1, nClass, opt.Epochs, rng, opt.Prune, logf)
+	if err != nil {
+		return nil, err
+	}
 	m.p1 = p1
 	logf("pass 1: best epoch %d, dev accuracy %.2f%% (%s)", best1, 100*acc1, time.Since(start).Round(time.Second))
-	// jackknifed first-pass tags for the training data
-	for k := 0; k < opt.Folds; k++ {
+	jackknife(tr, nClass, best1, opt.Folds, rng, logf)
+	for _, s := range dv {
+		s.first = decodeWeights(m.p1, nil, s.info, s.s1, nil, nil, 1, s.first[:0])
+	}
+	if !opt.NoBackward {
+		rtr, rdv := reverse(tr), reverse(dv)
+		pb, bestB, accB, err := trainPass(rtr, rdv, 1, nClass, opt.Epochs, rng, opt.Prune, logf)
+		if err != nil {
+			return nil, err
+		}
+		m.pb = pb
+		logf("backward pass: best epoch %d, dev accuracy %.2f%% (%s)", bestB, 100*accB, time.Since(start).Round(time.Second))
+		jackknife(rtr, nClass, bestB, opt.Folds, rng, logf)
+		for _, s := range rdv {
+			s.first = decodeWeights(m.pb, nil, s.info, s.s1, nil, nil, 1, s.first[:0])
+		}
+		for _, pair := range [][2][]*tsent{{tr, rtr}, {dv, rdv}} {
+			for k, s := range pair[0] {
+				r := pair[1][k].first
+				n := len(r)
+				s.back = make([]int, n)
+				for i := range r {
+					s.back[n-1-i] = r[i]
+				}
+			}
+		}
+	}
+	for _, set := range [][]*tsent{tr, dv} {
+		for _, s := range set {
+			s.s2 = s.s2[:0]
+			for i := range s.forms {
+				s.s2 = static2(s.s2, s.info, s.first, s.back, i)
+			}
+		}
+	}
+	p2, best2, acc2, err := trainPass(tr, dv, 2, nClass, opt.Epochs, rng, opt.Prune, logf)
+	if err != nil {
+		return nil, err
+	}
+	m.p2 = p2
+	logf("pass 2: best epoch %d, dev accuracy %.2f%% (%s)", best2, 100*acc2, time.Since(start).Round(time.Second))
+	if err := trainFeatsContext(m.fts, tr, dv, train, dev, opt.Epochs, rng, opt.Prune, logf); err != nil {
+		return nil, err
+	}
+	nw := len(m.p1.ent) + len(m.p2.ent)
+	if m.fts.w != nil {
+		nw += len(m.fts.w.ent)
+	}
+	if m.pb != nil {
+		nw += len(m.pb.ent)
+	}
+	m.info = fmt.Sprintf("trained on %d sentences (%d tokens); pass 1: %d epochs, pass 2: %d epochs, dev class accuracy %.2f%%; backward pass: %v; %d weights; seed %d, prune %g",
+		len(tr), len(forms), best1, best2, 100*acc2, m.pb != nil, nw, opt.Seed, opt.Prune)
+	return m, nil
+}
+
+// jackknife sets s.first of every training sentence to the tags of a
+// first-pass model trained for epochs epochs on the other folds. Folds are
+// contiguous blocks of sentences, so that a held-out fold's documents are
+// unseen (as they are at test time) and the tags have realistic errors.
+func jackknife(tr []*tsent, nClass, epochs, folds int, rng *rand.Rand, logf func(string, ...any)) {
+	for k := 0; k < folds; k++ {
 		var in, out []*tsent
 		for i, s := range tr {
-			if i%opt.Folds == k {
+			if i*folds/len(tr) == k {
 				out = append(out, s)
 			} else {
 				in = append(in, s)
 			}
 		}
 		pk := newPerceptron(nClass)
-		for e := 0; e < best1; e++ {
+		for e := 0; e < epochs; e++ {
 			epoch(pk, in, 1, rng)
 		}
 		correct, total := 0, 0
@@ -162,40 +250,27 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 				total++
 			}
 		}
-		logf("fold %d/%d: held-out accuracy %.2f%%", k+1, opt.Folds, 100*float64(correct)/float64(max(total, 1)))
+		logf("fold %d/%d: held-out accuracy %.2f%%", k+1, folds, 100*float64(correct)/float64(max(total, 1)))
 	}
-	for _, s := range dv {
-		s.first = decodeWeights(m.p1, nil, s.info, s.s1, nil, nil, 1, s.first[:0])
-	}
-	for _, set := range [][]*tsent{tr, dv} {
-		for _, s := range set {
-			s.s2 = s.s2[:0]
-			for i := range s.forms {
-				s.s2 = static2(s.s2, s.info, s.first, i)
-			}
-		}
-	}
-	p2, best2, acc2 := trainPass(tr, dv, 2, nClass, opt.Epochs, rng, opt.Prune, logf)
-	m.p2 = p2
-	logf("pass 2: best epoch %d, dev accuracy %.2f%% (%s)", best2, 100*acc2, time.Since(start).Round(time.Second))
-	m.info = fmt.Sprintf("trained on %d sentences (%d tokens); pass 1: %d epochs, pass 2: %d epochs, dev class accuracy %.2f%%; %d + %d weights; seed %d, prune %g",
-		len(tr), len(forms), best1, best2, 100*acc2, len(m.p1.ent), len(m.p2.ent), opt.Seed, opt.Prune)
-	return m, nil
 }
 
 type tokenLike struct{ xpos, upos string }
 
 func buildAmb(m *Model, train []conllu.Sentence, minCount int) {
+	// keys: "l" + normalized word, "c" + case-preserving form
 	counts := map[string]map[string]int{}
 	var buf []byte
+	add := func(w, x string) {
+		if counts[w] == nil {
+			counts[w] = map[string]int{}
+		}
+		counts[w][x]++
+	}
 	for _, s := range train {
 		for _, t := range s.Tokens {
 			buf = normalize(buf[:0], t.Form)
-			w := string(buf)
-			if counts[w] == nil {
-				counts[w] = map[string]int{}
-			}
-			counts[w][t.XPOS]++
+			add("l"+string(buf), t.XPOS)
+			add("c"+t.Form, t.XPOS)
 		}
 	}
 	words := make([]string, 0, len(counts))
@@ -226,7 +301,11 @@ func buildAmb(m *Model, train []conllu.Sentence, minCount int) {
 			m.ambH = append(m.ambH, hashString(tAmbKey, cls))
 			classIdx[cls] = i
 		}
-		m.ambK = append(m.ambK, wordKey([]byte(w)))
+		if w[0] == 'l' {
+			m.ambK = append(m.ambK, wordKey([]byte(w[1:])))
+		} else {
+			m.ambK = append(m.ambK, caseFormKey(w[1:]))
+		}
 		m.ambV = append(m.ambV, i)
 	}
 	m.amb = newTable(len(m.ambK))
@@ -237,7 +316,7 @@ func buildAmb(m *Model, train []conllu.Sentence, minCount int) {
 
 // trainPass trains one pass for up to epochs epochs and returns the
 // compacted weights of the epoch with the best dev accuracy.
-func trainPass(tr, dv []*tsent, pass, nClass, epochs int, rng *rand.Rand, prune float64, logf func(string, ...any)) (*weights, int, float64) {
+func trainPass(tr, dv []*tsent, pass, nClass, epochs int, rng *rand.Rand, prune float64, logf func(string, ...any)) (*weights, int, float64, error) {
 	p := newPerceptron(nClass)
 	var best *weights
 	bestEpoch, bestAcc := 0, -1.0
@@ -263,13 +342,19 @@ func trainPass(tr, dv []*tsent, pass, nClass, epochs int, rng *rand.Rand, prune 
 		logf("pass %d epoch %d: train %.2f%%, dev %.2f%% (%d features, %s)", pass, e, 100*trainAcc, 100*acc, len(p.rows), time.Since(t0).Round(time.Millisecond))
 		if acc > bestAcc {
 			bestAcc, bestEpoch = acc, e
-			best = p.compact(prune)
+			var err error
+			if best, err = p.compact(prune); err != nil {
+				return nil, 0, 0, fmt.Errorf("pass %d: %w", pass, err)
+			}
 		}
 	}
 	if best == nil {
-		best = p.compact(prune)
+		var err error
+		if best, err = p.compact(prune); err != nil {
+			return nil, 0, 0, fmt.Errorf("pass %d: %w", pass, err)
+		}
 	}
-	return best, bestEpoch, bestAcc
+	return best, bestEpoch, bestAcc, nil
 }
 
 // epoch runs one shuffled training epoch and returns the training accuracy.
@@ -358,4 +443,123 @@ func decodeWeights(w *weights, scores []int32, info []tokInfo, s1, s2 []uint64, 
 		tags = append(tags, argmaxI(scores))
 	}
 	return tags
+}
+
+// trainFeatsContext trains the featurizer's context model on gold tag
+// classes, keeping the best epoch on dev.
+func trainFeatsContext(z *featurizer, tr, dv []*tsent, train, dev []conllu.Sentence, epochs int, rng *rand.Rand, prune float64, logf func(string, ...any)) error {
+	if len(z.strs) >= 1<<rowBits {
+		logf("features: %d feature sets, too many for a context model; lexicon only", len(z.strs))
+		return nil
+	}
+	id := map[string]uint32{}
+	for i, s := range z.strs {
+		id[s] = uint32(i)
+	}
+	type fsent struct {
+		s    *tsent
+		lex  []uint32
+		gold []int
+	}
+	prep := func(ts []*tsent, src []conllu.Sentence) []fsent {
+		out := make([]fsent, len(ts))
+		var buf []byte
+		for k, s := range ts {
+			f := fsent{s: s}
+			for i, t := range src[k].Tokens {
+				buf = appendLower(buf[:0], t.Form)
+				c := s.gold[i]
+				if c < 0 {
+					c = 0
+				}
+				f.lex = append(f.lex, z.lexicon(string(buf), c))
+				g, ok := id[t.Feats]
+				if !ok {
+					g = 1 << 30
+				}
+				f.gold = append(f.gold, int(g))
+			}
+			out = append(out, f)
+			out[k] = f
+		}
+		return out[:len(ts)]
+	}
+	ftr, fdv := prep(tr, train), prep(dv, dev)
+	nz := len(z.strs)
+	p := newPerceptron(nz)
+	fscores := make([]float32, nz)
+	var fs []uint64
+	var best *weights
+	bestAcc := -1.0
+	cls := func(s *tsent) []int {
+		c := make([]int, len(s.gold))
+		for i, g := range s.gold {
+			c[i] = max(g, 0)
+		}
+		return c
+	}
+	choose := func(c int, scores []float32) int {
+		cands := z.cands[z.cstart[c]:z.cstart[c+1]]
+		b := cands[0]
+		for _, k := range cands[1:] {
+			if scores[k] > scores[b] {
+				b = k
+			}
+		}
+		return int(b)
+	}
+	for e := 1; e <= max(epochs/2, 3); e++ {
+		for _, k := range rng.Perm(len(ftr)) {
+			f := ftr[k]
+			cl := cls(f.s)
+			for i := range cl {
+				if z.cstart[cl[i]+1]-z.cstart[cl[i]] <= 1 || f.gold[i] >= nz {
+					continue
+				}
+				fs = z.ctxFeats(fs[:0], f.s.info, cl, f.lex, i)
+				clear(fscores)
+				p.score(fs, fscores)
+				pred := choose(cl[i], fscores)
+				p.tick()
+				p.update(fs, f.gold[i], pred)
+			}
+		}
+		if len(fdv) == 0 {
+			continue
+		}
+		correct, total := 0, 0
+		for _, f := range fdv {
+			cl := cls(f.s)
+			for i := range cl {
+				pred := int(f.lex[i])
+				if z.cstart[cl[i]+1]-z.cstart[cl[i]] > 1 {
+					fs = z.ctxFeats(fs[:0], f.s.info, cl, f.lex, i)
+					clear(fscores)
+					p.scoreAvg(fs, fscores)
+					pred = choose(cl[i], fscores)
+				}
+				if pred == f.gold[i] {
+					correct++
+				}
+				total++
+			}
+		}
+		acc := float64(correct) / float64(max(total, 1))
+		logf("features epoch %d: dev %.2f%% (gold tags)", e, 100*acc)
+		if acc > bestAcc {
+			bestAcc = acc
+			var err error
+			if best, err = p.compact(prune); err != nil {
+				return fmt.Errorf("features: %w", err)
+			}
+		}
+	}
+	if best == nil {
+		var err error
+		if best, err = p.compact(prune); err != nil {
+			return fmt.Errorf("features: %w", err)
+		}
+	}
+	z.w = best
+	return nil
 }

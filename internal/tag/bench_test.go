@@ -1,0 +1,58 @@
+package tag
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/shared"
+)
+
+// BenchmarkTag tags EWT dev (gold tokens) and reports tokens/s on one
+// goroutine, by the wall clock and per CPU second (on a loaded machine the
+// latter is the code's speed):
+//
+//	GOMAXPROCS=1 go test -run X -bench 'Tag$' -benchtime 5x ./internal/tag
+func BenchmarkTag(b *testing.B) {
+	path := shared.TestPath(b, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
+	gold, err := conllu.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tg, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := make([]event.Sentence, len(gold))
+	ntok := 0
+	for i, g := range gold {
+		for _, t := range g.Tokens {
+			sents[i].Tokens = append(sents[i].Tokens, event.Token{ID: t.ID, Form: t.Form})
+		}
+		ntok += len(g.Tokens)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for n := 0; n < b.N; n++ {
+		for i := range sents {
+			tg.Tag(&sents[i])
+		}
+	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(len(sents)*b.N)/b.Elapsed().Seconds(), "sents/s")
+	if cpu > 0 {
+		// with GOMAXPROCS=1, throughput per CPU second of the process
+		b.ReportMetric(float64(ntok*b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// BenchmarkLoad measures reading the embedded model (what Load does once).
+func BenchmarkLoad(b *testing.B) {
+	for n := 0; n < b.N; n++ {
+		if _, err := readEmbedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
