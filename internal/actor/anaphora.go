@@ -60,8 +60,21 @@ func (kb *KB) personOffice(ids []int32, office string, di int) (Entry, bool) {
 			return *e, true
 		}
 	}
+	if nationalOffices[office] {
+		// a national title: the person's national reading, if one is valid
+		// ("Foreign Secretary Geoffrey Howe" while also holding an EU chair)
+		for _, id := range ids {
+			e := &kb.entries[id]
+			if e.Kind == KindPerson && e.Country != "" && e.Org == "" && e.validOn(di) && (e.From != 0 || e.To != 0) {
+				return *e, true
+			}
+		}
+	}
 	return Entry{}, false
 }
+
+// nationalOffices are titles held in a national government.
+var nationalOffices = map[string]bool{"hos": true, "hog": true, "fm": true, "dm": true, "vp": true, "chancellor": true}
 
 // dominant is the country mentioned most often so far ("" if none).
 func (d *Doc) dominant() string {

@@ -59,6 +59,12 @@ type builder struct {
 	curatedPpl map[string]bool   // normalized names of curated office holders
 	// "JPN|kishida": surnames of curated office holders by country
 	curatedSurname map[string]bool
+	stems          []stemEntry // agent phrases ending in a stem
+}
+
+type stemEntry struct {
+	phrase string
+	e      Entry
 }
 
 // Build compiles the knowledge base from the shared data folder (the
@@ -108,7 +114,39 @@ func (b *builder) emit(phrase string, e Entry) {
 	b.lines[compiledLine(phrase, e)] = true
 }
 
+// expandStems adds, for each agent phrase ending in a stem, the phrases
+// with the words of the knowledge base that complete the stem by up to
+// four letters ("finance minist" → "finance minister", "finance
+// ministry"…).
+func (b *builder) expandStems() {
+	seen := map[string]bool{}
+	for l := range b.lines {
+		phrase, _, _ := strings.Cut(l, "\t")
+		for _, w := range strings.Fields(phrase) {
+			seen[w] = true
+		}
+	}
+	vocab := make([]string, 0, len(seen))
+	for w := range seen {
+		vocab = append(vocab, w)
+	}
+	sort.Strings(vocab)
+	for _, st := range b.stems {
+		i := strings.LastIndexByte(st.phrase, ' ')
+		stem := st.phrase[i+1:]
+		if len(stem) < 4 {
+			continue
+		}
+		for k := sort.SearchStrings(vocab, stem); k < len(vocab) && strings.HasPrefix(vocab[k], stem); k++ {
+			if v := vocab[k]; v != stem && len(v)-len(stem) <= 4 {
+				b.emit(st.phrase[:i+1]+v, st.e)
+			}
+		}
+	}
+}
+
 func (b *builder) write(w io.Writer) (BuildStats, error) {
+	b.expandStems()
 	st := BuildStats{BySource: map[string]int{}, ByKind: map[string]int{}}
 	lines := make([]string, 0, len(b.lines))
 	for l := range b.lines {
@@ -429,6 +467,9 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 	return out
 }
 
+// smallWords stay lowercase inside names ("Organization for Economic …").
+var smallWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "in": true, "on": true, "de": true, "du": true, "la": true, "al": true, "bin": true, "von": true, "der": true, "van": true, "to": true}
+
 // displayName is a readable name for a Phoenix entry: acronyms stay in
 // capitals ("BBC"), other words are capitalized ("George W. Bush").
 func displayName(pe PhoenixEntry) string {
@@ -441,6 +482,10 @@ func displayName(pe PhoenixEntry) string {
 		return words[0]
 	}
 	for i, w := range words {
+		if i > 0 && smallWords[strings.ToLower(w)] {
+			words[i] = strings.ToLower(w)
+			continue
+		}
 		r := []rune(strings.ToLower(w))
 		for k := range r {
 			if k == 0 || r[k-1] == '-' || r[k-1] == '\'' && k > 1 && r[k-2] != 'n' {
@@ -466,6 +511,9 @@ func (b *builder) phoenixAgents(path string) error {
 			for _, ph := range pe.Phrases {
 				b.emit(ph, e)
 				b.emit(pluralPhrase(ph), e)
+				if pe.Stems[ph] {
+					b.stems = append(b.stems, stemEntry{ph, e})
+				}
 			}
 		}
 	}

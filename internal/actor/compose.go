@@ -165,7 +165,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	nameFrom, nameTo := -1, -1
 	if person == nil && len(roles) > 0 && last < len(ws) {
 		j := last
-		for j < len(ws) && j-last < 3 && isTitle(roles) && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" {
+		for j < len(ws) && j-last < 3 && isTitle(roles) && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" && !titleWords[ws[j].key] && (!functionWords[ws[j].key] || honorifics[ws[j].key]) {
 			j++
 		}
 		if j > last {
@@ -221,20 +221,30 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		if m.Office == "" {
 			m.Office = e.Office
 		}
-		if mod != nil && m.Country == "" && m.Org == "" {
+		current := roleCode != "" && !formerBetween(ws, first, person.i)
+		switch {
+		case mod != nil && m.Country == "" && m.Org == "":
 			d.applyMod(&m, mod, roleCode)
-		} else if m.Role == "" && m.Country != "" && m.Code == m.Country && roleCode != "" {
-			// someone not (yet) in office, with a title: "MP Boris Johnson" in 2005
-			m.Code, m.Role = m.Country+roleCode, sector(roleCode)
+		case current && (m.Role == "" || m.Role == "ELI") && mod != nil && mod.kind != KindOrg && mod.e.Country != "":
+			// the text's title is news the dictionaries may lack: "U.S.
+			// Treasury Secretary James Baker" while they know him only
+			// from other years
+			m.Code, m.Country, m.Org, m.Role = mod.e.Country+roleCode, mod.e.Country, "", sector(roleCode)
+		case current && (m.Role == "" || m.Role == "ELI") && m.Country != "":
+			// "MP Boris Johnson" in 2005, "Minister Kiichi Miyazawa" in 1987
+			m.Code, m.Org, m.Role = m.Country+roleCode, "", sector(roleCode)
+		case current && m.Role == "ELI":
+			// a title with no country known: the title's sector alone
+			m.Code, m.Country, m.Org, m.Role = roleCode, "", "", sector(roleCode)
 		}
 	case mod != nil:
 		d.applyMod(&m, mod, roleCode)
 		if nameFrom >= 0 || (person != nil && !person.ok) {
 			m.Kind = KindPerson
 			if nameFrom >= 0 {
-				m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)
+				m.Name = oneLine(d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s))
 			} else {
-				m.Name = d.textOf(ws[person.i].start, ws[person.j-1].end, s)
+				m.Name = oneLine(d.textOf(ws[person.i].start, ws[person.j-1].end, s))
 			}
 		} else if office != "" {
 			if h, ok := d.kb.holder(m.root(), office, di); ok {
@@ -253,7 +263,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		}
 		if nameFrom >= 0 {
 			m.Kind = KindPerson
-			m.Name = d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s)
+			m.Name = oneLine(d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s))
 		}
 		if (office != "" || govNouns[roles[len(roles)-1].lastKey]) && first > 0 && ws[first-1].key == "the" && nameFrom < 0 {
 			// "the prime minister": the office holder of the document's country
@@ -368,7 +378,7 @@ func (d *Doc) extendBody(m *Mention, first, last int, ws []word, s *event.Senten
 	n := d.base(i, j, ws, s)
 	m.Text, m.Span, m.First, m.Last, m.Head = n.Text, n.Span, n.First, n.Last, n.Head
 	m.Prep, m.Loc = n.Prep, n.Loc
-	m.Name = n.Text
+	m.Name = oneLine(n.Text)
 	return j
 }
 
@@ -541,4 +551,10 @@ func init() {
 april may june july august september october november december`) {
 		calendarWords[w] = true
 	}
+}
+
+// oneLine collapses the white space of a name taken from the text ("Satoshi
+// \nSumita" → "Satoshi Sumita").
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

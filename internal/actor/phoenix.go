@@ -13,8 +13,12 @@ import (
 // (Phoenix.*.actors.txt or Phoenix.agents.txt): its phrases (the primary
 // name and its "+" synonyms, normalized to match keys) and its codes.
 type PhoenixEntry struct {
-	Display string      // the first name as written, '_' made spaces ("GEORGE W. BUSH")
-	Phrases []string    // normalized phrases: lowercase words joined by one space
+	Display string   // the first name as written, '_' made spaces ("GEORGE W. BUSH")
+	Phrases []string // normalized phrases: lowercase words joined by one space
+	// Stems holds the phrases whose last word is a stem: written without
+	// the closing '_', it matches any word it begins ("FINANCE_MINIST"
+	// matches "finance minister", "finance ministry").
+	Stems   map[string]bool
 	Codes   []DatedCode // empty when the entry carried no usable code
 	Comment string      // the text after '#' on the entry's first line
 	Line    int         // 1-based line of the entry's first line
@@ -84,6 +88,7 @@ func ParsePhoenix(r io.Reader) ([]PhoenixEntry, error) {
 			}
 			namePart, codes := splitCodes(trimmed[1:])
 			out[cur].Phrases = appendPhrases(out[cur].Phrases, namePart, subst)
+			markStems(&out[cur], namePart, subst)
 			out[cur].Codes = append(out[cur].Codes, codes...)
 		case trimmed[0] == '[' && (raw[0] == ' ' || raw[0] == '\t' || cur >= 0):
 			if cur < 0 {
@@ -95,6 +100,7 @@ func ParsePhoenix(r io.Reader) ([]PhoenixEntry, error) {
 			namePart, codes := splitCodes(trimmed)
 			e := PhoenixEntry{Codes: codes, Comment: comment, Line: lineNo}
 			e.Phrases = appendPhrases(nil, namePart, subst)
+			markStems(&e, namePart, subst)
 			if d, _, _ := strings.Cut(namePart, "|"); !strings.Contains(d, "!") {
 				e.Display = strings.Join(strings.Fields(strings.ReplaceAll(d, "_", " ")), " ")
 			}
@@ -253,6 +259,24 @@ func appendPhrases(dst []string, name string, subst map[string][]string) []strin
 		}
 	}
 	return dst
+}
+
+// markStems records which of a name's phrases end in a stem.
+func markStems(e *PhoenixEntry, name string, subst map[string][]string) {
+	for _, alt := range strings.Split(name, "|") {
+		for _, form := range expandSubst(alt, subst, 0) {
+			form = strings.TrimSpace(form)
+			if form == "" || strings.HasSuffix(form, "_") {
+				continue
+			}
+			if p := normalizePhrase(strings.ReplaceAll(form, "_", " ")); p != "" {
+				if e.Stems == nil {
+					e.Stems = map[string]bool{}
+				}
+				e.Stems[p] = true
+			}
+		}
+	}
 }
 
 func expandSubst(s string, subst map[string][]string, depth int) []string {

@@ -192,7 +192,7 @@ func (d *Doc) appositions(out []Mention, s *event.Sentence) {
 		if !comma {
 			continue // an apposition is set off by punctuation; else it is a misparse
 		}
-		name := d.textOf(toks[first].Start, toks[last].End, s)
+		name := oneLine(d.textOf(toks[first].Start, toks[last].End, s))
 		m.First, m.Head, m.Kind, m.Name = first, p, KindPerson, name
 		m.Span[0] = toks[first].Start
 		m.Text = d.textOf(m.Span[0], m.Span[1], s)
