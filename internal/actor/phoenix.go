@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -353,10 +354,33 @@ func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
 				for _, ph := range pe.Phrases {
 					kb.add(ph, e)
 					kb.add(pluralPhrase(ph), e)
+					if pe.Stems[ph] {
+						for _, v := range kb.completions(ph) {
+							kb.add(v, e)
+						}
+					}
 				}
 			}
 		}
 	}
 	kb.index()
 	return nil
+}
+
+// completions are the phrase with its last word (a stem) completed by up
+// to four letters to words the knowledge base knows.
+func (kb *KB) completions(phrase string) []string {
+	i := strings.LastIndexByte(phrase, ' ')
+	stem := phrase[i+1:]
+	if len(stem) < 4 {
+		return nil
+	}
+	var out []string
+	for w := range kb.vocab {
+		if w != stem && strings.HasPrefix(w, stem) && len(w)-len(stem) <= 4 {
+			out = append(out, phrase[:i+1]+w)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
