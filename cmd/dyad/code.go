@@ -104,11 +104,15 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "jsonl", "output format: jsonl or tsv")
 	cf := addCoderFlags(fs)
 	traceFlag := fs.Bool("trace", false, "print each sentence's parse, actor mentions and time expressions to stderr")
-	if err := parseFlags(fs, name, args); err != nil {
+	pos, err := parseInterleaved(fs, name, args)
+	if err != nil {
 		return err
 	}
 	if *format != "jsonl" && *format != "tsv" {
 		return usageError{cmd: name, msg: "--format must be jsonl or tsv"}
+	}
+	if _, err := cameo.ParseConvention(*cf.convention); err != nil {
+		return usageError{cmd: name, msg: err.Error()}
 	}
 	var pub time.Time
 	if *date != "" {
@@ -118,12 +122,12 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		}
 		pub = t
 	}
-	if fs.NArg() > 1 {
+	if len(pos) > 1 {
 		return usageError{cmd: name, msg: "at most one input file"}
 	}
 	path := "-"
-	if fs.NArg() == 1 {
-		path = fs.Arg(0)
+	if len(pos) == 1 {
+		path = pos[0]
 	}
 	docs, errs := source.ReadFile(path, source.Options{})
 	if len(docs) == 0 {
@@ -180,4 +184,27 @@ func writeEvent(w io.Writer, format string, e *event.Event) error {
 	b = append(b, '\n')
 	_, err = w.Write(b)
 	return err
+}
+
+// parseInterleaved parses flags that may come before or after the
+// positional arguments ("dyad code FILE --format tsv") and returns the
+// positional ones.
+func parseInterleaved(fs *flag.FlagSet, name string, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, name, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "-" || !strings.HasPrefix(rest[0], "-") {
+			pos = append(pos, rest[0])
+			args = rest[1:]
+			continue
+		}
+		// "--" ended the flags: everything after it is positional
+		return append(pos, rest...), nil
+	}
 }
