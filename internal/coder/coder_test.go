@@ -231,3 +231,35 @@ func BenchmarkCode(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(cases))/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// benchText is a paragraph of our own for the pipeline benchmark.
+const benchText = `Chile and Peru signed a fisheries agreement in March. Argentina's foreign minister will visit Bolivia next week and hold talks with President Arce. ` +
+	`Brazil criticized Venezuela's decision to expel its ambassador. The two countries have not held talks since 2019. ` +
+	`Officials said Uruguay is expected to join the trade bloc later this year, while Paraguay refused to sign the accord.`
+
+// BenchmarkCodeDocument measures the whole pipeline (split, tag, parse,
+// actors, dates, coding) on one paragraph; sentences/s is per core.
+func BenchmarkCodeDocument(b *testing.B) {
+	p, err := LoadPipeline(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := &event.Document{ID: "bench", Text: benchText, Published: time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)}
+	n := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sents, _ := p.CodeDocument(doc)
+		n += len(sents)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkBuiltin measures compiling the embedded dictionaries.
+func BenchmarkBuiltin(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		d := NewDictionary()
+		if err := ReadCompiled(strings.NewReader(petrarchPat), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
