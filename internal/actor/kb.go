@@ -48,6 +48,8 @@ type Entry struct {
 	To      int
 	Flags   int
 	Source  string // curated, mledoze, phoenix, reign, user
+
+	phrase string // the phrase this entry was added under
 }
 
 func (e *Entry) validOn(d int) bool {
@@ -128,6 +130,7 @@ func (kb *KB) add(phrase string, e Entry) {
 		return
 	}
 	id := int32(len(kb.entries))
+	e.phrase = phrase
 	kb.entries = append(kb.entries, e)
 	kb.phrases[phrase] = append(kb.phrases[phrase], id)
 	kb.insert(phrase, id)
@@ -162,48 +165,44 @@ func (kb *KB) index() {
 	clear(kb.offices)
 	clear(kb.surnames)
 	nameKeys := map[string]string{}
-	for phrase, ids := range kb.phrases {
-		for _, id := range ids {
-			e := &kb.entries[id]
-			if e.Kind != KindPerson {
-				continue
-			}
-			key, ok := nameKeys[e.Name]
-			if !ok {
-				key = normalizePhrase(e.Name)
-				nameKeys[e.Name] = key
-			}
-			if key == phrase {
-				kb.persons[key] = append(kb.persons[key], id)
-				if e.Office != "" {
-					holder := e.Country
-					if holder == "" {
-						holder = e.Org
-					}
-					ok := holder + "|" + e.Office
-					kb.offices[ok] = append(kb.offices[ok], id)
-				}
-			}
-			// surnames come from a person's own full name only, and only
-			// for people with a country or organization
-			if key != phrase || (e.Country == "" && e.Org == "") {
-				continue
-			}
-			words := strings.Split(phrase, " ")
-			if len(words) < 2 || kb.hasNonPerson(words[len(words)-1]) {
-				continue
-			}
-			sur := words[len(words)-1]
-			if len(sur) < 3 || stopSurname[sur] {
-				continue
-			}
-			kb.surnames[sur] = append(kb.surnames[sur], id)
+	for i := range kb.entries {
+		id, e := int32(i), &kb.entries[i]
+		if e.Kind != KindPerson {
+			continue
 		}
+		key, ok := nameKeys[e.Name]
+		if !ok {
+			key = normalizePhrase(e.Name)
+			nameKeys[e.Name] = key
+		}
+		if key != e.phrase {
+			continue // an alias: indexed by its own phrase only
+		}
+		kb.persons[key] = append(kb.persons[key], id)
+		if e.Office != "" {
+			holder := e.Country
+			if holder == "" {
+				holder = e.Org
+			}
+			ok := holder + "|" + e.Office
+			kb.offices[ok] = append(kb.offices[ok], id)
+		}
+		// surnames come from a person's own full name only, and only for
+		// people with a country or organization
+		if e.Country == "" && e.Org == "" {
+			continue
+		}
+		i := strings.LastIndexByte(key, ' ')
+		if i < 0 {
+			continue
+		}
+		sur := key[i+1:]
+		if len(sur) < 3 || stopSurname[sur] || kb.hasNonPerson(sur) {
+			continue
+		}
+		kb.surnames[sur] = append(kb.surnames[sur], id)
 	}
-	for sur, ids := range kb.surnames {
-		kb.surnames[sur] = dedupe(ids)
-	}
-	for _, m := range []map[string][]int32{kb.persons, kb.offices} {
+	for _, m := range []map[string][]int32{kb.persons, kb.offices, kb.surnames} {
 		for k, ids := range m {
 			m[k] = dedupe(ids)
 		}
@@ -272,7 +271,8 @@ func (kb *KB) readCompiled(r io.Reader) error {
 			if f[i], rest, ok = strings.Cut(rest, "\t"); !ok {
 				return fmt.Errorf("line %d: %d fields, want 12", n, i+1)
 			}
-			if i > 0 {
+			switch i {
+			case 1, 2, 3, 4, 5, 7, 10: // kind, code, country, org, role, office, flags: few values
 				f[i] = intern(f[i])
 			}
 		}
