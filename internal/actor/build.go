@@ -95,6 +95,7 @@ func Build(sharedDir string, w io.Writer) (BuildStats, error) {
 		{"phoenix international", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.International.actors.txt")) }},
 		{"phoenix non-state", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.MilNonState.actors.txt")) }},
 		{"phoenix agents", func() error { return b.phoenixAgents(p("data", "phoenix", "Phoenix.agents.txt")) }},
+		{"igos", func() error { return b.igos(p("data", "igos", "dieghernan-CountrycodesOrgs.csv")) }},
 		{"reign", func() error {
 			return b.reign(p("data", "leaders", "REIGN_leaderlist_3_21.csv"), p("data", "icews", "text_to_CAMEO.countrynames.txt"))
 		}},
@@ -539,6 +540,71 @@ func pluralPhrase(ph string) string {
 		w += "s"
 	}
 	return ph[:i+1] + w
+}
+
+// igos reads the list of international organizations (acronym, full
+// name): each becomes an organization under both; the CAMEO code is the
+// generic IGO (IGOUNO for United Nations bodies) since the list has none —
+// the curated and Phoenix entries, ranked first, give the proper codes for
+// the organizations they know.
+func (b *builder) igos(path string) error {
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	r := csv.NewReader(fh)
+	rows, err := r.ReadAll()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return fmt.Errorf("read %s: empty", path)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	ni, ai := col["org_name"], col["org_id"]
+	if ni == 0 && ai == 0 {
+		return fmt.Errorf("read %s: no org_name/org_id columns", path)
+	}
+	for _, row := range rows[1:] {
+		if len(row) <= max(ni, ai) {
+			continue
+		}
+		name, acr := strings.TrimSpace(row[ni]), strings.TrimSpace(row[ai])
+		if name == "" {
+			continue
+		}
+		e := Entry{Kind: KindOrg, Code: "IGO", Org: acr, Name: name, Flags: FlagProper, Source: "igos"}
+		if strings.HasPrefix(name, "United Nations") {
+			e.Code, e.Org = "IGOUNO", "UN"
+		}
+		if !isAcronym(acr) {
+			e.Org = name
+		} else {
+			a := e
+			a.Flags = FlagAcronym
+			b.emit(normalizePhrase(acr), a)
+		}
+		b.emit(normalizePhrase(name), e)
+	}
+	return nil
+}
+
+// isAcronym accepts 3 to 8 capitals (hyphen allowed) that are not an
+// English word written in capitals ("CAN").
+func isAcronym(s string) bool {
+	if len(s) < 3 || len(s) > 8 || functionWords[strings.ToLower(s)] || s == "CAN" {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && r != '-' && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // reign reads REIGN's leader list (effective heads of government, COW
