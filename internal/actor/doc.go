@@ -2,10 +2,12 @@
 // them in parsed sentences.
 //
 // The knowledge base (KB) is compiled by `dyad build-dict` (Build) from
-// open sources in ../shared — country names, codes and demonyms
+// open sources in ../shared — country names, codes, demonyms and capitals
 // (mledoze/countries, ODbL), the Phoenix/PETRARCH actor and agent
-// dictionaries (MIT, Open Event Data Alliance), REIGN's leader list, the
-// CAMEO known-group table — and from curated tables in data/curated (our
+// dictionaries (MIT, Open Event Data Alliance), REIGN's leader list (with
+// text_to_CAMEO's COW→ISO table, MIT), international organizations and
+// acronyms (dieghernan/Country-Codes-and-International-Organizations, MIT),
+// GDELT's CAMEO known-group table — and from curated tables in data/curated (our
 // own: short names, seats of power, organizations and their bodies, role
 // nouns and titles, and office holders brought up to 2026, each row with
 // its source). The compiled form, data/kb.tsv.gz, is embedded; Load parses
