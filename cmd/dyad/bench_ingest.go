@@ -22,6 +22,7 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench ingest", stderr, "[--db FILE] [--batch N] [--analyze] [PATH…]  (default: ../shared/data/news polnear and bbc)")
 	db := fs.String("db", "", "database file to fill (default: a temporary file, removed afterwards; must not exist)")
 	batch := fs.Int("batch", 1000, "documents per transaction")
+	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", false, "run the analyzer (language pipeline and coder) too")
 	if err := parseFlags(fs, "bench", args); err != nil {
 		return err
@@ -59,7 +60,7 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sum, err := ingest.Run(context.Background(), st, paths, ingest.Options{Analyzer: analyzer, Progress: stderr, BatchDocs: *batch})
+	sum, err := ingest.Run(context.Background(), st, paths, ingest.Options{Analyzer: analyzer, Progress: stderr, BatchDocs: *batch, Workers: *workers})
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}

@@ -25,6 +25,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	db := fs.String("db", "", dbFlagUsage)
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "largest input file accepted, in bytes (after gunzip)")
 	batch := fs.Int("batch", 1000, "documents per transaction")
+	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", true, "code events on ingest (false: store documents and metadata only)")
 	if err := parseFlags(fs, "ingest", args); err != nil {
 		return err
@@ -50,7 +51,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	sum, runErr := ingest.Run(ctx, st, fs.Args(), ingest.Options{
-		MaxBytes: *maxBytes, Analyzer: analyzer, Progress: stderr, BatchDocs: *batch,
+		MaxBytes: *maxBytes, Analyzer: analyzer, Progress: stderr, BatchDocs: *batch, Workers: *workers,
 	})
 	if err := st.Close(); err != nil && runErr == nil {
 		runErr = err

@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
@@ -43,6 +45,10 @@ type Options struct {
 	// documents, 16 MB of text).
 	BatchDocs  int
 	BatchBytes int
+	// Workers is how many documents are analyzed at once (default 1).
+	// Above 1 the Analyzer must be safe for concurrent use; documents
+	// are still stored in input order.
+	Workers int
 }
 
 // Summary is what a run did.
@@ -127,6 +133,7 @@ type runner struct {
 	batch        []store.Item
 	pendingBytes int
 	bar          *progress.Reporter // advanced by input bytes, per document
+	toAnalyze    []*event.Document  // read, waiting to be analyzed (Workers > 1)
 
 	batches chan []store.Item
 	done    chan struct{}
@@ -188,16 +195,53 @@ func (r *runner) file(ctx context.Context, size int64, docs []*event.Document, e
 		}
 		r.sum.Documents++
 		r.sum.TextBytes += int64(len(doc.Text))
-		it := store.Item{Doc: doc}
-		if r.opts.Analyzer != nil {
-			sents, evs, err := analyze(r.opts.Analyzer, doc)
-			if err != nil {
-				r.sum.Errors = append(r.sum.Errors, fmt.Errorf("%s: analyze: %w", doc.File, err))
-				continue
-			}
-			it.Sentences, it.Events = sents, evs
+		r.toAnalyze = append(r.toAnalyze, doc)
+		if len(r.toAnalyze) >= max(1, r.opts.Workers*8) {
+			r.analyzePending(ctx)
 		}
-		r.batch = append(r.batch, it)
+	}
+}
+
+// analyzePending analyzes the documents waiting (Workers at a time) and
+// adds them, in input order, to the batch.
+func (r *runner) analyzePending(ctx context.Context) {
+	docs := r.toAnalyze
+	r.toAnalyze = nil
+	if len(docs) == 0 {
+		return
+	}
+	type result struct {
+		sents []event.Sentence
+		evs   []event.Event
+		err   error
+	}
+	results := make([]result, len(docs))
+	if a := r.opts.Analyzer; a != nil {
+		if r.opts.Workers <= 1 || len(docs) == 1 {
+			for i, doc := range docs {
+				results[i].sents, results[i].evs, results[i].err = analyze(a, doc)
+			}
+		} else {
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for w := 0; w < min(r.opts.Workers, len(docs)); w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+						results[i].sents, results[i].evs, results[i].err = analyze(a, docs[i])
+					}
+				}()
+			}
+			wg.Wait()
+		}
+	}
+	for i, doc := range docs {
+		if results[i].err != nil {
+			r.sum.Errors = append(r.sum.Errors, fmt.Errorf("%s: analyze: %w", doc.File, results[i].err))
+			continue
+		}
+		r.batch = append(r.batch, store.Item{Doc: doc, Sentences: results[i].sents, Events: results[i].evs})
 		r.pendingBytes += len(doc.Text)
 		if len(r.batch) >= r.opts.BatchDocs || r.pendingBytes >= r.opts.BatchBytes {
 			r.flush(ctx)
@@ -214,6 +258,7 @@ func (r *runner) flush(ctx context.Context) {
 }
 
 func (r *runner) finish(ctx context.Context) Summary {
+	r.analyzePending(ctx)
 	r.flush(ctx)
 	close(r.batches)
 	<-r.done

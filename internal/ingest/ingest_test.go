@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,41 @@ func TestRun(t *testing.T) {
 	sum2, _ := Run(context.Background(), st, []string{dir}, Options{Analyzer: analyzer})
 	if sum2.Unchanged != 4 || sum2.Ingested != 0 {
 		t.Errorf("second run %+v", sum2)
+	}
+}
+
+// TestWorkers: with several analyzer workers the store gets the same
+// documents, in the same order, as with one.
+func TestWorkers(t *testing.T) {
+	var inputs []Input
+	for i := 0; i < 40; i++ {
+		inputs = append(inputs, Input{Name: fmt.Sprintf("d%02d.txt", i), Data: []byte(fmt.Sprintf("Story %d\n\nThe council met for session number %d and voted on item %d.\n", i, i, i*3))})
+	}
+	analyzer := func(doc *event.Document) ([]event.Sentence, []event.Event, error) {
+		if strings.Contains(doc.Text, "number 13 ") {
+			return nil, nil, os.ErrInvalid
+		}
+		return nil, []event.Event{{CAMEO: "010", Date: doc.Title}}, nil
+	}
+	var orders []string
+	for _, workers := range []int{1, 4} {
+		st := openStore(t)
+		sum, err := RunInputs(context.Background(), st, inputs, Options{Analyzer: analyzer, Workers: workers, BatchDocs: 7})
+		if err != nil || sum.Ingested != 39 || sum.Failed() != 1 || sum.Events != 39 {
+			t.Fatalf("workers %d: %+v %v", workers, sum, err)
+		}
+		docs, err := st.Documents(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, d := range docs {
+			titles = append(titles, d.Title)
+		}
+		orders = append(orders, strings.Join(titles, ","))
+	}
+	if orders[0] != orders[1] {
+		t.Errorf("order differs:\n%s\n%s", orders[0], orders[1])
 	}
 }
 
