@@ -390,7 +390,7 @@ func (d *Doc) isPlace(key string) bool {
 
 // namesAny reports whether a word is by itself a phrase of one of kinds.
 func (d *Doc) namesAny(key string, kinds ...string) bool {
-	for _, id := range d.kb.phrases[key] {
+	for _, id := range d.kb.lookup(key) {
 		for _, k := range kinds {
 			if d.kb.entries[id].Kind == k {
 				return true

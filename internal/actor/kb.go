@@ -61,11 +61,10 @@ func (e *Entry) validOn(d int) bool {
 // once loaded; LoadPhoenix must not run concurrently with matching.
 type KB struct {
 	entries []Entry
-	phrases map[string][]int32 // phrase key → entry indexes
-
-	vocab map[string]int32  // word key → word id (ids start at 1)
-	edges map[uint64]int32  // node<<32 | word id → child node
-	term  map[int32][]int32 // node → entries ending there
+	vocab map[string]int32 // word key → word id (ids start at 1)
+	edges map[uint64]int32 // node<<32 | word id → child node
+	term  [][]int32        // node → entries of the phrase ending there
+	terms int              // nodes that end a phrase (distinct phrases)
 
 	nodes int32
 
@@ -107,10 +106,9 @@ func New() (*KB, error) {
 func newKB() *KB {
 	return &KB{
 		entries:  make([]Entry, 0, 64<<10),
-		phrases:  make(map[string][]int32, 48<<10),
 		vocab:    make(map[string]int32, 32<<10),
 		edges:    make(map[uint64]int32, 96<<10),
-		term:     make(map[int32][]int32, 48<<10),
+		term:     make([][]int32, 1, 128<<10),
 		nodes:    1, // node 0 is the root
 		persons:  map[string][]int32{},
 		surnames: map[string][]int32{},
@@ -122,7 +120,21 @@ func newKB() *KB {
 func (kb *KB) Len() int { return len(kb.entries) }
 
 // Phrases is the number of distinct phrases.
-func (kb *KB) Phrases() int { return len(kb.phrases) }
+func (kb *KB) Phrases() int { return kb.terms }
+
+// lookup returns the entries of a phrase key (words joined by spaces).
+func (kb *KB) lookup(phrase string) []int32 {
+	node := int32(0)
+	for rest, more := phrase, true; more; {
+		var w string
+		w, rest, more = strings.Cut(rest, " ")
+		var ok bool
+		if node, ok = kb.step(node, w); !ok {
+			return nil
+		}
+	}
+	return kb.term[node]
+}
 
 // add records one phrase → entry; it does not update the indexes.
 func (kb *KB) add(phrase string, e Entry) {
@@ -132,7 +144,6 @@ func (kb *KB) add(phrase string, e Entry) {
 	id := int32(len(kb.entries))
 	e.phrase = phrase
 	kb.entries = append(kb.entries, e)
-	kb.phrases[phrase] = append(kb.phrases[phrase], id)
 	kb.insert(phrase, id)
 }
 
@@ -152,8 +163,12 @@ func (kb *KB) insert(phrase string, id int32) {
 			child = kb.nodes
 			kb.nodes++
 			kb.edges[k] = child
+			kb.term = append(kb.term, nil)
 		}
 		node = child
+	}
+	if len(kb.term[node]) == 0 {
+		kb.terms++
 	}
 	kb.term[node] = append(kb.term[node], id)
 }
@@ -211,7 +226,7 @@ func (kb *KB) index() {
 
 // hasNonPerson reports whether a phrase has a reading other than a person.
 func (kb *KB) hasNonPerson(phrase string) bool {
-	for _, id := range kb.phrases[phrase] {
+	for _, id := range kb.lookup(phrase) {
 		if kb.entries[id].Kind != KindPerson {
 			return true
 		}

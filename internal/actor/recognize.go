@@ -275,8 +275,7 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 // known reports whether a word key is in the dictionary vocabulary as a
 // phrase of its own.
 func (d *Doc) known(key string) bool {
-	_, ok := d.kb.phrases[key]
-	return ok
+	return len(d.kb.lookup(key)) > 0
 }
 
 // pick chooses among the entries of one kind the reading valid on date di:
