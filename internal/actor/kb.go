@@ -61,10 +61,10 @@ func (e *Entry) validOn(d int) bool {
 // once loaded; LoadPhoenix must not run concurrently with matching.
 type KB struct {
 	entries []Entry
-	vocab map[string]int32 // word key → word id (ids start at 1)
-	edges map[uint64]int32 // node<<32 | word id → child node
-	term  [][]int32        // node → entries of the phrase ending there
-	terms int              // nodes that end a phrase (distinct phrases)
+	vocab   map[string]int32 // word key → word id (ids start at 1)
+	edges   map[uint64]int32 // node<<32 | word id → child node
+	term    [][]int32        // node → entries of the phrase ending there
+	terms   int              // nodes that end a phrase (distinct phrases)
 
 	nodes int32
 
