@@ -59,7 +59,8 @@ type builder struct {
 	curatedPpl map[string]bool   // normalized names of curated office holders
 	// "JPN|kishida": surnames of curated office holders by country
 	curatedSurname map[string]bool
-	stems          []stemEntry // agent phrases ending in a stem
+	stems          []stemEntry     // agent phrases ending in a stem
+	acronyms       map[string]bool // organizations' acronyms ("ECOWAS"), kept in capitals in names
 }
 
 type stemEntry struct {
@@ -81,6 +82,7 @@ func Build(sharedDir string, w io.Writer) (BuildStats, error) {
 		curatedPpl: map[string]bool{},
 
 		curatedSurname: map[string]bool{},
+		acronyms:       map[string]bool{},
 	}
 	p := func(elem ...string) string { return filepath.Join(append([]string{sharedDir}, elem...)...) }
 	steps := []struct {
@@ -91,11 +93,11 @@ func Build(sharedDir string, w io.Writer) (BuildStats, error) {
 		{"countries", func() error { return b.mledoze(p("data", "countries", "mledoze-countries.json")) }},
 		{"curated names", func() error { return b.curatedNames("data/curated/names.tsv") }},
 		{"curated offices", func() error { return b.curatedOffices("data/curated/offices.tsv") }},
+		{"igos", func() error { return b.igos(p("data", "igos", "dieghernan-CountrycodesOrgs.csv")) }},
 		{"phoenix countries", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.Countries.actors.txt")) }},
 		{"phoenix international", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.International.actors.txt")) }},
 		{"phoenix non-state", func() error { return b.phoenixActors(p("data", "phoenix", "Phoenix.MilNonState.actors.txt")) }},
 		{"phoenix agents", func() error { return b.phoenixAgents(p("data", "phoenix", "Phoenix.agents.txt")) }},
-		{"igos", func() error { return b.igos(p("data", "igos", "dieghernan-CountrycodesOrgs.csv")) }},
 		{"reign", func() error {
 			return b.reign(p("data", "leaders", "REIGN_leaderlist_3_21.csv"), p("data", "icews", "text_to_CAMEO.countrynames.txt"))
 		}},
@@ -449,7 +451,7 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 		switch {
 		case dated:
 			e.Kind = KindPerson
-			e.Name = displayName(pe)
+			e.Name = b.displayName(pe)
 			if e.From != 0 && e.To == 0 {
 				e.To = phoenixVintage // open-ended: known to hold only up to the file's date
 				e.Flags |= FlagOpen
@@ -458,10 +460,10 @@ func (b *builder) fromPhoenix(pe PhoenixEntry, source string) []Entry {
 			e.Kind = KindCountry
 		case strings.HasPrefix(c.Code, "IGO") || strings.HasPrefix(c.Code, "NGO"):
 			e.Kind = KindOrg
-			e.Name = displayName(pe)
+			e.Name = b.displayName(pe)
 		default:
 			e.Kind = KindGroup
-			e.Name = displayName(pe)
+			e.Name = b.displayName(pe)
 		}
 		out = append(out, e)
 	}
@@ -473,13 +475,13 @@ var smallWords = map[string]bool{"of": true, "for": true, "and": true, "the": tr
 
 // displayName is a readable name for a Phoenix entry: acronyms stay in
 // capitals ("BBC"), other words are capitalized ("George W. Bush").
-func displayName(pe PhoenixEntry) string {
+func (b *builder) displayName(pe PhoenixEntry) string {
 	raw := pe.Display
 	if raw == "" {
 		raw = pe.Phrases[0]
 	}
 	words := strings.Fields(raw)
-	if len(words) == 1 && len(words[0]) <= 5 && strings.ToUpper(words[0]) == words[0] {
+	if len(words) == 1 && (len(words[0]) <= 4 || b.acronyms[words[0]]) && strings.ToUpper(words[0]) == words[0] {
 		return words[0]
 	}
 	for i, w := range words {
@@ -584,6 +586,7 @@ func (b *builder) igos(path string) error {
 		if !isAcronym(acr) {
 			e.Org = name
 		} else {
+			b.acronyms[acr] = true
 			a := e
 			a.Flags = FlagAcronym
 			b.emit(normalizePhrase(acr), a)

@@ -308,7 +308,7 @@ func expandSubst(s string, subst map[string][]string, depth int) []string {
 // name the same phrase. LoadPhoenix must not run while the KB is in use;
 // call it on a KB from New, not the shared one from Load.
 func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
-	b := &builder{lines: map[string]bool{}, countries: map[string]bool{}, groups: map[string]string{}, orgShort: map[string]string{}}
+	b := &builder{lines: map[string]bool{}, countries: map[string]bool{}, groups: map[string]string{}, orgShort: map[string]string{}, acronyms: map[string]bool{}}
 	for i := range kb.entries {
 		e := &kb.entries[i]
 		if e.Country != "" {
