@@ -133,6 +133,23 @@ func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 			continue
 		}
 		h := k.t.head[v]
+		if h >= 0 && threatVerbs[k.t.lemma[h]] {
+			// "X threatened to impose sanctions on Y": the threat is the
+			// event (asserted), coded by what is threatened
+			ev := k.evidence(h, nil)
+			for i := range byVerb[v] {
+				e := &byVerb[v][i]
+				e.CAMEO = threatCode(e.CAMEO)
+				e.Root = cameo.Root(e.CAMEO)
+				if cc, ok := cameo.Lookup(e.CAMEO); ok {
+					e.Quad, e.Goldstein, e.PLOVER = cc.Quad(k.c.opt.Convention), cc.Goldstein(k.c.opt.Convention), cc.PLOVERLabel()
+				}
+				e.Evidence = ev
+				if e.Modality == event.Planned {
+					e.Modality = k.modality(h)
+				}
+			}
+		}
 		var keep []event.Event
 		for _, he := range byVerb[h] {
 			dup := false
@@ -491,7 +508,10 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	}
 	passive := k.isPassive(v)
 	// A participle modifying a noun is passive: "the plan unveiled by X".
-	participle := t.rel(v) == "acl" && k.in.Sent.Tokens[v].XPOS == "VBN"
+	// (with an object it is rather a finite verb the tagger took for a
+	// participle: "The president of X praised Y", parsed with "praised"
+	// modifying "president")
+	participle := t.rel(v) == "acl" && k.in.Sent.Tokens[v].XPOS == "VBN" && t.child(v, "obj", "iobj", "xcomp") < 0
 	p, objToks := k.match(v, pats, passive || participle)
 	if p == nil || p.Code == "---" || p.Code == "" {
 		return nil
@@ -643,6 +663,29 @@ func (k *sentCtx) leftmost(i int) string {
 		}
 	})
 	return k.t.lemma[first]
+}
+
+var threatVerbs = map[string]bool{"threaten": true, "warn": true}
+
+// threatCode turns the code of a threatened act into CAMEO's code for the
+// threat: sanctions (16x) → 1312, repression (17x) → 137, force (15x,
+// 18x–20x) → 138, halting talks (04x withdrawn) → 134, else 130.
+func threatCode(code string) string {
+	switch cameo.Root(code) {
+	case "16":
+		if code == "161" {
+			return "1313"
+		}
+		return "1312"
+	case "17":
+		return "137"
+	case "15", "18", "19", "20":
+		if code == "190" || code == "193" || code == "195" {
+			return "1384"
+		}
+		return "138"
+	}
+	return "130"
 }
 
 // intentCode turns the code of a planned cooperative act into CAMEO's
