@@ -57,8 +57,12 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 			if p, err = withParserModel(p, *modelPath); err != nil {
 				return err
 			}
+			if *beam > 0 {
+				p.Parser = p.Parser.WithBeam(*beam)
+			}
+		} else {
+			p = p.WithBeam(*beam)
 		}
-		p = p.WithBeam(*beam)
 		var s event.Sentence
 		for i := range gold {
 			g := gold[i].Tokens

@@ -47,10 +47,15 @@ func Load() (*Pipeline, error) {
 }
 
 // WithBeam returns a pipeline whose parser decodes with beam width k;
-// k ≤ 0 keeps p as it is.
+// k ≤ 0 keeps p as it is, k = 1 uses the fast greedy model.
 func (p *Pipeline) WithBeam(k int) *Pipeline {
-	if k <= 0 {
+	switch {
+	case k <= 0:
 		return p
+	case k == 1:
+		if g, err := parse.LoadGreedy(); err == nil {
+			return &Pipeline{Tagger: p.Tagger, Parser: g}
+		}
 	}
 	return &Pipeline{Tagger: p.Tagger, Parser: p.Parser.WithBeam(k)}
 }

@@ -22,8 +22,13 @@ import (
 	"github.com/dyad-events/dyad/event"
 )
 
-// ModelFile is the name of the embedded model inside model/.
-const ModelFile = "model/parser.bin.gz"
+// ModelFile is the embedded default model (the most accurate one);
+// GreedyModelFile is the embedded model trained for greedy decoding (the
+// fastest one).
+const (
+	ModelFile       = "model/parser.bin.gz"
+	GreedyModelFile = "model/parser-greedy.bin.gz"
+)
 
 //go:embed model
 var modelFS embed.FS
@@ -47,26 +52,47 @@ type scratch struct {
 	bm     beamer
 }
 
-var (
-	loadOnce sync.Once
-	loaded   *Parser
-	loadErr  error
-)
+type embedded struct {
+	once sync.Once
+	p    *Parser
+	err  error
+}
 
-// Load returns the embedded English model, decoded on first use.
-func Load() (*Parser, error) {
-	loadOnce.Do(func() {
-		b, err := fs.ReadFile(modelFS, ModelFile)
+var models = map[string]*embedded{ModelFile: {}, GreedyModelFile: {}}
+
+func loadEmbedded(name string) (*Parser, error) {
+	e := models[name]
+	e.once.Do(func() {
+		b, err := fs.ReadFile(modelFS, name)
 		if err != nil {
-			loadErr = fmt.Errorf("parse: no embedded model (train one with 'dyad train parser'): %w", err)
+			e.err = fmt.Errorf("parse: no embedded model %s (train one with 'dyad train parser'): %w", name, err)
 			return
 		}
-		loaded, loadErr = Read(bytes.NewReader(b))
-		if loadErr != nil {
-			loadErr = fmt.Errorf("parse: embedded model: %w", loadErr)
+		e.p, e.err = Read(bytes.NewReader(b))
+		if e.err != nil {
+			e.err = fmt.Errorf("parse: embedded model %s: %w", name, e.err)
 		}
 	})
-	return loaded, loadErr
+	return e.p, e.err
+}
+
+// Load returns the embedded English model, decoded on first use. It is
+// the most accurate one and decodes with the beam it was trained with.
+func Load() (*Parser, error) { return loadEmbedded(ModelFile) }
+
+// LoadGreedy returns the embedded model trained for greedy decoding:
+// several times faster than Load's, a little less accurate. Without one it
+// falls back to Load's model decoding greedily.
+func LoadGreedy() (*Parser, error) {
+	p, err := loadEmbedded(GreedyModelFile)
+	if err == nil {
+		return p, nil
+	}
+	d, err2 := Load()
+	if err2 != nil {
+		return nil, err
+	}
+	return d.WithBeam(1), nil
 }
 
 func (p *Parser) get() *scratch {
