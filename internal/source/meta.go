@@ -122,6 +122,11 @@ top:
 			break top
 		case x.parseByline(t):
 			seenByline = true
+		case titleIdx >= 0 && wireOutlets[strings.ToLower(strings.Trim(t, " .-–—"))] != "":
+			x.wire = true
+			if doc.Outlet == "" {
+				doc.Outlet = wireOutlets[strings.ToLower(strings.Trim(t, " .-–—"))]
+			}
 		case isDateLine(t):
 			if p, ok := ParseDate(stripDateLabel(t)); ok && doc.Published.IsZero() {
 				doc.Published = p
@@ -403,9 +408,23 @@ func splitNames(s string) []string {
 
 // reDateline matches "TOKYO, July 10 (Reuters) - ", "SEOUL, South Korea
 // (AP) — ", "WASHINGTON — ", "BEIJING, July 10, 2023 (Xinhua) -- ".
-var reDateline = regexp.MustCompile(`^((?:[A-Z][A-Z'.\-]+)(?:\s[A-Z][A-Z'.\-]+){0,3})(?:,\s*((?:[A-Z][a-z.]+)(?:\s[A-Z][a-z.]+){0,2}))?(?:,?\s+(` + monthRe + `\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\(([A-Za-z][A-Za-z .&\-]{0,30})\))?\s*(?:-{1,2}|–|—|:)\s+`)
+var reDateline = regexp.MustCompile(`^((?:[A-Z][A-Z'./\-]+)(?:\s[A-Z][A-Z'./\-]+){0,3})(?:,\s*((?:[A-Z][a-z.]+)(?:\s[A-Z][a-z.]+){0,2}))?(?:,?\s+(` + monthRe + `\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\(([A-Za-z][A-Za-z .&\-]{0,30})\))?\s*(?:-{1,2}|–|—|:)\s+`)
+
+// reAgencyOnly matches a dateline without a place: "(CNN) — ".
+var reAgencyOnly = regexp.MustCompile(`^\(([A-Z][A-Za-z .&\-]{1,30})\)\s*(?:-{1,2}|–|—)\s+`)
 
 func (x *extraction) parseDateline(t string) {
+	if m := reAgencyOnly.FindStringSubmatch(t); m != nil {
+		agency := strings.TrimSpace(m[1])
+		if w, ok := wireOutlets[strings.ToLower(agency)]; ok {
+			agency = w
+		}
+		if x.doc.Outlet == "" {
+			x.doc.Outlet = agency
+		}
+		x.wire = true
+		return
+	}
 	m := reDateline.FindStringSubmatch(t)
 	if m == nil || len(m[1]) < 2 {
 		return
@@ -456,6 +475,9 @@ func (x *extraction) enReprint(t string) bool {
 			x.published = date.Format("2006-01-02")
 		}
 		rest = rest[:d[0]]
+	}
+	if i := strings.Index(rest, ". "); i > 0 {
+		rest = rest[:i]
 	}
 	if i := strings.IndexAny(rest, ",;("); i > 0 {
 		if date, ok := ParseDate(rest[i+1:]); ok {
