@@ -466,7 +466,8 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		}
 	}
 	if p.Target != "" {
-		// the pattern names the target's slot: nowhere else
+		// the pattern names the target's slot: an actor there, or a
+		// reflexive one ("allowed its own forces to …"), ends the search
 		if p.Target == "obj" {
 			var objs []int
 			for _, c := range cands {
@@ -476,7 +477,20 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 			}
 			cands = objs
 		}
-		return k.firstTarget(cands, src)
+		if g := k.firstTarget(cands, src); len(g) > 0 {
+			return g
+		}
+		for _, c := range cands {
+			if len(k.actorsIn(c)) > 0 {
+				return nil
+			}
+		}
+		cands = cands[:0]
+		for _, c := range t.children[v] {
+			if r := t.rel(c); r == "obj" || r == "iobj" {
+				cands = append(cands, c)
+			}
+		}
 	}
 	pps := k.ppNodes(v, skip)
 	sort.SliceStable(pps, func(a, b int) bool {
