@@ -127,6 +127,37 @@ func TestParseZhAuthors(t *testing.T) {
 	}
 }
 
+func TestZhReprint(t *testing.T) {
+	tests := []struct {
+		line, from, orig, authors, published string
+	}{
+		{"本文转载自“Harbour Daily”，原标题为“Ports reopen”。作者:张三,某大学教授。原文首发于2021年5月6日。", "Harbour Daily", "Ports reopen", "张三", "2021年5月6日"},
+		{"来源：中国日报网 作者：王毅", "中国日报网", "", "王毅", ""},
+		{"【来源：新华社】", "新华社", "", "", ""},
+		{"原文刊载于《环球时报》2020年3月1日，原题：“河流与邻国”", "环球时报", "河流与邻国", "", "2020年3月1日"},
+	}
+	for _, tc := range tests {
+		x := &extraction{doc: &event.Document{}}
+		if !x.zhReprint(tc.line) {
+			t.Errorf("zhReprint(%q) = false", tc.line)
+			continue
+		}
+		var names []string
+		for _, a := range x.zhAuthors {
+			names = append(names, a.nameZh)
+		}
+		got := []string{x.doc.ReprintedFrom, x.doc.OriginalTitle, strings.Join(names, ","), x.published}
+		want := []string{tc.from, tc.orig, tc.authors, tc.published}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("zhReprint(%q) = %q, want %q", tc.line, got, want)
+		}
+	}
+	x := &extraction{doc: &event.Document{}}
+	if x.zhReprint("两国外交部长星期三在北京举行会谈。") {
+		t.Errorf("a Chinese body sentence taken for a reprint header")
+	}
+}
+
 func TestByline(t *testing.T) {
 	tests := []struct {
 		line, names, outlet string

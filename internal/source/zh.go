@@ -13,7 +13,7 @@ type zhAuthor struct {
 
 var (
 	reZhMarker   = regexp.MustCompile(`转载|转自|原标题|原题|原文|来源[:：]|作者[:：]|首发|编者按|刊载|摘自|选自`)
-	reZhSource   = regexp.MustCompile(`(?:转载自|转载于|转自|来源[:：]|选自|摘自|原载于?|刊载于)\s*[“"「『《]?([^”"」』》，,。；;]+)`)
+	reZhSource   = regexp.MustCompile(`(?:转载自|转载于|转自|来源[:：]?|选自|摘自|原载于?|刊载于)\s*(?:[“"「『《]([^”"」』》]+)|([^\s“"「『《，,。；;：:【】\[\]()（）]+))`)
 	reZhOrigT    = regexp.MustCompile(`原(?:标)?题(?:为|是)?\s*[:：]?\s*[“"「『《]([^”"」』》]+)`)
 	reZhFirstPub = regexp.MustCompile(`(?:首发|发表|刊发|刊登|发布|刊载|刊出)(?:于|在|日期[:：]?)?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
 	reZhAuthors  = regexp.MustCompile(`作者\s*[:：为是]?\s*(.+?)(?:[，,]\s*原文|[，,]?\s*(?:首发|发表)于|。|$)`)
@@ -60,7 +60,7 @@ func (x *extraction) zhReprint(t string) bool {
 	}
 	doc := x.doc
 	if m := reZhSource.FindStringSubmatch(t); m != nil && doc.ReprintedFrom == "" {
-		doc.ReprintedFrom = strings.TrimSpace(m[1])
+		doc.ReprintedFrom = strings.TrimSpace(m[1] + m[2])
 	}
 	if m := reZhOrigT.FindStringSubmatch(t); m != nil && doc.OriginalTitle == "" {
 		doc.OriginalTitle = strings.TrimSpace(m[1])
