@@ -271,7 +271,7 @@ func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) 
 			continue
 		}
 		sp := p.Specificity()
-		if sp > bestSpec || (sp == bestSpec && p.order > best.order) {
+		if best == nil || sp > bestSpec || (sp == bestSpec && p.order > best.order) {
 			best, bestSpec, bestTok = p, sp, toks
 		}
 	}

@@ -87,9 +87,17 @@ func (p *Pattern) Specificity() int {
 		n += 2
 	}
 	for _, pp := range p.PP {
-		n++
-		if len(pp.Words) > 0 {
-			n += 3
+		switch {
+		case len(pp.Words) > 0:
+			n += 4
+		case p.Target == "pp:"+pp.Prep || p.Source == "pp:"+pp.Prep:
+			n++
+		case pp.Prep == "in" || pp.Prep == "at" || pp.Prep == "on" || pp.Prep == "near":
+			// a bare place or time phrase says little about the act:
+			// weaker than the verb's own default ("arrested X in a raid")
+			n--
+		default:
+			n++
 		}
 	}
 	n += len(p.Pre) * 2

@@ -112,13 +112,13 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 		for _, m := range ms {
 			in.Mentions = append(in.Mentions, FromActor(m)...)
 		}
-		var got []event.Event
+		got, why, err := p.safeCode(&in)
+		if err != nil {
+			p.Failures.Add(1)
+			continue
+		}
 		if p.Trace != nil {
-			var why []string
-			got, why = p.Coder.Explain(in)
 			trace(p.Trace, &in, got, why)
-		} else {
-			got = p.Coder.Code(in)
 		}
 		evs = append(evs, got...)
 	}
@@ -144,6 +144,21 @@ func sectorOnly(code string) bool {
 		}
 	}
 	return true
+}
+
+// safeCode codes one sentence; a failure of the coder on a sentence it
+// cannot read (a bug) costs that sentence, not the ingest.
+func (p *Pipeline) safeCode(in *Input) (evs []event.Event, why []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("coding sentence %d: %v", in.Sent.Index, r)
+		}
+	}()
+	if p.Trace != nil {
+		evs, why = p.Coder.Explain(*in)
+		return evs, why, nil
+	}
+	return p.Coder.Code(*in), nil, nil
 }
 
 // safeFind and safeMentions keep a failure of the time or actor
