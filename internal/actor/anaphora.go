@@ -48,15 +48,18 @@ func (kb *KB) holder(holderKey, office string, di int) (Entry, bool) {
 	return Entry{}, false
 }
 
-// personOffice picks, among a person's entries, the one for the given
-// office valid on di.
-func (kb *KB) personOffice(ids []int32, office string, di int) (Entry, bool) {
+// personOffice picks, among the entries of the person named name, the one
+// for the given office valid on di (for a national title, any national
+// reading valid on di).
+func (kb *KB) personOffice(ids []int32, name, office string, di int) (Entry, bool) {
 	if office == "" {
 		return Entry{}, false
 	}
+	key := normalizePhrase(name)
+	same := func(e *Entry) bool { return e.Kind == KindPerson && normalizePhrase(e.Name) == key }
 	for _, id := range ids {
 		e := &kb.entries[id]
-		if e.Kind == KindPerson && e.Office == office && e.validOn(di) {
+		if same(e) && e.Office == office && e.validOn(di) {
 			return *e, true
 		}
 	}
@@ -65,7 +68,7 @@ func (kb *KB) personOffice(ids []int32, office string, di int) (Entry, bool) {
 		// ("Foreign Secretary Geoffrey Howe" while also holding an EU chair)
 		for _, id := range ids {
 			e := &kb.entries[id]
-			if e.Kind == KindPerson && e.Country != "" && e.Org == "" && e.validOn(di) && (e.From != 0 || e.To != 0) {
+			if same(e) && e.Country != "" && e.Org == "" && e.validOn(di) && (e.From != 0 || e.To != 0) {
 				return *e, true
 			}
 		}

@@ -168,7 +168,14 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		for j < len(ws) && j-last < 3 && isTitle(roles) && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" && !titleWords[ws[j].key] && (!functionWords[ws[j].key] || honorifics[ws[j].key]) {
 			j++
 		}
-		if j > last {
+		switch {
+		case j > last && cur < len(items) && items[cur].i == j && items[cur].kind == KindPerson && items[cur].ok:
+			// a first name the dictionaries lack before a known surname:
+			// "president Mahmud Abbas"
+			person = &items[cur]
+			cur++
+			last = person.j
+		case j > last:
 			nameFrom, nameTo = last, j
 			last = j
 			for nameFrom < nameTo-1 && honorifics[ws[nameFrom].key] {
@@ -212,7 +219,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	case person != nil && person.ok:
 		e := person.e
 		if person.surname || len(person.ids) > 0 {
-			if alt, ok := d.kb.personOffice(person.ids, office, di); ok {
+			if alt, ok := d.kb.personOffice(person.ids, e.Name, office, di); ok {
 				e = alt
 			}
 		}

@@ -220,7 +220,8 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
 			return it
 		}
-		e, ok, amb := kb.pick(d.plausible(h.ids, ws[h.i].key), KindPerson, di)
+		it.ids = d.plausible(h.ids, ws[h.i].key)
+		e, ok, amb := kb.pick(it.ids, KindPerson, di)
 		if !ok || amb {
 			return item{} // a bare surname that is not clear: no mention
 		}
@@ -413,7 +414,7 @@ func (d *Doc) firstNameBefore(h hit, ws []word) bool {
 		return false
 	}
 	for _, o := range d.hits {
-		if o.j == h.i {
+		if o.j == h.i && !o.surname {
 			return false // the end of a title or name matched on its own ("Secretary General")
 		}
 	}
