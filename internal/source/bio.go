@@ -7,15 +7,23 @@ import (
 	"github.com/dyad-events/dyad/event"
 )
 
+// bioName matches a person's name in a bio: two to four capitalized
+// words, initials and particles, with an optional title.
+const bioName = `(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’\-]+|de|van|von|bin|al|el|da|di)){1,3}`
+
 // bio is a contributor note: "X is a research fellow at Y."
 type bio struct {
 	name, role, affiliation string
+	plural                  bool // from a sentence about several people
 }
 
 var (
-	reBio = regexp.MustCompile(`^((?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’\-]+|de|van|von|bin|al|el|da|di)){1,3}|The (?:author|writer|columnist)s?)\s+(?:is|was|are|serves as|has been|works as)\s+(.+?)\.?$`)
+	reBio = regexp.MustCompile(`^(` + bioName + `|The (?:author|writer|columnist)s?)\s+(?:is|was|are|serves as|has been|works as)\s+(.+?)\.?$`)
+	// reBioPlural: "A and B are research fellows at …", "A, B and C are …".
+	reBioPlural = regexp.MustCompile(`^(` + bioName + `(?:,\s+` + bioName + `)*,?\s+and\s+` + bioName + `)\s+are\s+(.+?)\.?$`)
+	reBioNameSep = regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`)
 	// reRoleWords: the predicate of a bio names a position.
-	reRoleWords = regexp.MustCompile(`(?i)\b(fellow|professor|lecturer|researcher|director|director-general|scholar|analyst|editor|journalist|correspondent|writer|columnist|president|dean|chair|chairman|founder|member|ambassador|minister|author|expert|student|candidate|head|chief|secretary|officer|advis[eo]r|economist|consultant|partner|associate|scientist|reporter|commentator|historian|diplomat|researcher|specialist|manager|coordinator|principal|executive|lawyer|attorney|physician|teacher|pastor|veteran|activist|strategist|pollster|contributor)\b`)
+	reRoleWords = regexp.MustCompile(`(?i)\b(fellow|professor|lecturer|researcher|director|director-general|scholar|analyst|editor|journalist|correspondent|writer|columnist|president|dean|chair|chairman|founder|member|ambassador|minister|author|expert|student|candidate|head|chief|secretary|officer|advis[eo]r|economist|consultant|partner|associate|scientist|reporter|commentator|historian|diplomat|researcher|specialist|manager|coordinator|principal|executive|lawyer|attorney|physician|teacher|pastor|veteran|activist|strategist|pollster|contributor)s?\b`)
 	// reAffBoundary: where the position ends and the institution begins.
 	reAffBoundary  = regexp.MustCompile(`\s+(?:with|at)\s+(?:the\s+)?\p{Lu}`)
 	reAffBoundary2 = regexp.MustCompile(`\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}`)
@@ -43,8 +51,8 @@ func (x *extraction) bioUnit(t string) bool {
 	sents := splitSentences(t)
 	var found []bio
 	for _, s := range sents {
-		if b, ok := parseBio(s); ok {
-			found = append(found, b)
+		if bs, ok := parseBios(s); ok {
+			found = append(found, bs...)
 		}
 	}
 	if len(found) == 0 || len(found)*2 < len(sents) {
@@ -53,6 +61,56 @@ func (x *extraction) bioUnit(t string) bool {
 	x.bios = append(x.bios, found...)
 	x.opinionCue = true
 	return true
+}
+
+// parseBios reads one bio sentence, which may name several people
+// ("A and B are research fellows at C"): one bio each, the position in
+// the singular. "The authors are …" gives one unnamed bio, plural.
+func parseBios(s string) ([]bio, bool) {
+	s = strings.TrimSpace(s)
+	if m := reBioPlural.FindStringSubmatch(s); m != nil {
+		b, ok := parseBio("Somebody Here is " + m[2])
+		if !ok {
+			return nil, false
+		}
+		b.role = singular(b.role)
+		var out []bio
+		for _, n := range reBioNameSep.Split(m[1], -1) {
+			if n = strings.TrimSpace(n); n != "" {
+				if notNameStart[strings.Fields(n)[0]] {
+					return nil, false
+				}
+				out = append(out, bio{name: n, role: b.role, affiliation: b.affiliation, plural: true})
+			}
+		}
+		return out, len(out) > 0
+	}
+	b, ok := parseBio(s)
+	if !ok {
+		return nil, false
+	}
+	if b.name == "" && strings.Contains(strings.ToLower(s[:min(len(s), 24)]), "s are ") {
+		b.role, b.plural = singular(b.role), true
+	}
+	return []bio{b}, true
+}
+
+// singular turns "research fellows and lecturers" into "research fellow
+// and lecturer".
+func singular(role string) string {
+	parts := strings.Split(role, " and ")
+	for i, p := range parts {
+		words := strings.Fields(p)
+		if len(words) == 0 {
+			continue
+		}
+		w := words[len(words)-1]
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
+			words[len(words)-1] = strings.TrimSuffix(w, "s")
+		}
+		parts[i] = strings.Join(words, " ")
+	}
+	return strings.Join(parts, " and ")
 }
 
 func parseBio(s string) (bio, bool) {
@@ -206,6 +264,13 @@ func (x *extraction) mergeAuthors() {
 		if !used[j] {
 			freeB = append(freeB, j)
 		}
+	}
+	if len(freeB) == 1 && x.bios[freeB[0]].name == "" && x.bios[freeB[0]].plural && len(freeA) > 1 {
+		// "The authors are research fellows at …": all of them.
+		for _, i := range freeA {
+			apply(i, freeB[0])
+		}
+		return
 	}
 	if len(freeA) == len(freeB) {
 		for k := range freeA {

@@ -116,6 +116,7 @@ func TestParseZhAuthors(t *testing.T) {
 		{"张三,某大学教授;李四,某研究所研究员", []zhAuthor{{"张三", "某大学", "教授", "professor"}, {"李四", "某研究所", "研究员", "research fellow"}}},
 		{"张三、李四", []zhAuthor{{nameZh: "张三"}, {nameZh: "李四"}}},
 		{"张三 李四", []zhAuthor{{nameZh: "张三"}, {nameZh: "李四"}}},
+		{"张三（某大学教授）、李四（某研究所研究员）", []zhAuthor{{"张三", "某大学", "教授", "professor"}, {"李四", "某研究所", "研究员", "research fellow"}}},
 		{"张三 教授", []zhAuthor{{"张三", "", "教授", "professor"}}},
 		{"某研究所副研究员王五", []zhAuthor{{"王五", "某研究所", "副研究员", "associate research fellow"}}},
 	}
@@ -134,6 +135,7 @@ func TestZhReprint(t *testing.T) {
 		{"本文转载自“Harbour Daily”，原标题为“Ports reopen”。作者:张三,某大学教授。原文首发于2021年5月6日。", "Harbour Daily", "Ports reopen", "张三", "2021年5月6日"},
 		{"来源：中国日报网 作者：王毅", "中国日报网", "", "王毅", ""},
 		{"【来源：新华社】", "新华社", "", "", ""},
+		{"来源：Harbour Daily，作者：李四", "Harbour Daily", "", "李四", ""},
 		{"原文刊载于《环球时报》2020年3月1日，原题：“河流与邻国”", "环球时报", "河流与邻国", "", "2020年3月1日"},
 	}
 	for _, tc := range tests {
@@ -180,15 +182,33 @@ func TestByline(t *testing.T) {
 	}
 }
 
+func TestParseBios(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Ann Lee and Bo Chan are research fellows at the Pine Institute.", "[{Ann Lee research fellow Pine Institute true} {Bo Chan research fellow Pine Institute true}]"},
+		{"The authors are lecturers with Hill College.", "[{ lecturer Hill College true}]"},
+		{"Ann Lee is an editor at the River Post.", "[{Ann Lee editor River Post false}]"},
+		{"Rain and snow are expected across the region.", "[]"},
+	}
+	for _, tc := range tests {
+		got, _ := parseBios(tc.in)
+		if s := fmt.Sprint(got); s != tc.want {
+			t.Errorf("parseBios(%q) = %s, want %s", tc.in, s, tc.want)
+		}
+	}
+}
+
 func TestParseBio(t *testing.T) {
 	tests := []struct {
 		in   string
 		want bio
 		ok   bool
 	}{
-		{"Ann Lee is a senior fellow at the Pine Institute.", bio{"Ann Lee", "senior fellow", "Pine Institute"}, true},
-		{"Omar Said is director of and a lecturer with the Centre for Maps at North University", bio{"Omar Said", "director and lecturer", "Centre for Maps, North University"}, true},
-		{"The author is a professor of law at Hill College.", bio{"", "professor of law", "Hill College"}, true},
+		{"Ann Lee is a senior fellow at the Pine Institute.", bio{"Ann Lee", "senior fellow", "Pine Institute", false}, true},
+		{"Omar Said is director of and a lecturer with the Centre for Maps at North University", bio{"Omar Said", "director and lecturer", "Centre for Maps, North University", false}, true},
+		{"The author is a professor of law at Hill College.", bio{"", "professor of law", "Hill College", false}, true},
 		{"North Korea is a country in East Asia.", bio{}, false},
 		{"Kim Jong Un is expected to attend.", bio{}, false},
 	}

@@ -13,12 +13,13 @@ type zhAuthor struct {
 
 var (
 	reZhMarker   = regexp.MustCompile(`转载|转自|原标题|原题|原文|来源[:：]|作者[:：]|首发|编者按|刊载|摘自|选自`)
-	reZhSource   = regexp.MustCompile(`(?:转载自|转载于|转自|来源[:：]?|选自|摘自|原载于?|刊载于)\s*(?:[“"「『《]([^”"」』》]+)|([^\s“"「『《，,。；;：:【】\[\]()（）]+))`)
+	reZhSource   = regexp.MustCompile(`(?:转载自|转载于|转自|来源[:：]?|选自|摘自|原载于?|刊载于)\s*(?:[“"「『《]([^”"」』》]+)|([A-Za-z][A-Za-z0-9 .&'\-]*[A-Za-z0-9])|([^\s“"「『《，,。；;：:【】\[\]()（）]+))`)
 	reZhOrigT    = regexp.MustCompile(`原(?:标)?题(?:为|是)?\s*[:：]?\s*[“"「『《]([^”"」』》]+)`)
 	reZhFirstPub = regexp.MustCompile(`(?:首发|发表|刊发|刊登|发布|刊载|刊出)(?:于|在|日期[:：]?)?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
 	reZhAuthors  = regexp.MustCompile(`作者\s*[:：为是]?\s*(.+?)(?:[，,]\s*原文|[，,]?\s*(?:首发|发表)于|。|$)`)
 	reZhEntrySep = regexp.MustCompile(`[;；]`)
 	reHanName    = regexp.MustCompile(`^\p{Han}{2,4}$`)
+	reZhParenSep = regexp.MustCompile(`[)）]\s*[、，,]\s*`)
 )
 
 // zhRoles maps Chinese position titles to their English forms; longer
@@ -60,7 +61,7 @@ func (x *extraction) zhReprint(t string) bool {
 	}
 	doc := x.doc
 	if m := reZhSource.FindStringSubmatch(t); m != nil && doc.ReprintedFrom == "" {
-		doc.ReprintedFrom = strings.TrimSpace(m[1] + m[2])
+		doc.ReprintedFrom = strings.TrimSpace(m[1] + m[2] + m[3])
 	}
 	if m := reZhOrigT.FindStringSubmatch(t); m != nil && doc.OriginalTitle == "" {
 		doc.OriginalTitle = strings.TrimSpace(m[1])
@@ -79,6 +80,9 @@ func (x *extraction) zhReprint(t string) bool {
 // parseZhAuthors reads "张三,某大学教授;李四,某研究所研究员" and
 // "张三、李四".
 func parseZhAuthors(s string) []zhAuthor {
+	// "张三（某大学教授）、李四（某研究所研究员）": entries end at the
+	// closing parenthesis.
+	s = reZhParenSep.ReplaceAllString(s, "）；")
 	var out []zhAuthor
 	for _, entry := range reZhEntrySep.Split(s, -1) {
 		entry = strings.TrimSpace(entry)
