@@ -20,7 +20,7 @@ type bio struct {
 var (
 	reBio = regexp.MustCompile(`^(` + bioName + `|The (?:author|writer|columnist)s?)\s+(?:is|was|are|serves as|has been|works as)\s+(.+?)\.?$`)
 	// reBioPlural: "A and B are research fellows at …", "A, B and C are …".
-	reBioPlural = regexp.MustCompile(`^(` + bioName + `(?:,\s+` + bioName + `)*,?\s+and\s+` + bioName + `)\s+are\s+(.+?)\.?$`)
+	reBioPlural  = regexp.MustCompile(`^(` + bioName + `(?:,\s+` + bioName + `)*,?\s+and\s+` + bioName + `)\s+are\s+(.+?)\.?$`)
 	reBioNameSep = regexp.MustCompile(`,\s*(?:and\s+)?|\s+and\s+`)
 	// reRoleWords: the predicate of a bio names a position.
 	reRoleWords = regexp.MustCompile(`(?i)\b(fellow|professor|lecturer|researcher|director|director-general|scholar|analyst|editor|journalist|correspondent|writer|columnist|president|dean|chair|chairman|founder|member|ambassador|minister|author|expert|student|candidate|head|chief|secretary|officer|advis[eo]r|economist|consultant|partner|associate|scientist|reporter|commentator|historian|diplomat|researcher|specialist|manager|coordinator|principal|executive|lawyer|attorney|physician|teacher|pastor|veteran|activist|strategist|pollster|contributor)s?\b`)
