@@ -185,8 +185,10 @@ var migrations = []string{
 		coder          VARCHAR,
 		mentions       BIGINT NOT NULL,  -- copies of the article that state it
 		PRIMARY KEY (doc, idx)
-	);
-	CREATE INDEX documents_simhash ON documents (simhash);`,
+	);`,
+	// v2: near-duplicate candidates are found in memory; the simhash
+	// index that v1 databases may have only slowed inserts down.
+	`DROP INDEX IF EXISTS documents_simhash;`,
 }
 
 // SchemaVersion is the schema version this code writes.
