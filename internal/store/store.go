@@ -10,9 +10,15 @@
 // Identity: a document's ID is the hash of its normalized text (see
 // source.ID); adding an ID already stored is a no-op. A document whose
 // body is a near-duplicate of a stored one (SimHash over word shingles
-// finds candidates, shingle Jaccard >= MinJaccard confirms) is kept as a row with duplicate_of set to the first copy;
-// its sentences and events are not stored again — instead each of its
-// events that the first copy also has raises that event's mention count.
+// finds candidates, shingle Jaccard >= MinJaccard confirms) is kept as a
+// row with duplicate_of set to the first copy; its sentences and events
+// are not stored again — instead each of its events that the first copy
+// also has (same actor codes, CAMEO code and date) raises that event's
+// mention count.
+//
+// The writer keeps the stored IDs and the SimHashes of first copies in
+// memory (loaded on the first write, about 100 bytes a document); one
+// process writes a database file at a time (DuckDB locks it).
 //
 // CAMEO codes are strings. Events keep three dates: the event's own
 // date (with its precision), the document's publication date and the
