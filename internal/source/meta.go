@@ -108,6 +108,7 @@ top:
 			headerText += t + "\n"
 		case x.enReprint(t):
 			lastHeader = i
+			headerText += t + "\n"
 		case x.genreLabel(t):
 			if titleIdx >= 0 {
 				lastHeader = i
