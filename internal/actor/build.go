@@ -101,6 +101,9 @@ func Build(sharedDir string, w io.Writer) (BuildStats, error) {
 		{"reign", func() error {
 			return b.reign(p("data", "leaders", "REIGN_leaderlist_3_21.csv"), p("data", "icews", "text_to_CAMEO.countrynames.txt"))
 		}},
+		{"archigos", func() error {
+			return b.archigos(p("data", "leaders", "archigos_4.1_arch_annual.txt.gz"), p("data", "icews", "text_to_CAMEO.countrynames.txt"))
+		}},
 	}
 	for _, s := range steps {
 		if err := s.fn(); err != nil {
@@ -612,19 +615,29 @@ func isAcronym(s string) bool {
 
 // reign reads REIGN's leader list (effective heads of government, COW
 // country numbers mapped to ISO through the text_to_CAMEO country table).
-func (b *builder) reign(path, cowPath string) error {
-	cowData, err := os.ReadFile(cowPath)
+// cowToISO reads text_to_CAMEO's country table into Correlates-of-War
+// number → ISO alpha-3.
+func cowToISO(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cow := map[string]string{}
-	for _, line := range strings.Split(string(cowData), "\n") {
+	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Split(strings.TrimSpace(line), "\t")
 		if len(f) == 3 && len(f[1]) == 3 && f[2] != "000" {
 			if _, dup := cow[strings.TrimLeft(f[2], "0")]; !dup {
 				cow[strings.TrimLeft(f[2], "0")] = f[1]
 			}
 		}
+	}
+	return cow, nil
+}
+
+func (b *builder) reign(path, cowPath string) error {
+	cow, err := cowToISO(cowPath)
+	if err != nil {
+		return err
 	}
 	fh, err := os.Open(path)
 	if err != nil {
@@ -676,4 +689,82 @@ func (b *builder) reign(path, cowPath string) error {
 
 func lastDay(y, m int) int {
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// archigos reads Archigos 4.1's leader-years (1875–2015), collapsed into
+// tenures: the effective leader of each country, named by the full name of
+// the leader's DBpedia resource when there is one ("Winston Churchill"),
+// else by Archigos's own (usually the surname).
+func (b *builder) archigos(path, cowPath string) error {
+	cow, err := cowToISO(cowPath)
+	if err != nil {
+		return err
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	type tenure struct {
+		iso, name  string
+		from, to   int
+		open       bool
+		firstOrder int
+	}
+	tenures := map[string]*tenure{}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		f := strings.Split(sc.Text(), "\t")
+		if n == 1 || len(f) < 18 {
+			continue
+		}
+		iso := cow[strings.TrimLeft(f[2], "0")]
+		from, err1 := parseISODate(f[5])
+		to, err2 := parseISODate(f[6])
+		if iso == "" || !b.countries[iso] || err1 != nil || err2 != nil {
+			continue
+		}
+		name := strings.TrimSpace(f[4])
+		if uri := f[17]; strings.HasPrefix(uri, "http://dbpedia.org/resource/") {
+			full := strings.ReplaceAll(strings.TrimPrefix(uri, "http://dbpedia.org/resource/"), "_", " ")
+			if i := strings.IndexByte(full, '('); i > 0 {
+				full = strings.TrimSpace(full[:i])
+			}
+			if !strings.ContainsAny(full, "%,") && full != "" {
+				name = full
+			}
+		}
+		t, ok := tenures[f[0]]
+		if !ok {
+			t = &tenure{iso: iso, name: name, from: from, to: to, firstOrder: n}
+			tenures[f[0]] = t
+		}
+		t.from, t.to = min(t.from, from), max(t.to, to)
+		if f[8] == "Still in Office" {
+			t.open = true // still in office when the data end (2015)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	for _, t := range tenures {
+		key := normalizePhrase(t.name)
+		if key == "" || b.curatedPpl[key] || stopSurname[key] || b.curatedSurname[t.iso+"|"+key] {
+			continue
+		}
+		e := Entry{Kind: KindPerson, Code: t.iso + "GOV", Country: t.iso, Role: "GOV", Name: t.name, Office: "leader",
+			From: t.from, To: t.to, Flags: FlagProper, Source: "archigos"}
+		if t.open {
+			e.Flags |= FlagOpen
+		}
+		b.emit(key, e)
+	}
+	return nil
 }

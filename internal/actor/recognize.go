@@ -94,7 +94,7 @@ type item struct {
 
 var kindRank = map[string]int{KindOrg: 0, KindCapital: 1, KindCountry: 2, KindPerson: 3, KindGroup: 4, KindRole: 5, KindAnaphor: 6, KindPronoun: 7}
 
-var sourceRank = map[string]int{"user": 0, "curated": 1, "mledoze": 2, "phoenix": 3, "reign": 4, "igos": 5}
+var sourceRank = map[string]int{"user": 0, "curated": 1, "mledoze": 2, "phoenix": 3, "reign": 4, "archigos": 5, "igos": 6}
 
 // Mentions finds the actor mentions of sentence s. date is the date that
 // decides office holders (the event's date when known, else the
