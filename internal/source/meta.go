@@ -149,7 +149,7 @@ top:
 	end := len(units)
 	for j := len(units) - 1; j > body && j >= len(units)-8; j-- {
 		t := units[j].text
-		if x.bioUnit(t) || x.enReprint(t) || x.credit(t) || isCopyright(t) {
+		if x.bioUnit(t) || x.enReprint(t) || x.credit(t) || isCopyright(t) || (len(t) < 300 && x.zhReprint(t)) {
 			end = j
 			continue
 		}

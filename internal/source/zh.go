@@ -117,6 +117,7 @@ func parseZhAuthors(s string) []zhAuthor {
 				continue
 			}
 		}
+		desc = strings.Trim(reZhDate.ReplaceAllString(desc, ""), ",，。:：()（）【】 ")
 		a := zhAuthor{nameZh: name}
 		a.affiliation, a.role, a.roleEn = splitZhDesc(desc)
 		out = append(out, a)
