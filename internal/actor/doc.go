@@ -3,20 +3,21 @@
 //
 // The knowledge base (KB) is compiled by `dyad build-dict` (Build) from
 // open sources in ../shared — country names, codes, demonyms and capitals
-// (mledoze/countries, ODbL), the Phoenix/PETRARCH actor and agent
-// dictionaries (MIT, Open Event Data Alliance), REIGN's leader list (with
-// text_to_CAMEO's COW→ISO table, MIT), international organizations and
-// acronyms (dieghernan/Country-Codes-and-International-Organizations, MIT),
-// GDELT's CAMEO known-group table — and from curated tables in data/curated (our
-// own: short names, seats of power, organizations and their bodies, role
-// nouns and titles, and office holders brought up to 2026, each row with
-// its source). The compiled form, data/kb.tsv.gz, is embedded; Load parses
-// it once. Entries are phrases with a kind (country, capital, org, person,
-// role, group, anaphor, pronoun), a CAMEO code and, for people, the dates
-// of each office. Offices left open in an old source are known only up to
-// the source's date (Phoenix 2014-01-30, REIGN 2021-03-01); after it such a
-// person gets the country's code without a sector, unless a title in the
-// text gives one.
+// (mledoze/countries, ODbL); the Phoenix/PETRARCH actor and agent
+// dictionaries (MIT, Open Event Data Alliance); REIGN's leader list and
+// Archigos 4.1's tenures, placed by text_to_CAMEO's COW→ISO table (MIT);
+// international organizations and acronyms (dieghernan/Country-Codes-and-
+// International-Organizations, MIT); GDELT's CAMEO known-group table — and
+// from curated tables in data/curated (our own: short names, seats of
+// power, organizations and their bodies, role nouns and titles, and office
+// holders brought up to 2026, each row with its source). The compiled
+// form, data/kb.tsv.gz, is embedded; Load parses it once. Entries are
+// phrases with a kind (country, capital, org, person, role, group,
+// anaphor, pronoun), a CAMEO code and, for people, the dates of each
+// office. Offices left open in an old source are known only up to the
+// source's date (Phoenix 2014-01-30, REIGN 2021-03-01, Archigos 2015);
+// after it such a person gets the country's code without a sector, unless
+// a title in the text gives one.
 //
 // The recognizer (Doc.Mentions) works on the tokens of a sentence (forms,
 // offsets; a dependency tree when present):
@@ -27,7 +28,7 @@
 //  2. longest match of phrases in a word trie; acronyms must be written
 //     in capitals ("US", not "us"), names capitalized;
 //  3. each match is read on the date: a person's office valid that day
-//     (curated rows first, then Phoenix and REIGN; a person out of office is
+//     (curated rows first, then Phoenix, REIGN, Archigos; a person out of office is
 //     a former official, role ELI; before their first office, just their
 //     country); several readings → left unresolved;
 //  4. noun phrases are composed: [country|demonym|capital|org ['s]]
