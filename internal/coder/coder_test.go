@@ -263,3 +263,44 @@ func BenchmarkBuiltin(b *testing.B) {
 		}
 	}
 }
+
+// FuzzCode feeds the coder arbitrary trees (cycles, heads out of range,
+// odd relations, overlapping mentions): it must never panic.
+func FuzzCode(f *testing.F) {
+	f.Add([]byte{3, 1, 0, 2, 5, 1, 7, 2, 0, 9, 4, 3})
+	f.Add([]byte("some random bytes for a tree"))
+	c, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	words := []string{"Chile", "signed", "a", "pact", "with", "Peru", "and", "visited", "not", "will", "talks", "held", "by", "the", "two", "sides", "which", "that", "in", "2019", "plans", "to", "attend", "threatened", "'s"}
+	uposes := []string{"PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "PART", "AUX", "NOUN", "VERB", "ADP", "DET", "NUM", "NOUN", "PRON", "SCONJ", "ADP", "NUM", "VERB", "PART", "VERB", "VERB", "PART"}
+	rels := []string{"nsubj", "obj", "obl", "nmod", "case", "conj", "cc", "xcomp", "ccomp", "acl", "acl:relcl", "advcl", "aux", "aux:pass", "nsubj:pass", "advmod", "mark", "det", "root", "appos", "compound", "nmod:poss", "obl:agent", "iobj"}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) < 2 {
+			return
+		}
+		n := int(b[0])%20 + 1
+		s := &event.Sentence{Text: "fuzz"}
+		for i := 0; i < n; i++ {
+			x := int(b[(i*3+1)%len(b)])
+			w := x % len(words)
+			s.Tokens = append(s.Tokens, event.Token{
+				ID: i + 1, Form: words[w], Lemma: strings.ToLower(words[w]), UPOS: uposes[w], XPOS: []string{"VBD", "VBN", "VBG", "NN", "VBZ"}[x%5],
+				Head: int(b[(i*3+2)%len(b)]) % (n + 2), Deprel: rels[int(b[(i*3+3)%len(b)])%len(rels)], Start: -1, End: -1,
+			})
+		}
+		in := Input{Sent: s}
+		for i := 0; i+1 < len(b) && len(in.Mentions) < 4; i += 5 {
+			a, z := int(b[i])%n, int(b[i+1])%n
+			if a > z {
+				a, z = z, a
+			}
+			in.Mentions = append(in.Mentions, Mention{First: a, Last: z, Head: z, Group: int(b[i]) % 3,
+				Actor: event.Actor{Code: []string{"CHL", "PER", "", "GOV"}[i%4], Country: "X"}})
+			in.Times = append(in.Times, TimeExpr{First: a, Last: z, Value: "2019", Precision: "year"})
+		}
+		c.Code(in)
+		c.Explain(in)
+	})
+}

@@ -13,6 +13,9 @@ func (k *sentCtx) actorsAt(i int) []int { return k.actorsAtWith(i, true) }
 // by Z in Y" is not about Y).
 func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 	t := k.t
+	if i < 0 || i >= len(t.head) {
+		return nil
+	}
 	if k.isGroupNoun(i) {
 		return k.groupActors(i)
 	}
@@ -95,6 +98,9 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 // text order.
 func (k *sentCtx) actorsIn(i int) []int {
 	t := k.t
+	if i < 0 || i >= len(t.head) {
+		return nil
+	}
 	if k.isGroupNoun(i) {
 		return k.groupActors(i)
 	}
@@ -145,6 +151,9 @@ var groupNouns = map[string]bool{"side": true, "party": true, "country": true, "
 // isGroupNoun: "the two sides", "both countries".
 func (k *sentCtx) isGroupNoun(i int) bool {
 	t := k.t
+	if i < 0 || i >= len(t.head) {
+		return false
+	}
 	if !groupNouns[t.lemma[i]] || k.tokMen[i] >= 0 {
 		return false
 	}
@@ -160,6 +169,9 @@ func (k *sentCtx) isGroupNoun(i int) bool {
 // governing clause, else the last two distinct actors named before.
 func (k *sentCtx) groupActors(i int) []int {
 	t := k.t
+	if i < 0 || i >= len(t.head) {
+		return nil
+	}
 	for h := t.head[i]; h >= 0; h = t.head[h] {
 		if !t.isVerbal(h) {
 			continue
@@ -221,6 +233,9 @@ func (k *sentCtx) agent(v int) int {
 // subtree of i.
 func (k *sentCtx) between(i int) []int {
 	t := k.t
+	if i < 0 || i >= len(t.head) {
+		return nil
+	}
 	var out []int
 	t.walk(i, nil, func(j int) {
 		if len(out) == 0 && t.lemma[j] == "between" && t.head[j] >= 0 {
@@ -400,6 +415,9 @@ func (k *sentCtx) subjectByRelation(v, h, depth int) []int {
 // actor ("Tokyo published a strategy, which pledges …").
 func (k *sentCtx) antecedentActors(n int, depth int) []int {
 	t := k.t
+	if n < 0 || n >= len(t.head) {
+		return nil
+	}
 	if a := k.actorsAt(n); len(a) > 0 {
 		return a
 	}
