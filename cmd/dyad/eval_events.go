@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	registerSub("eval", "", "score the event coder on gold files (article gold, PETRARCH unit suite)", runEvalEvents)
+	registerSub("eval", "", "score the event coder: article gold, PETRARCH unit suite, CAMEO codebook examples", runEvalEvents)
 }
 
 func runEvalEvents(args []string, stdout, stderr io.Writer) error {
