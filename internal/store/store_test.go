@@ -300,3 +300,35 @@ func TestHashedBody(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrate: a database made by an older dyad (schema v1, with the
+// simhash index) is migrated forward on Open and keeps its documents.
+func TestMigrate(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	all := migrations
+	migrations = []string{all[0] + `; CREATE INDEX documents_simhash ON documents (simhash);`}
+	old, err := Open(path)
+	migrations = all
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.AddDocument(ctx, doc("m1", article("Peru", 10)), nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v, idx int
+	s.DB().QueryRow(`SELECT max(version) FROM schema_version`).Scan(&v)
+	s.DB().QueryRow(`SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'documents_simhash'`).Scan(&idx)
+	if v != SchemaVersion || idx != 0 {
+		t.Errorf("after migration: version %d (want %d), simhash index present %d", v, SchemaVersion, idx)
+	}
+	if d, err := s.Document(ctx, "m1"); err != nil || d.Title != "T m1" {
+		t.Errorf("document after migration: %v, %v", d, err)
+	}
+}
