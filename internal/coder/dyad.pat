@@ -143,6 +143,5 @@ talk	046	noun	dyad
 negotiation	046	noun	dyad
 negotiations	046	noun	dyad
 meeting	040	noun	dyad
-summit	043	noun	dyad
+summit	040	noun	dyad
 signing	057	noun	dyad
-agreement	057	noun	dyad

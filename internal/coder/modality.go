@@ -20,6 +20,9 @@ var (
 // over hypothesis, hypothesis over plan, plan over ongoing.
 func (k *sentCtx) modality(v int) string {
 	t := k.t
+	if u := t.upos(v); u == "NOUN" || u == "PROPN" {
+		return k.nounModality(v)
+	}
 	var neg, hypo, plan, ongoing bool
 	check := func(x int, own bool) {
 		for _, c := range t.children[x] {
@@ -120,4 +123,35 @@ func (k *sentCtx) modality(v int) string {
 		return event.Ongoing
 	}
 	return event.Asserted
+}
+
+var (
+	plannedAdj  = map[string]bool{"planned": true, "proposed": true, "upcoming": true, "scheduled": true, "expected": true, "forthcoming": true, "future": true, "next": true}
+	possibleAdj = map[string]bool{"possible": true, "potential": true, "hypothetical": true, "eventual": true}
+	cancelVerbs = map[string]bool{"cancel": true, "postpone": true, "scrap": true, "delay": true, "suspend": true, "abandon": true, "shelve": true}
+)
+
+// nounModality classifies a nominal event: "the planned visit" (planned),
+// "a possible meeting" (hypothetical), "cancelled the talks" (negated),
+// else as the clause that states it.
+func (k *sentCtx) nounModality(n int) string {
+	t := k.t
+	for _, c := range t.children[n] {
+		if t.base(c) == "amod" || t.base(c) == "compound" {
+			switch l := t.lemma[c]; {
+			case plannedAdj[l]:
+				return event.Planned
+			case possibleAdj[l]:
+				return event.Hypothetical
+			}
+		}
+	}
+	h := t.head[n]
+	if h < 0 || !t.isVerbal(h) {
+		return event.Asserted
+	}
+	if r := t.rel(n); (r == "obj" || r == "nsubj:pass") && cancelVerbs[t.lemma[h]] {
+		return event.Negated
+	}
+	return k.modality(h)
 }
