@@ -483,6 +483,18 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 			}
 		}
 	}
+	// "signed an accord to supply Y with wheat": the object of the
+	// purpose clause, after everything else
+	var purpose []int
+	for _, c := range t.children[v] {
+		if t.rel(c) == "advcl" && t.isVerbal(c) && t.caseOf(c) == "to" {
+			for _, o := range t.children[c] {
+				if r := t.rel(o); r == "obj" || r == "iobj" {
+					purpose = append(purpose, o)
+				}
+			}
+		}
+	}
 	if p.Target != "" {
 		// the pattern names the target's slot: an actor there, or a
 		// reflexive one ("allowed its own forces to …"), ends the search
@@ -530,6 +542,7 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		}
 		cands = append(cands, c)
 	}
+	cands = append(cands, purpose...)
 	return k.firstTarget(cands, src)
 }
 
