@@ -532,6 +532,30 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		if a := k.agent(v); a >= 0 {
 			src = k.actorsAt(a)
 		}
+		if len(src) == 0 && p.Source != "" {
+			// "X was shot dead in Y" with the pattern placing the
+			// source in the phrase
+			var subj []int
+			if s := t.child(v, "nsubj:pass"); s >= 0 {
+				subj = k.actorsAt(s)
+			}
+			// only the verb's own phrases: an actor met in a clause under
+			// it ("was invited to attend Y's meeting") is no source
+			var own []int
+			for _, c := range t.children[v] {
+				if r := t.rel(c); r == "obj" || r == "iobj" {
+					own = append(own, c)
+				}
+			}
+			for _, c := range k.ppNodes(v, k.domainSkip(v)) {
+				if p.Source == "obj" || p.Source == "pp:"+t.caseOf(c) {
+					own = append(own, c)
+				}
+			}
+			if g := k.firstTarget(own, subj); len(g) > 0 && len(subj) > 0 {
+				return k.emit(v, p.Code, g, subj, k.evidence(v, objToks))
+			}
+		}
 		if subj := t.child(v, "nsubj:pass"); subj >= 0 {
 			tgt = k.actorsIn(subj)
 			if len(src) == 0 {

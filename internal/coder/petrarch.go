@@ -323,6 +323,9 @@ func (rp rawPattern) compile() (*Pattern, bool) {
 				if nx == "+" {
 					p.Target = "pp:" + lw
 					i++
+				} else if nx == "$" {
+					p.Source = "pp:" + lw
+					i++
 				} else if alt := expand(nx); alt != nil && nx != "(" && nx != "{" {
 					req.Words = alt
 					i++

@@ -218,7 +218,7 @@ explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,artic
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	161	obj=closing obj=embassy	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	111	obj=as obj=black obj=comedy	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	013	obj=as obj=step obj=forward	petrarch1
-explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	010	pre=react pre=to pp=by src=obj	petrarch1
+explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	010	pre=react pre=to pp=by src=pp:by	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	138	obj=plans pp=to:&FIGHT	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	120	obj=will obj=not obj=rejoin	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	036	obj=would obj=travel pp=to	petrarch1
@@ -263,7 +263,7 @@ explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,artic
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	083	obj=restructuring	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	154	obj=bolster obj=force	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	111	pre=criticis pp=from	petrarch1
-explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	190	obj=killed pp=by src=obj	petrarch1
+explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	190	obj=killed pp=by src=pp:by	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	032	obj=support pp=for tgt=pp:for	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	111	obj=condemnation	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	085	obj=lift obj=embargo	petrarch1
@@ -366,7 +366,7 @@ explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,artic
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	111	obj=outrage	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	012	obj=concern	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	012	obj=anxiety	petrarch1
-explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	010	obj=as pp=by src=obj	petrarch1
+explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	010	obj=as pp=by src=pp:by	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	018	obj=sadness	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	051	obj=backing	petrarch1
 explain,comment,assert,say,clarify,elucidate,explicate,rationalize,express,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,communicate,report	051	obj=delight	petrarch1
@@ -565,7 +565,7 @@ clear	131	prt=up obj=campaign pp=against	petrarch1
 clear	161	prt=up obj=closing obj=embassy	petrarch1
 clear	111	prt=up obj=as obj=black obj=comedy	petrarch1
 clear	013	prt=up obj=as obj=step obj=forward	petrarch1
-clear	010	prt=up pre=react pre=to pp=by src=obj	petrarch1
+clear	010	prt=up pre=react pre=to pp=by src=pp:by	petrarch1
 clear	138	prt=up obj=plans pp=to:&FIGHT	petrarch1
 clear	120	prt=up obj=will obj=not obj=rejoin	petrarch1
 clear	036	prt=up obj=would obj=travel pp=to	petrarch1
@@ -610,7 +610,7 @@ clear	100	prt=up obj=must obj=decide tgt=obj	petrarch1
 clear	083	prt=up obj=restructuring	petrarch1
 clear	154	prt=up obj=bolster obj=force	petrarch1
 clear	111	prt=up pre=criticis pp=from	petrarch1
-clear	190	prt=up obj=killed pp=by src=obj	petrarch1
+clear	190	prt=up obj=killed pp=by src=pp:by	petrarch1
 clear	032	prt=up obj=support pp=for tgt=pp:for	petrarch1
 clear	111	prt=up obj=condemnation	petrarch1
 clear	085	prt=up obj=lift obj=embargo	petrarch1
@@ -713,7 +713,7 @@ clear	011	prt=up pre=did pre=not	petrarch1
 clear	111	prt=up obj=outrage	petrarch1
 clear	012	prt=up obj=concern	petrarch1
 clear	012	prt=up obj=anxiety	petrarch1
-clear	010	prt=up obj=as pp=by src=obj	petrarch1
+clear	010	prt=up obj=as pp=by src=pp:by	petrarch1
 clear	018	prt=up obj=sadness	petrarch1
 clear	051	prt=up obj=backing	petrarch1
 clear	051	prt=up obj=delight	petrarch1
@@ -756,7 +756,7 @@ delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obst
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	123	obj=candidates obj=challeng pp=in:election	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	1246	obj=pulling obj=out obj=&MILITARY pp=from tgt=pp:from	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	1223	obj=delivery obj=aid pp=of:humanitarian	petrarch1
-delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	163	pre=ship pp=from:docking pp=in src=obj	petrarch1
+delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	163	pre=ship pp=from:docking pp=in src=pp:in	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	080	pre=in obj=following obj=row	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	172	pp=from:leaving pp=for src=obj	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	144	obj=traffic pp=from:entering	petrarch1
@@ -773,7 +773,7 @@ delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obst
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	127	obj=signing obj=&TREATY	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	172	pp=from:entering tgt=obj	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	124	obj=extradit pp=to tgt=pp:to	petrarch1
-delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	160	pre=&PKO pre=to pp=by src=obj	petrarch1
+delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	160	pre=&PKO pre=to pp=by src=pp:by	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	1621	obj=financial obj=aid	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	130	pre=will obj=any obj=move	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	160	obj=opening obj=point	petrarch1
@@ -869,7 +869,7 @@ demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,camp
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	025	obj=&TREATY pp=to:sign pp=with tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	107	obj=crisis pp=to:avoid pp=over tgt=pp:over	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	113	obj=not obj=compromise pp=with tgt=pp:with	petrarch1
-demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	027	obj=reach obj=compromise pp=by src=obj	petrarch1
+demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	027	obj=reach obj=compromise pp=by src=pp:by	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	021	pp=for:intervention pp=by tgt=pp:by	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	027	obj=work pp=for:&CEASEFIRE tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	0234	obj=&SECURITY obj=zone pp=by tgt=pp:by	petrarch1
@@ -941,7 +941,7 @@ demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,camp
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	0254	obj=boycotting pp=to:stop	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	1033	obj=political obj=&ASYLUM	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	0242	obj=plan pp=to:abandon tgt=obj	petrarch1
-demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	173	pre=fugitive pp=in pp=for src=obj	petrarch1
+demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	173	pre=fugitive pp=in pp=for src=pp:in	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	0312	obj=troop obj=cooperate tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	190	obj=offensive pp=on:with	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	190	obj=offensive pp=on:with	petrarch1
@@ -1096,7 +1096,7 @@ demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,camp
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	113	pp=to:attack tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	124	pp=to:crisis tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	1041	obj=step obj=down tgt=obj	petrarch1
-demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	020	pre=was pp=by src=obj	petrarch1
+demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	020	pre=was pp=by src=pp:by	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	025	pp=to:ignor tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	120	pre=does pre=not tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	110	obj=expelled tgt=obj	petrarch1
@@ -1119,7 +1119,7 @@ demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,camp
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	110	pp=against tgt=pp:against	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	0253	obj=release tgt=obj	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	113	obj=boycott tgt=obj	petrarch1
-demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	020	pp=on pp=by tgt=pp:on src=obj	petrarch1
+demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	020	pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	1014	obj=investiga	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	101	pp=to:search	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	100	pp=from pp=in tgt=pp:from	petrarch1
@@ -1206,7 +1206,7 @@ fight	190	prt=down	petrarch1
 bludgeon,kick,wrestle	180	-	petrarch1
 attacked,shot	190	prt=and	petrarch1
 square	190	prt=off	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1384	pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	025	pre=reaction pre=to obj=urged obj=restraint pp=on tgt=obj	petrarch1
@@ -1215,7 +1215,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	obj=disproportionate obj=assault pp=on tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1384	pre=ready pre=to pre=take pre=part pre=in pre=&MILITARY	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=on pre=patrol pre=&AUXVERB1 obj=bullet src=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=were obj=wound pp=in:clashes pp=with src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=were obj=wound pp=in:clashes pp=with src=pp:with	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	175	obj=rioters pp=with:stone-throwing tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	062	obj=border obj=wargames pp=in:joint	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	pre=protestor obj=building obj=smashing	petrarch1
@@ -1230,16 +1230,16 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	pre=would obj=if obj=attack obj=continued	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	175	pre=police pp=with:demonstrator	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1832	obj=attack pp=in:deadliest pp=on tgt=pp:on	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1431	pre=nationwide obj=called pp=by src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1431	pre=nationwide obj=called pp=by src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	037	pre=from obj=table pp=to:conference	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1124	pre=believed pre=responsible pre=for	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=tanker obj=grenade pp=by:rocket	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	163	pre=economy obj=sanctions pp=by src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	163	pre=economy obj=sanctions pp=by src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	012	pre=impossible pre=to obj=peace obj=deal	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	142	prt=over pre=hunger obj=claimed tgt=obj src=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	prt=back obj=shelling obj=positions	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	obj=face obj=criticism pp=from src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	obj=face obj=criticism pp=from src=pp:from	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1043	obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	pre=have pre=been pre=authorised pre=to	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=&AUXVERB1 pp=by:bullet src=obj	petrarch1
@@ -1252,7 +1252,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=&PREPOSIT1 pp=between	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	obj=warning obj=armed obj=&DISPUTE	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	062	obj=manoeuvres pp=in:joint tgt=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	194	pre=has pre=been pp=by:&WEAPON	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	010	pre=said pre=will pre=stay pre=out pre=of	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	037	obj=impasse pp=to:end pp=over tgt=pp:over	petrarch1
@@ -1268,7 +1268,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	pre=protestor pre=police	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=broke obj=out pp=between	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=broke obj=out pp=between	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	110	obj=top obj=&PROGRAM pp=of tgt=obj src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	110	obj=top obj=&PROGRAM pp=of tgt=obj src=pp:of	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	obj=cross-border obj=&CRIME	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	obj=cultural obj=extinction	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	080	prt=back pre=said pre=would pre=not	petrarch1
@@ -1279,8 +1279,8 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=positions obj=held pp=by tgt=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=target pre=of pre=grenade	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill obj=gunfire pp=by src=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	182	pp=in pp=over:lecture src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill obj=gunfire pp=by src=pp:by	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	182	pp=in pp=over:lecture src=pp:in	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=pursue obj=&PREPOSIT1 tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=toned pre=down pre=scathing	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	0356	pre=conditioned pre=halt pre=to	petrarch1
@@ -1317,20 +1317,20 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=possible pre=&WEAPON	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=following obj=killed	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=verbal pp=against tgt=pp:against	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=in pp=by src=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	142	pre=hunger pp=by pp=in tgt=pp:in src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=in pp=by src=pp:by	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	142	pre=hunger pp=by pp=in tgt=pp:in src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=could pre=be pre=used pre=to	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=erected obj=monument	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	194	prt=back obj=fir obj=&WEAPON	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=carried obj=out pp=by src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=carried obj=out pp=by src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=said pre=&AIRCRAFT	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	pre=protestor pp=in tgt=obj src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	pre=protestor pp=in tgt=obj src=pp:in	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	175	obj=activists pp=with tgt=pp:with	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	013	pre=said pre=would pre=stop	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pp=with:corruption	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1384	pre=&MILITARY obj=might	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	194	pre=used pre=&WEAPON pre=to	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=between tgt=obj src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=between tgt=obj src=pp:between	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=in pre=event pre=of	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	026	pre=invited pre=freedom	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	172	pp=for:access pp=to tgt=pp:to	petrarch1
@@ -1339,7 +1339,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=&MILITARY obj=&TOWN	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=against:forces	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1384	pre=&MILITARY obj=defy	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=sharp pp=from src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=sharp pp=from src=pp:from	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=&MILITARY pp=on tgt=pp:on	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	010	obj=said obj=broadcast	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	037	obj=warning pp=with tgt=pp:with	petrarch1
@@ -1356,12 +1356,12 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1384	pre=willing pre=launch	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	1721	pre=limit pre=right pre=to	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	194	pp=with:&WEAPON tgt=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	142	pre=hunger pp=among src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	142	pre=hunger pp=among src=pp:among	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=on:&STRONGHOLD	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	obj=government src=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=police obj=station	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	pre=demonstrator tgt=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=by pp=across tgt=pp:across src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=trying pre=to pre=end	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=&AUXVERB1 src=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	040	obj=out pp=to:hammer	petrarch1
@@ -1378,7 +1378,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	151	pre=mock pre=chemical	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=was obj=wound src=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=for:statehood	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=near src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=near src=pp:near	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	012	pre=worried pre=about	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=hurt pre=when	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	012	pre=concern pre=about	petrarch1
@@ -1444,7 +1444,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=left obj=dead tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	182	pp=with:stones	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=magazine pp=on	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=by src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=by src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=said pp=on tgt=pp:on	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	062	obj=insurgent	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	062	obj=alongside tgt=obj	petrarch1
@@ -1488,7 +1488,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	pre=said pre=would	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=air pre=strike	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	obj=shops tgt=obj	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	180	pp=in pp=on tgt=pp:on src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	180	pp=in pp=on tgt=pp:on src=pp:in	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=&MILITARY	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=&AIRCRAFT	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	012	pp=at:summit	petrarch1
@@ -1497,7 +1497,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=newspaper	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=&MILITARY	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	154	pre=ready pre=air	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=in src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	obj=kill pp=in src=pp:in	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	obj=extremism	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	prt=back pp=at tgt=pp:at	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=publicity	petrarch1
@@ -1508,7 +1508,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	0871	obj=died obj=down	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	pre=said pre=will	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=between	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	180	pp=by pp=on tgt=pp:on src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	180	pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=fighter tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=on:forces	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	obj=&SOLUTION	petrarch1
@@ -1629,7 +1629,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=no	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	-	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	-	petrarch1
-wage	193	prt=war pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=obj	petrarch1
+wage	193	prt=war pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 wage	195	prt=war pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 wage	1384	prt=war pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
 wage	025	prt=war pre=reaction pre=to obj=urged obj=restraint pp=on tgt=obj	petrarch1
@@ -1638,7 +1638,7 @@ wage	138	prt=war pre=said pre=would pre=not pre=need pre=permission pre=to	petra
 wage	111	prt=war obj=disproportionate obj=assault pp=on tgt=obj	petrarch1
 wage	1384	prt=war pre=ready pre=to pre=take pre=part pre=in pre=&MILITARY	petrarch1
 wage	193	prt=war pre=on pre=patrol pre=&AUXVERB1 obj=bullet src=obj	petrarch1
-wage	193	prt=war pre=were obj=wound pp=in:clashes pp=with src=obj	petrarch1
+wage	193	prt=war pre=were obj=wound pp=in:clashes pp=with src=pp:with	petrarch1
 wage	175	prt=war obj=rioters pp=with:stone-throwing tgt=obj	petrarch1
 wage	062	prt=war obj=border obj=wargames pp=in:joint	petrarch1
 wage	145	prt=war pre=protestor obj=building obj=smashing	petrarch1
@@ -1653,14 +1653,14 @@ wage	---	prt=war pre=no pre=intention pre=of pre=launching	petrarch1
 wage	138	prt=war pre=would obj=if obj=attack obj=continued	petrarch1
 wage	175	prt=war pre=police pp=with:demonstrator	petrarch1
 wage	1832	prt=war obj=attack pp=in:deadliest pp=on tgt=pp:on	petrarch1
-wage	1431	prt=war pre=nationwide obj=called pp=by src=obj	petrarch1
+wage	1431	prt=war pre=nationwide obj=called pp=by src=pp:by	petrarch1
 wage	037	prt=war pre=from obj=table pp=to:conference	petrarch1
 wage	1124	prt=war pre=believed pre=responsible pre=for	petrarch1
 wage	193	prt=war pre=tanker obj=grenade pp=by:rocket	petrarch1
 wage	195	prt=war pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
-wage	163	prt=war pre=economy obj=sanctions pp=by src=obj	petrarch1
+wage	163	prt=war pre=economy obj=sanctions pp=by src=pp:by	petrarch1
 wage	012	prt=war pre=impossible pre=to obj=peace obj=deal	petrarch1
-wage	111	prt=war obj=face obj=criticism pp=from src=obj	petrarch1
+wage	111	prt=war obj=face obj=criticism pp=from src=pp:from	petrarch1
 wage	1043	prt=war obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 wage	138	prt=war pre=have pre=been pre=authorised pre=to	petrarch1
 wage	193	prt=war pre=&AUXVERB1 pp=by:bullet src=obj	petrarch1
@@ -1673,7 +1673,7 @@ wage	1384	prt=war pre=threat pre=to obj=installation	petrarch1
 wage	190	prt=war obj=&PREPOSIT1 pp=between	petrarch1
 wage	138	prt=war obj=warning obj=armed obj=&DISPUTE	petrarch1
 wage	062	prt=war obj=manoeuvres pp=in:joint tgt=obj	petrarch1
-wage	190	prt=war obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch1
+wage	190	prt=war obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 wage	194	prt=war pre=has pre=been pp=by:&WEAPON	petrarch1
 wage	010	prt=war pre=said pre=will pre=stay pre=out pre=of	petrarch1
 wage	037	prt=war obj=impasse pp=to:end pp=over tgt=pp:over	petrarch1
@@ -1689,7 +1689,7 @@ wage	1123	prt=war pre=is pre=responsible pre=for	petrarch1
 wage	145	prt=war pre=protestor pre=police	petrarch1
 wage	190	prt=war obj=broke obj=out pp=between	petrarch1
 wage	190	prt=war obj=broke obj=out pp=between	petrarch1
-wage	110	prt=war obj=top obj=&PROGRAM pp=of tgt=obj src=obj	petrarch1
+wage	110	prt=war obj=top obj=&PROGRAM pp=of tgt=obj src=pp:of	petrarch1
 wage	---	prt=war obj=cross-border obj=&CRIME	petrarch1
 wage	---	prt=war obj=cultural obj=extinction	petrarch1
 wage	143	prt=war pre=organize pp=to:protest	petrarch1
@@ -1698,8 +1698,8 @@ wage	---	prt=war pre=upcoming pre=diplomatic	petrarch1
 wage	190	prt=war obj=positions obj=held pp=by tgt=pp:by	petrarch1
 wage	111	prt=war pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
 wage	193	prt=war pre=target pre=of pre=grenade	petrarch1
-wage	193	prt=war obj=kill obj=gunfire pp=by src=obj	petrarch1
-wage	182	prt=war pp=in pp=over:lecture src=obj	petrarch1
+wage	193	prt=war obj=kill obj=gunfire pp=by src=pp:by	petrarch1
+wage	182	prt=war pp=in pp=over:lecture src=pp:in	petrarch1
 wage	190	prt=war pre=pursue obj=&PREPOSIT1 tgt=obj	petrarch1
 wage	111	prt=war pre=toned pre=down pre=scathing	petrarch1
 wage	0356	prt=war pre=conditioned pre=halt pre=to	petrarch1
@@ -1735,19 +1735,19 @@ wage	100	prt=war pre=offer pre=to pre=stop obj=if	petrarch1
 wage	---	prt=war pre=possible pre=&WEAPON	petrarch1
 wage	---	prt=war pre=following obj=killed	petrarch1
 wage	111	prt=war pre=verbal pp=against tgt=pp:against	petrarch1
-wage	193	prt=war obj=kill pp=in pp=by src=obj	petrarch1
-wage	142	prt=war pre=hunger pp=by pp=in tgt=pp:in src=obj	petrarch1
+wage	193	prt=war obj=kill pp=in pp=by src=pp:by	petrarch1
+wage	142	prt=war pre=hunger pp=by pp=in tgt=pp:in src=pp:by	petrarch1
 wage	---	prt=war pre=could pre=be pre=used pre=to	petrarch1
 wage	---	prt=war pre=erected obj=monument	petrarch1
-wage	190	prt=war obj=carried obj=out pp=by src=obj	petrarch1
+wage	190	prt=war obj=carried obj=out pp=by src=pp:by	petrarch1
 wage	195	prt=war pre=said pre=&AIRCRAFT	petrarch1
-wage	145	prt=war pre=protestor pp=in tgt=obj src=obj	petrarch1
+wage	145	prt=war pre=protestor pp=in tgt=obj src=pp:in	petrarch1
 wage	175	prt=war obj=activists pp=with tgt=pp:with	petrarch1
 wage	013	prt=war pre=said pre=would pre=stop	petrarch1
 wage	---	prt=war pp=with:corruption	petrarch1
 wage	1384	prt=war pre=&MILITARY obj=might	petrarch1
 wage	194	prt=war pre=used pre=&WEAPON pre=to	petrarch1
-wage	190	prt=war pp=between tgt=obj src=obj	petrarch1
+wage	190	prt=war pp=between tgt=obj src=pp:between	petrarch1
 wage	---	prt=war pre=in pre=event pre=of	petrarch1
 wage	026	prt=war pre=invited pre=freedom	petrarch1
 wage	172	prt=war pp=for:access pp=to tgt=pp:to	petrarch1
@@ -1756,7 +1756,7 @@ wage	110	prt=war obj=publicly pp=with tgt=pp:with	petrarch1
 wage	190	prt=war pre=&MILITARY obj=&TOWN	petrarch1
 wage	190	prt=war pp=against:forces	petrarch1
 wage	1384	prt=war pre=&MILITARY obj=defy	petrarch1
-wage	111	prt=war pre=sharp pp=from src=obj	petrarch1
+wage	111	prt=war pre=sharp pp=from src=pp:from	petrarch1
 wage	190	prt=war obj=&MILITARY pp=on tgt=pp:on	petrarch1
 wage	010	prt=war obj=said obj=broadcast	petrarch1
 wage	037	prt=war obj=warning pp=with tgt=pp:with	petrarch1
@@ -1773,12 +1773,12 @@ wage	111	prt=war pp=in:elections tgt=obj	petrarch1
 wage	1384	prt=war pre=willing pre=launch	petrarch1
 wage	1721	prt=war pre=limit pre=right pre=to	petrarch1
 wage	194	prt=war pp=with:&WEAPON tgt=obj	petrarch1
-wage	142	prt=war pre=hunger pp=among src=obj	petrarch1
+wage	142	prt=war pre=hunger pp=among src=pp:among	petrarch1
 wage	190	prt=war pp=on:&STRONGHOLD	petrarch1
 wage	111	prt=war obj=government src=obj	petrarch1
 wage	190	prt=war obj=police obj=station	petrarch1
 wage	145	prt=war pre=demonstrator tgt=obj	petrarch1
-wage	190	prt=war pp=by pp=across tgt=pp:across src=obj	petrarch1
+wage	190	prt=war pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 wage	---	prt=war pre=trying pre=to pre=end	petrarch1
 wage	190	prt=war pre=&AUXVERB1 src=obj	petrarch1
 wage	040	prt=war obj=out pp=to:hammer	petrarch1
@@ -1794,7 +1794,7 @@ wage	111	prt=war pre=scathing pp=on tgt=pp:on	petrarch1
 wage	151	prt=war pre=mock pre=chemical	petrarch1
 wage	193	prt=war pre=was obj=wound src=obj	petrarch1
 wage	190	prt=war pp=for:statehood	petrarch1
-wage	193	prt=war obj=kill pp=near src=obj	petrarch1
+wage	193	prt=war obj=kill pp=near src=pp:near	petrarch1
 wage	012	prt=war pre=worried pre=about	petrarch1
 wage	190	prt=war pre=hurt pre=when	petrarch1
 wage	012	prt=war pre=concern pre=about	petrarch1
@@ -1856,7 +1856,7 @@ wage	111	prt=war pp=for:failing	petrarch1
 wage	190	prt=war obj=left obj=dead tgt=obj	petrarch1
 wage	182	prt=war pp=with:stones	petrarch1
 wage	111	prt=war pre=magazine pp=on	petrarch1
-wage	193	prt=war obj=kill pp=by src=obj	petrarch1
+wage	193	prt=war obj=kill pp=by src=pp:by	petrarch1
 wage	190	prt=war pre=said pp=on tgt=pp:on	petrarch1
 wage	062	prt=war obj=insurgent	petrarch1
 wage	062	prt=war obj=alongside tgt=obj	petrarch1
@@ -1899,7 +1899,7 @@ wage	192	prt=war obj=seized	petrarch1
 wage	138	prt=war pre=said pre=would	petrarch1
 wage	195	prt=war pre=air pre=strike	petrarch1
 wage	145	prt=war obj=shops tgt=obj	petrarch1
-wage	180	prt=war pp=in pp=on tgt=pp:on src=obj	petrarch1
+wage	180	prt=war pp=in pp=on tgt=pp:on src=pp:in	petrarch1
 wage	190	prt=war obj=&MILITARY	petrarch1
 wage	195	prt=war pre=&AIRCRAFT	petrarch1
 wage	012	prt=war pp=at:summit	petrarch1
@@ -1908,7 +1908,7 @@ wage	111	prt=war obj=criticism	petrarch1
 wage	111	prt=war pre=newspaper	petrarch1
 wage	190	prt=war pre=&MILITARY	petrarch1
 wage	154	prt=war pre=ready pre=air	petrarch1
-wage	193	prt=war obj=kill pp=in src=obj	petrarch1
+wage	193	prt=war obj=kill pp=in src=pp:in	petrarch1
 wage	---	prt=war obj=extremism	petrarch1
 wage	---	prt=war pre=publicity	petrarch1
 wage	013	prt=war pre=no pre=report	petrarch1
@@ -1918,7 +1918,7 @@ wage	190	prt=war pre=murder pre=in	petrarch1
 wage	0871	prt=war obj=died obj=down	petrarch1
 wage	138	prt=war pre=said pre=will	petrarch1
 wage	190	prt=war pp=between	petrarch1
-wage	180	prt=war pp=by pp=on tgt=pp:on src=obj	petrarch1
+wage	180	prt=war pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 wage	190	prt=war pre=fighter tgt=obj	petrarch1
 wage	190	prt=war pp=on:forces	petrarch1
 wage	111	prt=war obj=&SOLUTION	petrarch1
@@ -2037,7 +2037,7 @@ wage	143	prt=war pre=on	petrarch1
 wage	---	prt=war pre=no	petrarch1
 wage	190	prt=war	petrarch1
 wage	190	prt=war	petrarch1
-fight	193	prt=back pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=obj	petrarch1
+fight	193	prt=back pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 fight	195	prt=back pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 fight	1384	prt=back pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
 fight	025	prt=back pre=reaction pre=to obj=urged obj=restraint pp=on tgt=obj	petrarch1
@@ -2046,7 +2046,7 @@ fight	138	prt=back pre=said pre=would pre=not pre=need pre=permission pre=to	pet
 fight	111	prt=back obj=disproportionate obj=assault pp=on tgt=obj	petrarch1
 fight	1384	prt=back pre=ready pre=to pre=take pre=part pre=in pre=&MILITARY	petrarch1
 fight	193	prt=back pre=on pre=patrol pre=&AUXVERB1 obj=bullet src=obj	petrarch1
-fight	193	prt=back pre=were obj=wound pp=in:clashes pp=with src=obj	petrarch1
+fight	193	prt=back pre=were obj=wound pp=in:clashes pp=with src=pp:with	petrarch1
 fight	175	prt=back obj=rioters pp=with:stone-throwing tgt=obj	petrarch1
 fight	062	prt=back obj=border obj=wargames pp=in:joint	petrarch1
 fight	145	prt=back pre=protestor obj=building obj=smashing	petrarch1
@@ -2061,15 +2061,15 @@ fight	---	prt=back pre=no pre=intention pre=of pre=launching	petrarch1
 fight	138	prt=back pre=would obj=if obj=attack obj=continued	petrarch1
 fight	175	prt=back pre=police pp=with:demonstrator	petrarch1
 fight	1832	prt=back obj=attack pp=in:deadliest pp=on tgt=pp:on	petrarch1
-fight	1431	prt=back pre=nationwide obj=called pp=by src=obj	petrarch1
+fight	1431	prt=back pre=nationwide obj=called pp=by src=pp:by	petrarch1
 fight	037	prt=back pre=from obj=table pp=to:conference	petrarch1
 fight	1124	prt=back pre=believed pre=responsible pre=for	petrarch1
 fight	193	prt=back pre=tanker obj=grenade pp=by:rocket	petrarch1
 fight	195	prt=back pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
-fight	163	prt=back pre=economy obj=sanctions pp=by src=obj	petrarch1
+fight	163	prt=back pre=economy obj=sanctions pp=by src=pp:by	petrarch1
 fight	012	prt=back pre=impossible pre=to obj=peace obj=deal	petrarch1
 fight	193	prt=back obj=shelling obj=positions	petrarch1
-fight	111	prt=back obj=face obj=criticism pp=from src=obj	petrarch1
+fight	111	prt=back obj=face obj=criticism pp=from src=pp:from	petrarch1
 fight	1043	prt=back obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 fight	138	prt=back pre=have pre=been pre=authorised pre=to	petrarch1
 fight	193	prt=back pre=&AUXVERB1 pp=by:bullet src=obj	petrarch1
@@ -2082,7 +2082,7 @@ fight	1384	prt=back pre=threat pre=to obj=installation	petrarch1
 fight	190	prt=back obj=&PREPOSIT1 pp=between	petrarch1
 fight	138	prt=back obj=warning obj=armed obj=&DISPUTE	petrarch1
 fight	062	prt=back obj=manoeuvres pp=in:joint tgt=obj	petrarch1
-fight	190	prt=back obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch1
+fight	190	prt=back obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 fight	194	prt=back pre=has pre=been pp=by:&WEAPON	petrarch1
 fight	010	prt=back pre=said pre=will pre=stay pre=out pre=of	petrarch1
 fight	037	prt=back obj=impasse pp=to:end pp=over tgt=pp:over	petrarch1
@@ -2098,7 +2098,7 @@ fight	1123	prt=back pre=is pre=responsible pre=for	petrarch1
 fight	145	prt=back pre=protestor pre=police	petrarch1
 fight	190	prt=back obj=broke obj=out pp=between	petrarch1
 fight	190	prt=back obj=broke obj=out pp=between	petrarch1
-fight	110	prt=back obj=top obj=&PROGRAM pp=of tgt=obj src=obj	petrarch1
+fight	110	prt=back obj=top obj=&PROGRAM pp=of tgt=obj src=pp:of	petrarch1
 fight	---	prt=back obj=cross-border obj=&CRIME	petrarch1
 fight	---	prt=back obj=cultural obj=extinction	petrarch1
 fight	080	prt=back pre=said pre=would pre=not	petrarch1
@@ -2108,8 +2108,8 @@ fight	---	prt=back pre=upcoming pre=diplomatic	petrarch1
 fight	190	prt=back obj=positions obj=held pp=by tgt=pp:by	petrarch1
 fight	111	prt=back pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
 fight	193	prt=back pre=target pre=of pre=grenade	petrarch1
-fight	193	prt=back obj=kill obj=gunfire pp=by src=obj	petrarch1
-fight	182	prt=back pp=in pp=over:lecture src=obj	petrarch1
+fight	193	prt=back obj=kill obj=gunfire pp=by src=pp:by	petrarch1
+fight	182	prt=back pp=in pp=over:lecture src=pp:in	petrarch1
 fight	190	prt=back pre=pursue obj=&PREPOSIT1 tgt=obj	petrarch1
 fight	111	prt=back pre=toned pre=down pre=scathing	petrarch1
 fight	0356	prt=back pre=conditioned pre=halt pre=to	petrarch1
@@ -2145,20 +2145,20 @@ fight	100	prt=back pre=offer pre=to pre=stop obj=if	petrarch1
 fight	---	prt=back pre=possible pre=&WEAPON	petrarch1
 fight	---	prt=back pre=following obj=killed	petrarch1
 fight	111	prt=back pre=verbal pp=against tgt=pp:against	petrarch1
-fight	193	prt=back obj=kill pp=in pp=by src=obj	petrarch1
-fight	142	prt=back pre=hunger pp=by pp=in tgt=pp:in src=obj	petrarch1
+fight	193	prt=back obj=kill pp=in pp=by src=pp:by	petrarch1
+fight	142	prt=back pre=hunger pp=by pp=in tgt=pp:in src=pp:by	petrarch1
 fight	---	prt=back pre=could pre=be pre=used pre=to	petrarch1
 fight	---	prt=back pre=erected obj=monument	petrarch1
 fight	194	prt=back obj=fir obj=&WEAPON	petrarch1
-fight	190	prt=back obj=carried obj=out pp=by src=obj	petrarch1
+fight	190	prt=back obj=carried obj=out pp=by src=pp:by	petrarch1
 fight	195	prt=back pre=said pre=&AIRCRAFT	petrarch1
-fight	145	prt=back pre=protestor pp=in tgt=obj src=obj	petrarch1
+fight	145	prt=back pre=protestor pp=in tgt=obj src=pp:in	petrarch1
 fight	175	prt=back obj=activists pp=with tgt=pp:with	petrarch1
 fight	013	prt=back pre=said pre=would pre=stop	petrarch1
 fight	---	prt=back pp=with:corruption	petrarch1
 fight	1384	prt=back pre=&MILITARY obj=might	petrarch1
 fight	194	prt=back pre=used pre=&WEAPON pre=to	petrarch1
-fight	190	prt=back pp=between tgt=obj src=obj	petrarch1
+fight	190	prt=back pp=between tgt=obj src=pp:between	petrarch1
 fight	---	prt=back pre=in pre=event pre=of	petrarch1
 fight	026	prt=back pre=invited pre=freedom	petrarch1
 fight	172	prt=back pp=for:access pp=to tgt=pp:to	petrarch1
@@ -2167,7 +2167,7 @@ fight	110	prt=back obj=publicly pp=with tgt=pp:with	petrarch1
 fight	190	prt=back pre=&MILITARY obj=&TOWN	petrarch1
 fight	190	prt=back pp=against:forces	petrarch1
 fight	1384	prt=back pre=&MILITARY obj=defy	petrarch1
-fight	111	prt=back pre=sharp pp=from src=obj	petrarch1
+fight	111	prt=back pre=sharp pp=from src=pp:from	petrarch1
 fight	190	prt=back obj=&MILITARY pp=on tgt=pp:on	petrarch1
 fight	010	prt=back obj=said obj=broadcast	petrarch1
 fight	037	prt=back obj=warning pp=with tgt=pp:with	petrarch1
@@ -2184,12 +2184,12 @@ fight	111	prt=back pp=in:elections tgt=obj	petrarch1
 fight	1384	prt=back pre=willing pre=launch	petrarch1
 fight	1721	prt=back pre=limit pre=right pre=to	petrarch1
 fight	194	prt=back pp=with:&WEAPON tgt=obj	petrarch1
-fight	142	prt=back pre=hunger pp=among src=obj	petrarch1
+fight	142	prt=back pre=hunger pp=among src=pp:among	petrarch1
 fight	190	prt=back pp=on:&STRONGHOLD	petrarch1
 fight	111	prt=back obj=government src=obj	petrarch1
 fight	190	prt=back obj=police obj=station	petrarch1
 fight	145	prt=back pre=demonstrator tgt=obj	petrarch1
-fight	190	prt=back pp=by pp=across tgt=pp:across src=obj	petrarch1
+fight	190	prt=back pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 fight	---	prt=back pre=trying pre=to pre=end	petrarch1
 fight	190	prt=back pre=&AUXVERB1 src=obj	petrarch1
 fight	040	prt=back obj=out pp=to:hammer	petrarch1
@@ -2205,7 +2205,7 @@ fight	111	prt=back pre=scathing pp=on tgt=pp:on	petrarch1
 fight	151	prt=back pre=mock pre=chemical	petrarch1
 fight	193	prt=back pre=was obj=wound src=obj	petrarch1
 fight	190	prt=back pp=for:statehood	petrarch1
-fight	193	prt=back obj=kill pp=near src=obj	petrarch1
+fight	193	prt=back obj=kill pp=near src=pp:near	petrarch1
 fight	012	prt=back pre=worried pre=about	petrarch1
 fight	190	prt=back pre=hurt pre=when	petrarch1
 fight	012	prt=back pre=concern pre=about	petrarch1
@@ -2267,7 +2267,7 @@ fight	111	prt=back pp=for:failing	petrarch1
 fight	190	prt=back obj=left obj=dead tgt=obj	petrarch1
 fight	182	prt=back pp=with:stones	petrarch1
 fight	111	prt=back pre=magazine pp=on	petrarch1
-fight	193	prt=back obj=kill pp=by src=obj	petrarch1
+fight	193	prt=back obj=kill pp=by src=pp:by	petrarch1
 fight	190	prt=back pre=said pp=on tgt=pp:on	petrarch1
 fight	062	prt=back obj=insurgent	petrarch1
 fight	062	prt=back obj=alongside tgt=obj	petrarch1
@@ -2310,7 +2310,7 @@ fight	192	prt=back obj=seized	petrarch1
 fight	138	prt=back pre=said pre=would	petrarch1
 fight	195	prt=back pre=air pre=strike	petrarch1
 fight	145	prt=back obj=shops tgt=obj	petrarch1
-fight	180	prt=back pp=in pp=on tgt=pp:on src=obj	petrarch1
+fight	180	prt=back pp=in pp=on tgt=pp:on src=pp:in	petrarch1
 fight	190	prt=back obj=&MILITARY	petrarch1
 fight	195	prt=back pre=&AIRCRAFT	petrarch1
 fight	012	prt=back pp=at:summit	petrarch1
@@ -2319,7 +2319,7 @@ fight	111	prt=back obj=criticism	petrarch1
 fight	111	prt=back pre=newspaper	petrarch1
 fight	190	prt=back pre=&MILITARY	petrarch1
 fight	154	prt=back pre=ready pre=air	petrarch1
-fight	193	prt=back obj=kill pp=in src=obj	petrarch1
+fight	193	prt=back obj=kill pp=in src=pp:in	petrarch1
 fight	---	prt=back obj=extremism	petrarch1
 fight	111	prt=back pp=at tgt=pp:at	petrarch1
 fight	---	prt=back pre=publicity	petrarch1
@@ -2330,7 +2330,7 @@ fight	190	prt=back pre=murder pre=in	petrarch1
 fight	0871	prt=back obj=died obj=down	petrarch1
 fight	138	prt=back pre=said pre=will	petrarch1
 fight	190	prt=back pp=between	petrarch1
-fight	180	prt=back pp=by pp=on tgt=pp:on src=obj	petrarch1
+fight	180	prt=back pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 fight	190	prt=back pre=fighter tgt=obj	petrarch1
 fight	190	prt=back pp=on:forces	petrarch1
 fight	111	prt=back obj=&SOLUTION	petrarch1
@@ -2449,7 +2449,7 @@ fight	143	prt=back pre=on	petrarch1
 fight	---	prt=back pre=no	petrarch1
 fight	190	prt=back	petrarch1
 fight	190	prt=back	petrarch1
-fight	193	prt=down pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=obj	petrarch1
+fight	193	prt=down pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 fight	195	prt=down pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 fight	1384	prt=down pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
 fight	025	prt=down pre=reaction pre=to obj=urged obj=restraint pp=on tgt=obj	petrarch1
@@ -2458,7 +2458,7 @@ fight	138	prt=down pre=said pre=would pre=not pre=need pre=permission pre=to	pet
 fight	111	prt=down obj=disproportionate obj=assault pp=on tgt=obj	petrarch1
 fight	1384	prt=down pre=ready pre=to pre=take pre=part pre=in pre=&MILITARY	petrarch1
 fight	193	prt=down pre=on pre=patrol pre=&AUXVERB1 obj=bullet src=obj	petrarch1
-fight	193	prt=down pre=were obj=wound pp=in:clashes pp=with src=obj	petrarch1
+fight	193	prt=down pre=were obj=wound pp=in:clashes pp=with src=pp:with	petrarch1
 fight	175	prt=down obj=rioters pp=with:stone-throwing tgt=obj	petrarch1
 fight	062	prt=down obj=border obj=wargames pp=in:joint	petrarch1
 fight	145	prt=down pre=protestor obj=building obj=smashing	petrarch1
@@ -2473,14 +2473,14 @@ fight	---	prt=down pre=no pre=intention pre=of pre=launching	petrarch1
 fight	138	prt=down pre=would obj=if obj=attack obj=continued	petrarch1
 fight	175	prt=down pre=police pp=with:demonstrator	petrarch1
 fight	1832	prt=down obj=attack pp=in:deadliest pp=on tgt=pp:on	petrarch1
-fight	1431	prt=down pre=nationwide obj=called pp=by src=obj	petrarch1
+fight	1431	prt=down pre=nationwide obj=called pp=by src=pp:by	petrarch1
 fight	037	prt=down pre=from obj=table pp=to:conference	petrarch1
 fight	1124	prt=down pre=believed pre=responsible pre=for	petrarch1
 fight	193	prt=down pre=tanker obj=grenade pp=by:rocket	petrarch1
 fight	195	prt=down pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
-fight	163	prt=down pre=economy obj=sanctions pp=by src=obj	petrarch1
+fight	163	prt=down pre=economy obj=sanctions pp=by src=pp:by	petrarch1
 fight	012	prt=down pre=impossible pre=to obj=peace obj=deal	petrarch1
-fight	111	prt=down obj=face obj=criticism pp=from src=obj	petrarch1
+fight	111	prt=down obj=face obj=criticism pp=from src=pp:from	petrarch1
 fight	1043	prt=down obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 fight	138	prt=down pre=have pre=been pre=authorised pre=to	petrarch1
 fight	193	prt=down pre=&AUXVERB1 pp=by:bullet src=obj	petrarch1
@@ -2493,7 +2493,7 @@ fight	1384	prt=down pre=threat pre=to obj=installation	petrarch1
 fight	190	prt=down obj=&PREPOSIT1 pp=between	petrarch1
 fight	138	prt=down obj=warning obj=armed obj=&DISPUTE	petrarch1
 fight	062	prt=down obj=manoeuvres pp=in:joint tgt=obj	petrarch1
-fight	190	prt=down obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch1
+fight	190	prt=down obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 fight	194	prt=down pre=has pre=been pp=by:&WEAPON	petrarch1
 fight	010	prt=down pre=said pre=will pre=stay pre=out pre=of	petrarch1
 fight	037	prt=down obj=impasse pp=to:end pp=over tgt=pp:over	petrarch1
@@ -2509,7 +2509,7 @@ fight	1123	prt=down pre=is pre=responsible pre=for	petrarch1
 fight	145	prt=down pre=protestor pre=police	petrarch1
 fight	190	prt=down obj=broke obj=out pp=between	petrarch1
 fight	190	prt=down obj=broke obj=out pp=between	petrarch1
-fight	110	prt=down obj=top obj=&PROGRAM pp=of tgt=obj src=obj	petrarch1
+fight	110	prt=down obj=top obj=&PROGRAM pp=of tgt=obj src=pp:of	petrarch1
 fight	---	prt=down obj=cross-border obj=&CRIME	petrarch1
 fight	---	prt=down obj=cultural obj=extinction	petrarch1
 fight	143	prt=down pre=organize pp=to:protest	petrarch1
@@ -2518,8 +2518,8 @@ fight	---	prt=down pre=upcoming pre=diplomatic	petrarch1
 fight	190	prt=down obj=positions obj=held pp=by tgt=pp:by	petrarch1
 fight	111	prt=down pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
 fight	193	prt=down pre=target pre=of pre=grenade	petrarch1
-fight	193	prt=down obj=kill obj=gunfire pp=by src=obj	petrarch1
-fight	182	prt=down pp=in pp=over:lecture src=obj	petrarch1
+fight	193	prt=down obj=kill obj=gunfire pp=by src=pp:by	petrarch1
+fight	182	prt=down pp=in pp=over:lecture src=pp:in	petrarch1
 fight	190	prt=down pre=pursue obj=&PREPOSIT1 tgt=obj	petrarch1
 fight	111	prt=down pre=toned pre=down pre=scathing	petrarch1
 fight	0356	prt=down pre=conditioned pre=halt pre=to	petrarch1
@@ -2555,19 +2555,19 @@ fight	100	prt=down pre=offer pre=to pre=stop obj=if	petrarch1
 fight	---	prt=down pre=possible pre=&WEAPON	petrarch1
 fight	---	prt=down pre=following obj=killed	petrarch1
 fight	111	prt=down pre=verbal pp=against tgt=pp:against	petrarch1
-fight	193	prt=down obj=kill pp=in pp=by src=obj	petrarch1
-fight	142	prt=down pre=hunger pp=by pp=in tgt=pp:in src=obj	petrarch1
+fight	193	prt=down obj=kill pp=in pp=by src=pp:by	petrarch1
+fight	142	prt=down pre=hunger pp=by pp=in tgt=pp:in src=pp:by	petrarch1
 fight	---	prt=down pre=could pre=be pre=used pre=to	petrarch1
 fight	---	prt=down pre=erected obj=monument	petrarch1
-fight	190	prt=down obj=carried obj=out pp=by src=obj	petrarch1
+fight	190	prt=down obj=carried obj=out pp=by src=pp:by	petrarch1
 fight	195	prt=down pre=said pre=&AIRCRAFT	petrarch1
-fight	145	prt=down pre=protestor pp=in tgt=obj src=obj	petrarch1
+fight	145	prt=down pre=protestor pp=in tgt=obj src=pp:in	petrarch1
 fight	175	prt=down obj=activists pp=with tgt=pp:with	petrarch1
 fight	013	prt=down pre=said pre=would pre=stop	petrarch1
 fight	---	prt=down pp=with:corruption	petrarch1
 fight	1384	prt=down pre=&MILITARY obj=might	petrarch1
 fight	194	prt=down pre=used pre=&WEAPON pre=to	petrarch1
-fight	190	prt=down pp=between tgt=obj src=obj	petrarch1
+fight	190	prt=down pp=between tgt=obj src=pp:between	petrarch1
 fight	---	prt=down pre=in pre=event pre=of	petrarch1
 fight	026	prt=down pre=invited pre=freedom	petrarch1
 fight	172	prt=down pp=for:access pp=to tgt=pp:to	petrarch1
@@ -2576,7 +2576,7 @@ fight	110	prt=down obj=publicly pp=with tgt=pp:with	petrarch1
 fight	190	prt=down pre=&MILITARY obj=&TOWN	petrarch1
 fight	190	prt=down pp=against:forces	petrarch1
 fight	1384	prt=down pre=&MILITARY obj=defy	petrarch1
-fight	111	prt=down pre=sharp pp=from src=obj	petrarch1
+fight	111	prt=down pre=sharp pp=from src=pp:from	petrarch1
 fight	190	prt=down obj=&MILITARY pp=on tgt=pp:on	petrarch1
 fight	010	prt=down obj=said obj=broadcast	petrarch1
 fight	037	prt=down obj=warning pp=with tgt=pp:with	petrarch1
@@ -2593,12 +2593,12 @@ fight	111	prt=down pp=in:elections tgt=obj	petrarch1
 fight	1384	prt=down pre=willing pre=launch	petrarch1
 fight	1721	prt=down pre=limit pre=right pre=to	petrarch1
 fight	194	prt=down pp=with:&WEAPON tgt=obj	petrarch1
-fight	142	prt=down pre=hunger pp=among src=obj	petrarch1
+fight	142	prt=down pre=hunger pp=among src=pp:among	petrarch1
 fight	190	prt=down pp=on:&STRONGHOLD	petrarch1
 fight	111	prt=down obj=government src=obj	petrarch1
 fight	190	prt=down obj=police obj=station	petrarch1
 fight	145	prt=down pre=demonstrator tgt=obj	petrarch1
-fight	190	prt=down pp=by pp=across tgt=pp:across src=obj	petrarch1
+fight	190	prt=down pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 fight	---	prt=down pre=trying pre=to pre=end	petrarch1
 fight	190	prt=down pre=&AUXVERB1 src=obj	petrarch1
 fight	040	prt=down obj=out pp=to:hammer	petrarch1
@@ -2614,7 +2614,7 @@ fight	111	prt=down pre=scathing pp=on tgt=pp:on	petrarch1
 fight	151	prt=down pre=mock pre=chemical	petrarch1
 fight	193	prt=down pre=was obj=wound src=obj	petrarch1
 fight	190	prt=down pp=for:statehood	petrarch1
-fight	193	prt=down obj=kill pp=near src=obj	petrarch1
+fight	193	prt=down obj=kill pp=near src=pp:near	petrarch1
 fight	012	prt=down pre=worried pre=about	petrarch1
 fight	190	prt=down pre=hurt pre=when	petrarch1
 fight	012	prt=down pre=concern pre=about	petrarch1
@@ -2676,7 +2676,7 @@ fight	111	prt=down pp=for:failing	petrarch1
 fight	190	prt=down obj=left obj=dead tgt=obj	petrarch1
 fight	182	prt=down pp=with:stones	petrarch1
 fight	111	prt=down pre=magazine pp=on	petrarch1
-fight	193	prt=down obj=kill pp=by src=obj	petrarch1
+fight	193	prt=down obj=kill pp=by src=pp:by	petrarch1
 fight	190	prt=down pre=said pp=on tgt=pp:on	petrarch1
 fight	062	prt=down obj=insurgent	petrarch1
 fight	062	prt=down obj=alongside tgt=obj	petrarch1
@@ -2719,7 +2719,7 @@ fight	192	prt=down obj=seized	petrarch1
 fight	138	prt=down pre=said pre=would	petrarch1
 fight	195	prt=down pre=air pre=strike	petrarch1
 fight	145	prt=down obj=shops tgt=obj	petrarch1
-fight	180	prt=down pp=in pp=on tgt=pp:on src=obj	petrarch1
+fight	180	prt=down pp=in pp=on tgt=pp:on src=pp:in	petrarch1
 fight	190	prt=down obj=&MILITARY	petrarch1
 fight	195	prt=down pre=&AIRCRAFT	petrarch1
 fight	012	prt=down pp=at:summit	petrarch1
@@ -2728,7 +2728,7 @@ fight	111	prt=down obj=criticism	petrarch1
 fight	111	prt=down pre=newspaper	petrarch1
 fight	190	prt=down pre=&MILITARY	petrarch1
 fight	154	prt=down pre=ready pre=air	petrarch1
-fight	193	prt=down obj=kill pp=in src=obj	petrarch1
+fight	193	prt=down obj=kill pp=in src=pp:in	petrarch1
 fight	---	prt=down obj=extremism	petrarch1
 fight	---	prt=down pre=publicity	petrarch1
 fight	013	prt=down pre=no pre=report	petrarch1
@@ -2738,7 +2738,7 @@ fight	190	prt=down pre=murder pre=in	petrarch1
 fight	0871	prt=down obj=died obj=down	petrarch1
 fight	138	prt=down pre=said pre=will	petrarch1
 fight	190	prt=down pp=between	petrarch1
-fight	180	prt=down pp=by pp=on tgt=pp:on src=obj	petrarch1
+fight	180	prt=down pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 fight	190	prt=down pre=fighter tgt=obj	petrarch1
 fight	190	prt=down pp=on:forces	petrarch1
 fight	111	prt=down obj=&SOLUTION	petrarch1
@@ -2858,7 +2858,7 @@ fight	143	prt=down pre=on	petrarch1
 fight	---	prt=down pre=no	petrarch1
 fight	190	prt=down	petrarch1
 fight	190	prt=down	petrarch1
-attacked,shot	193	prt=and pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=obj	petrarch1
+attacked,shot	193	prt=and pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 attacked,shot	195	prt=and pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 attacked,shot	1384	prt=and pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
 attacked,shot	025	prt=and pre=reaction pre=to obj=urged obj=restraint pp=on tgt=obj	petrarch1
@@ -2867,7 +2867,7 @@ attacked,shot	138	prt=and pre=said pre=would pre=not pre=need pre=permission pre
 attacked,shot	111	prt=and obj=disproportionate obj=assault pp=on tgt=obj	petrarch1
 attacked,shot	1384	prt=and pre=ready pre=to pre=take pre=part pre=in pre=&MILITARY	petrarch1
 attacked,shot	193	prt=and pre=on pre=patrol pre=&AUXVERB1 obj=bullet src=obj	petrarch1
-attacked,shot	193	prt=and pre=were obj=wound pp=in:clashes pp=with src=obj	petrarch1
+attacked,shot	193	prt=and pre=were obj=wound pp=in:clashes pp=with src=pp:with	petrarch1
 attacked,shot	175	prt=and obj=rioters pp=with:stone-throwing tgt=obj	petrarch1
 attacked,shot	062	prt=and obj=border obj=wargames pp=in:joint	petrarch1
 attacked,shot	145	prt=and pre=protestor obj=building obj=smashing	petrarch1
@@ -2882,14 +2882,14 @@ attacked,shot	---	prt=and pre=no pre=intention pre=of pre=launching	petrarch1
 attacked,shot	138	prt=and pre=would obj=if obj=attack obj=continued	petrarch1
 attacked,shot	175	prt=and pre=police pp=with:demonstrator	petrarch1
 attacked,shot	1832	prt=and obj=attack pp=in:deadliest pp=on tgt=pp:on	petrarch1
-attacked,shot	1431	prt=and pre=nationwide obj=called pp=by src=obj	petrarch1
+attacked,shot	1431	prt=and pre=nationwide obj=called pp=by src=pp:by	petrarch1
 attacked,shot	037	prt=and pre=from obj=table pp=to:conference	petrarch1
 attacked,shot	1124	prt=and pre=believed pre=responsible pre=for	petrarch1
 attacked,shot	193	prt=and pre=tanker obj=grenade pp=by:rocket	petrarch1
 attacked,shot	195	prt=and pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
-attacked,shot	163	prt=and pre=economy obj=sanctions pp=by src=obj	petrarch1
+attacked,shot	163	prt=and pre=economy obj=sanctions pp=by src=pp:by	petrarch1
 attacked,shot	012	prt=and pre=impossible pre=to obj=peace obj=deal	petrarch1
-attacked,shot	111	prt=and obj=face obj=criticism pp=from src=obj	petrarch1
+attacked,shot	111	prt=and obj=face obj=criticism pp=from src=pp:from	petrarch1
 attacked,shot	1043	prt=and obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 attacked,shot	138	prt=and pre=have pre=been pre=authorised pre=to	petrarch1
 attacked,shot	193	prt=and pre=&AUXVERB1 pp=by:bullet src=obj	petrarch1
@@ -2902,7 +2902,7 @@ attacked,shot	1384	prt=and pre=threat pre=to obj=installation	petrarch1
 attacked,shot	190	prt=and obj=&PREPOSIT1 pp=between	petrarch1
 attacked,shot	138	prt=and obj=warning obj=armed obj=&DISPUTE	petrarch1
 attacked,shot	062	prt=and obj=manoeuvres pp=in:joint tgt=obj	petrarch1
-attacked,shot	190	prt=and obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch1
+attacked,shot	190	prt=and obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 attacked,shot	194	prt=and pre=has pre=been pp=by:&WEAPON	petrarch1
 attacked,shot	010	prt=and pre=said pre=will pre=stay pre=out pre=of	petrarch1
 attacked,shot	037	prt=and obj=impasse pp=to:end pp=over tgt=pp:over	petrarch1
@@ -2918,7 +2918,7 @@ attacked,shot	1123	prt=and pre=is pre=responsible pre=for	petrarch1
 attacked,shot	145	prt=and pre=protestor pre=police	petrarch1
 attacked,shot	190	prt=and obj=broke obj=out pp=between	petrarch1
 attacked,shot	190	prt=and obj=broke obj=out pp=between	petrarch1
-attacked,shot	110	prt=and obj=top obj=&PROGRAM pp=of tgt=obj src=obj	petrarch1
+attacked,shot	110	prt=and obj=top obj=&PROGRAM pp=of tgt=obj src=pp:of	petrarch1
 attacked,shot	---	prt=and obj=cross-border obj=&CRIME	petrarch1
 attacked,shot	---	prt=and obj=cultural obj=extinction	petrarch1
 attacked,shot	143	prt=and pre=organize pp=to:protest	petrarch1
@@ -2927,8 +2927,8 @@ attacked,shot	---	prt=and pre=upcoming pre=diplomatic	petrarch1
 attacked,shot	190	prt=and obj=positions obj=held pp=by tgt=pp:by	petrarch1
 attacked,shot	111	prt=and pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
 attacked,shot	193	prt=and pre=target pre=of pre=grenade	petrarch1
-attacked,shot	193	prt=and obj=kill obj=gunfire pp=by src=obj	petrarch1
-attacked,shot	182	prt=and pp=in pp=over:lecture src=obj	petrarch1
+attacked,shot	193	prt=and obj=kill obj=gunfire pp=by src=pp:by	petrarch1
+attacked,shot	182	prt=and pp=in pp=over:lecture src=pp:in	petrarch1
 attacked,shot	190	prt=and pre=pursue obj=&PREPOSIT1 tgt=obj	petrarch1
 attacked,shot	111	prt=and pre=toned pre=down pre=scathing	petrarch1
 attacked,shot	0356	prt=and pre=conditioned pre=halt pre=to	petrarch1
@@ -2964,19 +2964,19 @@ attacked,shot	100	prt=and pre=offer pre=to pre=stop obj=if	petrarch1
 attacked,shot	---	prt=and pre=possible pre=&WEAPON	petrarch1
 attacked,shot	---	prt=and pre=following obj=killed	petrarch1
 attacked,shot	111	prt=and pre=verbal pp=against tgt=pp:against	petrarch1
-attacked,shot	193	prt=and obj=kill pp=in pp=by src=obj	petrarch1
-attacked,shot	142	prt=and pre=hunger pp=by pp=in tgt=pp:in src=obj	petrarch1
+attacked,shot	193	prt=and obj=kill pp=in pp=by src=pp:by	petrarch1
+attacked,shot	142	prt=and pre=hunger pp=by pp=in tgt=pp:in src=pp:by	petrarch1
 attacked,shot	---	prt=and pre=could pre=be pre=used pre=to	petrarch1
 attacked,shot	---	prt=and pre=erected obj=monument	petrarch1
-attacked,shot	190	prt=and obj=carried obj=out pp=by src=obj	petrarch1
+attacked,shot	190	prt=and obj=carried obj=out pp=by src=pp:by	petrarch1
 attacked,shot	195	prt=and pre=said pre=&AIRCRAFT	petrarch1
-attacked,shot	145	prt=and pre=protestor pp=in tgt=obj src=obj	petrarch1
+attacked,shot	145	prt=and pre=protestor pp=in tgt=obj src=pp:in	petrarch1
 attacked,shot	175	prt=and obj=activists pp=with tgt=pp:with	petrarch1
 attacked,shot	013	prt=and pre=said pre=would pre=stop	petrarch1
 attacked,shot	---	prt=and pp=with:corruption	petrarch1
 attacked,shot	1384	prt=and pre=&MILITARY obj=might	petrarch1
 attacked,shot	194	prt=and pre=used pre=&WEAPON pre=to	petrarch1
-attacked,shot	190	prt=and pp=between tgt=obj src=obj	petrarch1
+attacked,shot	190	prt=and pp=between tgt=obj src=pp:between	petrarch1
 attacked,shot	---	prt=and pre=in pre=event pre=of	petrarch1
 attacked,shot	026	prt=and pre=invited pre=freedom	petrarch1
 attacked,shot	172	prt=and pp=for:access pp=to tgt=pp:to	petrarch1
@@ -2985,7 +2985,7 @@ attacked,shot	110	prt=and obj=publicly pp=with tgt=pp:with	petrarch1
 attacked,shot	190	prt=and pre=&MILITARY obj=&TOWN	petrarch1
 attacked,shot	190	prt=and pp=against:forces	petrarch1
 attacked,shot	1384	prt=and pre=&MILITARY obj=defy	petrarch1
-attacked,shot	111	prt=and pre=sharp pp=from src=obj	petrarch1
+attacked,shot	111	prt=and pre=sharp pp=from src=pp:from	petrarch1
 attacked,shot	190	prt=and obj=&MILITARY pp=on tgt=pp:on	petrarch1
 attacked,shot	010	prt=and obj=said obj=broadcast	petrarch1
 attacked,shot	037	prt=and obj=warning pp=with tgt=pp:with	petrarch1
@@ -3002,12 +3002,12 @@ attacked,shot	111	prt=and pp=in:elections tgt=obj	petrarch1
 attacked,shot	1384	prt=and pre=willing pre=launch	petrarch1
 attacked,shot	1721	prt=and pre=limit pre=right pre=to	petrarch1
 attacked,shot	194	prt=and pp=with:&WEAPON tgt=obj	petrarch1
-attacked,shot	142	prt=and pre=hunger pp=among src=obj	petrarch1
+attacked,shot	142	prt=and pre=hunger pp=among src=pp:among	petrarch1
 attacked,shot	190	prt=and pp=on:&STRONGHOLD	petrarch1
 attacked,shot	111	prt=and obj=government src=obj	petrarch1
 attacked,shot	190	prt=and obj=police obj=station	petrarch1
 attacked,shot	145	prt=and pre=demonstrator tgt=obj	petrarch1
-attacked,shot	190	prt=and pp=by pp=across tgt=pp:across src=obj	petrarch1
+attacked,shot	190	prt=and pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 attacked,shot	---	prt=and pre=trying pre=to pre=end	petrarch1
 attacked,shot	190	prt=and pre=&AUXVERB1 src=obj	petrarch1
 attacked,shot	040	prt=and obj=out pp=to:hammer	petrarch1
@@ -3023,7 +3023,7 @@ attacked,shot	111	prt=and pre=scathing pp=on tgt=pp:on	petrarch1
 attacked,shot	151	prt=and pre=mock pre=chemical	petrarch1
 attacked,shot	193	prt=and pre=was obj=wound src=obj	petrarch1
 attacked,shot	190	prt=and pp=for:statehood	petrarch1
-attacked,shot	193	prt=and obj=kill pp=near src=obj	petrarch1
+attacked,shot	193	prt=and obj=kill pp=near src=pp:near	petrarch1
 attacked,shot	012	prt=and pre=worried pre=about	petrarch1
 attacked,shot	190	prt=and pre=hurt pre=when	petrarch1
 attacked,shot	012	prt=and pre=concern pre=about	petrarch1
@@ -3085,7 +3085,7 @@ attacked,shot	111	prt=and pp=for:failing	petrarch1
 attacked,shot	190	prt=and obj=left obj=dead tgt=obj	petrarch1
 attacked,shot	182	prt=and pp=with:stones	petrarch1
 attacked,shot	111	prt=and pre=magazine pp=on	petrarch1
-attacked,shot	193	prt=and obj=kill pp=by src=obj	petrarch1
+attacked,shot	193	prt=and obj=kill pp=by src=pp:by	petrarch1
 attacked,shot	190	prt=and pre=said pp=on tgt=pp:on	petrarch1
 attacked,shot	062	prt=and obj=insurgent	petrarch1
 attacked,shot	062	prt=and obj=alongside tgt=obj	petrarch1
@@ -3128,7 +3128,7 @@ attacked,shot	192	prt=and obj=seized	petrarch1
 attacked,shot	138	prt=and pre=said pre=would	petrarch1
 attacked,shot	195	prt=and pre=air pre=strike	petrarch1
 attacked,shot	145	prt=and obj=shops tgt=obj	petrarch1
-attacked,shot	180	prt=and pp=in pp=on tgt=pp:on src=obj	petrarch1
+attacked,shot	180	prt=and pp=in pp=on tgt=pp:on src=pp:in	petrarch1
 attacked,shot	190	prt=and obj=&MILITARY	petrarch1
 attacked,shot	195	prt=and pre=&AIRCRAFT	petrarch1
 attacked,shot	012	prt=and pp=at:summit	petrarch1
@@ -3137,7 +3137,7 @@ attacked,shot	111	prt=and obj=criticism	petrarch1
 attacked,shot	111	prt=and pre=newspaper	petrarch1
 attacked,shot	190	prt=and pre=&MILITARY	petrarch1
 attacked,shot	154	prt=and pre=ready pre=air	petrarch1
-attacked,shot	193	prt=and obj=kill pp=in src=obj	petrarch1
+attacked,shot	193	prt=and obj=kill pp=in src=pp:in	petrarch1
 attacked,shot	---	prt=and obj=extremism	petrarch1
 attacked,shot	---	prt=and pre=publicity	petrarch1
 attacked,shot	013	prt=and pre=no pre=report	petrarch1
@@ -3147,7 +3147,7 @@ attacked,shot	190	prt=and pre=murder pre=in	petrarch1
 attacked,shot	0871	prt=and obj=died obj=down	petrarch1
 attacked,shot	138	prt=and pre=said pre=will	petrarch1
 attacked,shot	190	prt=and pp=between	petrarch1
-attacked,shot	180	prt=and pp=by pp=on tgt=pp:on src=obj	petrarch1
+attacked,shot	180	prt=and pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 attacked,shot	190	prt=and pre=fighter tgt=obj	petrarch1
 attacked,shot	190	prt=and pp=on:forces	petrarch1
 attacked,shot	111	prt=and obj=&SOLUTION	petrarch1
@@ -3266,7 +3266,7 @@ attacked,shot	143	prt=and pre=on	petrarch1
 attacked,shot	---	prt=and pre=no	petrarch1
 attacked,shot	190	prt=and	petrarch1
 attacked,shot	190	prt=and	petrarch1
-square	193	prt=off pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=obj	petrarch1
+square	193	prt=off pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 square	195	prt=off pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 square	1384	prt=off pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
 square	025	prt=off pre=reaction pre=to obj=urged obj=restraint pp=on tgt=obj	petrarch1
@@ -3275,7 +3275,7 @@ square	138	prt=off pre=said pre=would pre=not pre=need pre=permission pre=to	pet
 square	111	prt=off obj=disproportionate obj=assault pp=on tgt=obj	petrarch1
 square	1384	prt=off pre=ready pre=to pre=take pre=part pre=in pre=&MILITARY	petrarch1
 square	193	prt=off pre=on pre=patrol pre=&AUXVERB1 obj=bullet src=obj	petrarch1
-square	193	prt=off pre=were obj=wound pp=in:clashes pp=with src=obj	petrarch1
+square	193	prt=off pre=were obj=wound pp=in:clashes pp=with src=pp:with	petrarch1
 square	175	prt=off obj=rioters pp=with:stone-throwing tgt=obj	petrarch1
 square	062	prt=off obj=border obj=wargames pp=in:joint	petrarch1
 square	145	prt=off pre=protestor obj=building obj=smashing	petrarch1
@@ -3290,14 +3290,14 @@ square	---	prt=off pre=no pre=intention pre=of pre=launching	petrarch1
 square	138	prt=off pre=would obj=if obj=attack obj=continued	petrarch1
 square	175	prt=off pre=police pp=with:demonstrator	petrarch1
 square	1832	prt=off obj=attack pp=in:deadliest pp=on tgt=pp:on	petrarch1
-square	1431	prt=off pre=nationwide obj=called pp=by src=obj	petrarch1
+square	1431	prt=off pre=nationwide obj=called pp=by src=pp:by	petrarch1
 square	037	prt=off pre=from obj=table pp=to:conference	petrarch1
 square	1124	prt=off pre=believed pre=responsible pre=for	petrarch1
 square	193	prt=off pre=tanker obj=grenade pp=by:rocket	petrarch1
 square	195	prt=off pre=&AIRCRAFT pre=firing pre=&WEAPON	petrarch1
-square	163	prt=off pre=economy obj=sanctions pp=by src=obj	petrarch1
+square	163	prt=off pre=economy obj=sanctions pp=by src=pp:by	petrarch1
 square	012	prt=off pre=impossible pre=to obj=peace obj=deal	petrarch1
-square	111	prt=off obj=face obj=criticism pp=from src=obj	petrarch1
+square	111	prt=off obj=face obj=criticism pp=from src=pp:from	petrarch1
 square	1043	prt=off obj=allowing obj=vote pp=for:not tgt=obj	petrarch1
 square	138	prt=off pre=have pre=been pre=authorised pre=to	petrarch1
 square	193	prt=off pre=&AUXVERB1 pp=by:bullet src=obj	petrarch1
@@ -3310,7 +3310,7 @@ square	1384	prt=off pre=threat pre=to obj=installation	petrarch1
 square	190	prt=off obj=&PREPOSIT1 pp=between	petrarch1
 square	138	prt=off obj=warning obj=armed obj=&DISPUTE	petrarch1
 square	062	prt=off obj=manoeuvres pp=in:joint tgt=obj	petrarch1
-square	190	prt=off obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch1
+square	190	prt=off obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch1
 square	194	prt=off pre=has pre=been pp=by:&WEAPON	petrarch1
 square	010	prt=off pre=said pre=will pre=stay pre=out pre=of	petrarch1
 square	037	prt=off obj=impasse pp=to:end pp=over tgt=pp:over	petrarch1
@@ -3326,7 +3326,7 @@ square	1123	prt=off pre=is pre=responsible pre=for	petrarch1
 square	145	prt=off pre=protestor pre=police	petrarch1
 square	190	prt=off obj=broke obj=out pp=between	petrarch1
 square	190	prt=off obj=broke obj=out pp=between	petrarch1
-square	110	prt=off obj=top obj=&PROGRAM pp=of tgt=obj src=obj	petrarch1
+square	110	prt=off obj=top obj=&PROGRAM pp=of tgt=obj src=pp:of	petrarch1
 square	---	prt=off obj=cross-border obj=&CRIME	petrarch1
 square	---	prt=off obj=cultural obj=extinction	petrarch1
 square	143	prt=off pre=organize pp=to:protest	petrarch1
@@ -3335,8 +3335,8 @@ square	---	prt=off pre=upcoming pre=diplomatic	petrarch1
 square	190	prt=off obj=positions obj=held pp=by tgt=pp:by	petrarch1
 square	111	prt=off pre=made pre=outspoken pp=on tgt=pp:on	petrarch1
 square	193	prt=off pre=target pre=of pre=grenade	petrarch1
-square	193	prt=off obj=kill obj=gunfire pp=by src=obj	petrarch1
-square	182	prt=off pp=in pp=over:lecture src=obj	petrarch1
+square	193	prt=off obj=kill obj=gunfire pp=by src=pp:by	petrarch1
+square	182	prt=off pp=in pp=over:lecture src=pp:in	petrarch1
 square	190	prt=off pre=pursue obj=&PREPOSIT1 tgt=obj	petrarch1
 square	111	prt=off pre=toned pre=down pre=scathing	petrarch1
 square	0356	prt=off pre=conditioned pre=halt pre=to	petrarch1
@@ -3372,19 +3372,19 @@ square	100	prt=off pre=offer pre=to pre=stop obj=if	petrarch1
 square	---	prt=off pre=possible pre=&WEAPON	petrarch1
 square	---	prt=off pre=following obj=killed	petrarch1
 square	111	prt=off pre=verbal pp=against tgt=pp:against	petrarch1
-square	193	prt=off obj=kill pp=in pp=by src=obj	petrarch1
-square	142	prt=off pre=hunger pp=by pp=in tgt=pp:in src=obj	petrarch1
+square	193	prt=off obj=kill pp=in pp=by src=pp:by	petrarch1
+square	142	prt=off pre=hunger pp=by pp=in tgt=pp:in src=pp:by	petrarch1
 square	---	prt=off pre=could pre=be pre=used pre=to	petrarch1
 square	---	prt=off pre=erected obj=monument	petrarch1
-square	190	prt=off obj=carried obj=out pp=by src=obj	petrarch1
+square	190	prt=off obj=carried obj=out pp=by src=pp:by	petrarch1
 square	195	prt=off pre=said pre=&AIRCRAFT	petrarch1
-square	145	prt=off pre=protestor pp=in tgt=obj src=obj	petrarch1
+square	145	prt=off pre=protestor pp=in tgt=obj src=pp:in	petrarch1
 square	175	prt=off obj=activists pp=with tgt=pp:with	petrarch1
 square	013	prt=off pre=said pre=would pre=stop	petrarch1
 square	---	prt=off pp=with:corruption	petrarch1
 square	1384	prt=off pre=&MILITARY obj=might	petrarch1
 square	194	prt=off pre=used pre=&WEAPON pre=to	petrarch1
-square	190	prt=off pp=between tgt=obj src=obj	petrarch1
+square	190	prt=off pp=between tgt=obj src=pp:between	petrarch1
 square	---	prt=off pre=in pre=event pre=of	petrarch1
 square	026	prt=off pre=invited pre=freedom	petrarch1
 square	172	prt=off pp=for:access pp=to tgt=pp:to	petrarch1
@@ -3393,7 +3393,7 @@ square	110	prt=off obj=publicly pp=with tgt=pp:with	petrarch1
 square	190	prt=off pre=&MILITARY obj=&TOWN	petrarch1
 square	190	prt=off pp=against:forces	petrarch1
 square	1384	prt=off pre=&MILITARY obj=defy	petrarch1
-square	111	prt=off pre=sharp pp=from src=obj	petrarch1
+square	111	prt=off pre=sharp pp=from src=pp:from	petrarch1
 square	190	prt=off obj=&MILITARY pp=on tgt=pp:on	petrarch1
 square	010	prt=off obj=said obj=broadcast	petrarch1
 square	037	prt=off obj=warning pp=with tgt=pp:with	petrarch1
@@ -3410,12 +3410,12 @@ square	111	prt=off pp=in:elections tgt=obj	petrarch1
 square	1384	prt=off pre=willing pre=launch	petrarch1
 square	1721	prt=off pre=limit pre=right pre=to	petrarch1
 square	194	prt=off pp=with:&WEAPON tgt=obj	petrarch1
-square	142	prt=off pre=hunger pp=among src=obj	petrarch1
+square	142	prt=off pre=hunger pp=among src=pp:among	petrarch1
 square	190	prt=off pp=on:&STRONGHOLD	petrarch1
 square	111	prt=off obj=government src=obj	petrarch1
 square	190	prt=off obj=police obj=station	petrarch1
 square	145	prt=off pre=demonstrator tgt=obj	petrarch1
-square	190	prt=off pp=by pp=across tgt=pp:across src=obj	petrarch1
+square	190	prt=off pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 square	---	prt=off pre=trying pre=to pre=end	petrarch1
 square	190	prt=off pre=&AUXVERB1 src=obj	petrarch1
 square	040	prt=off obj=out pp=to:hammer	petrarch1
@@ -3432,7 +3432,7 @@ square	111	prt=off pre=scathing pp=on tgt=pp:on	petrarch1
 square	151	prt=off pre=mock pre=chemical	petrarch1
 square	193	prt=off pre=was obj=wound src=obj	petrarch1
 square	190	prt=off pp=for:statehood	petrarch1
-square	193	prt=off obj=kill pp=near src=obj	petrarch1
+square	193	prt=off obj=kill pp=near src=pp:near	petrarch1
 square	012	prt=off pre=worried pre=about	petrarch1
 square	190	prt=off pre=hurt pre=when	petrarch1
 square	012	prt=off pre=concern pre=about	petrarch1
@@ -3495,7 +3495,7 @@ square	111	prt=off pp=for:failing	petrarch1
 square	190	prt=off obj=left obj=dead tgt=obj	petrarch1
 square	182	prt=off pp=with:stones	petrarch1
 square	111	prt=off pre=magazine pp=on	petrarch1
-square	193	prt=off obj=kill pp=by src=obj	petrarch1
+square	193	prt=off obj=kill pp=by src=pp:by	petrarch1
 square	190	prt=off pre=said pp=on tgt=pp:on	petrarch1
 square	062	prt=off obj=insurgent	petrarch1
 square	062	prt=off obj=alongside tgt=obj	petrarch1
@@ -3538,7 +3538,7 @@ square	192	prt=off obj=seized	petrarch1
 square	138	prt=off pre=said pre=would	petrarch1
 square	195	prt=off pre=air pre=strike	petrarch1
 square	145	prt=off obj=shops tgt=obj	petrarch1
-square	180	prt=off pp=in pp=on tgt=pp:on src=obj	petrarch1
+square	180	prt=off pp=in pp=on tgt=pp:on src=pp:in	petrarch1
 square	190	prt=off obj=&MILITARY	petrarch1
 square	195	prt=off pre=&AIRCRAFT	petrarch1
 square	012	prt=off pp=at:summit	petrarch1
@@ -3547,7 +3547,7 @@ square	111	prt=off obj=criticism	petrarch1
 square	111	prt=off pre=newspaper	petrarch1
 square	190	prt=off pre=&MILITARY	petrarch1
 square	154	prt=off pre=ready pre=air	petrarch1
-square	193	prt=off obj=kill pp=in src=obj	petrarch1
+square	193	prt=off obj=kill pp=in src=pp:in	petrarch1
 square	---	prt=off obj=extremism	petrarch1
 square	---	prt=off pre=publicity	petrarch1
 square	013	prt=off pre=no pre=report	petrarch1
@@ -3557,7 +3557,7 @@ square	190	prt=off pre=murder pre=in	petrarch1
 square	0871	prt=off obj=died obj=down	petrarch1
 square	138	prt=off pre=said pre=will	petrarch1
 square	190	prt=off pp=between	petrarch1
-square	180	prt=off pp=by pp=on tgt=pp:on src=obj	petrarch1
+square	180	prt=off pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 square	190	prt=off pre=fighter tgt=obj	petrarch1
 square	190	prt=off pp=on:forces	petrarch1
 square	111	prt=off obj=&SOLUTION	petrarch1
@@ -3683,12 +3683,12 @@ gun	194	prt=down pre=came pre=under src=obj	petrarch1
 shell	190	-	petrarch1
 shell	193	obj=broke obj=out pp=between	petrarch1
 shell	194	obj=reduce pp=to:rubble tgt=obj	petrarch1
-shell	193	obj=targetting pp=by tgt=obj src=obj	petrarch1
+shell	193	obj=targetting pp=by tgt=obj src=pp:by	petrarch1
 shell	111	pre=condemn pre=market	petrarch1
 shell	194	pre=been obj=&WEAPON tgt=obj	petrarch1
 shell	194	pre=came pre=under src=obj	petrarch1
 shell	1384	pre=forces pre=will tgt=obj	petrarch1
-shell	193	pre=was pp=from src=obj	petrarch1
+shell	193	pre=was pp=from src=pp:from	petrarch1
 shell	111	pre=anger pre=at	petrarch1
 shell	193	pre=lethal pp=in tgt=pp:in	petrarch1
 shell	111	pre=condemn	petrarch1
@@ -3711,8 +3711,8 @@ debate	040	-	petrarch1
 complain	114	-	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	111	pre=unable pre=to pre=stop pre=illegal pre=&WEAPON	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	053	obj=bill obj=authorizing obj=&SOLUTION pp=of tgt=pp:of	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	pre=demonstrators obj=arrest pp=of pp=by tgt=pp:by src=obj	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	1412	obj=bill pp=in pp=against:-sponsored src=obj	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	pre=demonstrators obj=arrest pp=of pp=by tgt=pp:by src=pp:of	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	1412	obj=bill pp=in pp=against:-sponsored src=pp:in	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	1412	obj=troop pp=against:deployment pp=of tgt=pp:of	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	052	obj=economic obj=sanctions pp=against tgt=pp:against	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	050	pp=against:discrimination pp=of tgt=pp:of	petrarch1
@@ -3739,7 +3739,7 @@ disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contra
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	111	obj=conviction pp=in:court	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	114	pre=government obj=strongly	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	111	pre=said obj=unacceptable	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	pre=wave pre=of pp=from pp=on tgt=pp:on src=obj	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	pre=wave pre=of pp=from pp=on tgt=pp:on src=pp:from	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	145	obj=set obj=fire pp=against tgt=pp:against	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	---	pre=seats pp=in:elections	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	114	pre=officially pp=about tgt=pp:about	petrarch1
@@ -3825,7 +3825,7 @@ disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contra
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	pre=&REFUGEE	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	114	pre=has pp=to tgt=pp:to	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	051	pre=encourag	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	obj=led pp=by src=obj	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	obj=led pp=by src=pp:by	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	125	obj=negotiat	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	obj=transfer	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	---	pre=economic	petrarch1
@@ -3845,7 +3845,7 @@ disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contra
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	080	pre=soften	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	051	pre=is pre=not	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	030	pre=end pre=of	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	pp=by src=obj	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	pp=by src=pp:by	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	111	obj=denial	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	prt=over	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	030	pre=cloak	petrarch1
@@ -3864,7 +3864,7 @@ disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contra
 encounter,confront,face,brave,meet,contact,interact	040	-	petrarch1
 meet,communicate	040	prt=with	petrarch1
 run	040	prt=into	petrarch1
-encounter,confront,face,brave,meet,contact,interact	139	obj=risk obj=following obj=ultimatum pp=by src=obj	petrarch1
+encounter,confront,face,brave,meet,contact,interact	139	obj=risk obj=following obj=ultimatum pp=by src=pp:by	petrarch1
 encounter,confront,face,brave,meet,contact,interact	030	obj=resolved obj=relations pp=between tgt=pp:between	petrarch1
 encounter,confront,face,brave,meet,contact,interact	138	obj=discuss obj=widen obj=offensive pp=in tgt=pp:in	petrarch1
 encounter,confront,face,brave,meet,contact,interact	040	pre=is pre=to obj=following obj=&WEAPON pp=in	petrarch1
@@ -3882,7 +3882,7 @@ encounter,confront,face,brave,meet,contact,interact	110	obj=warned obj=create ob
 encounter,confront,face,brave,meet,contact,interact	1053	obj=pressure pp=to:release	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	obj=launch pp=of:talk pp=with tgt=pp:with	petrarch1
 encounter,confront,face,brave,meet,contact,interact	012	pre=could obj=&MILITARY obj=coup	petrarch1
-encounter,confront,face,brave,meet,contact,interact	173	obj=hearing obj=court pp=in src=obj	petrarch1
+encounter,confront,face,brave,meet,contact,interact	173	obj=hearing obj=court pp=in src=pp:in	petrarch1
 encounter,confront,face,brave,meet,contact,interact	093	pre=in obj=court obj=martial	petrarch1
 encounter,confront,face,brave,meet,contact,interact	046	obj=role pp=in pp=to:discuss tgt=pp:in	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pre=will pp=in pp=to:discuss tgt=pp:in	petrarch1
@@ -3891,14 +3891,14 @@ encounter,confront,face,brave,meet,contact,interact	017	obj=anniversary pp=to:ma
 encounter,confront,face,brave,meet,contact,interact	0241	obj=call obj=down pp=to:step	petrarch1
 encounter,confront,face,brave,meet,contact,interact	038	pre=to obj=auspices pp=under tgt=pp:under	petrarch1
 encounter,confront,face,brave,meet,contact,interact	046	pre=will obj=mediat pp=under tgt=pp:under	petrarch1
-encounter,confront,face,brave,meet,contact,interact	034	obj=split pp=of pp=from tgt=pp:from src=obj	petrarch1
+encounter,confront,face,brave,meet,contact,interact	034	obj=split pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 encounter,confront,face,brave,meet,contact,interact	130	pre=will obj=agression tgt=obj	petrarch1
 encounter,confront,face,brave,meet,contact,interact	173	obj=trial pp=on:charges	petrarch1
 encounter,confront,face,brave,meet,contact,interact	030	obj=sentence pp=to:review	petrarch1
-encounter,confront,face,brave,meet,contact,interact	111	obj=criticism pp=from src=obj	petrarch1
+encounter,confront,face,brave,meet,contact,interact	111	obj=criticism pp=from src=pp:from	petrarch1
 encounter,confront,face,brave,meet,contact,interact	0241	obj=call pp=to:resign src=obj	petrarch1
 encounter,confront,face,brave,meet,contact,interact	034	pp=to:separate pp=from tgt=pp:from	petrarch1
-encounter,confront,face,brave,meet,contact,interact	100	obj=pressure pp=from src=obj	petrarch1
+encounter,confront,face,brave,meet,contact,interact	100	obj=pressure pp=from src=pp:from	petrarch1
 encounter,confront,face,brave,meet,contact,interact	014	obj=response pp=to:weigh	petrarch1
 encounter,confront,face,brave,meet,contact,interact	013	pre=pinning pre=hope pre=on	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pp=in pp=to:discuss	petrarch1
@@ -3985,7 +3985,7 @@ encounter,confront,face,brave,meet,contact,interact	036	pp=at tgt=obj	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pre=will	petrarch1
 encounter,confront,face,brave,meet,contact,interact	---	pre=may	petrarch1
 encounter,confront,face,brave,meet,contact,interact	125	pre=no	petrarch1
-meet,communicate	139	prt=with obj=risk obj=following obj=ultimatum pp=by src=obj	petrarch1
+meet,communicate	139	prt=with obj=risk obj=following obj=ultimatum pp=by src=pp:by	petrarch1
 meet,communicate	030	prt=with obj=resolved obj=relations pp=between tgt=pp:between	petrarch1
 meet,communicate	138	prt=with obj=discuss obj=widen obj=offensive pp=in tgt=pp:in	petrarch1
 meet,communicate	040	prt=with pre=is pre=to obj=following obj=&WEAPON pp=in	petrarch1
@@ -4003,7 +4003,7 @@ meet,communicate	110	prt=with obj=warned obj=create obj=worse tgt=obj	petrarch1
 meet,communicate	1053	prt=with obj=pressure pp=to:release	petrarch1
 meet,communicate	036	prt=with obj=launch pp=of:talk pp=with tgt=pp:with	petrarch1
 meet,communicate	012	prt=with pre=could obj=&MILITARY obj=coup	petrarch1
-meet,communicate	173	prt=with obj=hearing obj=court pp=in src=obj	petrarch1
+meet,communicate	173	prt=with obj=hearing obj=court pp=in src=pp:in	petrarch1
 meet,communicate	093	prt=with pre=in obj=court obj=martial	petrarch1
 meet,communicate	046	prt=with obj=role pp=in pp=to:discuss tgt=pp:in	petrarch1
 meet,communicate	036	prt=with pre=will pp=in pp=to:discuss tgt=pp:in	petrarch1
@@ -4012,14 +4012,14 @@ meet,communicate	017	prt=with obj=anniversary pp=to:mark	petrarch1
 meet,communicate	0241	prt=with obj=call obj=down pp=to:step	petrarch1
 meet,communicate	038	prt=with pre=to obj=auspices pp=under tgt=pp:under	petrarch1
 meet,communicate	046	prt=with pre=will obj=mediat pp=under tgt=pp:under	petrarch1
-meet,communicate	034	prt=with obj=split pp=of pp=from tgt=pp:from src=obj	petrarch1
+meet,communicate	034	prt=with obj=split pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 meet,communicate	130	prt=with pre=will obj=agression tgt=obj	petrarch1
 meet,communicate	173	prt=with obj=trial pp=on:charges	petrarch1
 meet,communicate	030	prt=with obj=sentence pp=to:review	petrarch1
-meet,communicate	111	prt=with obj=criticism pp=from src=obj	petrarch1
+meet,communicate	111	prt=with obj=criticism pp=from src=pp:from	petrarch1
 meet,communicate	0241	prt=with obj=call pp=to:resign src=obj	petrarch1
 meet,communicate	034	prt=with pp=to:separate pp=from tgt=pp:from	petrarch1
-meet,communicate	100	prt=with obj=pressure pp=from src=obj	petrarch1
+meet,communicate	100	prt=with obj=pressure pp=from src=pp:from	petrarch1
 meet,communicate	014	prt=with obj=response pp=to:weigh	petrarch1
 meet,communicate	013	prt=with pre=pinning pre=hope pre=on	petrarch1
 meet,communicate	036	prt=with pp=in pp=to:discuss	petrarch1
@@ -4106,7 +4106,7 @@ meet,communicate	036	prt=with pp=at tgt=obj	petrarch1
 meet,communicate	036	prt=with pre=will	petrarch1
 meet,communicate	---	prt=with pre=may	petrarch1
 meet,communicate	125	prt=with pre=no	petrarch1
-run	139	prt=into obj=risk obj=following obj=ultimatum pp=by src=obj	petrarch1
+run	139	prt=into obj=risk obj=following obj=ultimatum pp=by src=pp:by	petrarch1
 run	030	prt=into obj=resolved obj=relations pp=between tgt=pp:between	petrarch1
 run	138	prt=into obj=discuss obj=widen obj=offensive pp=in tgt=pp:in	petrarch1
 run	040	prt=into pre=is pre=to obj=following obj=&WEAPON pp=in	petrarch1
@@ -4124,7 +4124,7 @@ run	110	prt=into obj=warned obj=create obj=worse tgt=obj	petrarch1
 run	1053	prt=into obj=pressure pp=to:release	petrarch1
 run	036	prt=into obj=launch pp=of:talk pp=with tgt=pp:with	petrarch1
 run	012	prt=into pre=could obj=&MILITARY obj=coup	petrarch1
-run	173	prt=into obj=hearing obj=court pp=in src=obj	petrarch1
+run	173	prt=into obj=hearing obj=court pp=in src=pp:in	petrarch1
 run	093	prt=into pre=in obj=court obj=martial	petrarch1
 run	046	prt=into obj=role pp=in pp=to:discuss tgt=pp:in	petrarch1
 run	036	prt=into pre=will pp=in pp=to:discuss tgt=pp:in	petrarch1
@@ -4133,14 +4133,14 @@ run	017	prt=into obj=anniversary pp=to:mark	petrarch1
 run	0241	prt=into obj=call obj=down pp=to:step	petrarch1
 run	038	prt=into pre=to obj=auspices pp=under tgt=pp:under	petrarch1
 run	046	prt=into pre=will obj=mediat pp=under tgt=pp:under	petrarch1
-run	034	prt=into obj=split pp=of pp=from tgt=pp:from src=obj	petrarch1
+run	034	prt=into obj=split pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 run	130	prt=into pre=will obj=agression tgt=obj	petrarch1
 run	173	prt=into obj=trial pp=on:charges	petrarch1
 run	030	prt=into obj=sentence pp=to:review	petrarch1
-run	111	prt=into obj=criticism pp=from src=obj	petrarch1
+run	111	prt=into obj=criticism pp=from src=pp:from	petrarch1
 run	0241	prt=into obj=call pp=to:resign src=obj	petrarch1
 run	034	prt=into pp=to:separate pp=from tgt=pp:from	petrarch1
-run	100	prt=into obj=pressure pp=from src=obj	petrarch1
+run	100	prt=into obj=pressure pp=from src=pp:from	petrarch1
 run	014	prt=into obj=response pp=to:weigh	petrarch1
 run	013	prt=into pre=pinning pre=hope pre=on	petrarch1
 run	036	prt=into pp=in pp=to:discuss	petrarch1
@@ -4245,7 +4245,7 @@ engage	030	pp=in:diplomacy	petrarch1
 assemble,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin	040	-	petrarch1
 convene	042	-	petrarch1
 get	040	prt=together	petrarch1
-assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	017	obj=outside obj=embassy obj=support pp=in pp=to:show tgt=obj src=obj	petrarch1
+assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	017	obj=outside obj=embassy obj=support pp=in pp=to:show tgt=obj src=pp:in	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	050	obj=sentence obj=handed pp=in:condemning pp=to tgt=pp:to	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	074	obj=ships obj=off obj=coast obj=as obj=&PKO pp=from tgt=obj	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	053	obj=express obj=solidarity pp=in:to pp=with tgt=pp:with	petrarch1
@@ -4257,10 +4257,10 @@ assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,co
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	141	obj=office pp=near pp=for:protest tgt=pp:near	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	053	obj=forces obj=eas obj=sanctions pp=on tgt=pp:on	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	141	pre=crowd obj=demonstration pp=in tgt=pp:in	petrarch1
-assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	111	obj=council obj=critic pp=after src=obj	petrarch1
+assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	111	obj=council obj=critic pp=after src=pp:after	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	110	pre=reluctant pre=to obj=coalition	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	053	obj=&FIGHT pp=to:protest pp=in tgt=pp:in	petrarch1
-assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	046	pp=in pp=for:meeting pp=of tgt=pp:in src=obj	petrarch1
+assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	046	pp=in pp=for:meeting pp=of tgt=pp:in src=pp:of	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	195	pre=&AIRCRAFT pp=to:punish tgt=obj	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	053	obj=allow pp=to:persuade tgt=obj	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	1411	pre=demonstrators obj=resign	petrarch1
@@ -4275,7 +4275,7 @@ assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,co
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	141	pp=in pp=for:&SOLUTION tgt=pp:in	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	046	obj=consider obj=response	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	018	obj=mourn obj=pay obj=tribute	petrarch1
-assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	141	obj=rally obj=staged pp=by src=obj	petrarch1
+assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	141	obj=rally obj=staged pp=by src=pp:by	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	053	obj=condemn obj=attack pp=in	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	120	obj=campaign pp=to:oust	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	141	obj=crowd pp=to:protest	petrarch1
@@ -4363,7 +4363,7 @@ assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,co
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	042	pp=in tgt=pp:in	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	---	pre=may	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	042	pp=in	petrarch1
-get	017	prt=together obj=outside obj=embassy obj=support pp=in pp=to:show tgt=obj src=obj	petrarch1
+get	017	prt=together obj=outside obj=embassy obj=support pp=in pp=to:show tgt=obj src=pp:in	petrarch1
 get	050	prt=together obj=sentence obj=handed pp=in:condemning pp=to tgt=pp:to	petrarch1
 get	074	prt=together obj=ships obj=off obj=coast obj=as obj=&PKO pp=from tgt=obj	petrarch1
 get	053	prt=together obj=express obj=solidarity pp=in:to pp=with tgt=pp:with	petrarch1
@@ -4375,10 +4375,10 @@ get	141	prt=together pp=to:demonstrate pp=against tgt=pp:against	petrarch1
 get	141	prt=together obj=office pp=near pp=for:protest tgt=pp:near	petrarch1
 get	053	prt=together obj=forces obj=eas obj=sanctions pp=on tgt=pp:on	petrarch1
 get	141	prt=together pre=crowd obj=demonstration pp=in tgt=pp:in	petrarch1
-get	111	prt=together obj=council obj=critic pp=after src=obj	petrarch1
+get	111	prt=together obj=council obj=critic pp=after src=pp:after	petrarch1
 get	110	prt=together pre=reluctant pre=to obj=coalition	petrarch1
 get	053	prt=together obj=&FIGHT pp=to:protest pp=in tgt=pp:in	petrarch1
-get	046	prt=together pp=in pp=for:meeting pp=of tgt=pp:in src=obj	petrarch1
+get	046	prt=together pp=in pp=for:meeting pp=of tgt=pp:in src=pp:of	petrarch1
 get	195	prt=together pre=&AIRCRAFT pp=to:punish tgt=obj	petrarch1
 get	053	prt=together obj=allow pp=to:persuade tgt=obj	petrarch1
 get	1411	prt=together pre=demonstrators obj=resign	petrarch1
@@ -4393,7 +4393,7 @@ get	154	prt=together obj=&MILITARY obj=presence	petrarch1
 get	141	prt=together pp=in pp=for:&SOLUTION tgt=pp:in	petrarch1
 get	046	prt=together obj=consider obj=response	petrarch1
 get	018	prt=together obj=mourn obj=pay obj=tribute	petrarch1
-get	141	prt=together obj=rally obj=staged pp=by src=obj	petrarch1
+get	141	prt=together obj=rally obj=staged pp=by src=pp:by	petrarch1
 get	053	prt=together obj=condemn obj=attack pp=in	petrarch1
 get	120	prt=together obj=campaign pp=to:oust	petrarch1
 get	141	prt=together obj=crowd pp=to:protest	petrarch1
@@ -4513,32 +4513,32 @@ fasten,interlock,anchor	0312	pre=&FIGHT pre=ships obj=solidarity	petrarch1
 lock	0312	prt=in pre=&FIGHT pre=ships obj=solidarity	petrarch1
 lock	0312	prt=up pre=&FIGHT pre=ships obj=solidarity	petrarch1
 bring,strike	---	prt=down	petrarch1
-fall,topple	203	obj=ethnic obj=cleans pp=to src=obj	petrarch1
+fall,topple	203	obj=ethnic obj=cleans pp=to src=pp:to	petrarch1
 fall,topple	---	pre=equities	petrarch1
 fall,topple	190	pre=&WEAPON	petrarch1
-bring,strike	203	prt=down obj=ethnic obj=cleans pp=to src=obj	petrarch1
+bring,strike	203	prt=down obj=ethnic obj=cleans pp=to src=pp:to	petrarch1
 bring,strike	---	prt=down pre=equities	petrarch1
 bring,strike	190	prt=down pre=&WEAPON	petrarch1
 explode,detonate,blast,bombard,blow,fire,pelt,torch,bomb	190	-	petrarch1
 blow	190	prt=up	petrarch1
 dynamite	193	-	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=came pre=under pre=mortar pre=rocket	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	obj=assassinate pp=in:attempt pp=by tgt=obj src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	obj=assassinate pp=in:attempt pp=by tgt=obj src=pp:by	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	pre=came pre=under obj=following obj=report	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=said obj=rocket pp=from pp=at tgt=pp:at	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	pre=landmine pre=planted pre=by pp=in tgt=pp:in	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	195	pre=&AIRCRAFT pre=machine pre=&WEAPON	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	195	pre=rocket obj=kill pp=from pp=in tgt=pp:in	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	obj=women obj=right pp=for:denying tgt=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1831	pre=suicide obj=claimed pp=in pp=by tgt=pp:in src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1831	pre=suicide obj=claimed pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1124	pre=believe pre=behind obj=attack	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	013	pre=not pre=at pre=risk pre=from obj=&WEAPON	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	195	pre=&AIRCRAFT obj=&WEAPON pp=at tgt=pp:at	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	pre=&WEAPON obj=office pp=at pp=of tgt=pp:of src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	pre=&WEAPON obj=office pp=at pp=of tgt=pp:of src=pp:at	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	062	obj=target obj=&FIGHT obj=games pp=in tgt=pp:in	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=anti-aircraft pre=batteries	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	prt=up pre=was obj=fired pp=by:missile pp=by src=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=&WEAPON pp=from pp=toward tgt=pp:toward src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	prt=up pre=was obj=fired pp=by:missile pp=by src=pp:by	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=&WEAPON pp=from pp=toward tgt=pp:toward src=pp:from	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	pre=came pre=under pp=in:report	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	145	obj=rocks pp=with:&WEAPON	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	0841	obj=disposal obj=expert obj=free	petrarch1
@@ -4548,12 +4548,12 @@ explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	138	pre=will o
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	064	pre=foil pre=plot pre=to obj=&AIRCRAFT	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	obj=sanction pp=for:imposing	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1832	pre=&CAR obj=attack pp=against tgt=pp:against	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	obj=link pp=in:attack pp=to src=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=rockets pp=into pp=from tgt=pp:into src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	obj=link pp=in:attack pp=to src=pp:to	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=rockets pp=into pp=from tgt=pp:into src=pp:from	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	---	pre=killed pre=in pre=accidental	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=gunships pre=&WEAPON	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	---	pre=practice obj=miss obj=target	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	obj=attack obj=staged pp=by src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	obj=attack obj=staged pp=by src=pp:by	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	---	pre=accidental obj=training	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	---	pre=accidental obj=exercise	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	obj=visit pp=for:hosting tgt=obj	petrarch1
@@ -4566,9 +4566,9 @@ explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	obj=wounde
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pp=at:fighter-bombers	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=&MILITARY obj=tear obj=gas	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1384	prt=back pre=said pre=would obj=if	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	181	obj=expert obj=seized pp=by src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	181	obj=expert obj=seized pp=by src=pp:by	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	195	pp=with:&AIRCRAFT tgt=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1832	pre=&CAR obj=killed pp=in tgt=obj src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	1832	pre=&CAR obj=killed pp=in tgt=obj src=pp:in	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	195	pre=&FIGHT pre=&AIRCRAFT tgt=obj	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	obj=trying obj=sanction tgt=obj	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	180	obj=blast obj=lauched tgt=obj src=obj	petrarch1
@@ -4579,8 +4579,8 @@ explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	017	pre=&WEAPO
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	150	obj=&WEAPON obj=exercise	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	pre=&INVESTIGATION tgt=obj	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	obj=verbal obj=broadside	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=rocket pp=by pp=on tgt=pp:on src=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=gunman pp=on pp=in tgt=pp:on src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=rocket pp=by pp=on tgt=pp:on src=pp:by	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=gunman pp=on pp=in tgt=pp:on src=pp:in	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	---	pre=following obj=attack	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	obj=machine obj=&WEAPON	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=machine pre=&WEAPON	petrarch1
@@ -4594,7 +4594,7 @@ explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	090	pre=police
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pp=with:&WEAPON tgt=obj	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	obj=killed tgt=obj	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	obj=air obj=strike tgt=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	pre=under pp=from src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	pre=under pp=from src=pp:from	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	obj=off pp=to:warn tgt=obj	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	pre=has pre=been pp=on	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	183	obj=landmine pp=in tgt=pp:in	petrarch1
@@ -4693,26 +4693,26 @@ explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	182	obj=cars	p
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	pp=at tgt=pp:at	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	110	prt=off	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	111	obj=as obj=farcical tgt=obj	petrarch1
-explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=rockets pp=by pp=into tgt=pp:into src=obj	petrarch1
+explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	193	pre=rockets pp=by pp=into tgt=pp:into src=pp:by	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	190	obj=targets pp=in	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	obj=artillery	petrarch1
 blow	194	prt=up pre=came pre=under pre=mortar pre=rocket	petrarch1
-blow	183	prt=up obj=assassinate pp=in:attempt pp=by tgt=obj src=obj	petrarch1
+blow	183	prt=up obj=assassinate pp=in:attempt pp=by tgt=obj src=pp:by	petrarch1
 blow	111	prt=up pre=came pre=under obj=following obj=report	petrarch1
 blow	194	prt=up pre=said obj=rocket pp=from pp=at tgt=pp:at	petrarch1
 blow	183	prt=up pre=landmine pre=planted pre=by pp=in tgt=pp:in	petrarch1
 blow	195	prt=up pre=&AIRCRAFT pre=machine pre=&WEAPON	petrarch1
 blow	195	prt=up pre=rocket obj=kill pp=from pp=in tgt=pp:in	petrarch1
 blow	111	prt=up obj=women obj=right pp=for:denying tgt=obj	petrarch1
-blow	1831	prt=up pre=suicide obj=claimed pp=in pp=by tgt=pp:in src=obj	petrarch1
+blow	1831	prt=up pre=suicide obj=claimed pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 blow	1124	prt=up pre=believe pre=behind obj=attack	petrarch1
 blow	013	prt=up pre=not pre=at pre=risk pre=from obj=&WEAPON	petrarch1
 blow	195	prt=up pre=&AIRCRAFT obj=&WEAPON pp=at tgt=pp:at	petrarch1
-blow	183	prt=up pre=&WEAPON obj=office pp=at pp=of tgt=pp:of src=obj	petrarch1
+blow	183	prt=up pre=&WEAPON obj=office pp=at pp=of tgt=pp:of src=pp:at	petrarch1
 blow	062	prt=up obj=target obj=&FIGHT obj=games pp=in tgt=pp:in	petrarch1
 blow	194	prt=up pre=anti-aircraft pre=batteries	petrarch1
-blow	194	prt=up pre=was obj=fired pp=by:missile pp=by src=obj	petrarch1
-blow	193	prt=up pre=&WEAPON pp=from pp=toward tgt=pp:toward src=obj	petrarch1
+blow	194	prt=up pre=was obj=fired pp=by:missile pp=by src=pp:by	petrarch1
+blow	193	prt=up pre=&WEAPON pp=from pp=toward tgt=pp:toward src=pp:from	petrarch1
 blow	111	prt=up pre=came pre=under pp=in:report	petrarch1
 blow	145	prt=up obj=rocks pp=with:&WEAPON	petrarch1
 blow	0841	prt=up obj=disposal obj=expert obj=free	petrarch1
@@ -4722,12 +4722,12 @@ blow	138	prt=up pre=will obj=&WEAPON obj=if pp=in tgt=pp:in	petrarch1
 blow	064	prt=up pre=foil pre=plot pre=to obj=&AIRCRAFT	petrarch1
 blow	111	prt=up obj=sanction pp=for:imposing	petrarch1
 blow	1832	prt=up pre=&CAR obj=attack pp=against tgt=pp:against	petrarch1
-blow	183	prt=up obj=link pp=in:attack pp=to src=obj	petrarch1
-blow	194	prt=up pre=rockets pp=into pp=from tgt=pp:into src=obj	petrarch1
+blow	183	prt=up obj=link pp=in:attack pp=to src=pp:to	petrarch1
+blow	194	prt=up pre=rockets pp=into pp=from tgt=pp:into src=pp:from	petrarch1
 blow	---	prt=up pre=killed pre=in pre=accidental	petrarch1
 blow	194	prt=up pre=gunships pre=&WEAPON	petrarch1
 blow	---	prt=up pre=practice obj=miss obj=target	petrarch1
-blow	194	prt=up obj=attack obj=staged pp=by src=obj	petrarch1
+blow	194	prt=up obj=attack obj=staged pp=by src=pp:by	petrarch1
 blow	---	prt=up pre=accidental obj=training	petrarch1
 blow	---	prt=up pre=accidental obj=exercise	petrarch1
 blow	111	prt=up obj=visit pp=for:hosting tgt=obj	petrarch1
@@ -4739,9 +4739,9 @@ blow	194	prt=up obj=&WEAPON pp=from pp=to tgt=pp:to	petrarch1
 blow	190	prt=up obj=wounded obj=militant tgt=obj	petrarch1
 blow	194	prt=up pp=at:fighter-bombers	petrarch1
 blow	194	prt=up pre=&MILITARY obj=tear obj=gas	petrarch1
-blow	181	prt=up obj=expert obj=seized pp=by src=obj	petrarch1
+blow	181	prt=up obj=expert obj=seized pp=by src=pp:by	petrarch1
 blow	195	prt=up pp=with:&AIRCRAFT tgt=obj	petrarch1
-blow	1832	prt=up pre=&CAR obj=killed pp=in tgt=obj src=obj	petrarch1
+blow	1832	prt=up pre=&CAR obj=killed pp=in tgt=obj src=pp:in	petrarch1
 blow	195	prt=up pre=&FIGHT pre=&AIRCRAFT tgt=obj	petrarch1
 blow	111	prt=up obj=trying obj=sanction tgt=obj	petrarch1
 blow	180	prt=up obj=blast obj=lauched tgt=obj src=obj	petrarch1
@@ -4752,8 +4752,8 @@ blow	017	prt=up pre=&WEAPON obj=celebrat	petrarch1
 blow	150	prt=up obj=&WEAPON obj=exercise	petrarch1
 blow	111	prt=up pre=&INVESTIGATION tgt=obj	petrarch1
 blow	111	prt=up obj=verbal obj=broadside	petrarch1
-blow	194	prt=up pre=rocket pp=by pp=on tgt=pp:on src=obj	petrarch1
-blow	193	prt=up pre=gunman pp=on pp=in tgt=pp:on src=obj	petrarch1
+blow	194	prt=up pre=rocket pp=by pp=on tgt=pp:on src=pp:by	petrarch1
+blow	193	prt=up pre=gunman pp=on pp=in tgt=pp:on src=pp:in	petrarch1
 blow	---	prt=up pre=following obj=attack	petrarch1
 blow	193	prt=up obj=machine obj=&WEAPON	petrarch1
 blow	193	prt=up pre=machine pre=&WEAPON	petrarch1
@@ -4767,7 +4767,7 @@ blow	090	prt=up pre=police pre=probing	petrarch1
 blow	194	prt=up pp=with:&WEAPON tgt=obj	petrarch1
 blow	183	prt=up obj=killed tgt=obj	petrarch1
 blow	194	prt=up obj=air obj=strike tgt=obj	petrarch1
-blow	190	prt=up pre=under pp=from src=obj	petrarch1
+blow	190	prt=up pre=under pp=from src=pp:from	petrarch1
 blow	190	prt=up obj=off pp=to:warn tgt=obj	petrarch1
 blow	190	prt=up pre=has pre=been pp=on	petrarch1
 blow	183	prt=up obj=landmine pp=in tgt=pp:in	petrarch1
@@ -4865,7 +4865,7 @@ blow	0871	prt=up pre=pause	petrarch1
 blow	182	prt=up obj=cars	petrarch1
 blow	190	prt=up pp=at tgt=pp:at	petrarch1
 blow	111	prt=up obj=as obj=farcical tgt=obj	petrarch1
-blow	193	prt=up pre=rockets pp=by pp=into tgt=pp:into src=obj	petrarch1
+blow	193	prt=up pre=rockets pp=by pp=into tgt=pp:into src=pp:by	petrarch1
 blow	190	prt=up obj=targets pp=in	petrarch1
 blow	194	prt=up obj=artillery	petrarch1
 disturb,bother,badger,agitate,plague,agonize,agonise,upset,disquiet,irk,pester,torment,harass,hassle,harry,irritate,annoy,rag,vex,disconcert,discomfit	140	-	petrarch1
@@ -4914,7 +4914,7 @@ confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	030	obj=wou
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=will obj=situation pp=with tgt=pp:with	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	012	pre=made pre=little pre=progress	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	obj=ended obj=failure pp=with tgt=pp:with	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	044	pp=in pp=between tgt=obj src=obj	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	044	pp=in pp=between tgt=obj src=pp:between	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	134	pre=will pre=walk pre=out pre=of obj=if	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	obj=tentative pp=between	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	041	pp=with pp=by:telephone tgt=pp:with	petrarch1
@@ -4931,7 +4931,7 @@ confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	040	obj=sit
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	obj=situation pp=in tgt=obj	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	---	pre=that pre=has pre=delayed	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	026	pre=told obj=not obj=&FIGHT	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pp=between tgt=obj src=obj	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pp=between tgt=obj src=pp:between	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	012	pre=said pre=no pre=further	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pre=made pre=progress	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	obj=stall pp=between	petrarch1
@@ -5595,18 +5595,18 @@ go	042	prt=to	petrarch1
 march,demonstrate	140	-	petrarch1
 march,demonstrate	1412	obj=outside obj=office pp=against:sanctions tgt=obj	petrarch1
 march,demonstrate	024	obj=calling obj=help obj=stop obj=violence pp=on tgt=pp:on	petrarch1
-march,demonstrate	141	pp=through pp=in:protest pp=against tgt=pp:against src=obj	petrarch1
+march,demonstrate	141	pp=through pp=in:protest pp=against tgt=pp:against src=pp:through	petrarch1
 march,demonstrate	072	obj=&FIGHT obj=computer obj=&PROGRAM pp=to tgt=pp:to	petrarch1
 march,demonstrate	024	obj=call obj=help obj=stop obj=violence pp=on tgt=pp:on	petrarch1
-march,demonstrate	050	obj=protest obj=death pp=through pp=of tgt=pp:of src=obj	petrarch1
+march,demonstrate	050	obj=protest obj=death pp=through pp=of tgt=pp:of src=pp:through	petrarch1
 march,demonstrate	1412	pp=in pp=to:call pp=for:peace pp=in tgt=pp:in	petrarch1
 march,demonstrate	141	pre=carry pre=sick obj=outside obj=office tgt=obj	petrarch1
 march,demonstrate	017	obj=commemorate pp=through:streets	petrarch1
 march,demonstrate	053	obj=outside pp=in:favour pp=of tgt=pp:of	petrarch1
-march,demonstrate	141	obj=calling pp=through pp=for tgt=pp:for src=obj	petrarch1
+march,demonstrate	141	obj=calling pp=through pp=for tgt=pp:for src=pp:through	petrarch1
 march,demonstrate	1413	pp=against:discrimination	petrarch1
 march,demonstrate	141	pp=in:front pp=of:parliament	petrarch1
-march,demonstrate	051	pre=&PEOPLE obj=funeral pp=in tgt=obj src=obj	petrarch1
+march,demonstrate	051	pre=&PEOPLE obj=funeral pp=in tgt=obj src=pp:in	petrarch1
 march,demonstrate	053	pre=staged pp=in:support pp=of tgt=pp:of	petrarch1
 march,demonstrate	141	pp=for:secularism pp=after tgt=pp:after	petrarch1
 march,demonstrate	053	obj=release pp=to:demand pp=of tgt=pp:of	petrarch1
@@ -5624,7 +5624,7 @@ march,demonstrate	051	pp=in:sympathy pp=with tgt=pp:with	petrarch1
 march,demonstrate	053	obj=solidarity pp=with tgt=pp:with	petrarch1
 march,demonstrate	141	obj=strikes pp=against tgt=pp:against	petrarch1
 march,demonstrate	017	obj=&PREPOSIT1 obj=memory	petrarch1
-march,demonstrate	141	pre=&PEOPLE pp=on pp=in tgt=pp:on src=obj	petrarch1
+march,demonstrate	141	pre=&PEOPLE pp=on pp=in tgt=pp:on src=pp:in	petrarch1
 march,demonstrate	1411	obj=resign pp=to:demand	petrarch1
 march,demonstrate	053	pp=for:release pp=of tgt=pp:of	petrarch1
 march,demonstrate	051	pp=in:suppport pp=of tgt=pp:of	petrarch1
@@ -5773,7 +5773,7 @@ manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	0313	pp=in:favour pp=of:extradition pp=by tgt=pp:by	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	072	obj=deployment pp=of:&MILITARY pp=to tgt=pp:to	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	161	obj=ambassador pp=to pp=to:return tgt=pp:to	petrarch1
-manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	173	pre=&AUXVERB1 obj=detained pp=by src=obj	petrarch1
+manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	173	pre=&AUXVERB1 obj=detained pp=by src=pp:by	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	033	pre=will obj=deliver obj=aid pp=to pp=for tgt=pp:for	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	172	obj=suspension obj=activities pp=of tgt=pp:of	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	112	prt=out pre=said pre=had pre=been pp=of tgt=pp:of	petrarch1
@@ -5784,9 +5784,9 @@ manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	174	prt=out pre=said pre=had pre=been pp=of tgt=pp:of	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	091	obj=criminial obj=&INVESTIGATION	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	033	obj=dispatch pp=for:victim pp=of tgt=pp:of	petrarch1
-manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	0874	obj=withdrawal pp=of pp=from tgt=pp:from src=obj	petrarch1
+manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	0874	obj=withdrawal pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	042	pre=will obj=delegation obj=visit tgt=obj	petrarch1
-manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	0874	obj=withdrwal pp=of pp=from tgt=pp:from src=obj	petrarch1
+manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	0874	obj=withdrwal pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	101	obj=seizure obj=frozen obj=assets tgt=obj	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	154	obj=deployment pp=of:&MILITARY	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	161	obj=diplomat pp=in pp=to:close tgt=pp:in	petrarch1
@@ -5842,7 +5842,7 @@ manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	061	obj=free obj=trade obj=deal	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	174	obj=officers pp=to:leave	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	1721	obj=suspen obj=television	petrarch1
-manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	192	pre=fell pre=under pp=of src=obj	petrarch1
+manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	192	pre=fell pre=under pp=of src=pp:of	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	074	obj=&PKO pp=to:remain pp=in	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	062	obj=joint obj=maneuvers	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	1711	obj=seizure obj=land pp=of tgt=pp:of	petrarch1
@@ -5974,7 +5974,7 @@ manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	---	pre=on	petrarch1
 decree	100	-	petrarch1
 declare,ordain,pronounce,proclaim	010	-	petrarch1
-decree,declare,ordain,pronounce,proclaim	060	obj=victory obj=election pp=in src=obj	petrarch1
+decree,declare,ordain,pronounce,proclaim	060	obj=victory obj=election pp=in src=pp:in	petrarch1
 decree,declare,ordain,pronounce,proclaim	063	obj=invalid obj=decision pp=by tgt=pp:by	petrarch1
 decree,declare,ordain,pronounce,proclaim	1246	obj=no obj=&CEASEFIRE obj=&TREATY	petrarch1
 decree,declare,ordain,pronounce,proclaim	031	obj=will obj=work pp=for:peace	petrarch1
@@ -5987,7 +5987,7 @@ decree,declare,ordain,pronounce,proclaim	111	pre=extended pp=against	petrarch1
 decree,declare,ordain,pronounce,proclaim	014	pre=could obj=&CEASEFIRE	petrarch1
 decree,declare,ordain,pronounce,proclaim	191	obj=border obj=closed tgt=obj	petrarch1
 decree,declare,ordain,pronounce,proclaim	130	obj=would obj=&FIGHT tgt=obj	petrarch1
-decree,declare,ordain,pronounce,proclaim	111	obj=apostate pp=by src=obj	petrarch1
+decree,declare,ordain,pronounce,proclaim	111	obj=apostate pp=by src=pp:by	petrarch1
 decree,declare,ordain,pronounce,proclaim	013	obj=victory pp=after	petrarch1
 decree,declare,ordain,pronounce,proclaim	1044	obj=independence	petrarch1
 decree,declare,ordain,pronounce,proclaim	036	obj=willing obj=meet	petrarch1
@@ -6206,7 +6206,7 @@ appoint,nominate,elect,designate,name,slate	090	obj=monitor obj=committee	petrar
 appoint,nominate,elect,designate,name,slate	060	obj=as obj=minister tgt=obj	petrarch1
 appoint,nominate,elect,designate,name,slate	050	obj=ambassador pp=to tgt=pp:to	petrarch1
 appoint,nominate,elect,designate,name,slate	039	obj=&NEGOTIATOR pp=to	petrarch1
-appoint,nominate,elect,designate,name,slate	143	obj=boycott pp=by src=obj	petrarch1
+appoint,nominate,elect,designate,name,slate	143	obj=boycott pp=by src=pp:by	petrarch1
 appoint,nominate,elect,designate,name,slate	060	pre=was obj=minister	petrarch1
 appoint,nominate,elect,designate,name,slate	032	pp=to pp=to:arriv tgt=pp:to	petrarch1
 appoint,nominate,elect,designate,name,slate	050	obj=ambassador pp=to	petrarch1
@@ -6227,7 +6227,7 @@ put	090	prt=forward obj=monitor obj=committee	petrarch1
 put	060	prt=forward obj=as obj=minister tgt=obj	petrarch1
 put	050	prt=forward obj=ambassador pp=to tgt=pp:to	petrarch1
 put	039	prt=forward obj=&NEGOTIATOR pp=to	petrarch1
-put	143	prt=forward obj=boycott pp=by src=obj	petrarch1
+put	143	prt=forward obj=boycott pp=by src=pp:by	petrarch1
 put	060	prt=forward pre=was obj=minister	petrarch1
 put	032	prt=forward pp=to pp=to:arriv tgt=pp:to	petrarch1
 put	050	prt=forward obj=ambassador pp=to	petrarch1
@@ -6286,7 +6286,7 @@ telephone,phone,call	1431	obj=strike pp=for:resignation	petrarch1
 telephone,phone,call	0242	pp=for pp=to:recognize tgt=pp:for	petrarch1
 telephone,phone,call	0234	obj=measure pp=for:&SECURITY	petrarch1
 telephone,phone,call	0234	obj=&PKO pp=for:exten pp=in tgt=pp:in	petrarch1
-telephone,phone,call	0244	obj=independence pp=from src=obj	petrarch1
+telephone,phone,call	0244	obj=independence pp=from src=pp:from	petrarch1
 telephone,phone,call	053	obj=prayer pp=on:dedicate pp=to	petrarch1
 telephone,phone,call	0256	obj=&FIGHT pp=for:cessation	petrarch1
 telephone,phone,call	0253	obj=exchange obj=prisoners tgt=obj	petrarch1
@@ -6396,7 +6396,7 @@ telephone,phone,call	131	obj=expulsion	petrarch1
 telephone,phone,call	027	pp=for:&TOWN	petrarch1
 telephone,phone,call	036	obj=meeting	petrarch1
 telephone,phone,call	111	obj=devil tgt=obj	petrarch1
-telephone,phone,call	020	pp=by pp=on tgt=pp:on src=obj	petrarch1
+telephone,phone,call	020	pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 telephone,phone,call	111	obj=dictator	petrarch1
 telephone,phone,call	0234	pp=for:&PKO	petrarch1
 telephone,phone,call	041	pp=to:press	petrarch1
@@ -6566,14 +6566,14 @@ support,endorse,back,promote,advertise,advertize	---	obj=&CURRENCY obj=control p
 support,endorse,back,promote,advertise,advertize	138	obj=&MILITARY obj=intervention pp=in tgt=pp:in	petrarch1
 support,endorse,back,promote,advertise,advertize	1311	obj=decision obj=aid pp=to:suspend pp=to	petrarch1
 support,endorse,back,promote,advertise,advertize	1242	prt=down pre=will pre=not pp=from:protest	petrarch1
-support,endorse,back,promote,advertise,advertize	062	pre=&MILITARY obj=&MILITARY pp=by src=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	062	pre=&MILITARY obj=&MILITARY pp=by src=pp:by	petrarch1
 support,endorse,back,promote,advertise,advertize	100	pre=would obj=lift obj=sanctions obj=if tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	138	obj=response pp=for:&MILITARY pp=to	petrarch1
 support,endorse,back,promote,advertise,advertize	031	obj=stronger obj=cooperation pp=with	petrarch1
 support,endorse,back,promote,advertise,advertize	---	obj=have obj=control pp=in:election	petrarch1
 support,endorse,back,promote,advertise,advertize	---	pre=eager pre=to obj=&FIGHT pp=with	petrarch1
-support,endorse,back,promote,advertise,advertize	062	pre=&MILITARY obj=forces pp=by src=obj	petrarch1
-support,endorse,back,promote,advertise,advertize	062	pre=&MILITARY obj=troops pp=by src=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	062	pre=&MILITARY obj=forces pp=by src=pp:by	petrarch1
+support,endorse,back,promote,advertise,advertize	062	pre=&MILITARY obj=troops pp=by src=pp:by	petrarch1
 support,endorse,back,promote,advertise,advertize	141	obj=held obj=protest obj=march tgt=obj src=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=&NEGOTIATION pp=to:join tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	195	pre=&AIRCRAFT pp=in:skies	petrarch1
@@ -6594,10 +6594,10 @@ support,endorse,back,promote,advertise,advertize	113	obj=call pp=to:boycott tgt=
 support,endorse,back,promote,advertise,advertize	0312	pre=could obj=&MILITARY tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	113	pre=drum pre=up pp=against tgt=pp:against	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=withdrawal pp=from tgt=pp:from	petrarch1
-support,endorse,back,promote,advertise,advertize	051	pre=received pp=from src=obj	petrarch1
-support,endorse,back,promote,advertise,advertize	051	pre=&AUXVERB3 pp=of src=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	051	pre=received pp=from src=pp:from	petrarch1
+support,endorse,back,promote,advertise,advertize	051	pre=&AUXVERB3 pp=of src=pp:of	petrarch1
 support,endorse,back,promote,advertise,advertize	111	pre=hit pp=at:criticism	petrarch1
-support,endorse,back,promote,advertise,advertize	071	pre=financial pp=from src=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	071	pre=financial pp=from src=pp:from	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=permanent obj=seat tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=development pp=in tgt=pp:in	petrarch1
 support,endorse,back,promote,advertise,advertize	---	obj=cars pp=by:armoured	petrarch1
@@ -6635,7 +6635,7 @@ support,endorse,back,promote,advertise,advertize	051	obj=ambition tgt=obj	petrar
 support,endorse,back,promote,advertise,advertize	051	pre=will obj=plans tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	051	pre=staunch pp=of tgt=pp:of	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=win obj=election	petrarch1
-support,endorse,back,promote,advertise,advertize	110	obj=fall pp=among src=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	110	obj=fall pp=among src=pp:among	petrarch1
 support,endorse,back,promote,advertise,advertize	012	pre=reluctant pre=to	petrarch1
 support,endorse,back,promote,advertise,advertize	051	pre=showed pp=for tgt=pp:for	petrarch1
 support,endorse,back,promote,advertise,advertize	051	pp=to:cabinet tgt=obj	petrarch1
@@ -6685,7 +6685,7 @@ support,endorse,back,promote,advertise,advertize	051	obj=decision	petrarch1
 support,endorse,back,promote,advertise,advertize	---	pp=by:tanks	petrarch1
 support,endorse,back,promote,advertise,advertize	050	obj=effort tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=threat tgt=obj	petrarch1
-support,endorse,back,promote,advertise,advertize	051	pp=from src=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	051	pp=from src=pp:from	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=win obj=seat	petrarch1
 support,endorse,back,promote,advertise,advertize	052	obj=right tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	---	pp=by:tank	petrarch1
@@ -6724,7 +6724,7 @@ suggest,advise,counsel,advocate,recommend,hint,propose	110	obj=would obj=complic
 suggest,advise,counsel,advocate,recommend,hint,propose	025	obj=pulling obj=down obj=settlements	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	0351	pre=minister obj=start obj=broadcast	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	0251	obj=lift obj=state pp=of:emergency	petrarch1
-suggest,advise,counsel,advocate,recommend,hint,propose	037	obj=solve obj=problem pp=by pp=of tgt=pp:of src=obj	petrarch1
+suggest,advise,counsel,advocate,recommend,hint,propose	037	obj=solve obj=problem pp=by pp=of tgt=pp:of src=pp:by	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	014	pre=will pre=decide pre=whether pre=to	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	053	obj=suspend obj=sanctions pp=on tgt=pp:on	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	0234	obj=extend obj=mandate pp=of:&PKO	petrarch1
@@ -6740,7 +6740,7 @@ suggest,advise,counsel,advocate,recommend,hint,propose	0256	obj=withdraw obj=&MI
 suggest,advise,counsel,advocate,recommend,hint,propose	0234	obj=peacekeeping pp=in tgt=pp:in	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	130	obj=measures obj=&FIGHT tgt=obj	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	033	obj=resumption pp=of:aid	petrarch1
-suggest,advise,counsel,advocate,recommend,hint,propose	036	pre=conference pp=by src=obj	petrarch1
+suggest,advise,counsel,advocate,recommend,hint,propose	036	pre=conference pp=by src=pp:by	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	0241	obj=should obj=step obj=down	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	0256	obj=cessation obj=&FIGHT	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	026	obj=meet pp=to:consider	petrarch1
@@ -6804,7 +6804,7 @@ grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,prov
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0332	pre=said pre=would obj=&MILITARY obj=assistance	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	010	pre=said pre=would pre=not obj=way pp=to:requests	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0311	pre=said pre=would obj=concessions pp=to tgt=pp:to	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0841	pre=were pre=prisoners obj=amnesty pp=in src=obj	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0841	pre=were pre=prisoners obj=amnesty pp=in src=pp:in	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	130	obj=warning obj=might obj=intervene tgt=obj src=obj	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0234	obj=call pp=for:&MILITARY pp=to:deploy	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	036	pre=will obj=formal obj=invitation pp=to tgt=pp:to	petrarch1
@@ -6900,7 +6900,7 @@ grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,prov
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	074	obj=peacekeeping pp=in	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	138	obj=orders pp=to:shoot	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	173	obj=arrest obj=warrants	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0331	pre=to pre=get pp=from src=obj	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0331	pre=to pre=get pp=from src=pp:from	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	060	obj=special obj=status	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0331	pre=will obj=financial	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	051	pre=been obj=prize src=obj	petrarch1
@@ -6913,11 +6913,11 @@ grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,prov
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0332	obj=fighter-bomber	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0332	obj=&AIRCRAFT pp=to tgt=pp:to	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	obj=thousands pp=to tgt=pp:to	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	070	obj=&CURRENCY pp=by src=obj	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	070	obj=&CURRENCY pp=by src=pp:by	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0331	pre=will obj=&CURRENCY	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	033	pre=will obj=loan pp=to tgt=pp:to	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	073	pre=&FOOD pre=aid pp=by src=obj	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	075	obj=&ASYLUM pp=in src=obj	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	073	pre=&FOOD pre=aid pp=by src=pp:by	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	075	obj=&ASYLUM pp=in src=pp:in	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0874	prt=back obj=embassy tgt=obj	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	046	obj=border pp=between	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	050	obj=restor obj=peace tgt=obj	petrarch1
@@ -6945,7 +6945,7 @@ grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,prov
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	074	obj=peacekeeping	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	pre=will pre=use	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	obj=salary pp=to tgt=pp:to	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	081	obj=bail pp=by src=obj	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	081	obj=bail pp=by src=pp:by	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	062	pp=to pp=in tgt=pp:to	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	060	obj=access pp=to tgt=obj	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	030	obj=green obj=light	petrarch1
@@ -6993,7 +6993,7 @@ grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,prov
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	031	obj=contract	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	051	obj=approval	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	030	obj=go-ahead	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	pp=from src=obj	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	pp=from src=pp:from	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	056	obj=amnesty	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	051	obj=medal tgt=obj	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	100	obj=warrant	petrarch1
@@ -7039,7 +7039,7 @@ appeal,beg,implore,solicit,plead	0214	obj=&INFORMATION obj=missing pp=on pp=in t
 appeal,beg,implore,solicit,plead	0213	obj=allegation pp=to pp=to:examine tgt=pp:to	petrarch1
 appeal,beg,implore,solicit,plead	024	obj=reform pp=for pp=for:political tgt=pp:for	petrarch1
 appeal,beg,implore,solicit,plead	026	obj=&NEGOTIATION pp=to pp=to:begin tgt=pp:to	petrarch1
-appeal,beg,implore,solicit,plead	0256	pp=from pp=for:respite pp=from tgt=pp:from src=obj	petrarch1
+appeal,beg,implore,solicit,plead	0256	pp=from pp=for:respite pp=from tgt=pp:from src=pp:from	petrarch1
 appeal,beg,implore,solicit,plead	0253	pp=for:release pp=of:&HOSTAGE	petrarch1
 appeal,beg,implore,solicit,plead	0356	obj=&CEASEFIRE pp=to pp=to:call tgt=pp:to	petrarch1
 appeal,beg,implore,solicit,plead	023	obj=&CURRENCY pp=for:&FOOD	petrarch1
@@ -7067,7 +7067,7 @@ appeal,beg,implore,solicit,plead	0234	obj=government pp=to	petrarch1
 appeal,beg,implore,solicit,plead	0256	obj=violence pp=for:end	petrarch1
 appeal,beg,implore,solicit,plead	0256	obj=&DISPUTE pp=for:end	petrarch1
 appeal,beg,implore,solicit,plead	026	pp=for:&NEGOTIATION	petrarch1
-appeal,beg,implore,solicit,plead	020	pre=hear pp=against src=obj	petrarch1
+appeal,beg,implore,solicit,plead	020	pre=hear pp=against src=pp:against	petrarch1
 appeal,beg,implore,solicit,plead	022	pp=to pp=to:abolish tgt=pp:to	petrarch1
 appeal,beg,implore,solicit,plead	055	pp=for:forgiveness	petrarch1
 appeal,beg,implore,solicit,plead	110	pp=for:pressure pp=on	petrarch1
@@ -7079,10 +7079,10 @@ appeal,beg,implore,solicit,plead	0256	pp=for:&CEASEFIRE	petrarch1
 appeal,beg,implore,solicit,plead	0253	pp=with:kidnapper	petrarch1
 appeal,beg,implore,solicit,plead	115	obj=legal pp=against	petrarch1
 appeal,beg,implore,solicit,plead	022	pp=to pp=to:adopt tgt=pp:to	petrarch1
-appeal,beg,implore,solicit,plead	1043	obj=sentence pp=by src=obj	petrarch1
+appeal,beg,implore,solicit,plead	1043	obj=sentence pp=by src=pp:by	petrarch1
 appeal,beg,implore,solicit,plead	0231	pp=for:&CURRENCY	petrarch1
 appeal,beg,implore,solicit,plead	0234	pp=for:&SECURITY	petrarch1
-appeal,beg,implore,solicit,plead	020	pre=hear pp=from src=obj	petrarch1
+appeal,beg,implore,solicit,plead	020	pre=hear pp=from src=pp:from	petrarch1
 appeal,beg,implore,solicit,plead	025	pp=for:restraint	petrarch1
 appeal,beg,implore,solicit,plead	025	pp=for:clemency	petrarch1
 appeal,beg,implore,solicit,plead	021	obj=&PEOPLE pp=to tgt=pp:to	petrarch1
@@ -7095,8 +7095,8 @@ appeal,beg,implore,solicit,plead	027	pp=for:&TREATY	petrarch1
 appeal,beg,implore,solicit,plead	0231	pp=for:million	petrarch1
 appeal,beg,implore,solicit,plead	0253	pp=for:release	petrarch1
 appeal,beg,implore,solicit,plead	020	obj=give obj=chance	petrarch1
-appeal,beg,implore,solicit,plead	020	pp=by pp=for tgt=pp:for src=obj	petrarch1
-appeal,beg,implore,solicit,plead	020	pp=from pp=for src=obj	petrarch1
+appeal,beg,implore,solicit,plead	020	pp=by pp=for tgt=pp:for src=pp:by	petrarch1
+appeal,beg,implore,solicit,plead	020	pp=from pp=for src=pp:from	petrarch1
 appeal,beg,implore,solicit,plead	022	pp=to:support	petrarch1
 appeal,beg,implore,solicit,plead	0256	obj=end obj=&FIGHT	petrarch1
 appeal,beg,implore,solicit,plead	016	obj=not obj=guilty	petrarch1
@@ -7115,7 +7115,7 @@ appeal,beg,implore,solicit,plead	023	pp=for:aid	petrarch1
 appeal,beg,implore,solicit,plead	050	pre=show pp=of	petrarch1
 appeal,beg,implore,solicit,plead	120	pre=reject	petrarch1
 appeal,beg,implore,solicit,plead	---	obj=court	petrarch1
-appeal,beg,implore,solicit,plead	020	pp=by src=obj	petrarch1
+appeal,beg,implore,solicit,plead	020	pp=by src=pp:by	petrarch1
 appeal,beg,implore,solicit,plead	020	pp=for	petrarch1
 appeal,beg,implore,solicit,plead	020	pp=to	petrarch1
 denounce,lambaste,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	-	petrarch1
@@ -7123,7 +7123,7 @@ cane,flog	180	-	petrarch1
 dress	111	prt=down	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	051	obj=re-opening obj=court obj=files pp=on tgt=pp:on	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	018	obj=as obj=terrorist obj=acts obj=hit tgt=obj	petrarch1
-denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=offensive pre=drew pp=from src=obj	petrarch1
+denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=offensive pre=drew pp=from src=pp:from	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	051	pre=veto pre=shield pre=from	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	053	obj=sanctions pp=against tgt=pp:against	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	obj=veto pp=of:&SOLUTION tgt=obj	petrarch1
@@ -7132,14 +7132,14 @@ denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,ch
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	1122	obj=freedom pp=for:violat	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	obj=&WEAPON obj=attack tgt=obj	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	053	obj=dissolution pp=of tgt=pp:of	petrarch1
-denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=despite pp=from src=obj	petrarch1
+denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=despite pp=from src=pp:from	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=came pre=in pre=for src=obj	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	053	obj=kidnapping pp=of tgt=pp:of	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	obj=killing pp=in tgt=obj	petrarch1
-denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=faced pp=from src=obj	petrarch1
+denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=faced pp=from src=pp:from	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=came pre=under src=obj	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	obj=comments pp=by tgt=pp:by	petrarch1
-denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=drew pp=from src=obj	petrarch1
+denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	pre=drew pp=from src=pp:from	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	052	obj=&DETENTION pp=of	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	055	pre=apology pre=for tgt=obj	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	1124	obj=as obj=terrorism	petrarch1
@@ -7166,7 +7166,7 @@ denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,ch
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	tgt=obj	petrarch1
 dress	051	prt=down obj=re-opening obj=court obj=files pp=on tgt=pp:on	petrarch1
 dress	018	prt=down obj=as obj=terrorist obj=acts obj=hit tgt=obj	petrarch1
-dress	111	prt=down pre=offensive pre=drew pp=from src=obj	petrarch1
+dress	111	prt=down pre=offensive pre=drew pp=from src=pp:from	petrarch1
 dress	051	prt=down pre=veto pre=shield pre=from	petrarch1
 dress	053	prt=down obj=sanctions pp=against tgt=pp:against	petrarch1
 dress	111	prt=down obj=veto pp=of:&SOLUTION tgt=obj	petrarch1
@@ -7175,14 +7175,14 @@ dress	1122	prt=down obj=right pp=for:violat tgt=obj	petrarch1
 dress	1122	prt=down obj=freedom pp=for:violat	petrarch1
 dress	111	prt=down obj=&WEAPON obj=attack tgt=obj	petrarch1
 dress	053	prt=down obj=dissolution pp=of tgt=pp:of	petrarch1
-dress	111	prt=down pre=despite pp=from src=obj	petrarch1
+dress	111	prt=down pre=despite pp=from src=pp:from	petrarch1
 dress	111	prt=down pre=came pre=in pre=for src=obj	petrarch1
 dress	053	prt=down obj=kidnapping pp=of tgt=pp:of	petrarch1
 dress	111	prt=down obj=killing pp=in tgt=obj	petrarch1
-dress	111	prt=down pre=faced pp=from src=obj	petrarch1
+dress	111	prt=down pre=faced pp=from src=pp:from	petrarch1
 dress	111	prt=down pre=came pre=under src=obj	petrarch1
 dress	111	prt=down obj=comments pp=by tgt=pp:by	petrarch1
-dress	111	prt=down pre=drew pp=from src=obj	petrarch1
+dress	111	prt=down pre=drew pp=from src=pp:from	petrarch1
 dress	052	prt=down obj=&DETENTION pp=of	petrarch1
 dress	055	prt=down pre=apology pre=for tgt=obj	petrarch1
 dress	1124	prt=down obj=as obj=terrorism	petrarch1
@@ -7363,13 +7363,13 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	087	prt=up pre=&MILITARY pre=operation pre=against pre=been	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	062	prt=up obj=joint obj=&MILITARY obj=maneuver	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=were obj=demonstration pp=in:clashes src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=&PEOPLE pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=&PEOPLE pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	185	pre=governor pre=of pre=was pp=in:attack src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=were pp=in:demonstration pp=in src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=were pp=in:demonstration pp=in src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	145	pre=&PEOPLE pre=were obj=when obj=protesters	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	121	obj=when obj=refused pp=to:support src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=were pp=in:protest pp=against src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	195	pre=&AUXVERB1 obj=air obj=raid pp=in src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=were pp=in:protest pp=against src=pp:against	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	195	pre=&AUXVERB1 obj=air obj=raid pp=in src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pre=slightly obj=accident pp=in:&CAR	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	121	obj=setback obj=when obj=refused src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	183	pre=&AUXVERB1 pp=in:&WEAPON src=obj	petrarch1
@@ -7377,19 +7377,19 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	obj=when obj=gunmen obj=opened obj=fire	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=&AUXVERB1 pp=in:attack src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=&AUXVERB1 obj=open obj=fire src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	195	pre=were obj=air obj=strike pp=in src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=was pre=seriously pp=near src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	195	pre=were obj=air obj=strike pp=in src=pp:in	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=was pre=seriously pp=near src=pp:near	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	050	pre=will pre=not obj=interests tgt=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	183	pre=&WEAPON pre=planted pre=by tgt=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=attack pre=against pre=in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=were obj=fire pp=in:exchange	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pp=in:firefight pp=with src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pp=in:firefight pp=with src=pp:with	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	145	pre=were obj=demonstrate src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	obj=&WEAPON obj=barrages src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=were pp=in:shooting src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	175	pre=protesters pre=were src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	145	pre=been pp=in:riot pp=by src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=were obj=bullets pp=by src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	145	pre=been pp=in:riot pp=by src=pp:by	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=were obj=bullets pp=by src=pp:by	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=were obj=when obj=fired src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	183	obj=blast pp=in:&WEAPON	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	0732	obj=were obj=airlifted src=obj	petrarch1
@@ -7410,25 +7410,25 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pre=pay pre=&CURRENCY pre=in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=when obj=ambush src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	017	obj=awarded obj=medal tgt=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=when obj=hit pp=by src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=when obj=hit pp=by src=pp:by	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	010	obj=setback pp=in tgt=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	183	pp=in:explosion	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=fire pp=under src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=fire pp=under src=pp:under	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	111	pre=said obj=relations	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	130	pre=ties pre=between	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=offens pp=in src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=gunmen pp=in tgt=obj src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=offens pp=in src=pp:in	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=gunmen pp=in tgt=obj src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:clash pp=with	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=&AUXVERB1 src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:exchange	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pp=in:earthquake	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	110	obj=goal obj=voter tgt=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=has pre=been src=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	obj=injured pp=by src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	obj=injured pp=by src=pp:by	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	012	pre=concern obj=talk	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=been pp=in src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=been pp=in src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:&FIGHT	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=fire pp=by tgt=obj src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=fire pp=by tgt=obj src=pp:by	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	071	pre=make pre=up pre=for	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	obj=gunfire src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	obj=wounds src=obj	petrarch1
@@ -7447,7 +7447,7 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=attack	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=were src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	030	pre=will pre=not	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=was pp=in src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=was pp=in src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pp=in:flood	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	090	pre=evaluate	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=was src=obj	petrarch1
@@ -7483,12 +7483,12 @@ defend,shield,guard,ward,tend,safeguard,protect,shelter	060	obj=terminal tgt=obj
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	obj=comment tgt=obj	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	0332	pre=vowed pre=to	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	113	obj=ban pp=on tgt=pp:on	petrarch1
-defend,shield,guard,ward,tend,safeguard,protect,shelter	075	pp=with src=obj	petrarch1
+defend,shield,guard,ward,tend,safeguard,protect,shelter	075	pp=with src=pp:with	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	---	pp=of:camp	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	obj=right tgt=obj	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	124	obj=boycott	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	obj=raid tgt=obj	petrarch1
-defend,shield,guard,ward,tend,safeguard,protect,shelter	075	pp=in src=obj	petrarch1
+defend,shield,guard,ward,tend,safeguard,protect,shelter	075	pp=in src=pp:in	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	152	obj=&TOWN	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	pp=from	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	obj=plan	petrarch1
@@ -7518,12 +7518,12 @@ look	060	prt=after obj=terminal tgt=obj	petrarch1
 look	052	prt=after obj=comment tgt=obj	petrarch1
 look	0332	prt=after pre=vowed pre=to	petrarch1
 look	113	prt=after obj=ban pp=on tgt=pp:on	petrarch1
-look	075	prt=after pp=with src=obj	petrarch1
+look	075	prt=after pp=with src=pp:with	petrarch1
 look	---	prt=after pp=of:camp	petrarch1
 look	052	prt=after obj=right tgt=obj	petrarch1
 look	124	prt=after obj=boycott	petrarch1
 look	052	prt=after obj=raid tgt=obj	petrarch1
-look	075	prt=after pp=in src=obj	petrarch1
+look	075	prt=after pp=in src=pp:in	petrarch1
 look	152	prt=after obj=&TOWN	petrarch1
 look	052	prt=after pp=from	petrarch1
 look	052	prt=after obj=plan	petrarch1
@@ -7628,12 +7628,12 @@ complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,s
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	013	pre=pressure pre=might obj=attacks	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	1622	obj=&MILITARY obj=cooperation	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	1622	obj=&SECURITY obj=cooperation	petrarch1
-complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	161	pre=visit pp=at:request pp=of src=obj	petrarch1
+complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	161	pre=visit pp=at:request pp=of src=pp:of	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	013	obj=deadlock pp=to:breaking	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	073	obj=transfer pp=of:&REFUGEE	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	0842	obj=handover pp=of:document	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	196	obj=&CEASEFIRE pp=against tgt=pp:against	petrarch1
-complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	100	pre=must obj=will pp=before src=obj	petrarch1
+complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	100	pre=must obj=will pp=before src=pp:before	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	090	obj=fact-finding obj=mission	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	082	obj=strike pp=in:view pp=of tgt=pp:of	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	160	obj=arms obj=surrender pp=to tgt=pp:to	petrarch1
@@ -7767,12 +7767,12 @@ wrap	0256	prt=up pre=called pre=on pre=to obj=bloodshed	petrarch1
 wrap	013	prt=up pre=pressure pre=might obj=attacks	petrarch1
 wrap	1622	prt=up obj=&MILITARY obj=cooperation	petrarch1
 wrap	1622	prt=up obj=&SECURITY obj=cooperation	petrarch1
-wrap	161	prt=up pre=visit pp=at:request pp=of src=obj	petrarch1
+wrap	161	prt=up pre=visit pp=at:request pp=of src=pp:of	petrarch1
 wrap	013	prt=up obj=deadlock pp=to:breaking	petrarch1
 wrap	073	prt=up obj=transfer pp=of:&REFUGEE	petrarch1
 wrap	0842	prt=up obj=handover pp=of:document	petrarch1
 wrap	196	prt=up obj=&CEASEFIRE pp=against tgt=pp:against	petrarch1
-wrap	100	prt=up pre=must obj=will pp=before src=obj	petrarch1
+wrap	100	prt=up pre=must obj=will pp=before src=pp:before	petrarch1
 wrap	090	prt=up obj=fact-finding obj=mission	petrarch1
 wrap	082	prt=up obj=strike pp=in:view pp=of tgt=pp:of	petrarch1
 wrap	160	prt=up obj=arms obj=surrender pp=to tgt=pp:to	petrarch1
@@ -7904,12 +7904,12 @@ take	0256	prt=leave pre=called pre=on pre=to obj=bloodshed	petrarch1
 take	013	prt=leave pre=pressure pre=might obj=attacks	petrarch1
 take	1622	prt=leave obj=&MILITARY obj=cooperation	petrarch1
 take	1622	prt=leave obj=&SECURITY obj=cooperation	petrarch1
-take	161	prt=leave pre=visit pp=at:request pp=of src=obj	petrarch1
+take	161	prt=leave pre=visit pp=at:request pp=of src=pp:of	petrarch1
 take	013	prt=leave obj=deadlock pp=to:breaking	petrarch1
 take	073	prt=leave obj=transfer pp=of:&REFUGEE	petrarch1
 take	0842	prt=leave obj=handover pp=of:document	petrarch1
 take	196	prt=leave obj=&CEASEFIRE pp=against tgt=pp:against	petrarch1
-take	100	prt=leave pre=must obj=will pp=before src=obj	petrarch1
+take	100	prt=leave pre=must obj=will pp=before src=pp:before	petrarch1
 take	090	prt=leave obj=fact-finding obj=mission	petrarch1
 take	082	prt=leave obj=strike pp=in:view pp=of tgt=pp:of	petrarch1
 take	160	prt=leave obj=arms obj=surrender pp=to tgt=pp:to	petrarch1
@@ -8041,12 +8041,12 @@ shut,wind	0256	prt=down pre=called pre=on pre=to obj=bloodshed	petrarch1
 shut,wind	013	prt=down pre=pressure pre=might obj=attacks	petrarch1
 shut,wind	1622	prt=down obj=&MILITARY obj=cooperation	petrarch1
 shut,wind	1622	prt=down obj=&SECURITY obj=cooperation	petrarch1
-shut,wind	161	prt=down pre=visit pp=at:request pp=of src=obj	petrarch1
+shut,wind	161	prt=down pre=visit pp=at:request pp=of src=pp:of	petrarch1
 shut,wind	013	prt=down obj=deadlock pp=to:breaking	petrarch1
 shut,wind	073	prt=down obj=transfer pp=of:&REFUGEE	petrarch1
 shut,wind	0842	prt=down obj=handover pp=of:document	petrarch1
 shut,wind	196	prt=down obj=&CEASEFIRE pp=against tgt=pp:against	petrarch1
-shut,wind	100	prt=down pre=must obj=will pp=before src=obj	petrarch1
+shut,wind	100	prt=down pre=must obj=will pp=before src=pp:before	petrarch1
 shut,wind	090	prt=down obj=fact-finding obj=mission	petrarch1
 shut,wind	082	prt=down obj=strike pp=in:view pp=of tgt=pp:of	petrarch1
 shut,wind	160	prt=down obj=arms obj=surrender pp=to tgt=pp:to	petrarch1
@@ -8180,12 +8180,12 @@ call	0256	prt=off pre=called pre=on pre=to obj=bloodshed	petrarch1
 call	013	prt=off pre=pressure pre=might obj=attacks	petrarch1
 call	1622	prt=off obj=&MILITARY obj=cooperation	petrarch1
 call	1622	prt=off obj=&SECURITY obj=cooperation	petrarch1
-call	161	prt=off pre=visit pp=at:request pp=of src=obj	petrarch1
+call	161	prt=off pre=visit pp=at:request pp=of src=pp:of	petrarch1
 call	013	prt=off obj=deadlock pp=to:breaking	petrarch1
 call	073	prt=off obj=transfer pp=of:&REFUGEE	petrarch1
 call	0842	prt=off obj=handover pp=of:document	petrarch1
 call	196	prt=off obj=&CEASEFIRE pp=against tgt=pp:against	petrarch1
-call	100	prt=off pre=must obj=will pp=before src=obj	petrarch1
+call	100	prt=off pre=must obj=will pp=before src=pp:before	petrarch1
 call	090	prt=off obj=fact-finding obj=mission	petrarch1
 call	082	prt=off obj=strike pp=in:view pp=of tgt=pp:of	petrarch1
 call	160	prt=off obj=arms obj=surrender pp=to tgt=pp:to	petrarch1
@@ -8709,13 +8709,13 @@ give	111	prt=in pre=has	petrarch1
 defect	120	-	petrarch1
 take	---	prt=flight	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	010	obj=unhurt obj=when obj=came pp=under:attack pp=from tgt=pp:from	petrarch1
-evacuate,desert,escape,abscond,abandon,forsake,defect,flee	0841	pre=worker obj=repatriated pp=to:be pp=by src=obj	petrarch1
-evacuate,desert,escape,abscond,abandon,forsake,defect,flee	074	obj=treatment pp=to pp=for:medical src=obj	petrarch1
-evacuate,desert,escape,abscond,abandon,forsake,defect,flee	024	obj=escape obj=violence pp=to pp=in tgt=pp:to src=obj	petrarch1
+evacuate,desert,escape,abscond,abandon,forsake,defect,flee	0841	pre=worker obj=repatriated pp=to:be pp=by src=pp:by	petrarch1
+evacuate,desert,escape,abscond,abandon,forsake,defect,flee	074	obj=treatment pp=to pp=for:medical src=pp:to	petrarch1
+evacuate,desert,escape,abscond,abandon,forsake,defect,flee	024	obj=escape obj=violence pp=to pp=in tgt=pp:to src=pp:in	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	166	pre=carrying pre=evacuee tgt=obj	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	024	pp=in:search pp=of:&ASYLUM	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	024	pre=&REFUGEE pre=in pp=into tgt=pp:into	petrarch1
-evacuate,desert,escape,abscond,abandon,forsake,defect,flee	075	pre=&REFUGEE pp=to pp=from tgt=pp:from src=obj	petrarch1
+evacuate,desert,escape,abscond,abandon,forsake,defect,flee	075	pre=&REFUGEE pp=to pp=from tgt=pp:from src=pp:to	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	100	pre=said pre=must obj=policy	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	166	pre=carrying obj=bombing	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	1041	obj=topple pp=to:help tgt=obj	petrarch1
@@ -8752,13 +8752,13 @@ evacuate,desert,escape,abscond,abandon,forsake,defect,flee	160	obj=role	petrarch
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	080	pp=to tgt=pp:to	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	160	tgt=obj	petrarch1
 take	010	prt=flight obj=unhurt obj=when obj=came pp=under:attack pp=from tgt=pp:from	petrarch1
-take	0841	prt=flight pre=worker obj=repatriated pp=to:be pp=by src=obj	petrarch1
-take	074	prt=flight obj=treatment pp=to pp=for:medical src=obj	petrarch1
-take	024	prt=flight obj=escape obj=violence pp=to pp=in tgt=pp:to src=obj	petrarch1
+take	0841	prt=flight pre=worker obj=repatriated pp=to:be pp=by src=pp:by	petrarch1
+take	074	prt=flight obj=treatment pp=to pp=for:medical src=pp:to	petrarch1
+take	024	prt=flight obj=escape obj=violence pp=to pp=in tgt=pp:to src=pp:in	petrarch1
 take	166	prt=flight pre=carrying pre=evacuee tgt=obj	petrarch1
 take	024	prt=flight pp=in:search pp=of:&ASYLUM	petrarch1
 take	024	prt=flight pre=&REFUGEE pre=in pp=into tgt=pp:into	petrarch1
-take	075	prt=flight pre=&REFUGEE pp=to pp=from tgt=pp:from src=obj	petrarch1
+take	075	prt=flight pre=&REFUGEE pp=to pp=from tgt=pp:from src=pp:to	petrarch1
 take	100	prt=flight pre=said pre=must obj=policy	petrarch1
 take	166	prt=flight pre=carrying obj=bombing	petrarch1
 take	1041	prt=flight obj=topple pp=to:help tgt=obj	petrarch1
@@ -8832,7 +8832,7 @@ retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	1246	pre=said
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0356	pre=&AUXVERB2 obj=troop	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0356	pre=&AUXVERB2 obj=troop	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	161	obj=participation	petrarch1
-retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	obj=around pp=of tgt=obj src=obj	petrarch1
+retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	obj=around pp=of tgt=obj src=pp:of	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0356	pre=would pp=from tgt=pp:from	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	080	pre=ultimatum pre=to	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pp=from:highway	petrarch1
@@ -8842,7 +8842,7 @@ retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	161	pp=from:&
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pre=started tgt=obj	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	obj=&MILITARY tgt=obj	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pp=from:border	petrarch1
-retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pp=of pp=from tgt=pp:from src=obj	petrarch1
+retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	obj=&WEAPON tgt=obj src=obj	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	161	obj=ambassador	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	100	pre=discuss pre=if	petrarch1
@@ -8903,7 +8903,7 @@ back	1246	prt=down pre=said pre=yet pre=to	petrarch1
 back	0356	prt=down pre=&AUXVERB2 obj=troop	petrarch1
 back	0356	prt=down pre=&AUXVERB2 obj=troop	petrarch1
 back	161	prt=down obj=participation	petrarch1
-back	0874	prt=down obj=around pp=of tgt=obj src=obj	petrarch1
+back	0874	prt=down obj=around pp=of tgt=obj src=pp:of	petrarch1
 back	0356	prt=down pre=would pp=from tgt=pp:from	petrarch1
 back	080	prt=down pre=ultimatum pre=to	petrarch1
 back	0874	prt=down pp=from:highway	petrarch1
@@ -8913,7 +8913,7 @@ back	161	prt=down pp=from:&TREATY	petrarch1
 back	0874	prt=down pre=started tgt=obj	petrarch1
 back	0874	prt=down obj=&MILITARY tgt=obj	petrarch1
 back	0874	prt=down pp=from:border	petrarch1
-back	0874	prt=down pp=of pp=from tgt=pp:from src=obj	petrarch1
+back	0874	prt=down pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 back	0874	prt=down obj=&WEAPON tgt=obj src=obj	petrarch1
 back	161	prt=down obj=ambassador	petrarch1
 back	100	prt=down pre=discuss pre=if	petrarch1
@@ -8974,7 +8974,7 @@ pull,draw	1246	prt=back pre=said pre=yet pre=to	petrarch1
 pull,draw	0356	prt=back pre=&AUXVERB2 obj=troop	petrarch1
 pull,draw	0356	prt=back pre=&AUXVERB2 obj=troop	petrarch1
 pull,draw	161	prt=back obj=participation	petrarch1
-pull,draw	0874	prt=back obj=around pp=of tgt=obj src=obj	petrarch1
+pull,draw	0874	prt=back obj=around pp=of tgt=obj src=pp:of	petrarch1
 pull,draw	0356	prt=back pre=would pp=from tgt=pp:from	petrarch1
 pull,draw	080	prt=back pre=ultimatum pre=to	petrarch1
 pull,draw	0874	prt=back pp=from:highway	petrarch1
@@ -8984,7 +8984,7 @@ pull,draw	161	prt=back pp=from:&TREATY	petrarch1
 pull,draw	0874	prt=back pre=started tgt=obj	petrarch1
 pull,draw	0874	prt=back obj=&MILITARY tgt=obj	petrarch1
 pull,draw	0874	prt=back pp=from:border	petrarch1
-pull,draw	0874	prt=back pp=of pp=from tgt=pp:from src=obj	petrarch1
+pull,draw	0874	prt=back pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 pull,draw	0874	prt=back obj=&WEAPON tgt=obj src=obj	petrarch1
 pull,draw	161	prt=back obj=ambassador	petrarch1
 pull,draw	100	prt=back pre=discuss pre=if	petrarch1
@@ -9045,7 +9045,7 @@ pull,get	1246	prt=out pre=said pre=yet pre=to	petrarch1
 pull,get	0356	prt=out pre=&AUXVERB2 obj=troop	petrarch1
 pull,get	0356	prt=out pre=&AUXVERB2 obj=troop	petrarch1
 pull,get	161	prt=out obj=participation	petrarch1
-pull,get	0874	prt=out obj=around pp=of tgt=obj src=obj	petrarch1
+pull,get	0874	prt=out obj=around pp=of tgt=obj src=pp:of	petrarch1
 pull,get	0356	prt=out pre=would pp=from tgt=pp:from	petrarch1
 pull,get	080	prt=out pre=ultimatum pre=to	petrarch1
 pull,get	0874	prt=out pp=from:highway	petrarch1
@@ -9055,7 +9055,7 @@ pull,get	161	prt=out pp=from:&TREATY	petrarch1
 pull,get	0874	prt=out pre=started tgt=obj	petrarch1
 pull,get	0874	prt=out obj=&MILITARY tgt=obj	petrarch1
 pull,get	0874	prt=out pp=from:border	petrarch1
-pull,get	0874	prt=out pp=of pp=from tgt=pp:from src=obj	petrarch1
+pull,get	0874	prt=out pp=of pp=from tgt=pp:from src=pp:of	petrarch1
 pull,get	0874	prt=out obj=&WEAPON tgt=obj src=obj	petrarch1
 pull,get	161	prt=out obj=ambassador	petrarch1
 pull,get	100	prt=out pre=discuss pre=if	petrarch1
@@ -9097,13 +9097,13 @@ release	084	-	petrarch1
 free,liberate,emancipate,unloose	080	-	petrarch1
 set	080	prt=free	petrarch1
 release,free,liberate,emancipate,unloose	051	obj=declaration obj=accept obj=right tgt=obj	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=agree pp=in:exchange pp=for tgt=obj src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=agree pp=in:exchange pp=for tgt=obj src=pp:for	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=was pp=from:&DETENTION src=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=&DETENTION pp=after:in src=obj	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=migrant obj=held pp=for:ransom	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=gunmen obj=&HOSTAGE pp=in tgt=obj src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=gunmen obj=&HOSTAGE pp=in tgt=obj src=pp:in	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=were pp=from:&DETENTION	petrarch1
-release,free,liberate,emancipate,unloose	0841	pp=from:&DETENTION pp=in src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pp=from:&DETENTION pp=in src=pp:in	petrarch1
 release,free,liberate,emancipate,unloose	085	obj=&CURRENCY obj=frozen obj=fund	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=who obj=were obj=sentenced tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0353	pre=&AUXVERB2 obj=&DETENTION	petrarch1
@@ -9111,21 +9111,21 @@ release,free,liberate,emancipate,unloose	014	pre=could pre=decide pre=to obj=aid
 release,free,liberate,emancipate,unloose	130	pre=video obj=promises obj=hell	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=&AUXVERB3 pre=been src=obj	petrarch1
 release,free,liberate,emancipate,unloose	012	pre=prospects pre=for obj=dim	petrarch1
-release,free,liberate,emancipate,unloose	0841	pp=in pp=after:held src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pp=in pp=after:held src=pp:in	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=&DETENTION obj=guards	petrarch1
 release,free,liberate,emancipate,unloose	1053	pre=&HOSTAGE pre=wants	petrarch1
-release,free,liberate,emancipate,unloose	0841	obj=kidnapped pp=by src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	obj=kidnapped pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	061	obj=credit pp=to:help tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=taken obj=&HOSTAGE tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=hostages pp=from tgt=pp:from	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=&HOSTAGE pp=by src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=&HOSTAGE pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	027	obj=peace obj=&PROPOSAL	petrarch1
 release,free,liberate,emancipate,unloose	033	pre=decision pre=to obj=aid	petrarch1
-release,free,liberate,emancipate,unloose	0841	obj=released pp=by src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	obj=released pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	051	pre=said pre=delighted	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=tape obj=recording	petrarch1
 release,free,liberate,emancipate,unloose	1243	pre=will pre=not obj=pris	petrarch1
-release,free,liberate,emancipate,unloose	0841	obj=seized pp=by tgt=obj src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	obj=seized pp=by tgt=obj src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	013	pre=said obj=&HOSTAGE	petrarch1
 release,free,liberate,emancipate,unloose	084	pre=&AUXVERB1 src=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=to obj=jailed tgt=obj	petrarch1
@@ -9135,7 +9135,7 @@ release,free,liberate,emancipate,unloose	100	pre=ordered pre=to	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=came pp=before	petrarch1
 release,free,liberate,emancipate,unloose	084	pre=&AUXVERB1	petrarch1
 release,free,liberate,emancipate,unloose	0353	pre=said pre=will tgt=obj	petrarch1
-release,free,liberate,emancipate,unloose	0841	pp=in pp=by src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pp=in pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	060	pre=secure	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=has pre=been	petrarch1
 release,free,liberate,emancipate,unloose	0353	pre=was pre=set pre=to	petrarch1
@@ -9165,7 +9165,7 @@ release,free,liberate,emancipate,unloose	0841	obj=&HOSTAGE	petrarch1
 release,free,liberate,emancipate,unloose	1243	pre=unlikely	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=officers	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=election	petrarch1
-release,free,liberate,emancipate,unloose	0841	pp=from src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pp=from src=pp:from	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=court tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=would tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	1243	pre=delayed	petrarch1
@@ -9175,7 +9175,7 @@ release,free,liberate,emancipate,unloose	0841	pre=jailed	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=jailed	petrarch1
 release,free,liberate,emancipate,unloose	---	pre=report	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=were	petrarch1
-release,free,liberate,emancipate,unloose	084	pp=by src=obj	petrarch1
+release,free,liberate,emancipate,unloose	084	pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=person	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=held tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0353	pre=be src=obj	petrarch1
@@ -9198,13 +9198,13 @@ release,free,liberate,emancipate,unloose	0841	obj=pris	petrarch1
 release,free,liberate,emancipate,unloose	070	obj=aid	petrarch1
 release,free,liberate,emancipate,unloose	---	pp=of	petrarch1
 set	051	prt=free obj=declaration obj=accept obj=right tgt=obj	petrarch1
-set	0841	prt=free pre=agree pp=in:exchange pp=for tgt=obj src=obj	petrarch1
+set	0841	prt=free pre=agree pp=in:exchange pp=for tgt=obj src=pp:for	petrarch1
 set	0841	prt=free pre=was pp=from:&DETENTION src=obj	petrarch1
 set	0841	prt=free obj=&DETENTION pp=after:in src=obj	petrarch1
 set	---	prt=free obj=migrant obj=held pp=for:ransom	petrarch1
-set	0841	prt=free pre=gunmen obj=&HOSTAGE pp=in tgt=obj src=obj	petrarch1
+set	0841	prt=free pre=gunmen obj=&HOSTAGE pp=in tgt=obj src=pp:in	petrarch1
 set	0841	prt=free pre=were pp=from:&DETENTION	petrarch1
-set	0841	prt=free pp=from:&DETENTION pp=in src=obj	petrarch1
+set	0841	prt=free pp=from:&DETENTION pp=in src=pp:in	petrarch1
 set	085	prt=free obj=&CURRENCY obj=frozen obj=fund	petrarch1
 set	0841	prt=free obj=who obj=were obj=sentenced tgt=obj	petrarch1
 set	0353	prt=free pre=&AUXVERB2 obj=&DETENTION	petrarch1
@@ -9212,21 +9212,21 @@ set	014	prt=free pre=could pre=decide pre=to obj=aid	petrarch1
 set	130	prt=free pre=video obj=promises obj=hell	petrarch1
 set	0841	prt=free pre=&AUXVERB3 pre=been src=obj	petrarch1
 set	012	prt=free pre=prospects pre=for obj=dim	petrarch1
-set	0841	prt=free pp=in pp=after:held src=obj	petrarch1
+set	0841	prt=free pp=in pp=after:held src=pp:in	petrarch1
 set	0841	prt=free obj=&DETENTION obj=guards	petrarch1
 set	1053	prt=free pre=&HOSTAGE pre=wants	petrarch1
-set	0841	prt=free obj=kidnapped pp=by src=obj	petrarch1
+set	0841	prt=free obj=kidnapped pp=by src=pp:by	petrarch1
 set	061	prt=free obj=credit pp=to:help tgt=obj	petrarch1
 set	0841	prt=free obj=taken obj=&HOSTAGE tgt=obj	petrarch1
 set	0841	prt=free obj=hostages pp=from tgt=pp:from	petrarch1
-set	0841	prt=free pre=&HOSTAGE pp=by src=obj	petrarch1
+set	0841	prt=free pre=&HOSTAGE pp=by src=pp:by	petrarch1
 set	027	prt=free obj=peace obj=&PROPOSAL	petrarch1
 set	033	prt=free pre=decision pre=to obj=aid	petrarch1
-set	0841	prt=free obj=released pp=by src=obj	petrarch1
+set	0841	prt=free obj=released pp=by src=pp:by	petrarch1
 set	051	prt=free pre=said pre=delighted	petrarch1
 set	---	prt=free obj=tape obj=recording	petrarch1
 set	1243	prt=free pre=will pre=not obj=pris	petrarch1
-set	0841	prt=free obj=seized pp=by tgt=obj src=obj	petrarch1
+set	0841	prt=free obj=seized pp=by tgt=obj src=pp:by	petrarch1
 set	013	prt=free pre=said obj=&HOSTAGE	petrarch1
 set	084	prt=free pre=&AUXVERB1 src=obj	petrarch1
 set	0841	prt=free pre=to obj=jailed tgt=obj	petrarch1
@@ -9236,7 +9236,7 @@ set	100	prt=free pre=ordered pre=to	petrarch1
 set	---	prt=free obj=came pp=before	petrarch1
 set	084	prt=free pre=&AUXVERB1	petrarch1
 set	0353	prt=free pre=said pre=will tgt=obj	petrarch1
-set	0841	prt=free pp=in pp=by src=obj	petrarch1
+set	0841	prt=free pp=in pp=by src=pp:by	petrarch1
 set	060	prt=free pre=secure	petrarch1
 set	0841	prt=free pre=has pre=been	petrarch1
 set	0353	prt=free pre=was pre=set pre=to	petrarch1
@@ -9266,7 +9266,7 @@ set	0841	prt=free obj=&HOSTAGE	petrarch1
 set	1243	prt=free pre=unlikely	petrarch1
 set	0841	prt=free obj=officers	petrarch1
 set	---	prt=free obj=election	petrarch1
-set	0841	prt=free pp=from src=obj	petrarch1
+set	0841	prt=free pp=from src=pp:from	petrarch1
 set	0841	prt=free pre=court tgt=obj	petrarch1
 set	0841	prt=free pre=would tgt=obj	petrarch1
 set	1243	prt=free pre=delayed	petrarch1
@@ -9276,7 +9276,7 @@ set	0841	prt=free pre=jailed	petrarch1
 set	0841	prt=free obj=jailed	petrarch1
 set	---	prt=free pre=report	petrarch1
 set	0841	prt=free pre=were	petrarch1
-set	084	prt=free pp=by src=obj	petrarch1
+set	084	prt=free pp=by src=pp:by	petrarch1
 set	0841	prt=free obj=person	petrarch1
 set	0841	prt=free obj=held tgt=obj	petrarch1
 set	0353	prt=free pre=be src=obj	petrarch1
@@ -9303,7 +9303,7 @@ spurn	110	-	petrarch1
 rule	---	prt=out	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1212	obj=&MILITARY obj=intervention pp=along tgt=pp:along	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	pre=stranded pre=near pre=because pp=to:open	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	073	pre=&REFUGEE pre=after obj=accepted pp=by src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	073	pre=&REFUGEE pre=after obj=accepted pp=by src=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=pressure obj=&INVESTIGATION pp=to:back	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	124	obj=demand obj=case pp=to:launch pp=against tgt=pp:against	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=gave obj=&MILITARY obj=training pp=to tgt=pp:to	petrarch1
@@ -9325,8 +9325,8 @@ refuse,decline,reject,resist,withstand,deny,spurn	1224	obj=send obj=peacekeeping
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=price pp=to:implement pp=in tgt=pp:in	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	124	obj=call pp=by pp=for:crackdown tgt=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	pre=authorities pp=to:allow	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	160	obj=access obj=airspace pp=to src=obj	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	160	pre=&AUXVERB1 obj=entry pp=to src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	160	obj=access obj=airspace pp=to src=pp:to	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	160	pre=&AUXVERB1 obj=entry pp=to src=pp:to	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1246	obj=&SOLUTION obj=end obj=&DISPUTE	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	133	pre=union obj=call obj=stop obj=strike	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	111	pre=blasted pre=for obj=effort	petrarch1
@@ -9342,7 +9342,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	1233	obj=grant obj=political o
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=increase pp=in:&MILITARY	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1246	obj=calls pp=for:&CEASEFIRE	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	127	obj=initiative pp=to:accept	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	160	pre=&AUXVERB1 obj=entry pp=to src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	160	pre=&AUXVERB1 obj=entry pp=to src=pp:to	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	050	obj=pressure pp=to:arrest tgt=obj	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1212	obj=&DEFENSE obj=cooperation	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	036	obj=cancelling obj=trip pp=to tgt=pp:to	petrarch1
@@ -9350,7 +9350,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	016	obj=accusations pp=to tgt=
 refuse,decline,reject,resist,withstand,deny,spurn	1241	obj=free pp=in:&DETENTION tgt=obj	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	124	pp=to:budge pp=on:demands	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1246	obj=turn pp=over:&WEAPON tgt=obj	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	125	pre=&PROPOSAL pre=by pp=by src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	125	pre=&PROPOSAL pre=by pp=by src=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=obstructing obj=efforts	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1246	obj=political obj=&SOLUTION	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	125	obj=conferenc pp=to:attend	petrarch1
@@ -9370,16 +9370,16 @@ refuse,decline,reject,resist,withstand,deny,spurn	126	obj=offer pp=to:mediat tgt
 refuse,decline,reject,resist,withstand,deny,spurn	125	obj=&NEGOTIATION pp=with	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	053	obj=&PROPOSAL pp=against	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	127	obj=peace obj=&PROPOSAL tgt=obj	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	127	pre=peace pre=plan pp=by src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	127	pre=peace pre=plan pp=by src=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	122	obj=call pp=by pp=to:send tgt=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	190	obj=&WEAPON obj=attack pp=by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	125	obj=attend obj=conference	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=accusation obj=that tgt=obj	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	010	obj=any obj=build-up pp=by tgt=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	1246	obj=withdrawal pp=from tgt=pp:from	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	016	pre=report pre=was pp=by src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	016	pre=report pre=was pp=by src=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	013	pre=deficit pre=expected	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	112	obj=seiz obj=land pp=in src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	112	obj=seiz obj=land pp=in src=pp:in	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=unusual obj=activity	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=having obj=pressured	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=secret obj=meetings	petrarch1
@@ -9410,7 +9410,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	013	obj=talk pp=of:crisis	petr
 refuse,decline,reject,resist,withstand,deny,spurn	127	obj=plan pp=to:accept	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=responsibility	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=sent obj=&MILITARY	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	160	obj=entry pp=into src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	160	obj=entry pp=into src=pp:into	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	121	obj=coalition pp=with	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	011	obj=take obj=position	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	124	obj=resist obj=plan tgt=obj	petrarch1
@@ -9433,7 +9433,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	011	pp=to:&SOLUTION	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	127	obj=peace obj=appeal	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	122	obj=fly obj=suppl pp=to	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=possibility	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	120	pre=plan pp=by src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	120	pre=plan pp=by src=pp:by	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=interfering	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=statement tgt=obj	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=report pp=in tgt=pp:in	petrarch1
@@ -9449,7 +9449,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	013	pre=not obj=&TREATY	petrar
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=assurences	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	011	pp=to:comment	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=has obj=banned	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	172	obj=entry pp=at src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	172	obj=entry pp=at src=pp:at	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=allegation	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	125	obj=compromise	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	127	obj=initiative	petrarch1
@@ -9535,7 +9535,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	125	obj=talks	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	121	obj=join	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=that	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	pre=said	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	120	pp=of src=obj	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	120	pp=of src=pp:of	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=plan	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	016	obj=plot	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=call	petrarch1
@@ -9545,7 +9545,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	120	pre=has	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	014	pre=not	petrarch1
 rule	1212	prt=out obj=&MILITARY obj=intervention pp=along tgt=pp:along	petrarch1
 rule	120	prt=out pre=stranded pre=near pre=because pp=to:open	petrarch1
-rule	073	prt=out pre=&REFUGEE pre=after obj=accepted pp=by src=obj	petrarch1
+rule	073	prt=out pre=&REFUGEE pre=after obj=accepted pp=by src=pp:by	petrarch1
 rule	016	prt=out obj=pressure obj=&INVESTIGATION pp=to:back	petrarch1
 rule	124	prt=out obj=demand obj=case pp=to:launch pp=against tgt=pp:against	petrarch1
 rule	016	prt=out obj=gave obj=&MILITARY obj=training pp=to tgt=pp:to	petrarch1
@@ -9567,8 +9567,8 @@ rule	1224	prt=out obj=send obj=peacekeeping pp=to tgt=pp:to	petrarch1
 rule	120	prt=out obj=price pp=to:implement pp=in tgt=pp:in	petrarch1
 rule	124	prt=out obj=call pp=by pp=for:crackdown tgt=pp:by	petrarch1
 rule	120	prt=out pre=authorities pp=to:allow	petrarch1
-rule	160	prt=out obj=access obj=airspace pp=to src=obj	petrarch1
-rule	160	prt=out pre=&AUXVERB1 obj=entry pp=to src=obj	petrarch1
+rule	160	prt=out obj=access obj=airspace pp=to src=pp:to	petrarch1
+rule	160	prt=out pre=&AUXVERB1 obj=entry pp=to src=pp:to	petrarch1
 rule	1246	prt=out obj=&SOLUTION obj=end obj=&DISPUTE	petrarch1
 rule	133	prt=out pre=union obj=call obj=stop obj=strike	petrarch1
 rule	111	prt=out pre=blasted pre=for obj=effort	petrarch1
@@ -9584,7 +9584,7 @@ rule	1233	prt=out obj=grant obj=political obj=right	petrarch1
 rule	120	prt=out obj=increase pp=in:&MILITARY	petrarch1
 rule	1246	prt=out obj=calls pp=for:&CEASEFIRE	petrarch1
 rule	127	prt=out obj=initiative pp=to:accept	petrarch1
-rule	160	prt=out pre=&AUXVERB1 obj=entry pp=to src=obj	petrarch1
+rule	160	prt=out pre=&AUXVERB1 obj=entry pp=to src=pp:to	petrarch1
 rule	050	prt=out obj=pressure pp=to:arrest tgt=obj	petrarch1
 rule	1212	prt=out obj=&DEFENSE obj=cooperation	petrarch1
 rule	036	prt=out obj=cancelling obj=trip pp=to tgt=pp:to	petrarch1
@@ -9592,7 +9592,7 @@ rule	016	prt=out obj=accusations pp=to tgt=obj	petrarch1
 rule	1241	prt=out obj=free pp=in:&DETENTION tgt=obj	petrarch1
 rule	124	prt=out pp=to:budge pp=on:demands	petrarch1
 rule	1246	prt=out obj=turn pp=over:&WEAPON tgt=obj	petrarch1
-rule	125	prt=out pre=&PROPOSAL pre=by pp=by src=obj	petrarch1
+rule	125	prt=out pre=&PROPOSAL pre=by pp=by src=pp:by	petrarch1
 rule	016	prt=out obj=obstructing obj=efforts	petrarch1
 rule	1246	prt=out obj=political obj=&SOLUTION	petrarch1
 rule	125	prt=out obj=conferenc pp=to:attend	petrarch1
@@ -9612,16 +9612,16 @@ rule	126	prt=out obj=offer pp=to:mediat tgt=obj	petrarch1
 rule	125	prt=out obj=&NEGOTIATION pp=with	petrarch1
 rule	053	prt=out obj=&PROPOSAL pp=against	petrarch1
 rule	127	prt=out obj=peace obj=&PROPOSAL tgt=obj	petrarch1
-rule	127	prt=out pre=peace pre=plan pp=by src=obj	petrarch1
+rule	127	prt=out pre=peace pre=plan pp=by src=pp:by	petrarch1
 rule	122	prt=out obj=call pp=by pp=to:send tgt=pp:by	petrarch1
 rule	190	prt=out obj=&WEAPON obj=attack pp=by	petrarch1
 rule	125	prt=out obj=attend obj=conference	petrarch1
 rule	016	prt=out obj=accusation obj=that tgt=obj	petrarch1
 rule	010	prt=out obj=any obj=build-up pp=by tgt=pp:by	petrarch1
 rule	1246	prt=out obj=withdrawal pp=from tgt=pp:from	petrarch1
-rule	016	prt=out pre=report pre=was pp=by src=obj	petrarch1
+rule	016	prt=out pre=report pre=was pp=by src=pp:by	petrarch1
 rule	013	prt=out pre=deficit pre=expected	petrarch1
-rule	112	prt=out obj=seiz obj=land pp=in src=obj	petrarch1
+rule	112	prt=out obj=seiz obj=land pp=in src=pp:in	petrarch1
 rule	016	prt=out obj=unusual obj=activity	petrarch1
 rule	016	prt=out obj=having obj=pressured	petrarch1
 rule	016	prt=out obj=secret obj=meetings	petrarch1
@@ -9652,7 +9652,7 @@ rule	013	prt=out obj=talk pp=of:crisis	petrarch1
 rule	127	prt=out obj=plan pp=to:accept	petrarch1
 rule	016	prt=out obj=responsibility	petrarch1
 rule	016	prt=out obj=sent obj=&MILITARY	petrarch1
-rule	160	prt=out obj=entry pp=into src=obj	petrarch1
+rule	160	prt=out obj=entry pp=into src=pp:into	petrarch1
 rule	121	prt=out obj=coalition pp=with	petrarch1
 rule	011	prt=out obj=take obj=position	petrarch1
 rule	124	prt=out obj=resist obj=plan tgt=obj	petrarch1
@@ -9675,7 +9675,7 @@ rule	011	prt=out pp=to:&SOLUTION	petrarch1
 rule	127	prt=out obj=peace obj=appeal	petrarch1
 rule	122	prt=out obj=fly obj=suppl pp=to	petrarch1
 rule	120	prt=out obj=possibility	petrarch1
-rule	120	prt=out pre=plan pp=by src=obj	petrarch1
+rule	120	prt=out pre=plan pp=by src=pp:by	petrarch1
 rule	016	prt=out obj=interfering	petrarch1
 rule	016	prt=out obj=statement tgt=obj	petrarch1
 rule	016	prt=out obj=report pp=in tgt=pp:in	petrarch1
@@ -9691,7 +9691,7 @@ rule	013	prt=out pre=not obj=&TREATY	petrarch1
 rule	120	prt=out obj=assurences	petrarch1
 rule	011	prt=out pp=to:comment	petrarch1
 rule	016	prt=out obj=has obj=banned	petrarch1
-rule	172	prt=out obj=entry pp=at src=obj	petrarch1
+rule	172	prt=out obj=entry pp=at src=pp:at	petrarch1
 rule	016	prt=out obj=allegation	petrarch1
 rule	125	prt=out obj=compromise	petrarch1
 rule	127	prt=out obj=initiative	petrarch1
@@ -9777,7 +9777,7 @@ rule	125	prt=out obj=talks	petrarch1
 rule	121	prt=out obj=join	petrarch1
 rule	016	prt=out obj=that	petrarch1
 rule	120	prt=out pre=said	petrarch1
-rule	120	prt=out pp=of src=obj	petrarch1
+rule	120	prt=out pp=of src=pp:of	petrarch1
 rule	120	prt=out obj=plan	petrarch1
 rule	016	prt=out obj=plot	petrarch1
 rule	120	prt=out obj=call	petrarch1
@@ -9790,10 +9790,10 @@ doubt,distrust,suspect,oppugn	1121	obj=mass obj=fraud obj=committed tgt=obj	petr
 doubt,distrust,suspect,oppugn	180	pre=&TOBEVERB pp=to:attack tgt=obj	petrarch1
 doubt,distrust,suspect,oppugn	012	pre=visit pre=by pre=was pre=in	petrarch1
 doubt,distrust,suspect,oppugn	112	pp=of:cooperating tgt=obj	petrarch1
-doubt,distrust,suspect,oppugn	1123	pp=of:attack pp=in src=obj	petrarch1
+doubt,distrust,suspect,oppugn	1123	pp=of:attack pp=in src=pp:in	petrarch1
 doubt,distrust,suspect,oppugn	110	obj=secret obj=&PROGRAM	petrarch1
-doubt,distrust,suspect,oppugn	173	obj=arrested pp=by src=obj	petrarch1
-doubt,distrust,suspect,oppugn	173	obj=capture pp=by src=obj	petrarch1
+doubt,distrust,suspect,oppugn	173	obj=arrested pp=by src=pp:by	petrarch1
+doubt,distrust,suspect,oppugn	173	obj=capture pp=by src=pp:by	petrarch1
 doubt,distrust,suspect,oppugn	1125	pp=of:treason tgt=obj	petrarch1
 doubt,distrust,suspect,oppugn	1121	pp=of:stealing	petrarch1
 doubt,distrust,suspect,oppugn	112	obj=charged src=obj	petrarch1
@@ -9817,15 +9817,15 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=i
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=&AUXVERB1 obj=&HOSTAGE obj=&PREPOSIT1 src=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	125	pre=&AUXVERB2 pre=not obj=part pp=in:conference	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	138	pre=&AUXVERB2 obj=any obj=action obj=necessary	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0831	prt=over pp=after:resignation pp=of src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0831	prt=over pp=after:resignation pp=of src=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	201	obj=drive obj=thousands obj=out pp=of:area tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1122	pre=is pre=to pp=to:court pp=for:torture tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	201	obj=drive obj=hundreds obj=out pp=of:area tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	010	obj=any obj=decision obj=invitation pp=on tgt=pp:on	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=bomb-making obj=materials pp=from tgt=pp:from	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=wanted pre=on pre=charges pre=was pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=wanted pre=on pre=charges pre=was pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	036	pre=&AUXVERB2 obj=part pp=in:conference	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=&AUXVERB1 obj=&HOSTAGE pp=near src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=&AUXVERB1 obj=&HOSTAGE pp=near src=pp:near	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=shipment obj=&WEAPON pp=of:illegal	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	137	pre=issue pre=international obj=warrant	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	pre=police obj=during obj=demonstration	petrarch1
@@ -9834,31 +9834,31 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=police obj=inv
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	130	pre=&AUXVERB2 obj=all pp=to:defend	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	080	prt=off obj=list obj=repress obj=freedom tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	130	pre=&AUXVERB2 obj=action pp=against tgt=pp:against	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0841	pre=were obj=returned obj=home pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0841	pre=were obj=returned obj=home pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	036	pre=&AUXVERB2 obj=part pp=in:summit	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1041	obj=censure obj=&PROPOSAL pp=by src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=&MILITARY pp=by pp=in:raid src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1041	obj=censure obj=&PROPOSAL pp=by src=pp:by	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=&MILITARY pp=by pp=in:raid src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	062	obj=part obj=naval obj=exercise pp=in tgt=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	201	obj=drive obj=many obj=out pp=of:area tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=men pp=in:connection pp=with	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&SUSPECT obj=attacks pp=of pp=on tgt=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=planning obj=attack pp=in tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	pre=rockets pre=from pre=been pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	pre=rockets pre=from pre=been pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0312	pre=will obj=part pp=in:&MILITARY	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=enter pp=for:illegally src=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	pre=were obj=during obj=protest src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=after:crossing pp=into src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in pp=on:suspicion pp=of src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=after:crossing pp=into src=pp:into	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in pp=on:suspicion pp=of src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	036	pre=will obj=part obj=meeting pp=in tgt=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	pre=crossed pre=border obj=arm	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	obj=during obj=demonstrations	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	140	pre=protesters obj=initiative	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0841	obj=&HOSTAGE obj=freed pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0841	obj=&HOSTAGE obj=freed pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=&AUXVERB1 obj=&HOSTAGE	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0333	pre=&AUXVERB2 obj=&REFUGEE tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	081	pre=amnesty obj=effect pp=for tgt=pp:for	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in:connection pp=with tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	pp=by pp=after:protest tgt=obj src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	pp=by pp=after:protest tgt=obj src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=who pre=for pre=has pre=been	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	180	obj=power pp=by:overthrow tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	obj=protest pp=against:law	petrarch1
@@ -9875,45 +9875,45 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=was pp=on:char
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	110	obj=bitterly pp=to:task tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	150	obj=&SECURITY obj=measures	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	150	prt=up pre=forces obj=position	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=wanted pre=by pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=wanted pre=by pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=working pre=with tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	112	obj=right pp=to:franchise	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=&HOSTAGE obj=riot src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=lived pre=in pp=in src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=&DETENTION pp=by src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=checkpoint pp=at src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=baby pre=was pp=from src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=lived pre=in pp=in src=pp:in	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=&DETENTION pp=by src=pp:by	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=checkpoint pp=at src=pp:at	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=baby pre=was pp=from src=pp:from	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	prt=up obj=&SUSPECT pp=to tgt=pp:to	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=was obj=&DETENTION	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=immigrant pp=from tgt=pp:from	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=at src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=at src=pp:at	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=traffic pp=to tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=live pre=in pp=in src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=live pre=in pp=in src=pp:in	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=munitions obj=expert	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	pre=must obj=opportunity	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	170	pre=has obj=warrant pp=for	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=militant pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=militant pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	prt=over obj=&TOWN pp=in tgt=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=another obj=shot pp=at	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	141	obj=part pp=in:protest	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1382	pre=may obj=territory tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=wanted pp=over src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=wanted pp=over src=pp:over	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0841	obj=released pp=in tgt=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=scandal pp=in:drug	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=engineer pp=in src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=has pre=been pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pre=engineer pp=in src=pp:in	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=has pre=been pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	062	obj=joint obj=exercises	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=headquarters pp=of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=placed pre=house	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	112	pre=said obj=illegally	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	obj=&PEOPLE obj=sit-in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=goods obj=out pp=of tgt=pp:of	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	pre=enclave pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	pre=enclave pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=control pp=of tgt=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&PREPOSIT1 src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	190	pre=warship pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	190	pre=warship pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=ownership pp=of tgt=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=insurgent pp=in tgt=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=enter pre=were	petrarch1
@@ -9923,7 +9923,7 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=for:part pp=in 
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	pp=by:militant	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	pre=have obj=land tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=have pre=been src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&HOSTAGE pp=by src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&HOSTAGE pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=on pre=flight	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	141	obj=street pp=to	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=hometown pp=of tgt=pp:of	petrarch1
@@ -9951,14 +9951,14 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=control tgt=ob
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=suspected tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	073	obj=&ASYLUM src=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=&STRONGHOLD	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=been pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=been pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	0356	obj=&WEAPON obj=out	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=who obj=stole tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in:coup tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=of pp=in tgt=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	obj=protesters	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	obj=journalist	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=was pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=was pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=have obj=who tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=enclave pp=of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=&WEAPON pp=in	petrarch1
@@ -9978,7 +9978,7 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in tgt=obj	petr
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	012	pp=by:panic	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	obj=&HOSTAGE	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=consul tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	pp=from src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	pp=from src=pp:from	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=leader tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=militant	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=inside tgt=obj	petrarch1
@@ -9995,14 +9995,14 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=station	petrar
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=charged	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=for tgt=pp:for	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	190	obj=tower tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=been	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	130	pre=may pre=be	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=assets	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=heroin	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=boat tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=by tgt=obj src=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in src=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=have tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	pre=expect	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=&TOWN	petrarch1
@@ -10029,9 +10029,9 @@ arrest	1122	prt=and pre=is pre=to pp=to:court pp=for:torture tgt=obj	petrarch1
 arrest	201	prt=and obj=drive obj=hundreds obj=out pp=of:area tgt=obj	petrarch1
 arrest	010	prt=and obj=any obj=decision obj=invitation pp=on tgt=pp:on	petrarch1
 arrest	1711	prt=and obj=bomb-making obj=materials pp=from tgt=pp:from	petrarch1
-arrest	173	prt=and pre=wanted pre=on pre=charges pre=was pp=in src=obj	petrarch1
+arrest	173	prt=and pre=wanted pre=on pre=charges pre=was pp=in src=pp:in	petrarch1
 arrest	036	prt=and pre=&AUXVERB2 obj=part pp=in:conference	petrarch1
-arrest	181	prt=and pre=&AUXVERB1 obj=&HOSTAGE pp=near src=obj	petrarch1
+arrest	181	prt=and pre=&AUXVERB1 obj=&HOSTAGE pp=near src=pp:near	petrarch1
 arrest	1711	prt=and obj=shipment obj=&WEAPON pp=of:illegal	petrarch1
 arrest	137	prt=and pre=issue pre=international obj=warrant	petrarch1
 arrest	175	prt=and pre=police obj=during obj=demonstration	petrarch1
@@ -10039,31 +10039,31 @@ arrest	201	prt=and obj=drive obj=several obj=out pp=of:area tgt=obj	petrarch1
 arrest	173	prt=and pre=police obj=involv pp=in:attack tgt=obj	petrarch1
 arrest	130	prt=and pre=&AUXVERB2 obj=all pp=to:defend	petrarch1
 arrest	130	prt=and pre=&AUXVERB2 obj=action pp=against tgt=pp:against	petrarch1
-arrest	0841	prt=and pre=were obj=returned obj=home pp=by src=obj	petrarch1
+arrest	0841	prt=and pre=were obj=returned obj=home pp=by src=pp:by	petrarch1
 arrest	036	prt=and pre=&AUXVERB2 obj=part pp=in:summit	petrarch1
-arrest	1041	prt=and obj=censure obj=&PROPOSAL pp=by src=obj	petrarch1
-arrest	181	prt=and pre=&MILITARY pp=by pp=in:raid src=obj	petrarch1
+arrest	1041	prt=and obj=censure obj=&PROPOSAL pp=by src=pp:by	petrarch1
+arrest	181	prt=and pre=&MILITARY pp=by pp=in:raid src=pp:by	petrarch1
 arrest	062	prt=and obj=part obj=naval obj=exercise pp=in tgt=pp:in	petrarch1
 arrest	201	prt=and obj=drive obj=many obj=out pp=of:area tgt=obj	petrarch1
 arrest	173	prt=and obj=men pp=in:connection pp=with	petrarch1
 arrest	173	prt=and obj=&SUSPECT obj=attacks pp=of pp=on tgt=pp:of	petrarch1
 arrest	173	prt=and obj=planning obj=attack pp=in tgt=obj	petrarch1
-arrest	1711	prt=and pre=rockets pre=from pre=been pp=by src=obj	petrarch1
+arrest	1711	prt=and pre=rockets pre=from pre=been pp=by src=pp:by	petrarch1
 arrest	0312	prt=and pre=will obj=part pp=in:&MILITARY	petrarch1
 arrest	173	prt=and obj=enter pp=for:illegally src=obj	petrarch1
 arrest	175	prt=and pre=were obj=during obj=protest src=obj	petrarch1
-arrest	173	prt=and pp=after:crossing pp=into src=obj	petrarch1
-arrest	173	prt=and pp=in pp=on:suspicion pp=of src=obj	petrarch1
+arrest	173	prt=and pp=after:crossing pp=into src=pp:into	petrarch1
+arrest	173	prt=and pp=in pp=on:suspicion pp=of src=pp:in	petrarch1
 arrest	036	prt=and pre=will obj=part obj=meeting pp=in tgt=pp:in	petrarch1
 arrest	1711	prt=and pre=crossed pre=border obj=arm	petrarch1
 arrest	175	prt=and obj=during obj=demonstrations	petrarch1
 arrest	140	prt=and pre=protesters obj=initiative	petrarch1
-arrest	0841	prt=and obj=&HOSTAGE obj=freed pp=in src=obj	petrarch1
+arrest	0841	prt=and obj=&HOSTAGE obj=freed pp=in src=pp:in	petrarch1
 arrest	181	prt=and pre=&AUXVERB1 obj=&HOSTAGE	petrarch1
 arrest	0333	prt=and pre=&AUXVERB2 obj=&REFUGEE tgt=obj	petrarch1
 arrest	081	prt=and pre=amnesty obj=effect pp=for tgt=pp:for	petrarch1
 arrest	173	prt=and pp=in:connection pp=with tgt=obj	petrarch1
-arrest	175	prt=and pp=by pp=after:protest tgt=obj src=obj	petrarch1
+arrest	175	prt=and pp=by pp=after:protest tgt=obj src=pp:by	petrarch1
 arrest	173	prt=and pre=who pre=for pre=has pre=been	petrarch1
 arrest	180	prt=and obj=power pp=by:overthrow tgt=obj	petrarch1
 arrest	175	prt=and obj=protest pp=against:law	petrarch1
@@ -10078,43 +10078,43 @@ arrest	046	prt=and obj=part pp=in:conference	petrarch1
 arrest	173	prt=and pre=was pp=on:charge pp=of	petrarch1
 arrest	110	prt=and obj=bitterly pp=to:task tgt=obj	petrarch1
 arrest	150	prt=and obj=&SECURITY obj=measures	petrarch1
-arrest	173	prt=and pre=wanted pre=by pp=by src=obj	petrarch1
+arrest	173	prt=and pre=wanted pre=by pp=by src=pp:by	petrarch1
 arrest	181	prt=and pre=working pre=with tgt=obj	petrarch1
 arrest	112	prt=and obj=right pp=to:franchise	petrarch1
 arrest	181	prt=and obj=&HOSTAGE obj=riot src=obj	petrarch1
-arrest	173	prt=and pre=lived pre=in pp=in src=obj	petrarch1
-arrest	181	prt=and obj=&DETENTION pp=by src=obj	petrarch1
-arrest	173	prt=and obj=checkpoint pp=at src=obj	petrarch1
-arrest	181	prt=and pre=baby pre=was pp=from src=obj	petrarch1
+arrest	173	prt=and pre=lived pre=in pp=in src=pp:in	petrarch1
+arrest	181	prt=and obj=&DETENTION pp=by src=pp:by	petrarch1
+arrest	173	prt=and obj=checkpoint pp=at src=pp:at	petrarch1
+arrest	181	prt=and pre=baby pre=was pp=from src=pp:from	petrarch1
 arrest	173	prt=and pre=was obj=&DETENTION	petrarch1
 arrest	173	prt=and obj=immigrant pp=from tgt=pp:from	petrarch1
-arrest	173	prt=and pre=&AUXVERB1 pp=at src=obj	petrarch1
+arrest	173	prt=and pre=&AUXVERB1 pp=at src=pp:at	petrarch1
 arrest	173	prt=and obj=traffic pp=to tgt=obj	petrarch1
-arrest	173	prt=and pre=live pre=in pp=in src=obj	petrarch1
-arrest	173	prt=and pre=&AUXVERB1 pp=by src=obj	petrarch1
+arrest	173	prt=and pre=live pre=in pp=in src=pp:in	petrarch1
+arrest	173	prt=and pre=&AUXVERB1 pp=by src=pp:by	petrarch1
 arrest	181	prt=and obj=munitions obj=expert	petrarch1
 arrest	---	prt=and pre=must obj=opportunity	petrarch1
-arrest	173	prt=and pre=&AUXVERB1 pp=in src=obj	petrarch1
+arrest	173	prt=and pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 arrest	170	prt=and pre=has obj=warrant pp=for	petrarch1
-arrest	181	prt=and obj=militant pp=by src=obj	petrarch1
+arrest	181	prt=and obj=militant pp=by src=pp:by	petrarch1
 arrest	---	prt=and obj=another obj=shot pp=at	petrarch1
 arrest	141	prt=and obj=part pp=in:protest	petrarch1
 arrest	1382	prt=and pre=may obj=territory tgt=obj	petrarch1
-arrest	173	prt=and obj=wanted pp=over src=obj	petrarch1
+arrest	173	prt=and obj=wanted pp=over src=pp:over	petrarch1
 arrest	0841	prt=and obj=released pp=in tgt=pp:in	petrarch1
 arrest	173	prt=and obj=scandal pp=in:drug	petrarch1
-arrest	181	prt=and pre=engineer pp=in src=obj	petrarch1
-arrest	173	prt=and pre=has pre=been pp=in src=obj	petrarch1
+arrest	181	prt=and pre=engineer pp=in src=pp:in	petrarch1
+arrest	173	prt=and pre=has pre=been pp=in src=pp:in	petrarch1
 arrest	062	prt=and obj=joint obj=exercises	petrarch1
 arrest	192	prt=and obj=headquarters pp=of	petrarch1
 arrest	173	prt=and pre=placed pre=house	petrarch1
 arrest	112	prt=and pre=said obj=illegally	petrarch1
 arrest	175	prt=and obj=&PEOPLE obj=sit-in	petrarch1
 arrest	1711	prt=and obj=goods obj=out pp=of tgt=pp:of	petrarch1
-arrest	192	prt=and pre=enclave pp=by src=obj	petrarch1
+arrest	192	prt=and pre=enclave pp=by src=pp:by	petrarch1
 arrest	192	prt=and obj=control pp=of tgt=pp:of	petrarch1
 arrest	173	prt=and obj=&PREPOSIT1 src=obj	petrarch1
-arrest	190	prt=and pre=warship pp=by src=obj	petrarch1
+arrest	190	prt=and pre=warship pp=by src=pp:by	petrarch1
 arrest	1711	prt=and obj=ownership pp=of tgt=pp:of	petrarch1
 arrest	173	prt=and obj=insurgent pp=in tgt=pp:in	petrarch1
 arrest	173	prt=and pre=enter pre=were	petrarch1
@@ -10124,7 +10124,7 @@ arrest	173	prt=and pp=for:part pp=in tgt=pp:in	petrarch1
 arrest	181	prt=and pp=by:militant	petrarch1
 arrest	192	prt=and pre=have obj=land tgt=obj	petrarch1
 arrest	173	prt=and pre=have pre=been src=obj	petrarch1
-arrest	173	prt=and obj=&HOSTAGE pp=by src=obj	petrarch1
+arrest	173	prt=and obj=&HOSTAGE pp=by src=pp:by	petrarch1
 arrest	173	prt=and pre=on pre=flight	petrarch1
 arrest	141	prt=and obj=street pp=to	petrarch1
 arrest	192	prt=and obj=hometown pp=of tgt=pp:of	petrarch1
@@ -10152,14 +10152,14 @@ arrest	192	prt=and obj=control tgt=obj	petrarch1
 arrest	173	prt=and obj=suspected tgt=obj	petrarch1
 arrest	073	prt=and obj=&ASYLUM src=obj	petrarch1
 arrest	192	prt=and obj=&STRONGHOLD	petrarch1
-arrest	173	prt=and pre=been pp=in src=obj	petrarch1
+arrest	173	prt=and pre=been pp=in src=pp:in	petrarch1
 arrest	0356	prt=and obj=&WEAPON obj=out	petrarch1
 arrest	173	prt=and obj=who obj=stole tgt=obj	petrarch1
 arrest	173	prt=and pp=in:coup tgt=obj	petrarch1
 arrest	173	prt=and pp=of pp=in tgt=pp:of	petrarch1
 arrest	175	prt=and obj=protesters	petrarch1
 arrest	175	prt=and obj=journalist	petrarch1
-arrest	173	prt=and pre=was pp=in src=obj	petrarch1
+arrest	173	prt=and pre=was pp=in src=pp:in	petrarch1
 arrest	173	prt=and pre=have obj=who tgt=obj	petrarch1
 arrest	192	prt=and obj=enclave pp=of	petrarch1
 arrest	1711	prt=and obj=&WEAPON pp=in	petrarch1
@@ -10179,7 +10179,7 @@ arrest	173	prt=and pp=in tgt=obj	petrarch1
 arrest	012	prt=and pp=by:panic	petrarch1
 arrest	181	prt=and obj=&HOSTAGE	petrarch1
 arrest	173	prt=and obj=consul tgt=obj	petrarch1
-arrest	192	prt=and pp=from src=obj	petrarch1
+arrest	192	prt=and pp=from src=pp:from	petrarch1
 arrest	173	prt=and obj=leader tgt=obj	petrarch1
 arrest	173	prt=and obj=militant	petrarch1
 arrest	173	prt=and obj=inside tgt=obj	petrarch1
@@ -10195,14 +10195,14 @@ arrest	192	prt=and obj=station	petrarch1
 arrest	173	prt=and obj=charged	petrarch1
 arrest	173	prt=and pp=for tgt=pp:for	petrarch1
 arrest	190	prt=and obj=tower tgt=obj	petrarch1
-arrest	173	prt=and pp=in src=obj	petrarch1
+arrest	173	prt=and pp=in src=pp:in	petrarch1
 arrest	173	prt=and pre=been	petrarch1
 arrest	130	prt=and pre=may pre=be	petrarch1
 arrest	1711	prt=and obj=assets	petrarch1
 arrest	---	prt=and obj=heroin	petrarch1
 arrest	1711	prt=and obj=boat tgt=obj	petrarch1
 arrest	173	prt=and pre=by tgt=obj src=obj	petrarch1
-arrest	173	prt=and pp=in src=obj	petrarch1
+arrest	173	prt=and pp=in src=pp:in	petrarch1
 arrest	173	prt=and pre=have tgt=obj	petrarch1
 arrest	---	prt=and pre=expect	petrarch1
 arrest	192	prt=and obj=&TOWN	petrarch1
@@ -10256,68 +10256,68 @@ kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 obj=&PREPOSIT
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&PEOPLE pre=were obj=when obj=force pp=in tgt=pp:in src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=when obj=small obj=&AIRCRAFT obj=crashed	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=in:shootout pp=on:border pp=with	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=under:fire pp=from src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=under:fire pp=from src=pp:from	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=when obj=french obj=&AIRCRAFT obj=crashed	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&TOBEVERB obj=during obj=air obj=raid src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been obj=since obj=&MILITARY pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in:&FIGHT pp=with src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in:&FIGHT pp=with src=pp:with	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AUXVERB1 obj=when obj=&AIRCRAFT src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 obj=during obj=attack src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	175	pre=&AUXVERB1 obj=during obj=arrest src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=injured obj=blast pp=in:accidental	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	1832	obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AUXVERB1 obj=air obj=strike pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	017	pre=memorial pre=for obj=erected pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	194	pre=&AUXVERB1 obj=tank obj=fire pp=by src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AUXVERB1 obj=airstrike pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	1832	obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AUXVERB1 obj=air obj=strike pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	017	pre=memorial pre=for obj=erected pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	194	pre=&AUXVERB1 obj=tank obj=fire pp=by src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AUXVERB1 obj=airstrike pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:skirmish pp=between pp=in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	196	pp=in:&FIGHT pp=after:&CEASEFIRE	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were obj=during obj=raids pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=was obj=&PREPOSIT1 pp=after src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:firefight pp=with src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	175	pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=was obj=&PREPOSIT1 pp=after src=pp:after	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:firefight pp=with src=pp:with	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	175	pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	183	pre=were obj=wounded pp=in:&WEAPON	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	pre=were pp=in:shootout pp=with src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	pre=were pp=in:shootout pp=with src=pp:with	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	111	pre=challenged pre=conviction pre=for	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been obj=during obj=operation src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were obj=during obj=&FIGHT pp=in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	111	pre=cried pre=stop obj=&PREPOSIT1 tgt=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:clashes pp=with src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=have pre=been obj=wounded pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:clashes pp=with src=pp:with	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1832	pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	017	obj=during obj=remember obj=dead tgt=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	183	obj=attack pp=in:suicide pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	obj=&FIGHT pp=in:&WEAPON pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been pp=in:clashes pp=with src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded pp=in:attack pp=by src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were obj=&FIGHT pp=against src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	183	obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been pp=in:clashes pp=with src=pp:with	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded pp=in:attack pp=by src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were obj=&FIGHT pp=against src=pp:against	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	017	pre=servicemen obj=laid obj=wreaths	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	183	pre=were obj=when obj=detonated src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	017	obj=held obj=memorial pp=in:&FIGHT	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	175	pre=protestor pre=&AUXVERB1 src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=civilian pre=been pp=in pp=by tgt=pp:in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=civilian pre=been pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AUXVERB1 obj=&AIRCRAFT src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	175	pre=demonstrator pre=was pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	175	pre=demonstrator pre=was pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:clashes pp=in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded obj=when obj=blow obj=up	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	1831	pre=been pp=in:suicide pp=by src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	obj=&FIGHT pp=by pp=in:&WEAPON src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	1831	pre=been pp=in:suicide pp=by src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	obj=&FIGHT pp=by pp=in:&WEAPON src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=violence pre=in pre=where	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=have pre=been obj=wounded src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in:&FIGHT	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=&AIRCRAFT pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=&AIRCRAFT pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=training obj=mission pp=on	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:skirmish pp=between	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=will pre=likely pp=from:heat	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	pre=was pp=in:explosion pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	pre=was pp=in:explosion pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 obj=injured src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	194	pre=&AUXVERB1 obj=&WEAPON src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=airstrike pp=by src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	194	obj=&WEAPON obj=attack pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	---	pp=in:earthquake pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=airstrike pp=by src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	194	obj=&WEAPON obj=attack pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	---	pp=in:earthquake pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1831	pre=was obj=suicide obj=bomber	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in:clash	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=during obj=operation src=obj	petrarch1
@@ -10330,67 +10330,67 @@ kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=when obj=shell
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:operations	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	obj=four obj=members pp=of tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	183	pre=&WEAPON pre=in pre=that tgt=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been pp=in pp=after src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been pp=in pp=after src=pp:after	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	obj=&FIGHT pp=in:&WEAPON	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	194	obj=shelled obj=tank pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	194	obj=shelled obj=tank pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT pp=between	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded obj=attack pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded obj=attack pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pp=of:jew pp=in:holocaust	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=crash pre=of pre=&AIRCRAFT	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:clash pp=between	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been obj=ambush pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=been obj=ambush pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	obj=when obj=&AIRCRAFT src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	obj=air obj=strike pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	obj=air obj=strike pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	010	pre=rumours pre=in pre=that	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	175	pre=protestor pre=was src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by:shots pp=from tgt=pp:from	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	180	pre=envoy pre=to pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	180	pre=envoy pre=to pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT pp=between	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	---	pre=been obj=quake pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	---	pre=been obj=quake pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	obj=when obj=attacked src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by pp=in:gunbattle src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by pp=in:gunbattle src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=training obj=accident	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=in pre=have pre=been	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank pp=by src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	186	pp=in:attack pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank pp=by src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	186	pp=in:attack pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded pp=in tgt=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded obj=when src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=air pre=strikes tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	180	pp=by:&WEAPON pp=in tgt=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=when obj=attack src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=&AIRCRAFT obj=crash	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:clash pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:clash pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	186	obj=attack obj=kill tgt=obj src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=clash pre=between	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	obj=air obj=raid pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	obj=air obj=raid pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=been pp=in:quake	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	090	pre=investiga pp=of tgt=pp:of	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	138	pre=would obj=unless tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pre=were obj=gunfire	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1823	obj=&PREPOSIT1 src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	183	pre=&WEAPON pp=in tgt=obj src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	183	pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=accident pp=in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=in:gunbattle	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1832	obj=&WEAPON pp=in:bus	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=when obj=enter src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1831	pre=suicide pre=bomber	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	obj=injured pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	obj=injured pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:raid	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=since pp=in:coup	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	obj=&AIRCRAFT src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by:shots pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by:shots pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=observer pp=on tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	012	pre=predict pre=would	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1124	pre=claim pre=tried	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	obj=strike pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	obj=strike pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=as obj=preparing	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=suspected pre=of	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=foil pre=plot pre=to	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=air pre=strike tgt=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded pp=by src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	obj=wounded pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by:gunfire	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pp=in:collision	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT tgt=obj	petrarch1
@@ -10401,12 +10401,12 @@ kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:attack tgt=obj	petrar
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:ambush tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1823	obj=kidnapped tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=airstrike tgt=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=airstrike pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=airstrike pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank pp=by src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank obj=shelling pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=airstrike pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	195	pre=were obj=airstrike pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank pp=by src=pp:by	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank obj=shelling pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pp=in:accident	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=gunmen pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=gunmen pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=had pre=been	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=in:clash tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pp=for:murder	petrarch1
@@ -10416,7 +10416,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	---	obj=herself	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	195	pre=&AIRCRAFT	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=fighter tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	010	pre=said pre=plot	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pp=of pp=by tgt=pp:of src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:raid tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=sarajevo	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pp=in:flood	petrarch1
@@ -10424,11 +10424,11 @@ kill,murder,slay,strangle,behead,decapitate,hang	---	pp=by:nazis	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	202	obj=civilian	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:raid	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in tgt=obj src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in src=pp:in	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in tgt=obj src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=when src=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1124	pre=told	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pre=gunmen	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=virus	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=after	petrarch1
@@ -10440,68 +10440,68 @@ shoot	190	prt=down pre=&AUXVERB1 obj=&PREPOSIT1 pp=in:clash src=obj	petrarch1
 shoot	190	prt=down pre=&PEOPLE pre=were obj=when obj=force pp=in tgt=pp:in src=obj	petrarch1
 shoot	---	prt=down obj=when obj=small obj=&AIRCRAFT obj=crashed	petrarch1
 shoot	193	prt=down pp=in:shootout pp=on:border pp=with	petrarch1
-shoot	190	prt=down pre=&AUXVERB1 pp=under:fire pp=from src=obj	petrarch1
+shoot	190	prt=down pre=&AUXVERB1 pp=under:fire pp=from src=pp:from	petrarch1
 shoot	---	prt=down obj=when obj=french obj=&AIRCRAFT obj=crashed	petrarch1
 shoot	195	prt=down pre=&TOBEVERB obj=during obj=air obj=raid src=obj	petrarch1
 shoot	190	prt=down pre=been obj=since obj=&MILITARY pp=in src=obj	petrarch1
-shoot	190	prt=down pre=&AUXVERB1 pp=in:&FIGHT pp=with src=obj	petrarch1
+shoot	190	prt=down pre=&AUXVERB1 pp=in:&FIGHT pp=with src=pp:with	petrarch1
 shoot	195	prt=down pre=&AUXVERB1 obj=when obj=&AIRCRAFT src=obj	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 obj=during obj=attack src=obj	petrarch1
 shoot	175	prt=down pre=&AUXVERB1 obj=during obj=arrest src=obj	petrarch1
 shoot	195	prt=down obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 shoot	---	prt=down obj=injured obj=blast pp=in:accidental	petrarch1
-shoot	1832	prt=down obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=obj	petrarch1
-shoot	195	prt=down pre=&AUXVERB1 obj=air obj=strike pp=in src=obj	petrarch1
-shoot	017	prt=down pre=memorial pre=for obj=erected pp=in src=obj	petrarch1
-shoot	194	prt=down pre=&AUXVERB1 obj=tank obj=fire pp=by src=obj	petrarch1
-shoot	195	prt=down pre=&AUXVERB1 obj=airstrike pp=by src=obj	petrarch1
+shoot	1832	prt=down obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=pp:by	petrarch1
+shoot	195	prt=down pre=&AUXVERB1 obj=air obj=strike pp=in src=pp:in	petrarch1
+shoot	017	prt=down pre=memorial pre=for obj=erected pp=in src=pp:in	petrarch1
+shoot	194	prt=down pre=&AUXVERB1 obj=tank obj=fire pp=by src=pp:by	petrarch1
+shoot	195	prt=down pre=&AUXVERB1 obj=airstrike pp=by src=pp:by	petrarch1
 shoot	190	prt=down pp=in:skirmish pp=between pp=in	petrarch1
 shoot	196	prt=down pp=in:&FIGHT pp=after:&CEASEFIRE	petrarch1
-shoot	190	prt=down pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
+shoot	190	prt=down pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 shoot	190	prt=down pre=were obj=during obj=raids pp=in src=obj	petrarch1
-shoot	190	prt=down pre=was obj=&PREPOSIT1 pp=after src=obj	petrarch1
-shoot	190	prt=down pre=were pp=in:firefight pp=with src=obj	petrarch1
-shoot	175	prt=down pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+shoot	190	prt=down pre=was obj=&PREPOSIT1 pp=after src=pp:after	petrarch1
+shoot	190	prt=down pre=were pp=in:firefight pp=with src=pp:with	petrarch1
+shoot	175	prt=down pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 shoot	183	prt=down pre=were obj=wounded pp=in:&WEAPON	petrarch1
-shoot	193	prt=down pre=were pp=in:shootout pp=with src=obj	petrarch1
+shoot	193	prt=down pre=were pp=in:shootout pp=with src=pp:with	petrarch1
 shoot	111	prt=down pre=challenged pre=conviction pre=for	petrarch1
 shoot	190	prt=down pre=been obj=during obj=operation src=obj	petrarch1
 shoot	190	prt=down pre=were obj=during obj=&FIGHT pp=in	petrarch1
 shoot	111	prt=down pre=cried pre=stop obj=&PREPOSIT1 tgt=obj	petrarch1
-shoot	190	prt=down pre=were pp=in:clashes pp=with src=obj	petrarch1
-shoot	190	prt=down pre=have pre=been obj=wounded pp=in src=obj	petrarch1
+shoot	190	prt=down pre=were pp=in:clashes pp=with src=pp:with	petrarch1
+shoot	190	prt=down pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 shoot	1832	prt=down pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
 shoot	017	prt=down obj=during obj=remember obj=dead tgt=obj	petrarch1
-shoot	183	prt=down obj=attack pp=in:suicide pp=in src=obj	petrarch1
-shoot	193	prt=down obj=&FIGHT pp=in:&WEAPON pp=in src=obj	petrarch1
-shoot	190	prt=down pre=been pp=in:clashes pp=with src=obj	petrarch1
-shoot	190	prt=down obj=wounded pp=in:attack pp=by src=obj	petrarch1
-shoot	190	prt=down pre=were obj=&FIGHT pp=against src=obj	petrarch1
+shoot	183	prt=down obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
+shoot	193	prt=down obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
+shoot	190	prt=down pre=been pp=in:clashes pp=with src=pp:with	petrarch1
+shoot	190	prt=down obj=wounded pp=in:attack pp=by src=pp:by	petrarch1
+shoot	190	prt=down pre=were obj=&FIGHT pp=against src=pp:against	petrarch1
 shoot	017	prt=down pre=servicemen obj=laid obj=wreaths	petrarch1
 shoot	183	prt=down pre=were obj=when obj=detonated src=obj	petrarch1
 shoot	017	prt=down obj=held obj=memorial pp=in:&FIGHT	petrarch1
 shoot	175	prt=down pre=protestor pre=&AUXVERB1 src=obj	petrarch1
-shoot	190	prt=down pre=civilian pre=been pp=in pp=by tgt=pp:in src=obj	petrarch1
+shoot	190	prt=down pre=civilian pre=been pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 shoot	195	prt=down pre=&AUXVERB1 obj=&AIRCRAFT src=obj	petrarch1
-shoot	175	prt=down pre=demonstrator pre=was pp=by src=obj	petrarch1
+shoot	175	prt=down pre=demonstrator pre=was pp=by src=pp:by	petrarch1
 shoot	190	prt=down pre=were pp=in:clashes pp=in	petrarch1
 shoot	190	prt=down obj=wounded obj=when obj=blow obj=up	petrarch1
-shoot	1831	prt=down pre=been pp=in:suicide pp=by src=obj	petrarch1
-shoot	193	prt=down obj=&FIGHT pp=by pp=in:&WEAPON src=obj	petrarch1
+shoot	1831	prt=down pre=been pp=in:suicide pp=by src=pp:by	petrarch1
+shoot	193	prt=down obj=&FIGHT pp=by pp=in:&WEAPON src=pp:by	petrarch1
 shoot	190	prt=down pre=violence pre=in pre=where	petrarch1
 shoot	190	prt=down pre=have pre=been obj=wounded src=obj	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 pp=in:&FIGHT	petrarch1
-shoot	195	prt=down pre=were obj=&AIRCRAFT pp=by src=obj	petrarch1
+shoot	195	prt=down pre=were obj=&AIRCRAFT pp=by src=pp:by	petrarch1
 shoot	---	prt=down obj=training obj=mission pp=on	petrarch1
 shoot	190	prt=down pp=in:skirmish pp=between	petrarch1
 shoot	---	prt=down pre=will pre=likely pp=from:heat	petrarch1
-shoot	193	prt=down pre=was pp=in:explosion pp=by src=obj	petrarch1
+shoot	193	prt=down pre=was pp=in:explosion pp=by src=pp:by	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 obj=injured src=obj	petrarch1
 shoot	194	prt=down pre=&AUXVERB1 obj=&WEAPON src=obj	petrarch1
-shoot	195	prt=down pre=were obj=airstrike pp=by src=obj	petrarch1
-shoot	194	prt=down obj=&WEAPON obj=attack pp=in src=obj	petrarch1
-shoot	---	prt=down pp=in:earthquake pp=in src=obj	petrarch1
+shoot	195	prt=down pre=were obj=airstrike pp=by src=pp:by	petrarch1
+shoot	194	prt=down obj=&WEAPON obj=attack pp=in src=pp:in	petrarch1
+shoot	---	prt=down pp=in:earthquake pp=in src=pp:in	petrarch1
 shoot	1831	prt=down pre=was obj=suicide obj=bomber	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 pp=in:clash	petrarch1
 shoot	190	prt=down obj=during obj=operation src=obj	petrarch1
@@ -10514,67 +10514,67 @@ shoot	194	prt=down pre=were obj=when obj=shells src=obj	petrarch1
 shoot	190	prt=down pre=were pp=in:operations	petrarch1
 shoot	193	prt=down obj=four obj=members pp=of tgt=obj	petrarch1
 shoot	183	prt=down pre=&WEAPON pre=in pre=that tgt=obj	petrarch1
-shoot	190	prt=down pre=been pp=in pp=after src=obj	petrarch1
+shoot	190	prt=down pre=been pp=in pp=after src=pp:after	petrarch1
 shoot	193	prt=down obj=&FIGHT pp=in:&WEAPON	petrarch1
-shoot	194	prt=down obj=shelled obj=tank pp=by src=obj	petrarch1
+shoot	194	prt=down obj=shelled obj=tank pp=by src=pp:by	petrarch1
 shoot	190	prt=down pp=in:&FIGHT pp=between	petrarch1
-shoot	190	prt=down obj=wounded obj=attack pp=by src=obj	petrarch1
+shoot	190	prt=down obj=wounded obj=attack pp=by src=pp:by	petrarch1
 shoot	---	prt=down pp=of:jew pp=in:holocaust	petrarch1
 shoot	---	prt=down pre=crash pre=of pre=&AIRCRAFT	petrarch1
 shoot	190	prt=down pp=in:clash pp=between	petrarch1
-shoot	190	prt=down pre=been obj=ambush pp=in src=obj	petrarch1
+shoot	190	prt=down pre=been obj=ambush pp=in src=pp:in	petrarch1
 shoot	195	prt=down obj=when obj=&AIRCRAFT src=obj	petrarch1
-shoot	195	prt=down obj=air obj=strike pp=in src=obj	petrarch1
+shoot	195	prt=down obj=air obj=strike pp=in src=pp:in	petrarch1
 shoot	010	prt=down pre=rumours pre=in pre=that	petrarch1
 shoot	175	prt=down pre=protestor pre=was src=obj	petrarch1
 shoot	193	prt=down pp=by:shots pp=from tgt=pp:from	petrarch1
-shoot	180	prt=down pre=envoy pre=to pp=by src=obj	petrarch1
+shoot	180	prt=down pre=envoy pre=to pp=by src=pp:by	petrarch1
 shoot	190	prt=down pp=in:&FIGHT pp=between	petrarch1
-shoot	---	prt=down pre=been obj=quake pp=in src=obj	petrarch1
+shoot	---	prt=down pre=been obj=quake pp=in src=pp:in	petrarch1
 shoot	195	prt=down obj=when obj=attacked src=obj	petrarch1
-shoot	193	prt=down pp=by pp=in:gunbattle src=obj	petrarch1
+shoot	193	prt=down pp=by pp=in:gunbattle src=pp:by	petrarch1
 shoot	---	prt=down obj=training obj=accident	petrarch1
-shoot	190	prt=down pre=&AUXVERB1 pp=in src=obj	petrarch1
+shoot	190	prt=down pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 shoot	190	prt=down pre=in pre=have pre=been	petrarch1
-shoot	194	prt=down pre=were obj=tank pp=by src=obj	petrarch1
-shoot	190	prt=down pp=in:&FIGHT pp=in src=obj	petrarch1
-shoot	186	prt=down pp=in:attack pp=in src=obj	petrarch1
+shoot	194	prt=down pre=were obj=tank pp=by src=pp:by	petrarch1
+shoot	190	prt=down pp=in:&FIGHT pp=in src=pp:in	petrarch1
+shoot	186	prt=down pp=in:attack pp=in src=pp:in	petrarch1
 shoot	190	prt=down obj=wounded pp=in tgt=pp:in	petrarch1
 shoot	190	prt=down obj=wounded obj=when src=obj	petrarch1
 shoot	195	prt=down pre=air pre=strikes tgt=obj	petrarch1
 shoot	180	prt=down pp=by:&WEAPON pp=in tgt=pp:in	petrarch1
 shoot	190	prt=down obj=when obj=attack src=obj	petrarch1
 shoot	---	prt=down obj=&AIRCRAFT obj=crash	petrarch1
-shoot	190	prt=down pp=in:clash pp=in src=obj	petrarch1
+shoot	190	prt=down pp=in:clash pp=in src=pp:in	petrarch1
 shoot	186	prt=down obj=attack obj=kill tgt=obj src=obj	petrarch1
 shoot	190	prt=down pre=clash pre=between	petrarch1
-shoot	195	prt=down obj=air obj=raid pp=in src=obj	petrarch1
+shoot	195	prt=down obj=air obj=raid pp=in src=pp:in	petrarch1
 shoot	---	prt=down pre=been pp=in:quake	petrarch1
 shoot	090	prt=down pre=investiga pp=of tgt=pp:of	petrarch1
 shoot	138	prt=down pre=would obj=unless tgt=obj	petrarch1
 shoot	193	prt=down pre=were obj=gunfire	petrarch1
 shoot	1823	prt=down obj=&PREPOSIT1 src=obj	petrarch1
-shoot	183	prt=down pre=&WEAPON pp=in tgt=obj src=obj	petrarch1
+shoot	183	prt=down pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 shoot	---	prt=down obj=accident pp=in	petrarch1
 shoot	193	prt=down pp=in:gunbattle	petrarch1
 shoot	1832	prt=down obj=&WEAPON pp=in:bus	petrarch1
 shoot	190	prt=down obj=when obj=enter src=obj	petrarch1
 shoot	1831	prt=down pre=suicide pre=bomber	petrarch1
-shoot	190	prt=down obj=injured pp=by src=obj	petrarch1
+shoot	190	prt=down obj=injured pp=by src=pp:by	petrarch1
 shoot	190	prt=down pre=were pp=in:raid	petrarch1
 shoot	---	prt=down pre=since pp=in:coup	petrarch1
 shoot	195	prt=down obj=&AIRCRAFT src=obj	petrarch1
-shoot	193	prt=down pp=by:shots pp=by src=obj	petrarch1
+shoot	193	prt=down pp=by:shots pp=by src=pp:by	petrarch1
 shoot	190	prt=down obj=observer pp=on tgt=obj	petrarch1
 shoot	012	prt=down pre=predict pre=would	petrarch1
 shoot	1124	prt=down pre=claim pre=tried	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 src=obj	petrarch1
-shoot	190	prt=down obj=strike pp=in src=obj	petrarch1
+shoot	190	prt=down obj=strike pp=in src=pp:in	petrarch1
 shoot	---	prt=down obj=as obj=preparing	petrarch1
 shoot	---	prt=down pre=suspected pre=of	petrarch1
 shoot	---	prt=down pre=foil pre=plot pre=to	petrarch1
 shoot	195	prt=down pre=air pre=strike tgt=obj	petrarch1
-shoot	190	prt=down obj=wounded pp=by src=obj	petrarch1
+shoot	190	prt=down obj=wounded pp=by src=pp:by	petrarch1
 shoot	193	prt=down pp=by:gunfire	petrarch1
 shoot	---	prt=down pp=in:collision	petrarch1
 shoot	190	prt=down pp=in:&FIGHT tgt=obj	petrarch1
@@ -10585,12 +10585,12 @@ shoot	190	prt=down pp=in:attack tgt=obj	petrarch1
 shoot	190	prt=down pp=in:ambush tgt=obj	petrarch1
 shoot	1823	prt=down obj=kidnapped tgt=obj	petrarch1
 shoot	195	prt=down pre=airstrike tgt=obj	petrarch1
-shoot	195	prt=down pre=were obj=airstrike pp=in src=obj	petrarch1
-shoot	195	prt=down pre=were obj=airstrike pp=in src=obj	petrarch1
-shoot	194	prt=down pre=were obj=tank pp=by src=obj	petrarch1
-shoot	194	prt=down pre=were obj=tank obj=shelling pp=in src=obj	petrarch1
+shoot	195	prt=down pre=were obj=airstrike pp=in src=pp:in	petrarch1
+shoot	195	prt=down pre=were obj=airstrike pp=in src=pp:in	petrarch1
+shoot	194	prt=down pre=were obj=tank pp=by src=pp:by	petrarch1
+shoot	194	prt=down pre=were obj=tank obj=shelling pp=in src=pp:in	petrarch1
 shoot	---	prt=down pp=in:accident	petrarch1
-shoot	190	prt=down pre=gunmen pp=in src=obj	petrarch1
+shoot	190	prt=down pre=gunmen pp=in src=pp:in	petrarch1
 shoot	190	prt=down pre=had pre=been	petrarch1
 shoot	193	prt=down pp=in:clash tgt=obj	petrarch1
 shoot	---	prt=down pp=for:murder	petrarch1
@@ -10600,7 +10600,7 @@ shoot	---	prt=down obj=herself	petrarch1
 shoot	195	prt=down pre=&AIRCRAFT	petrarch1
 shoot	190	prt=down obj=fighter tgt=obj	petrarch1
 shoot	010	prt=down pre=said pre=plot	petrarch1
-shoot	190	prt=down pp=of pp=by tgt=pp:of src=obj	petrarch1
+shoot	190	prt=down pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 shoot	190	prt=down pp=in:raid tgt=obj	petrarch1
 shoot	---	prt=down pre=sarajevo	petrarch1
 shoot	---	prt=down pp=in:flood	petrarch1
@@ -10608,11 +10608,11 @@ shoot	---	prt=down pp=by:nazis	petrarch1
 shoot	202	prt=down obj=civilian	petrarch1
 shoot	190	prt=down pp=in tgt=obj	petrarch1
 shoot	190	prt=down pp=in:raid	petrarch1
-shoot	190	prt=down pp=in src=obj	petrarch1
-shoot	190	prt=down pp=in tgt=obj src=obj	petrarch1
+shoot	190	prt=down pp=in src=pp:in	petrarch1
+shoot	190	prt=down pp=in tgt=obj src=pp:in	petrarch1
 shoot	190	prt=down obj=when src=obj	petrarch1
 shoot	1124	prt=down pre=told	petrarch1
-shoot	190	prt=down pp=in src=obj	petrarch1
+shoot	190	prt=down pp=in src=pp:in	petrarch1
 shoot	193	prt=down pre=gunmen	petrarch1
 shoot	---	prt=down pre=virus	petrarch1
 shoot	---	prt=down pre=after	petrarch1
@@ -10624,68 +10624,68 @@ stamp,wipe	190	prt=out pre=&AUXVERB1 obj=&PREPOSIT1 pp=in:clash src=obj	petrarch
 stamp,wipe	190	prt=out pre=&PEOPLE pre=were obj=when obj=force pp=in tgt=pp:in src=obj	petrarch1
 stamp,wipe	---	prt=out obj=when obj=small obj=&AIRCRAFT obj=crashed	petrarch1
 stamp,wipe	193	prt=out pp=in:shootout pp=on:border pp=with	petrarch1
-stamp,wipe	190	prt=out pre=&AUXVERB1 pp=under:fire pp=from src=obj	petrarch1
+stamp,wipe	190	prt=out pre=&AUXVERB1 pp=under:fire pp=from src=pp:from	petrarch1
 stamp,wipe	---	prt=out obj=when obj=french obj=&AIRCRAFT obj=crashed	petrarch1
 stamp,wipe	195	prt=out pre=&TOBEVERB obj=during obj=air obj=raid src=obj	petrarch1
 stamp,wipe	190	prt=out pre=been obj=since obj=&MILITARY pp=in src=obj	petrarch1
-stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in:&FIGHT pp=with src=obj	petrarch1
+stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in:&FIGHT pp=with src=pp:with	petrarch1
 stamp,wipe	195	prt=out pre=&AUXVERB1 obj=when obj=&AIRCRAFT src=obj	petrarch1
 stamp,wipe	190	prt=out pre=&AUXVERB1 obj=during obj=attack src=obj	petrarch1
 stamp,wipe	175	prt=out pre=&AUXVERB1 obj=during obj=arrest src=obj	petrarch1
 stamp,wipe	195	prt=out obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 stamp,wipe	---	prt=out obj=injured obj=blast pp=in:accidental	petrarch1
-stamp,wipe	1832	prt=out obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=obj	petrarch1
-stamp,wipe	195	prt=out pre=&AUXVERB1 obj=air obj=strike pp=in src=obj	petrarch1
-stamp,wipe	017	prt=out pre=memorial pre=for obj=erected pp=in src=obj	petrarch1
-stamp,wipe	194	prt=out pre=&AUXVERB1 obj=tank obj=fire pp=by src=obj	petrarch1
-stamp,wipe	195	prt=out pre=&AUXVERB1 obj=airstrike pp=by src=obj	petrarch1
+stamp,wipe	1832	prt=out obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=pp:by	petrarch1
+stamp,wipe	195	prt=out pre=&AUXVERB1 obj=air obj=strike pp=in src=pp:in	petrarch1
+stamp,wipe	017	prt=out pre=memorial pre=for obj=erected pp=in src=pp:in	petrarch1
+stamp,wipe	194	prt=out pre=&AUXVERB1 obj=tank obj=fire pp=by src=pp:by	petrarch1
+stamp,wipe	195	prt=out pre=&AUXVERB1 obj=airstrike pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pp=in:skirmish pp=between pp=in	petrarch1
 stamp,wipe	196	prt=out pp=in:&FIGHT pp=after:&CEASEFIRE	petrarch1
-stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
+stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pre=were obj=during obj=raids pp=in src=obj	petrarch1
-stamp,wipe	190	prt=out pre=was obj=&PREPOSIT1 pp=after src=obj	petrarch1
-stamp,wipe	190	prt=out pre=were pp=in:firefight pp=with src=obj	petrarch1
-stamp,wipe	175	prt=out pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+stamp,wipe	190	prt=out pre=was obj=&PREPOSIT1 pp=after src=pp:after	petrarch1
+stamp,wipe	190	prt=out pre=were pp=in:firefight pp=with src=pp:with	petrarch1
+stamp,wipe	175	prt=out pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 stamp,wipe	183	prt=out pre=were obj=wounded pp=in:&WEAPON	petrarch1
-stamp,wipe	193	prt=out pre=were pp=in:shootout pp=with src=obj	petrarch1
+stamp,wipe	193	prt=out pre=were pp=in:shootout pp=with src=pp:with	petrarch1
 stamp,wipe	111	prt=out pre=challenged pre=conviction pre=for	petrarch1
 stamp,wipe	190	prt=out pre=been obj=during obj=operation src=obj	petrarch1
 stamp,wipe	190	prt=out pre=were obj=during obj=&FIGHT pp=in	petrarch1
 stamp,wipe	111	prt=out pre=cried pre=stop obj=&PREPOSIT1 tgt=obj	petrarch1
-stamp,wipe	190	prt=out pre=were pp=in:clashes pp=with src=obj	petrarch1
-stamp,wipe	190	prt=out pre=have pre=been obj=wounded pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out pre=were pp=in:clashes pp=with src=pp:with	petrarch1
+stamp,wipe	190	prt=out pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 stamp,wipe	1832	prt=out pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
 stamp,wipe	190	prt=out pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
 stamp,wipe	017	prt=out obj=during obj=remember obj=dead tgt=obj	petrarch1
-stamp,wipe	183	prt=out obj=attack pp=in:suicide pp=in src=obj	petrarch1
-stamp,wipe	193	prt=out obj=&FIGHT pp=in:&WEAPON pp=in src=obj	petrarch1
-stamp,wipe	190	prt=out pre=been pp=in:clashes pp=with src=obj	petrarch1
-stamp,wipe	190	prt=out obj=wounded pp=in:attack pp=by src=obj	petrarch1
-stamp,wipe	190	prt=out pre=were obj=&FIGHT pp=against src=obj	petrarch1
+stamp,wipe	183	prt=out obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
+stamp,wipe	193	prt=out obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
+stamp,wipe	190	prt=out pre=been pp=in:clashes pp=with src=pp:with	petrarch1
+stamp,wipe	190	prt=out obj=wounded pp=in:attack pp=by src=pp:by	petrarch1
+stamp,wipe	190	prt=out pre=were obj=&FIGHT pp=against src=pp:against	petrarch1
 stamp,wipe	017	prt=out pre=servicemen obj=laid obj=wreaths	petrarch1
 stamp,wipe	183	prt=out pre=were obj=when obj=detonated src=obj	petrarch1
 stamp,wipe	017	prt=out obj=held obj=memorial pp=in:&FIGHT	petrarch1
 stamp,wipe	175	prt=out pre=protestor pre=&AUXVERB1 src=obj	petrarch1
-stamp,wipe	190	prt=out pre=civilian pre=been pp=in pp=by tgt=pp:in src=obj	petrarch1
+stamp,wipe	190	prt=out pre=civilian pre=been pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 stamp,wipe	195	prt=out pre=&AUXVERB1 obj=&AIRCRAFT src=obj	petrarch1
-stamp,wipe	175	prt=out pre=demonstrator pre=was pp=by src=obj	petrarch1
+stamp,wipe	175	prt=out pre=demonstrator pre=was pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pre=were pp=in:clashes pp=in	petrarch1
 stamp,wipe	190	prt=out obj=wounded obj=when obj=blow obj=up	petrarch1
-stamp,wipe	1831	prt=out pre=been pp=in:suicide pp=by src=obj	petrarch1
-stamp,wipe	193	prt=out obj=&FIGHT pp=by pp=in:&WEAPON src=obj	petrarch1
+stamp,wipe	1831	prt=out pre=been pp=in:suicide pp=by src=pp:by	petrarch1
+stamp,wipe	193	prt=out obj=&FIGHT pp=by pp=in:&WEAPON src=pp:by	petrarch1
 stamp,wipe	190	prt=out pre=violence pre=in pre=where	petrarch1
 stamp,wipe	190	prt=out pre=have pre=been obj=wounded src=obj	petrarch1
 stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in:&FIGHT	petrarch1
-stamp,wipe	195	prt=out pre=were obj=&AIRCRAFT pp=by src=obj	petrarch1
+stamp,wipe	195	prt=out pre=were obj=&AIRCRAFT pp=by src=pp:by	petrarch1
 stamp,wipe	---	prt=out obj=training obj=mission pp=on	petrarch1
 stamp,wipe	190	prt=out pp=in:skirmish pp=between	petrarch1
 stamp,wipe	---	prt=out pre=will pre=likely pp=from:heat	petrarch1
-stamp,wipe	193	prt=out pre=was pp=in:explosion pp=by src=obj	petrarch1
+stamp,wipe	193	prt=out pre=was pp=in:explosion pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pre=&AUXVERB1 obj=injured src=obj	petrarch1
 stamp,wipe	194	prt=out pre=&AUXVERB1 obj=&WEAPON src=obj	petrarch1
-stamp,wipe	195	prt=out pre=were obj=airstrike pp=by src=obj	petrarch1
-stamp,wipe	194	prt=out obj=&WEAPON obj=attack pp=in src=obj	petrarch1
-stamp,wipe	---	prt=out pp=in:earthquake pp=in src=obj	petrarch1
+stamp,wipe	195	prt=out pre=were obj=airstrike pp=by src=pp:by	petrarch1
+stamp,wipe	194	prt=out obj=&WEAPON obj=attack pp=in src=pp:in	petrarch1
+stamp,wipe	---	prt=out pp=in:earthquake pp=in src=pp:in	petrarch1
 stamp,wipe	1831	prt=out pre=was obj=suicide obj=bomber	petrarch1
 stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in:clash	petrarch1
 stamp,wipe	190	prt=out obj=during obj=operation src=obj	petrarch1
@@ -10698,67 +10698,67 @@ stamp,wipe	194	prt=out pre=were obj=when obj=shells src=obj	petrarch1
 stamp,wipe	190	prt=out pre=were pp=in:operations	petrarch1
 stamp,wipe	193	prt=out obj=four obj=members pp=of tgt=obj	petrarch1
 stamp,wipe	183	prt=out pre=&WEAPON pre=in pre=that tgt=obj	petrarch1
-stamp,wipe	190	prt=out pre=been pp=in pp=after src=obj	petrarch1
+stamp,wipe	190	prt=out pre=been pp=in pp=after src=pp:after	petrarch1
 stamp,wipe	193	prt=out obj=&FIGHT pp=in:&WEAPON	petrarch1
-stamp,wipe	194	prt=out obj=shelled obj=tank pp=by src=obj	petrarch1
+stamp,wipe	194	prt=out obj=shelled obj=tank pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pp=in:&FIGHT pp=between	petrarch1
-stamp,wipe	190	prt=out obj=wounded obj=attack pp=by src=obj	petrarch1
+stamp,wipe	190	prt=out obj=wounded obj=attack pp=by src=pp:by	petrarch1
 stamp,wipe	---	prt=out pp=of:jew pp=in:holocaust	petrarch1
 stamp,wipe	---	prt=out pre=crash pre=of pre=&AIRCRAFT	petrarch1
 stamp,wipe	190	prt=out pp=in:clash pp=between	petrarch1
-stamp,wipe	190	prt=out pre=been obj=ambush pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out pre=been obj=ambush pp=in src=pp:in	petrarch1
 stamp,wipe	195	prt=out obj=when obj=&AIRCRAFT src=obj	petrarch1
-stamp,wipe	195	prt=out obj=air obj=strike pp=in src=obj	petrarch1
+stamp,wipe	195	prt=out obj=air obj=strike pp=in src=pp:in	petrarch1
 stamp,wipe	010	prt=out pre=rumours pre=in pre=that	petrarch1
 stamp,wipe	175	prt=out pre=protestor pre=was src=obj	petrarch1
 stamp,wipe	193	prt=out pp=by:shots pp=from tgt=pp:from	petrarch1
-stamp,wipe	180	prt=out pre=envoy pre=to pp=by src=obj	petrarch1
+stamp,wipe	180	prt=out pre=envoy pre=to pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pp=in:&FIGHT pp=between	petrarch1
-stamp,wipe	---	prt=out pre=been obj=quake pp=in src=obj	petrarch1
+stamp,wipe	---	prt=out pre=been obj=quake pp=in src=pp:in	petrarch1
 stamp,wipe	195	prt=out obj=when obj=attacked src=obj	petrarch1
-stamp,wipe	193	prt=out pp=by pp=in:gunbattle src=obj	petrarch1
+stamp,wipe	193	prt=out pp=by pp=in:gunbattle src=pp:by	petrarch1
 stamp,wipe	---	prt=out obj=training obj=accident	petrarch1
-stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 stamp,wipe	190	prt=out pre=in pre=have pre=been	petrarch1
-stamp,wipe	194	prt=out pre=were obj=tank pp=by src=obj	petrarch1
-stamp,wipe	190	prt=out pp=in:&FIGHT pp=in src=obj	petrarch1
-stamp,wipe	186	prt=out pp=in:attack pp=in src=obj	petrarch1
+stamp,wipe	194	prt=out pre=were obj=tank pp=by src=pp:by	petrarch1
+stamp,wipe	190	prt=out pp=in:&FIGHT pp=in src=pp:in	petrarch1
+stamp,wipe	186	prt=out pp=in:attack pp=in src=pp:in	petrarch1
 stamp,wipe	190	prt=out obj=wounded pp=in tgt=pp:in	petrarch1
 stamp,wipe	190	prt=out obj=wounded obj=when src=obj	petrarch1
 stamp,wipe	195	prt=out pre=air pre=strikes tgt=obj	petrarch1
 stamp,wipe	180	prt=out pp=by:&WEAPON pp=in tgt=pp:in	petrarch1
 stamp,wipe	190	prt=out obj=when obj=attack src=obj	petrarch1
 stamp,wipe	---	prt=out obj=&AIRCRAFT obj=crash	petrarch1
-stamp,wipe	190	prt=out pp=in:clash pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out pp=in:clash pp=in src=pp:in	petrarch1
 stamp,wipe	186	prt=out obj=attack obj=kill tgt=obj src=obj	petrarch1
 stamp,wipe	190	prt=out pre=clash pre=between	petrarch1
-stamp,wipe	195	prt=out obj=air obj=raid pp=in src=obj	petrarch1
+stamp,wipe	195	prt=out obj=air obj=raid pp=in src=pp:in	petrarch1
 stamp,wipe	---	prt=out pre=been pp=in:quake	petrarch1
 stamp,wipe	090	prt=out pre=investiga pp=of tgt=pp:of	petrarch1
 stamp,wipe	138	prt=out pre=would obj=unless tgt=obj	petrarch1
 stamp,wipe	193	prt=out pre=were obj=gunfire	petrarch1
 stamp,wipe	1823	prt=out obj=&PREPOSIT1 src=obj	petrarch1
-stamp,wipe	183	prt=out pre=&WEAPON pp=in tgt=obj src=obj	petrarch1
+stamp,wipe	183	prt=out pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 stamp,wipe	---	prt=out obj=accident pp=in	petrarch1
 stamp,wipe	193	prt=out pp=in:gunbattle	petrarch1
 stamp,wipe	1832	prt=out obj=&WEAPON pp=in:bus	petrarch1
 stamp,wipe	190	prt=out obj=when obj=enter src=obj	petrarch1
 stamp,wipe	1831	prt=out pre=suicide pre=bomber	petrarch1
-stamp,wipe	190	prt=out obj=injured pp=by src=obj	petrarch1
+stamp,wipe	190	prt=out obj=injured pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out pre=were pp=in:raid	petrarch1
 stamp,wipe	---	prt=out pre=since pp=in:coup	petrarch1
 stamp,wipe	195	prt=out obj=&AIRCRAFT src=obj	petrarch1
-stamp,wipe	193	prt=out pp=by:shots pp=by src=obj	petrarch1
+stamp,wipe	193	prt=out pp=by:shots pp=by src=pp:by	petrarch1
 stamp,wipe	190	prt=out obj=observer pp=on tgt=obj	petrarch1
 stamp,wipe	012	prt=out pre=predict pre=would	petrarch1
 stamp,wipe	1124	prt=out pre=claim pre=tried	petrarch1
 stamp,wipe	190	prt=out pre=&AUXVERB1 src=obj	petrarch1
-stamp,wipe	190	prt=out obj=strike pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out obj=strike pp=in src=pp:in	petrarch1
 stamp,wipe	---	prt=out obj=as obj=preparing	petrarch1
 stamp,wipe	---	prt=out pre=suspected pre=of	petrarch1
 stamp,wipe	---	prt=out pre=foil pre=plot pre=to	petrarch1
 stamp,wipe	195	prt=out pre=air pre=strike tgt=obj	petrarch1
-stamp,wipe	190	prt=out obj=wounded pp=by src=obj	petrarch1
+stamp,wipe	190	prt=out obj=wounded pp=by src=pp:by	petrarch1
 stamp,wipe	193	prt=out pp=by:gunfire	petrarch1
 stamp,wipe	---	prt=out pp=in:collision	petrarch1
 stamp,wipe	190	prt=out pp=in:&FIGHT tgt=obj	petrarch1
@@ -10769,12 +10769,12 @@ stamp,wipe	190	prt=out pp=in:attack tgt=obj	petrarch1
 stamp,wipe	190	prt=out pp=in:ambush tgt=obj	petrarch1
 stamp,wipe	1823	prt=out obj=kidnapped tgt=obj	petrarch1
 stamp,wipe	195	prt=out pre=airstrike tgt=obj	petrarch1
-stamp,wipe	195	prt=out pre=were obj=airstrike pp=in src=obj	petrarch1
-stamp,wipe	195	prt=out pre=were obj=airstrike pp=in src=obj	petrarch1
-stamp,wipe	194	prt=out pre=were obj=tank pp=by src=obj	petrarch1
-stamp,wipe	194	prt=out pre=were obj=tank obj=shelling pp=in src=obj	petrarch1
+stamp,wipe	195	prt=out pre=were obj=airstrike pp=in src=pp:in	petrarch1
+stamp,wipe	195	prt=out pre=were obj=airstrike pp=in src=pp:in	petrarch1
+stamp,wipe	194	prt=out pre=were obj=tank pp=by src=pp:by	petrarch1
+stamp,wipe	194	prt=out pre=were obj=tank obj=shelling pp=in src=pp:in	petrarch1
 stamp,wipe	---	prt=out pp=in:accident	petrarch1
-stamp,wipe	190	prt=out pre=gunmen pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out pre=gunmen pp=in src=pp:in	petrarch1
 stamp,wipe	190	prt=out pre=had pre=been	petrarch1
 stamp,wipe	193	prt=out pp=in:clash tgt=obj	petrarch1
 stamp,wipe	---	prt=out pp=for:murder	petrarch1
@@ -10784,7 +10784,7 @@ stamp,wipe	---	prt=out obj=herself	petrarch1
 stamp,wipe	195	prt=out pre=&AIRCRAFT	petrarch1
 stamp,wipe	190	prt=out obj=fighter tgt=obj	petrarch1
 stamp,wipe	010	prt=out pre=said pre=plot	petrarch1
-stamp,wipe	190	prt=out pp=of pp=by tgt=pp:of src=obj	petrarch1
+stamp,wipe	190	prt=out pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 stamp,wipe	190	prt=out pp=in:raid tgt=obj	petrarch1
 stamp,wipe	---	prt=out pre=sarajevo	petrarch1
 stamp,wipe	---	prt=out pp=in:flood	petrarch1
@@ -10792,11 +10792,11 @@ stamp,wipe	---	prt=out pp=by:nazis	petrarch1
 stamp,wipe	202	prt=out obj=civilian	petrarch1
 stamp,wipe	190	prt=out pp=in tgt=obj	petrarch1
 stamp,wipe	190	prt=out pp=in:raid	petrarch1
-stamp,wipe	190	prt=out pp=in src=obj	petrarch1
-stamp,wipe	190	prt=out pp=in tgt=obj src=obj	petrarch1
+stamp,wipe	190	prt=out pp=in src=pp:in	petrarch1
+stamp,wipe	190	prt=out pp=in tgt=obj src=pp:in	petrarch1
 stamp,wipe	190	prt=out obj=when src=obj	petrarch1
 stamp,wipe	1124	prt=out pre=told	petrarch1
-stamp,wipe	190	prt=out pp=in src=obj	petrarch1
+stamp,wipe	190	prt=out pp=in src=pp:in	petrarch1
 stamp,wipe	193	prt=out pre=gunmen	petrarch1
 stamp,wipe	---	prt=out pre=virus	petrarch1
 stamp,wipe	---	prt=out pre=after	petrarch1
@@ -10808,68 +10808,68 @@ string	190	prt=up pre=&AUXVERB1 obj=&PREPOSIT1 pp=in:clash src=obj	petrarch1
 string	190	prt=up pre=&PEOPLE pre=were obj=when obj=force pp=in tgt=pp:in src=obj	petrarch1
 string	---	prt=up obj=when obj=small obj=&AIRCRAFT obj=crashed	petrarch1
 string	193	prt=up pp=in:shootout pp=on:border pp=with	petrarch1
-string	190	prt=up pre=&AUXVERB1 pp=under:fire pp=from src=obj	petrarch1
+string	190	prt=up pre=&AUXVERB1 pp=under:fire pp=from src=pp:from	petrarch1
 string	---	prt=up obj=when obj=french obj=&AIRCRAFT obj=crashed	petrarch1
 string	195	prt=up pre=&TOBEVERB obj=during obj=air obj=raid src=obj	petrarch1
 string	190	prt=up pre=been obj=since obj=&MILITARY pp=in src=obj	petrarch1
-string	190	prt=up pre=&AUXVERB1 pp=in:&FIGHT pp=with src=obj	petrarch1
+string	190	prt=up pre=&AUXVERB1 pp=in:&FIGHT pp=with src=pp:with	petrarch1
 string	195	prt=up pre=&AUXVERB1 obj=when obj=&AIRCRAFT src=obj	petrarch1
 string	190	prt=up pre=&AUXVERB1 obj=during obj=attack src=obj	petrarch1
 string	175	prt=up pre=&AUXVERB1 obj=during obj=arrest src=obj	petrarch1
 string	195	prt=up obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 string	---	prt=up obj=injured obj=blast pp=in:accidental	petrarch1
-string	1832	prt=up obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=obj	petrarch1
-string	195	prt=up pre=&AUXVERB1 obj=air obj=strike pp=in src=obj	petrarch1
-string	017	prt=up pre=memorial pre=for obj=erected pp=in src=obj	petrarch1
-string	194	prt=up pre=&AUXVERB1 obj=tank obj=fire pp=by src=obj	petrarch1
-string	195	prt=up pre=&AUXVERB1 obj=airstrike pp=by src=obj	petrarch1
+string	1832	prt=up obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=pp:by	petrarch1
+string	195	prt=up pre=&AUXVERB1 obj=air obj=strike pp=in src=pp:in	petrarch1
+string	017	prt=up pre=memorial pre=for obj=erected pp=in src=pp:in	petrarch1
+string	194	prt=up pre=&AUXVERB1 obj=tank obj=fire pp=by src=pp:by	petrarch1
+string	195	prt=up pre=&AUXVERB1 obj=airstrike pp=by src=pp:by	petrarch1
 string	190	prt=up pp=in:skirmish pp=between pp=in	petrarch1
 string	196	prt=up pp=in:&FIGHT pp=after:&CEASEFIRE	petrarch1
-string	190	prt=up pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
+string	190	prt=up pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 string	190	prt=up pre=were obj=during obj=raids pp=in src=obj	petrarch1
-string	190	prt=up pre=was obj=&PREPOSIT1 pp=after src=obj	petrarch1
-string	190	prt=up pre=were pp=in:firefight pp=with src=obj	petrarch1
-string	175	prt=up pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+string	190	prt=up pre=was obj=&PREPOSIT1 pp=after src=pp:after	petrarch1
+string	190	prt=up pre=were pp=in:firefight pp=with src=pp:with	petrarch1
+string	175	prt=up pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 string	183	prt=up pre=were obj=wounded pp=in:&WEAPON	petrarch1
-string	193	prt=up pre=were pp=in:shootout pp=with src=obj	petrarch1
+string	193	prt=up pre=were pp=in:shootout pp=with src=pp:with	petrarch1
 string	111	prt=up pre=challenged pre=conviction pre=for	petrarch1
 string	190	prt=up pre=been obj=during obj=operation src=obj	petrarch1
 string	190	prt=up pre=were obj=during obj=&FIGHT pp=in	petrarch1
 string	111	prt=up pre=cried pre=stop obj=&PREPOSIT1 tgt=obj	petrarch1
-string	190	prt=up pre=were pp=in:clashes pp=with src=obj	petrarch1
-string	190	prt=up pre=have pre=been obj=wounded pp=in src=obj	petrarch1
+string	190	prt=up pre=were pp=in:clashes pp=with src=pp:with	petrarch1
+string	190	prt=up pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 string	1832	prt=up pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
 string	190	prt=up pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
 string	017	prt=up obj=during obj=remember obj=dead tgt=obj	petrarch1
-string	183	prt=up obj=attack pp=in:suicide pp=in src=obj	petrarch1
-string	193	prt=up obj=&FIGHT pp=in:&WEAPON pp=in src=obj	petrarch1
-string	190	prt=up pre=been pp=in:clashes pp=with src=obj	petrarch1
-string	190	prt=up obj=wounded pp=in:attack pp=by src=obj	petrarch1
-string	190	prt=up pre=were obj=&FIGHT pp=against src=obj	petrarch1
+string	183	prt=up obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
+string	193	prt=up obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
+string	190	prt=up pre=been pp=in:clashes pp=with src=pp:with	petrarch1
+string	190	prt=up obj=wounded pp=in:attack pp=by src=pp:by	petrarch1
+string	190	prt=up pre=were obj=&FIGHT pp=against src=pp:against	petrarch1
 string	017	prt=up pre=servicemen obj=laid obj=wreaths	petrarch1
 string	183	prt=up pre=were obj=when obj=detonated src=obj	petrarch1
 string	017	prt=up obj=held obj=memorial pp=in:&FIGHT	petrarch1
 string	175	prt=up pre=protestor pre=&AUXVERB1 src=obj	petrarch1
-string	190	prt=up pre=civilian pre=been pp=in pp=by tgt=pp:in src=obj	petrarch1
+string	190	prt=up pre=civilian pre=been pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 string	195	prt=up pre=&AUXVERB1 obj=&AIRCRAFT src=obj	petrarch1
-string	175	prt=up pre=demonstrator pre=was pp=by src=obj	petrarch1
+string	175	prt=up pre=demonstrator pre=was pp=by src=pp:by	petrarch1
 string	190	prt=up pre=were pp=in:clashes pp=in	petrarch1
 string	190	prt=up obj=wounded obj=when obj=blow obj=up	petrarch1
-string	1831	prt=up pre=been pp=in:suicide pp=by src=obj	petrarch1
-string	193	prt=up obj=&FIGHT pp=by pp=in:&WEAPON src=obj	petrarch1
+string	1831	prt=up pre=been pp=in:suicide pp=by src=pp:by	petrarch1
+string	193	prt=up obj=&FIGHT pp=by pp=in:&WEAPON src=pp:by	petrarch1
 string	190	prt=up pre=violence pre=in pre=where	petrarch1
 string	190	prt=up pre=have pre=been obj=wounded src=obj	petrarch1
 string	190	prt=up pre=&AUXVERB1 pp=in:&FIGHT	petrarch1
-string	195	prt=up pre=were obj=&AIRCRAFT pp=by src=obj	petrarch1
+string	195	prt=up pre=were obj=&AIRCRAFT pp=by src=pp:by	petrarch1
 string	---	prt=up obj=training obj=mission pp=on	petrarch1
 string	190	prt=up pp=in:skirmish pp=between	petrarch1
 string	---	prt=up pre=will pre=likely pp=from:heat	petrarch1
-string	193	prt=up pre=was pp=in:explosion pp=by src=obj	petrarch1
+string	193	prt=up pre=was pp=in:explosion pp=by src=pp:by	petrarch1
 string	190	prt=up pre=&AUXVERB1 obj=injured src=obj	petrarch1
 string	194	prt=up pre=&AUXVERB1 obj=&WEAPON src=obj	petrarch1
-string	195	prt=up pre=were obj=airstrike pp=by src=obj	petrarch1
-string	194	prt=up obj=&WEAPON obj=attack pp=in src=obj	petrarch1
-string	---	prt=up pp=in:earthquake pp=in src=obj	petrarch1
+string	195	prt=up pre=were obj=airstrike pp=by src=pp:by	petrarch1
+string	194	prt=up obj=&WEAPON obj=attack pp=in src=pp:in	petrarch1
+string	---	prt=up pp=in:earthquake pp=in src=pp:in	petrarch1
 string	1831	prt=up pre=was obj=suicide obj=bomber	petrarch1
 string	190	prt=up pre=&AUXVERB1 pp=in:clash	petrarch1
 string	190	prt=up obj=during obj=operation src=obj	petrarch1
@@ -10882,67 +10882,67 @@ string	194	prt=up pre=were obj=when obj=shells src=obj	petrarch1
 string	190	prt=up pre=were pp=in:operations	petrarch1
 string	193	prt=up obj=four obj=members pp=of tgt=obj	petrarch1
 string	183	prt=up pre=&WEAPON pre=in pre=that tgt=obj	petrarch1
-string	190	prt=up pre=been pp=in pp=after src=obj	petrarch1
+string	190	prt=up pre=been pp=in pp=after src=pp:after	petrarch1
 string	193	prt=up obj=&FIGHT pp=in:&WEAPON	petrarch1
-string	194	prt=up obj=shelled obj=tank pp=by src=obj	petrarch1
+string	194	prt=up obj=shelled obj=tank pp=by src=pp:by	petrarch1
 string	190	prt=up pp=in:&FIGHT pp=between	petrarch1
-string	190	prt=up obj=wounded obj=attack pp=by src=obj	petrarch1
+string	190	prt=up obj=wounded obj=attack pp=by src=pp:by	petrarch1
 string	---	prt=up pp=of:jew pp=in:holocaust	petrarch1
 string	---	prt=up pre=crash pre=of pre=&AIRCRAFT	petrarch1
 string	190	prt=up pp=in:clash pp=between	petrarch1
-string	190	prt=up pre=been obj=ambush pp=in src=obj	petrarch1
+string	190	prt=up pre=been obj=ambush pp=in src=pp:in	petrarch1
 string	195	prt=up obj=when obj=&AIRCRAFT src=obj	petrarch1
-string	195	prt=up obj=air obj=strike pp=in src=obj	petrarch1
+string	195	prt=up obj=air obj=strike pp=in src=pp:in	petrarch1
 string	010	prt=up pre=rumours pre=in pre=that	petrarch1
 string	175	prt=up pre=protestor pre=was src=obj	petrarch1
 string	193	prt=up pp=by:shots pp=from tgt=pp:from	petrarch1
-string	180	prt=up pre=envoy pre=to pp=by src=obj	petrarch1
+string	180	prt=up pre=envoy pre=to pp=by src=pp:by	petrarch1
 string	190	prt=up pp=in:&FIGHT pp=between	petrarch1
-string	---	prt=up pre=been obj=quake pp=in src=obj	petrarch1
+string	---	prt=up pre=been obj=quake pp=in src=pp:in	petrarch1
 string	195	prt=up obj=when obj=attacked src=obj	petrarch1
-string	193	prt=up pp=by pp=in:gunbattle src=obj	petrarch1
+string	193	prt=up pp=by pp=in:gunbattle src=pp:by	petrarch1
 string	---	prt=up obj=training obj=accident	petrarch1
-string	190	prt=up pre=&AUXVERB1 pp=in src=obj	petrarch1
+string	190	prt=up pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 string	190	prt=up pre=in pre=have pre=been	petrarch1
-string	194	prt=up pre=were obj=tank pp=by src=obj	petrarch1
-string	190	prt=up pp=in:&FIGHT pp=in src=obj	petrarch1
-string	186	prt=up pp=in:attack pp=in src=obj	petrarch1
+string	194	prt=up pre=were obj=tank pp=by src=pp:by	petrarch1
+string	190	prt=up pp=in:&FIGHT pp=in src=pp:in	petrarch1
+string	186	prt=up pp=in:attack pp=in src=pp:in	petrarch1
 string	190	prt=up obj=wounded pp=in tgt=pp:in	petrarch1
 string	190	prt=up obj=wounded obj=when src=obj	petrarch1
 string	195	prt=up pre=air pre=strikes tgt=obj	petrarch1
 string	180	prt=up pp=by:&WEAPON pp=in tgt=pp:in	petrarch1
 string	190	prt=up obj=when obj=attack src=obj	petrarch1
 string	---	prt=up obj=&AIRCRAFT obj=crash	petrarch1
-string	190	prt=up pp=in:clash pp=in src=obj	petrarch1
+string	190	prt=up pp=in:clash pp=in src=pp:in	petrarch1
 string	186	prt=up obj=attack obj=kill tgt=obj src=obj	petrarch1
 string	190	prt=up pre=clash pre=between	petrarch1
-string	195	prt=up obj=air obj=raid pp=in src=obj	petrarch1
+string	195	prt=up obj=air obj=raid pp=in src=pp:in	petrarch1
 string	---	prt=up pre=been pp=in:quake	petrarch1
 string	090	prt=up pre=investiga pp=of tgt=pp:of	petrarch1
 string	138	prt=up pre=would obj=unless tgt=obj	petrarch1
 string	193	prt=up pre=were obj=gunfire	petrarch1
 string	1823	prt=up obj=&PREPOSIT1 src=obj	petrarch1
-string	183	prt=up pre=&WEAPON pp=in tgt=obj src=obj	petrarch1
+string	183	prt=up pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 string	---	prt=up obj=accident pp=in	petrarch1
 string	193	prt=up pp=in:gunbattle	petrarch1
 string	1832	prt=up obj=&WEAPON pp=in:bus	petrarch1
 string	190	prt=up obj=when obj=enter src=obj	petrarch1
 string	1831	prt=up pre=suicide pre=bomber	petrarch1
-string	190	prt=up obj=injured pp=by src=obj	petrarch1
+string	190	prt=up obj=injured pp=by src=pp:by	petrarch1
 string	190	prt=up pre=were pp=in:raid	petrarch1
 string	---	prt=up pre=since pp=in:coup	petrarch1
 string	195	prt=up obj=&AIRCRAFT src=obj	petrarch1
-string	193	prt=up pp=by:shots pp=by src=obj	petrarch1
+string	193	prt=up pp=by:shots pp=by src=pp:by	petrarch1
 string	190	prt=up obj=observer pp=on tgt=obj	petrarch1
 string	012	prt=up pre=predict pre=would	petrarch1
 string	1124	prt=up pre=claim pre=tried	petrarch1
 string	190	prt=up pre=&AUXVERB1 src=obj	petrarch1
-string	190	prt=up obj=strike pp=in src=obj	petrarch1
+string	190	prt=up obj=strike pp=in src=pp:in	petrarch1
 string	---	prt=up obj=as obj=preparing	petrarch1
 string	---	prt=up pre=suspected pre=of	petrarch1
 string	---	prt=up pre=foil pre=plot pre=to	petrarch1
 string	195	prt=up pre=air pre=strike tgt=obj	petrarch1
-string	190	prt=up obj=wounded pp=by src=obj	petrarch1
+string	190	prt=up obj=wounded pp=by src=pp:by	petrarch1
 string	193	prt=up pp=by:gunfire	petrarch1
 string	---	prt=up pp=in:collision	petrarch1
 string	190	prt=up pp=in:&FIGHT tgt=obj	petrarch1
@@ -10953,12 +10953,12 @@ string	190	prt=up pp=in:attack tgt=obj	petrarch1
 string	190	prt=up pp=in:ambush tgt=obj	petrarch1
 string	1823	prt=up obj=kidnapped tgt=obj	petrarch1
 string	195	prt=up pre=airstrike tgt=obj	petrarch1
-string	195	prt=up pre=were obj=airstrike pp=in src=obj	petrarch1
-string	195	prt=up pre=were obj=airstrike pp=in src=obj	petrarch1
-string	194	prt=up pre=were obj=tank pp=by src=obj	petrarch1
-string	194	prt=up pre=were obj=tank obj=shelling pp=in src=obj	petrarch1
+string	195	prt=up pre=were obj=airstrike pp=in src=pp:in	petrarch1
+string	195	prt=up pre=were obj=airstrike pp=in src=pp:in	petrarch1
+string	194	prt=up pre=were obj=tank pp=by src=pp:by	petrarch1
+string	194	prt=up pre=were obj=tank obj=shelling pp=in src=pp:in	petrarch1
 string	---	prt=up pp=in:accident	petrarch1
-string	190	prt=up pre=gunmen pp=in src=obj	petrarch1
+string	190	prt=up pre=gunmen pp=in src=pp:in	petrarch1
 string	190	prt=up pre=had pre=been	petrarch1
 string	193	prt=up pp=in:clash tgt=obj	petrarch1
 string	---	prt=up pp=for:murder	petrarch1
@@ -10968,7 +10968,7 @@ string	---	prt=up obj=herself	petrarch1
 string	195	prt=up pre=&AIRCRAFT	petrarch1
 string	190	prt=up obj=fighter tgt=obj	petrarch1
 string	010	prt=up pre=said pre=plot	petrarch1
-string	190	prt=up pp=of pp=by tgt=pp:of src=obj	petrarch1
+string	190	prt=up pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 string	190	prt=up pp=in:raid tgt=obj	petrarch1
 string	---	prt=up pre=sarajevo	petrarch1
 string	---	prt=up pp=in:flood	petrarch1
@@ -10976,11 +10976,11 @@ string	---	prt=up pp=by:nazis	petrarch1
 string	202	prt=up obj=civilian	petrarch1
 string	190	prt=up pp=in tgt=obj	petrarch1
 string	190	prt=up pp=in:raid	petrarch1
-string	190	prt=up pp=in src=obj	petrarch1
-string	190	prt=up pp=in tgt=obj src=obj	petrarch1
+string	190	prt=up pp=in src=pp:in	petrarch1
+string	190	prt=up pp=in tgt=obj src=pp:in	petrarch1
 string	190	prt=up obj=when src=obj	petrarch1
 string	1124	prt=up pre=told	petrarch1
-string	190	prt=up pp=in src=obj	petrarch1
+string	190	prt=up pp=in src=pp:in	petrarch1
 string	193	prt=up pre=gunmen	petrarch1
 string	---	prt=up pre=virus	petrarch1
 string	---	prt=up pre=after	petrarch1
@@ -10992,68 +10992,68 @@ kidnapped,killed	190	prt=and pre=&AUXVERB1 obj=&PREPOSIT1 pp=in:clash src=obj	pe
 kidnapped,killed	190	prt=and pre=&PEOPLE pre=were obj=when obj=force pp=in tgt=pp:in src=obj	petrarch1
 kidnapped,killed	---	prt=and obj=when obj=small obj=&AIRCRAFT obj=crashed	petrarch1
 kidnapped,killed	193	prt=and pp=in:shootout pp=on:border pp=with	petrarch1
-kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=under:fire pp=from src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=under:fire pp=from src=pp:from	petrarch1
 kidnapped,killed	---	prt=and obj=when obj=french obj=&AIRCRAFT obj=crashed	petrarch1
 kidnapped,killed	195	prt=and pre=&TOBEVERB obj=during obj=air obj=raid src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=been obj=since obj=&MILITARY pp=in src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in:&FIGHT pp=with src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in:&FIGHT pp=with src=pp:with	petrarch1
 kidnapped,killed	195	prt=and pre=&AUXVERB1 obj=when obj=&AIRCRAFT src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=&AUXVERB1 obj=during obj=attack src=obj	petrarch1
 kidnapped,killed	175	prt=and pre=&AUXVERB1 obj=during obj=arrest src=obj	petrarch1
 kidnapped,killed	195	prt=and obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 kidnapped,killed	---	prt=and obj=injured obj=blast pp=in:accidental	petrarch1
-kidnapped,killed	1832	prt=and obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=obj	petrarch1
-kidnapped,killed	195	prt=and pre=&AUXVERB1 obj=air obj=strike pp=in src=obj	petrarch1
-kidnapped,killed	017	prt=and pre=memorial pre=for obj=erected pp=in src=obj	petrarch1
-kidnapped,killed	194	prt=and pre=&AUXVERB1 obj=tank obj=fire pp=by src=obj	petrarch1
-kidnapped,killed	195	prt=and pre=&AUXVERB1 obj=airstrike pp=by src=obj	petrarch1
+kidnapped,killed	1832	prt=and obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=pp:by	petrarch1
+kidnapped,killed	195	prt=and pre=&AUXVERB1 obj=air obj=strike pp=in src=pp:in	petrarch1
+kidnapped,killed	017	prt=and pre=memorial pre=for obj=erected pp=in src=pp:in	petrarch1
+kidnapped,killed	194	prt=and pre=&AUXVERB1 obj=tank obj=fire pp=by src=pp:by	petrarch1
+kidnapped,killed	195	prt=and pre=&AUXVERB1 obj=airstrike pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pp=in:skirmish pp=between pp=in	petrarch1
 kidnapped,killed	196	prt=and pp=in:&FIGHT pp=after:&CEASEFIRE	petrarch1
-kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pre=were obj=during obj=raids pp=in src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=was obj=&PREPOSIT1 pp=after src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=were pp=in:firefight pp=with src=obj	petrarch1
-kidnapped,killed	175	prt=and pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=was obj=&PREPOSIT1 pp=after src=pp:after	petrarch1
+kidnapped,killed	190	prt=and pre=were pp=in:firefight pp=with src=pp:with	petrarch1
+kidnapped,killed	175	prt=and pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 kidnapped,killed	183	prt=and pre=were obj=wounded pp=in:&WEAPON	petrarch1
-kidnapped,killed	193	prt=and pre=were pp=in:shootout pp=with src=obj	petrarch1
+kidnapped,killed	193	prt=and pre=were pp=in:shootout pp=with src=pp:with	petrarch1
 kidnapped,killed	111	prt=and pre=challenged pre=conviction pre=for	petrarch1
 kidnapped,killed	190	prt=and pre=been obj=during obj=operation src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=were obj=during obj=&FIGHT pp=in	petrarch1
 kidnapped,killed	111	prt=and pre=cried pre=stop obj=&PREPOSIT1 tgt=obj	petrarch1
-kidnapped,killed	190	prt=and pre=were pp=in:clashes pp=with src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=have pre=been obj=wounded pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=were pp=in:clashes pp=with src=pp:with	petrarch1
+kidnapped,killed	190	prt=and pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 kidnapped,killed	1832	prt=and pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
 kidnapped,killed	017	prt=and obj=during obj=remember obj=dead tgt=obj	petrarch1
-kidnapped,killed	183	prt=and obj=attack pp=in:suicide pp=in src=obj	petrarch1
-kidnapped,killed	193	prt=and obj=&FIGHT pp=in:&WEAPON pp=in src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=been pp=in:clashes pp=with src=obj	petrarch1
-kidnapped,killed	190	prt=and obj=wounded pp=in:attack pp=by src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=were obj=&FIGHT pp=against src=obj	petrarch1
+kidnapped,killed	183	prt=and obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
+kidnapped,killed	193	prt=and obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
+kidnapped,killed	190	prt=and pre=been pp=in:clashes pp=with src=pp:with	petrarch1
+kidnapped,killed	190	prt=and obj=wounded pp=in:attack pp=by src=pp:by	petrarch1
+kidnapped,killed	190	prt=and pre=were obj=&FIGHT pp=against src=pp:against	petrarch1
 kidnapped,killed	017	prt=and pre=servicemen obj=laid obj=wreaths	petrarch1
 kidnapped,killed	183	prt=and pre=were obj=when obj=detonated src=obj	petrarch1
 kidnapped,killed	017	prt=and obj=held obj=memorial pp=in:&FIGHT	petrarch1
 kidnapped,killed	175	prt=and pre=protestor pre=&AUXVERB1 src=obj	petrarch1
-kidnapped,killed	190	prt=and pre=civilian pre=been pp=in pp=by tgt=pp:in src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=civilian pre=been pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 kidnapped,killed	195	prt=and pre=&AUXVERB1 obj=&AIRCRAFT src=obj	petrarch1
-kidnapped,killed	175	prt=and pre=demonstrator pre=was pp=by src=obj	petrarch1
+kidnapped,killed	175	prt=and pre=demonstrator pre=was pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pre=were pp=in:clashes pp=in	petrarch1
 kidnapped,killed	190	prt=and obj=wounded obj=when obj=blow obj=up	petrarch1
-kidnapped,killed	1831	prt=and pre=been pp=in:suicide pp=by src=obj	petrarch1
-kidnapped,killed	193	prt=and obj=&FIGHT pp=by pp=in:&WEAPON src=obj	petrarch1
+kidnapped,killed	1831	prt=and pre=been pp=in:suicide pp=by src=pp:by	petrarch1
+kidnapped,killed	193	prt=and obj=&FIGHT pp=by pp=in:&WEAPON src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pre=violence pre=in pre=where	petrarch1
 kidnapped,killed	190	prt=and pre=have pre=been obj=wounded src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in:&FIGHT	petrarch1
-kidnapped,killed	195	prt=and pre=were obj=&AIRCRAFT pp=by src=obj	petrarch1
+kidnapped,killed	195	prt=and pre=were obj=&AIRCRAFT pp=by src=pp:by	petrarch1
 kidnapped,killed	---	prt=and obj=training obj=mission pp=on	petrarch1
 kidnapped,killed	190	prt=and pp=in:skirmish pp=between	petrarch1
 kidnapped,killed	---	prt=and pre=will pre=likely pp=from:heat	petrarch1
-kidnapped,killed	193	prt=and pre=was pp=in:explosion pp=by src=obj	petrarch1
+kidnapped,killed	193	prt=and pre=was pp=in:explosion pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pre=&AUXVERB1 obj=injured src=obj	petrarch1
 kidnapped,killed	194	prt=and pre=&AUXVERB1 obj=&WEAPON src=obj	petrarch1
-kidnapped,killed	195	prt=and pre=were obj=airstrike pp=by src=obj	petrarch1
-kidnapped,killed	194	prt=and obj=&WEAPON obj=attack pp=in src=obj	petrarch1
-kidnapped,killed	---	prt=and pp=in:earthquake pp=in src=obj	petrarch1
+kidnapped,killed	195	prt=and pre=were obj=airstrike pp=by src=pp:by	petrarch1
+kidnapped,killed	194	prt=and obj=&WEAPON obj=attack pp=in src=pp:in	petrarch1
+kidnapped,killed	---	prt=and pp=in:earthquake pp=in src=pp:in	petrarch1
 kidnapped,killed	1831	prt=and pre=was obj=suicide obj=bomber	petrarch1
 kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in:clash	petrarch1
 kidnapped,killed	190	prt=and obj=during obj=operation src=obj	petrarch1
@@ -11066,67 +11066,67 @@ kidnapped,killed	194	prt=and pre=were obj=when obj=shells src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=were pp=in:operations	petrarch1
 kidnapped,killed	193	prt=and obj=four obj=members pp=of tgt=obj	petrarch1
 kidnapped,killed	183	prt=and pre=&WEAPON pre=in pre=that tgt=obj	petrarch1
-kidnapped,killed	190	prt=and pre=been pp=in pp=after src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=been pp=in pp=after src=pp:after	petrarch1
 kidnapped,killed	193	prt=and obj=&FIGHT pp=in:&WEAPON	petrarch1
-kidnapped,killed	194	prt=and obj=shelled obj=tank pp=by src=obj	petrarch1
+kidnapped,killed	194	prt=and obj=shelled obj=tank pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pp=in:&FIGHT pp=between	petrarch1
-kidnapped,killed	190	prt=and obj=wounded obj=attack pp=by src=obj	petrarch1
+kidnapped,killed	190	prt=and obj=wounded obj=attack pp=by src=pp:by	petrarch1
 kidnapped,killed	---	prt=and pp=of:jew pp=in:holocaust	petrarch1
 kidnapped,killed	---	prt=and pre=crash pre=of pre=&AIRCRAFT	petrarch1
 kidnapped,killed	190	prt=and pp=in:clash pp=between	petrarch1
-kidnapped,killed	190	prt=and pre=been obj=ambush pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=been obj=ambush pp=in src=pp:in	petrarch1
 kidnapped,killed	195	prt=and obj=when obj=&AIRCRAFT src=obj	petrarch1
-kidnapped,killed	195	prt=and obj=air obj=strike pp=in src=obj	petrarch1
+kidnapped,killed	195	prt=and obj=air obj=strike pp=in src=pp:in	petrarch1
 kidnapped,killed	010	prt=and pre=rumours pre=in pre=that	petrarch1
 kidnapped,killed	175	prt=and pre=protestor pre=was src=obj	petrarch1
 kidnapped,killed	193	prt=and pp=by:shots pp=from tgt=pp:from	petrarch1
-kidnapped,killed	180	prt=and pre=envoy pre=to pp=by src=obj	petrarch1
+kidnapped,killed	180	prt=and pre=envoy pre=to pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pp=in:&FIGHT pp=between	petrarch1
-kidnapped,killed	---	prt=and pre=been obj=quake pp=in src=obj	petrarch1
+kidnapped,killed	---	prt=and pre=been obj=quake pp=in src=pp:in	petrarch1
 kidnapped,killed	195	prt=and obj=when obj=attacked src=obj	petrarch1
-kidnapped,killed	193	prt=and pp=by pp=in:gunbattle src=obj	petrarch1
+kidnapped,killed	193	prt=and pp=by pp=in:gunbattle src=pp:by	petrarch1
 kidnapped,killed	---	prt=and obj=training obj=accident	petrarch1
-kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 kidnapped,killed	190	prt=and pre=in pre=have pre=been	petrarch1
-kidnapped,killed	194	prt=and pre=were obj=tank pp=by src=obj	petrarch1
-kidnapped,killed	190	prt=and pp=in:&FIGHT pp=in src=obj	petrarch1
-kidnapped,killed	186	prt=and pp=in:attack pp=in src=obj	petrarch1
+kidnapped,killed	194	prt=and pre=were obj=tank pp=by src=pp:by	petrarch1
+kidnapped,killed	190	prt=and pp=in:&FIGHT pp=in src=pp:in	petrarch1
+kidnapped,killed	186	prt=and pp=in:attack pp=in src=pp:in	petrarch1
 kidnapped,killed	190	prt=and obj=wounded pp=in tgt=pp:in	petrarch1
 kidnapped,killed	190	prt=and obj=wounded obj=when src=obj	petrarch1
 kidnapped,killed	195	prt=and pre=air pre=strikes tgt=obj	petrarch1
 kidnapped,killed	180	prt=and pp=by:&WEAPON pp=in tgt=pp:in	petrarch1
 kidnapped,killed	190	prt=and obj=when obj=attack src=obj	petrarch1
 kidnapped,killed	---	prt=and obj=&AIRCRAFT obj=crash	petrarch1
-kidnapped,killed	190	prt=and pp=in:clash pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and pp=in:clash pp=in src=pp:in	petrarch1
 kidnapped,killed	186	prt=and obj=attack obj=kill tgt=obj src=obj	petrarch1
 kidnapped,killed	190	prt=and pre=clash pre=between	petrarch1
-kidnapped,killed	195	prt=and obj=air obj=raid pp=in src=obj	petrarch1
+kidnapped,killed	195	prt=and obj=air obj=raid pp=in src=pp:in	petrarch1
 kidnapped,killed	---	prt=and pre=been pp=in:quake	petrarch1
 kidnapped,killed	090	prt=and pre=investiga pp=of tgt=pp:of	petrarch1
 kidnapped,killed	138	prt=and pre=would obj=unless tgt=obj	petrarch1
 kidnapped,killed	193	prt=and pre=were obj=gunfire	petrarch1
 kidnapped,killed	1823	prt=and obj=&PREPOSIT1 src=obj	petrarch1
-kidnapped,killed	183	prt=and pre=&WEAPON pp=in tgt=obj src=obj	petrarch1
+kidnapped,killed	183	prt=and pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 kidnapped,killed	---	prt=and obj=accident pp=in	petrarch1
 kidnapped,killed	193	prt=and pp=in:gunbattle	petrarch1
 kidnapped,killed	1832	prt=and obj=&WEAPON pp=in:bus	petrarch1
 kidnapped,killed	190	prt=and obj=when obj=enter src=obj	petrarch1
 kidnapped,killed	1831	prt=and pre=suicide pre=bomber	petrarch1
-kidnapped,killed	190	prt=and obj=injured pp=by src=obj	petrarch1
+kidnapped,killed	190	prt=and obj=injured pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pre=were pp=in:raid	petrarch1
 kidnapped,killed	---	prt=and pre=since pp=in:coup	petrarch1
 kidnapped,killed	195	prt=and obj=&AIRCRAFT src=obj	petrarch1
-kidnapped,killed	193	prt=and pp=by:shots pp=by src=obj	petrarch1
+kidnapped,killed	193	prt=and pp=by:shots pp=by src=pp:by	petrarch1
 kidnapped,killed	190	prt=and obj=observer pp=on tgt=obj	petrarch1
 kidnapped,killed	012	prt=and pre=predict pre=would	petrarch1
 kidnapped,killed	1124	prt=and pre=claim pre=tried	petrarch1
 kidnapped,killed	190	prt=and pre=&AUXVERB1 src=obj	petrarch1
-kidnapped,killed	190	prt=and obj=strike pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and obj=strike pp=in src=pp:in	petrarch1
 kidnapped,killed	---	prt=and obj=as obj=preparing	petrarch1
 kidnapped,killed	---	prt=and pre=suspected pre=of	petrarch1
 kidnapped,killed	---	prt=and pre=foil pre=plot pre=to	petrarch1
 kidnapped,killed	195	prt=and pre=air pre=strike tgt=obj	petrarch1
-kidnapped,killed	190	prt=and obj=wounded pp=by src=obj	petrarch1
+kidnapped,killed	190	prt=and obj=wounded pp=by src=pp:by	petrarch1
 kidnapped,killed	193	prt=and pp=by:gunfire	petrarch1
 kidnapped,killed	---	prt=and pp=in:collision	petrarch1
 kidnapped,killed	190	prt=and pp=in:&FIGHT tgt=obj	petrarch1
@@ -11137,12 +11137,12 @@ kidnapped,killed	190	prt=and pp=in:attack tgt=obj	petrarch1
 kidnapped,killed	190	prt=and pp=in:ambush tgt=obj	petrarch1
 kidnapped,killed	1823	prt=and obj=kidnapped tgt=obj	petrarch1
 kidnapped,killed	195	prt=and pre=airstrike tgt=obj	petrarch1
-kidnapped,killed	195	prt=and pre=were obj=airstrike pp=in src=obj	petrarch1
-kidnapped,killed	195	prt=and pre=were obj=airstrike pp=in src=obj	petrarch1
-kidnapped,killed	194	prt=and pre=were obj=tank pp=by src=obj	petrarch1
-kidnapped,killed	194	prt=and pre=were obj=tank obj=shelling pp=in src=obj	petrarch1
+kidnapped,killed	195	prt=and pre=were obj=airstrike pp=in src=pp:in	petrarch1
+kidnapped,killed	195	prt=and pre=were obj=airstrike pp=in src=pp:in	petrarch1
+kidnapped,killed	194	prt=and pre=were obj=tank pp=by src=pp:by	petrarch1
+kidnapped,killed	194	prt=and pre=were obj=tank obj=shelling pp=in src=pp:in	petrarch1
 kidnapped,killed	---	prt=and pp=in:accident	petrarch1
-kidnapped,killed	190	prt=and pre=gunmen pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and pre=gunmen pp=in src=pp:in	petrarch1
 kidnapped,killed	190	prt=and pre=had pre=been	petrarch1
 kidnapped,killed	193	prt=and pp=in:clash tgt=obj	petrarch1
 kidnapped,killed	---	prt=and pp=for:murder	petrarch1
@@ -11152,7 +11152,7 @@ kidnapped,killed	---	prt=and obj=herself	petrarch1
 kidnapped,killed	195	prt=and pre=&AIRCRAFT	petrarch1
 kidnapped,killed	190	prt=and obj=fighter tgt=obj	petrarch1
 kidnapped,killed	010	prt=and pre=said pre=plot	petrarch1
-kidnapped,killed	190	prt=and pp=of pp=by tgt=pp:of src=obj	petrarch1
+kidnapped,killed	190	prt=and pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 kidnapped,killed	190	prt=and pp=in:raid tgt=obj	petrarch1
 kidnapped,killed	---	prt=and pre=sarajevo	petrarch1
 kidnapped,killed	---	prt=and pp=in:flood	petrarch1
@@ -11160,11 +11160,11 @@ kidnapped,killed	---	prt=and pp=by:nazis	petrarch1
 kidnapped,killed	202	prt=and obj=civilian	petrarch1
 kidnapped,killed	190	prt=and pp=in tgt=obj	petrarch1
 kidnapped,killed	190	prt=and pp=in:raid	petrarch1
-kidnapped,killed	190	prt=and pp=in src=obj	petrarch1
-kidnapped,killed	190	prt=and pp=in tgt=obj src=obj	petrarch1
+kidnapped,killed	190	prt=and pp=in src=pp:in	petrarch1
+kidnapped,killed	190	prt=and pp=in tgt=obj src=pp:in	petrarch1
 kidnapped,killed	190	prt=and obj=when src=obj	petrarch1
 kidnapped,killed	1124	prt=and pre=told	petrarch1
-kidnapped,killed	190	prt=and pp=in src=obj	petrarch1
+kidnapped,killed	190	prt=and pp=in src=pp:in	petrarch1
 kidnapped,killed	193	prt=and pre=gunmen	petrarch1
 kidnapped,killed	---	prt=and pre=virus	petrarch1
 kidnapped,killed	---	prt=and pre=after	petrarch1
@@ -11176,68 +11176,68 @@ killed	190	prt=or pre=&AUXVERB1 obj=&PREPOSIT1 pp=in:clash src=obj	petrarch1
 killed	190	prt=or pre=&PEOPLE pre=were obj=when obj=force pp=in tgt=pp:in src=obj	petrarch1
 killed	---	prt=or obj=when obj=small obj=&AIRCRAFT obj=crashed	petrarch1
 killed	193	prt=or pp=in:shootout pp=on:border pp=with	petrarch1
-killed	190	prt=or pre=&AUXVERB1 pp=under:fire pp=from src=obj	petrarch1
+killed	190	prt=or pre=&AUXVERB1 pp=under:fire pp=from src=pp:from	petrarch1
 killed	---	prt=or obj=when obj=french obj=&AIRCRAFT obj=crashed	petrarch1
 killed	195	prt=or pre=&TOBEVERB obj=during obj=air obj=raid src=obj	petrarch1
 killed	190	prt=or pre=been obj=since obj=&MILITARY pp=in src=obj	petrarch1
-killed	190	prt=or pre=&AUXVERB1 pp=in:&FIGHT pp=with src=obj	petrarch1
+killed	190	prt=or pre=&AUXVERB1 pp=in:&FIGHT pp=with src=pp:with	petrarch1
 killed	195	prt=or pre=&AUXVERB1 obj=when obj=&AIRCRAFT src=obj	petrarch1
 killed	190	prt=or pre=&AUXVERB1 obj=during obj=attack src=obj	petrarch1
 killed	175	prt=or pre=&AUXVERB1 obj=during obj=arrest src=obj	petrarch1
 killed	195	prt=or obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 killed	---	prt=or obj=injured obj=blast pp=in:accidental	petrarch1
-killed	1832	prt=or obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=obj	petrarch1
-killed	195	prt=or pre=&AUXVERB1 obj=air obj=strike pp=in src=obj	petrarch1
-killed	017	prt=or pre=memorial pre=for obj=erected pp=in src=obj	petrarch1
-killed	194	prt=or pre=&AUXVERB1 obj=tank obj=fire pp=by src=obj	petrarch1
-killed	195	prt=or pre=&AUXVERB1 obj=airstrike pp=by src=obj	petrarch1
+killed	1832	prt=or obj=when obj=&CAR obj=&WEAPON pp=by pp=in tgt=pp:in src=pp:by	petrarch1
+killed	195	prt=or pre=&AUXVERB1 obj=air obj=strike pp=in src=pp:in	petrarch1
+killed	017	prt=or pre=memorial pre=for obj=erected pp=in src=pp:in	petrarch1
+killed	194	prt=or pre=&AUXVERB1 obj=tank obj=fire pp=by src=pp:by	petrarch1
+killed	195	prt=or pre=&AUXVERB1 obj=airstrike pp=by src=pp:by	petrarch1
 killed	190	prt=or pp=in:skirmish pp=between pp=in	petrarch1
 killed	196	prt=or pp=in:&FIGHT pp=after:&CEASEFIRE	petrarch1
-killed	190	prt=or pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
+killed	190	prt=or pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 killed	190	prt=or pre=were obj=during obj=raids pp=in src=obj	petrarch1
-killed	190	prt=or pre=was obj=&PREPOSIT1 pp=after src=obj	petrarch1
-killed	190	prt=or pre=were pp=in:firefight pp=with src=obj	petrarch1
-killed	175	prt=or pre=were obj=where pp=in:riot pp=in tgt=obj src=obj	petrarch1
+killed	190	prt=or pre=was obj=&PREPOSIT1 pp=after src=pp:after	petrarch1
+killed	190	prt=or pre=were pp=in:firefight pp=with src=pp:with	petrarch1
+killed	175	prt=or pre=were obj=where pp=in:riot pp=in tgt=obj src=pp:in	petrarch1
 killed	183	prt=or pre=were obj=wounded pp=in:&WEAPON	petrarch1
-killed	193	prt=or pre=were pp=in:shootout pp=with src=obj	petrarch1
+killed	193	prt=or pre=were pp=in:shootout pp=with src=pp:with	petrarch1
 killed	111	prt=or pre=challenged pre=conviction pre=for	petrarch1
 killed	190	prt=or pre=been obj=during obj=operation src=obj	petrarch1
 killed	190	prt=or pre=were obj=during obj=&FIGHT pp=in	petrarch1
 killed	111	prt=or pre=cried pre=stop obj=&PREPOSIT1 tgt=obj	petrarch1
-killed	190	prt=or pre=were pp=in:clashes pp=with src=obj	petrarch1
-killed	190	prt=or pre=have pre=been obj=wounded pp=in src=obj	petrarch1
+killed	190	prt=or pre=were pp=in:clashes pp=with src=pp:with	petrarch1
+killed	190	prt=or pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 killed	1832	prt=or pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
 killed	190	prt=or pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
 killed	017	prt=or obj=during obj=remember obj=dead tgt=obj	petrarch1
-killed	183	prt=or obj=attack pp=in:suicide pp=in src=obj	petrarch1
-killed	193	prt=or obj=&FIGHT pp=in:&WEAPON pp=in src=obj	petrarch1
-killed	190	prt=or pre=been pp=in:clashes pp=with src=obj	petrarch1
-killed	190	prt=or obj=wounded pp=in:attack pp=by src=obj	petrarch1
-killed	190	prt=or pre=were obj=&FIGHT pp=against src=obj	petrarch1
+killed	183	prt=or obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
+killed	193	prt=or obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
+killed	190	prt=or pre=been pp=in:clashes pp=with src=pp:with	petrarch1
+killed	190	prt=or obj=wounded pp=in:attack pp=by src=pp:by	petrarch1
+killed	190	prt=or pre=were obj=&FIGHT pp=against src=pp:against	petrarch1
 killed	017	prt=or pre=servicemen obj=laid obj=wreaths	petrarch1
 killed	183	prt=or pre=were obj=when obj=detonated src=obj	petrarch1
 killed	017	prt=or obj=held obj=memorial pp=in:&FIGHT	petrarch1
 killed	175	prt=or pre=protestor pre=&AUXVERB1 src=obj	petrarch1
-killed	190	prt=or pre=civilian pre=been pp=in pp=by tgt=pp:in src=obj	petrarch1
+killed	190	prt=or pre=civilian pre=been pp=in pp=by tgt=pp:in src=pp:by	petrarch1
 killed	195	prt=or pre=&AUXVERB1 obj=&AIRCRAFT src=obj	petrarch1
-killed	175	prt=or pre=demonstrator pre=was pp=by src=obj	petrarch1
+killed	175	prt=or pre=demonstrator pre=was pp=by src=pp:by	petrarch1
 killed	190	prt=or pre=were pp=in:clashes pp=in	petrarch1
 killed	190	prt=or obj=wounded obj=when obj=blow obj=up	petrarch1
-killed	1831	prt=or pre=been pp=in:suicide pp=by src=obj	petrarch1
-killed	193	prt=or obj=&FIGHT pp=by pp=in:&WEAPON src=obj	petrarch1
+killed	1831	prt=or pre=been pp=in:suicide pp=by src=pp:by	petrarch1
+killed	193	prt=or obj=&FIGHT pp=by pp=in:&WEAPON src=pp:by	petrarch1
 killed	190	prt=or pre=violence pre=in pre=where	petrarch1
 killed	190	prt=or pre=have pre=been obj=wounded src=obj	petrarch1
 killed	190	prt=or pre=&AUXVERB1 pp=in:&FIGHT	petrarch1
-killed	195	prt=or pre=were obj=&AIRCRAFT pp=by src=obj	petrarch1
+killed	195	prt=or pre=were obj=&AIRCRAFT pp=by src=pp:by	petrarch1
 killed	---	prt=or obj=training obj=mission pp=on	petrarch1
 killed	190	prt=or pp=in:skirmish pp=between	petrarch1
 killed	---	prt=or pre=will pre=likely pp=from:heat	petrarch1
-killed	193	prt=or pre=was pp=in:explosion pp=by src=obj	petrarch1
+killed	193	prt=or pre=was pp=in:explosion pp=by src=pp:by	petrarch1
 killed	190	prt=or pre=&AUXVERB1 obj=injured src=obj	petrarch1
 killed	194	prt=or pre=&AUXVERB1 obj=&WEAPON src=obj	petrarch1
-killed	195	prt=or pre=were obj=airstrike pp=by src=obj	petrarch1
-killed	194	prt=or obj=&WEAPON obj=attack pp=in src=obj	petrarch1
-killed	---	prt=or pp=in:earthquake pp=in src=obj	petrarch1
+killed	195	prt=or pre=were obj=airstrike pp=by src=pp:by	petrarch1
+killed	194	prt=or obj=&WEAPON obj=attack pp=in src=pp:in	petrarch1
+killed	---	prt=or pp=in:earthquake pp=in src=pp:in	petrarch1
 killed	1831	prt=or pre=was obj=suicide obj=bomber	petrarch1
 killed	190	prt=or pre=&AUXVERB1 pp=in:clash	petrarch1
 killed	190	prt=or obj=during obj=operation src=obj	petrarch1
@@ -11250,67 +11250,67 @@ killed	194	prt=or pre=were obj=when obj=shells src=obj	petrarch1
 killed	190	prt=or pre=were pp=in:operations	petrarch1
 killed	193	prt=or obj=four obj=members pp=of tgt=obj	petrarch1
 killed	183	prt=or pre=&WEAPON pre=in pre=that tgt=obj	petrarch1
-killed	190	prt=or pre=been pp=in pp=after src=obj	petrarch1
+killed	190	prt=or pre=been pp=in pp=after src=pp:after	petrarch1
 killed	193	prt=or obj=&FIGHT pp=in:&WEAPON	petrarch1
-killed	194	prt=or obj=shelled obj=tank pp=by src=obj	petrarch1
+killed	194	prt=or obj=shelled obj=tank pp=by src=pp:by	petrarch1
 killed	190	prt=or pp=in:&FIGHT pp=between	petrarch1
-killed	190	prt=or obj=wounded obj=attack pp=by src=obj	petrarch1
+killed	190	prt=or obj=wounded obj=attack pp=by src=pp:by	petrarch1
 killed	---	prt=or pp=of:jew pp=in:holocaust	petrarch1
 killed	---	prt=or pre=crash pre=of pre=&AIRCRAFT	petrarch1
 killed	190	prt=or pp=in:clash pp=between	petrarch1
-killed	190	prt=or pre=been obj=ambush pp=in src=obj	petrarch1
+killed	190	prt=or pre=been obj=ambush pp=in src=pp:in	petrarch1
 killed	195	prt=or obj=when obj=&AIRCRAFT src=obj	petrarch1
-killed	195	prt=or obj=air obj=strike pp=in src=obj	petrarch1
+killed	195	prt=or obj=air obj=strike pp=in src=pp:in	petrarch1
 killed	010	prt=or pre=rumours pre=in pre=that	petrarch1
 killed	175	prt=or pre=protestor pre=was src=obj	petrarch1
 killed	193	prt=or pp=by:shots pp=from tgt=pp:from	petrarch1
-killed	180	prt=or pre=envoy pre=to pp=by src=obj	petrarch1
+killed	180	prt=or pre=envoy pre=to pp=by src=pp:by	petrarch1
 killed	190	prt=or pp=in:&FIGHT pp=between	petrarch1
-killed	---	prt=or pre=been obj=quake pp=in src=obj	petrarch1
+killed	---	prt=or pre=been obj=quake pp=in src=pp:in	petrarch1
 killed	195	prt=or obj=when obj=attacked src=obj	petrarch1
-killed	193	prt=or pp=by pp=in:gunbattle src=obj	petrarch1
+killed	193	prt=or pp=by pp=in:gunbattle src=pp:by	petrarch1
 killed	---	prt=or obj=training obj=accident	petrarch1
-killed	190	prt=or pre=&AUXVERB1 pp=in src=obj	petrarch1
+killed	190	prt=or pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 killed	190	prt=or pre=in pre=have pre=been	petrarch1
-killed	194	prt=or pre=were obj=tank pp=by src=obj	petrarch1
-killed	190	prt=or pp=in:&FIGHT pp=in src=obj	petrarch1
-killed	186	prt=or pp=in:attack pp=in src=obj	petrarch1
+killed	194	prt=or pre=were obj=tank pp=by src=pp:by	petrarch1
+killed	190	prt=or pp=in:&FIGHT pp=in src=pp:in	petrarch1
+killed	186	prt=or pp=in:attack pp=in src=pp:in	petrarch1
 killed	190	prt=or obj=wounded pp=in tgt=pp:in	petrarch1
 killed	190	prt=or obj=wounded obj=when src=obj	petrarch1
 killed	195	prt=or pre=air pre=strikes tgt=obj	petrarch1
 killed	180	prt=or pp=by:&WEAPON pp=in tgt=pp:in	petrarch1
 killed	190	prt=or obj=when obj=attack src=obj	petrarch1
 killed	---	prt=or obj=&AIRCRAFT obj=crash	petrarch1
-killed	190	prt=or pp=in:clash pp=in src=obj	petrarch1
+killed	190	prt=or pp=in:clash pp=in src=pp:in	petrarch1
 killed	186	prt=or obj=attack obj=kill tgt=obj src=obj	petrarch1
 killed	190	prt=or pre=clash pre=between	petrarch1
-killed	195	prt=or obj=air obj=raid pp=in src=obj	petrarch1
+killed	195	prt=or obj=air obj=raid pp=in src=pp:in	petrarch1
 killed	---	prt=or pre=been pp=in:quake	petrarch1
 killed	090	prt=or pre=investiga pp=of tgt=pp:of	petrarch1
 killed	138	prt=or pre=would obj=unless tgt=obj	petrarch1
 killed	193	prt=or pre=were obj=gunfire	petrarch1
 killed	1823	prt=or obj=&PREPOSIT1 src=obj	petrarch1
-killed	183	prt=or pre=&WEAPON pp=in tgt=obj src=obj	petrarch1
+killed	183	prt=or pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 killed	---	prt=or obj=accident pp=in	petrarch1
 killed	193	prt=or pp=in:gunbattle	petrarch1
 killed	1832	prt=or obj=&WEAPON pp=in:bus	petrarch1
 killed	190	prt=or obj=when obj=enter src=obj	petrarch1
 killed	1831	prt=or pre=suicide pre=bomber	petrarch1
-killed	190	prt=or obj=injured pp=by src=obj	petrarch1
+killed	190	prt=or obj=injured pp=by src=pp:by	petrarch1
 killed	190	prt=or pre=were pp=in:raid	petrarch1
 killed	---	prt=or pre=since pp=in:coup	petrarch1
 killed	195	prt=or obj=&AIRCRAFT src=obj	petrarch1
-killed	193	prt=or pp=by:shots pp=by src=obj	petrarch1
+killed	193	prt=or pp=by:shots pp=by src=pp:by	petrarch1
 killed	190	prt=or obj=observer pp=on tgt=obj	petrarch1
 killed	012	prt=or pre=predict pre=would	petrarch1
 killed	1124	prt=or pre=claim pre=tried	petrarch1
 killed	190	prt=or pre=&AUXVERB1 src=obj	petrarch1
-killed	190	prt=or obj=strike pp=in src=obj	petrarch1
+killed	190	prt=or obj=strike pp=in src=pp:in	petrarch1
 killed	---	prt=or obj=as obj=preparing	petrarch1
 killed	---	prt=or pre=suspected pre=of	petrarch1
 killed	---	prt=or pre=foil pre=plot pre=to	petrarch1
 killed	195	prt=or pre=air pre=strike tgt=obj	petrarch1
-killed	190	prt=or obj=wounded pp=by src=obj	petrarch1
+killed	190	prt=or obj=wounded pp=by src=pp:by	petrarch1
 killed	193	prt=or pp=by:gunfire	petrarch1
 killed	---	prt=or pp=in:collision	petrarch1
 killed	190	prt=or pp=in:&FIGHT tgt=obj	petrarch1
@@ -11321,12 +11321,12 @@ killed	190	prt=or pp=in:attack tgt=obj	petrarch1
 killed	190	prt=or pp=in:ambush tgt=obj	petrarch1
 killed	1823	prt=or obj=kidnapped tgt=obj	petrarch1
 killed	195	prt=or pre=airstrike tgt=obj	petrarch1
-killed	195	prt=or pre=were obj=airstrike pp=in src=obj	petrarch1
-killed	195	prt=or pre=were obj=airstrike pp=in src=obj	petrarch1
-killed	194	prt=or pre=were obj=tank pp=by src=obj	petrarch1
-killed	194	prt=or pre=were obj=tank obj=shelling pp=in src=obj	petrarch1
+killed	195	prt=or pre=were obj=airstrike pp=in src=pp:in	petrarch1
+killed	195	prt=or pre=were obj=airstrike pp=in src=pp:in	petrarch1
+killed	194	prt=or pre=were obj=tank pp=by src=pp:by	petrarch1
+killed	194	prt=or pre=were obj=tank obj=shelling pp=in src=pp:in	petrarch1
 killed	---	prt=or pp=in:accident	petrarch1
-killed	190	prt=or pre=gunmen pp=in src=obj	petrarch1
+killed	190	prt=or pre=gunmen pp=in src=pp:in	petrarch1
 killed	190	prt=or pre=had pre=been	petrarch1
 killed	193	prt=or pp=in:clash tgt=obj	petrarch1
 killed	---	prt=or pp=for:murder	petrarch1
@@ -11336,7 +11336,7 @@ killed	---	prt=or obj=herself	petrarch1
 killed	195	prt=or pre=&AIRCRAFT	petrarch1
 killed	190	prt=or obj=fighter tgt=obj	petrarch1
 killed	010	prt=or pre=said pre=plot	petrarch1
-killed	190	prt=or pp=of pp=by tgt=pp:of src=obj	petrarch1
+killed	190	prt=or pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 killed	190	prt=or pp=in:raid tgt=obj	petrarch1
 killed	---	prt=or pre=sarajevo	petrarch1
 killed	---	prt=or pp=in:flood	petrarch1
@@ -11344,11 +11344,11 @@ killed	---	prt=or pp=by:nazis	petrarch1
 killed	202	prt=or obj=civilian	petrarch1
 killed	190	prt=or pp=in tgt=obj	petrarch1
 killed	190	prt=or pp=in:raid	petrarch1
-killed	190	prt=or pp=in src=obj	petrarch1
-killed	190	prt=or pp=in tgt=obj src=obj	petrarch1
+killed	190	prt=or pp=in src=pp:in	petrarch1
+killed	190	prt=or pp=in tgt=obj src=pp:in	petrarch1
 killed	190	prt=or obj=when src=obj	petrarch1
 killed	1124	prt=or pre=told	petrarch1
-killed	190	prt=or pp=in src=obj	petrarch1
+killed	190	prt=or pp=in src=pp:in	petrarch1
 killed	193	prt=or pre=gunmen	petrarch1
 killed	---	prt=or pre=virus	petrarch1
 killed	---	prt=or pre=after	petrarch1
@@ -11358,16 +11358,16 @@ killed	---	prt=or obj=airline obj=crash pp=in src=obj	petrarch1
 assassinate	186	-	petrarch1
 assassinate	186	pre=was	petrarch1
 assassinate	185	pre=attempt	petrarch1
-assassinate	186	pp=in src=obj	petrarch1
-assassinate	186	pp=in tgt=obj src=obj	petrarch1
+assassinate	186	pp=in src=pp:in	petrarch1
+assassinate	186	pp=in tgt=obj src=pp:in	petrarch1
 massacre,slaughter,butcher	202	-	petrarch1
 massacre,slaughter,butcher	1124	pre=told	petrarch1
 massacre,slaughter,butcher	202	obj=civilian	petrarch1
 massacre,slaughter,butcher	202	pp=in:raid tgt=obj	petrarch1
 massacre,slaughter,butcher	202	pre=were pp=in:raid	petrarch1
-massacre,slaughter,butcher	202	pre=&AUXVERB1 pp=in:attack pp=by src=obj	petrarch1
-massacre,slaughter,butcher	202	pre=&AUXVERB1 pp=by src=obj	petrarch1
-massacre,slaughter,butcher	202	pre=gunmen pp=in src=obj	petrarch1
+massacre,slaughter,butcher	202	pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
+massacre,slaughter,butcher	202	pre=&AUXVERB1 pp=by src=pp:by	petrarch1
+massacre,slaughter,butcher	202	pre=gunmen pp=in src=pp:in	petrarch1
 massacre,slaughter,butcher	202	tgt=obj	petrarch1
 allay,comfort,console	017	-	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	-	petrarch1
@@ -11392,7 +11392,7 @@ observe,notice,note,watch,see,view,witness,saw	013	obj=chance pp=for:peace	petra
 observe,notice,note,watch,see,view,witness,saw	010	pre=is pp=with:interest	petrarch1
 observe,notice,note,watch,see,view,witness,saw	143	obj=general obj=strike	petrarch1
 observe,notice,note,watch,see,view,witness,saw	110	obj=row pp=between	petrarch1
-observe,notice,note,watch,see,view,witness,saw	110	obj=rebuff pp=by src=obj	petrarch1
+observe,notice,note,watch,see,view,witness,saw	110	obj=rebuff pp=by src=pp:by	petrarch1
 observe,notice,note,watch,see,view,witness,saw	112	obj=as obj=terrorist	petrarch1
 observe,notice,note,watch,see,view,witness,saw	013	obj=no obj=obstacle	petrarch1
 observe,notice,note,watch,see,view,witness,saw	0871	obj=&CEASEFIRE	petrarch1
@@ -11409,7 +11409,7 @@ take	013	prt=note obj=chance pp=for:peace	petrarch1
 take	010	prt=note pre=is pp=with:interest	petrarch1
 take	143	prt=note obj=general obj=strike	petrarch1
 take	110	prt=note obj=row pp=between	petrarch1
-take	110	prt=note obj=rebuff pp=by src=obj	petrarch1
+take	110	prt=note obj=rebuff pp=by src=pp:by	petrarch1
 take	112	prt=note obj=as obj=terrorist	petrarch1
 take	013	prt=note obj=no obj=obstacle	petrarch1
 take	0871	prt=note obj=&CEASEFIRE	petrarch1
@@ -11426,7 +11426,7 @@ watch	013	prt=over obj=chance pp=for:peace	petrarch1
 watch	010	prt=over pre=is pp=with:interest	petrarch1
 watch	143	prt=over obj=general obj=strike	petrarch1
 watch	110	prt=over obj=row pp=between	petrarch1
-watch	110	prt=over obj=rebuff pp=by src=obj	petrarch1
+watch	110	prt=over obj=rebuff pp=by src=pp:by	petrarch1
 watch	112	prt=over obj=as obj=terrorist	petrarch1
 watch	013	prt=over obj=no obj=obstacle	petrarch1
 watch	0871	prt=over obj=&CEASEFIRE	petrarch1
@@ -11946,14 +11946,14 @@ applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitat
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	030	obj=attempt obj=mend obj=relations tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	110	obj=handover obj=charge pp=to:face	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	1313	pre=said pre=would pre=not obj=unless tgt=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	193	pre=died pre=in obj=gunfire pp=in src=obj	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	193	pre=died pre=in obj=gunfire pp=in src=pp:in	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=demarcation pp=of:border	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	038	obj=offer pp=by pp=to:mediate tgt=pp:by	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=start pp=of:talks pp=with tgt=pp:with	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=outcome pp=of:referendum	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	036	obj=call pp=by pp=for:talks tgt=pp:by	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=efforts obj=mediating tgt=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	125	pre=will pre=not pre=be pp=in src=obj	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	125	pre=will pre=not pre=be pp=in src=pp:in	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	110	obj=assassination pp=of tgt=pp:of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=election pp=to pp=of tgt=pp:of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=recognition pp=of tgt=obj	petrarch1
@@ -11972,14 +11972,14 @@ applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitat
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	110	obj=extradition pp=of tgt=pp:of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=overtures pp=from tgt=pp:from	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	054	obj=who obj=took obj=power tgt=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	080	obj=surrender pp=of src=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	0874	obj=departure pp=of src=obj	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	080	obj=surrender pp=of src=pp:of	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	0874	obj=departure pp=of src=pp:of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=outcome pp=of:coup	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=determination tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=talk pp=to:start tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=report obj=withdr tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=handover pp=to tgt=pp:to	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	pre=decision pp=in src=obj	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	pre=decision pp=in src=pp:in	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=announcement tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	110	obj=execution pp=of tgt=pp:of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=withdrawal tgt=obj	petrarch1
@@ -11992,7 +11992,7 @@ applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitat
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	0874	obj=withdrawal src=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=appointment pp=of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	042	pp=to:summit tgt=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	190	obj=rocket pp=of src=obj	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	190	obj=rocket pp=of src=pp:of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=re-election tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=normalization	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=normalisation	petrarch1
@@ -12205,7 +12205,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	pre=were obj=as obj=broke obj=up obj=demonstration tgt=obj src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	017	obj=&INFORMATION obj=conference pp=with tgt=pp:with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	---	obj=meeting obj=following obj=&WEAPON pp=in	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	obj=police obj=dispersed pp=in pp=after tgt=pp:in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	obj=police obj=dispersed pp=in pp=after tgt=pp:in src=pp:after	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	---	obj=illegal obj=immigrant obj=cross pp=into	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	pre=was obj=talks obj=end obj=&FIGHT pp=with tgt=pp:with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	142	obj=launch obj=hunger obj=strike pp=in tgt=pp:in	petrarch1
@@ -12231,30 +12231,30 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	---	obj=illegal obj=immigrants	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=was obj=&PREPOSIT1 src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	pre=police obj=demonstrate	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	obj=handed pp=in pp=over src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	obj=handed pp=in pp=over src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=after:criticis src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&MILITARY pre=were src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=announce pre=&AUXVERB3	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	160	obj=cooperation pp=with tgt=pp:with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	031	obj=talks pp=on:contract	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=were pre=being pp=by src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=were pre=being pp=by src=pp:by	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	026	pre=should obj=conference	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	062	obj=joint obj=exercises	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	pre=was obj=releas pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	pre=was obj=releas pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	036	pre=will obj=talk pp=with tgt=pp:with	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=dissident pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=dissident pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	062	obj=joint obj=manoeuvers	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	pre=was obj=talks pp=with tgt=pp:with	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB1 pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	127	obj=signature pp=with tgt=pp:with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	1621	obj=financial obj=assist	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB3 pre=been	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	084	obj=set obj=free pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	084	obj=set obj=free pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	062	obj=joint obj=exercises	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	080	prt=back obj=air obj=strike	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	obj=released pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	obj=released pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	164	prt=up obj=&NEGOTIATION	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	181	obj=&HOSTAGE pp=in tgt=obj src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	181	obj=&HOSTAGE pp=in tgt=obj src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=in:connection tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	036	pre=will obj=meet pp=of tgt=pp:of	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	036	pre=will obj=meeting	petrarch1
@@ -12265,7 +12265,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	obj=talk pp=in pp=on tgt=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	obj=&PREPOSIT1 src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	obj=immigrant pp=in tgt=pp:in	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=leaders pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=leaders pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=on:charge tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=have pre=been src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	044	obj=summit pp=in	petrarch1
@@ -12321,7 +12321,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	143	obj=strike	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=been	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	010	pre=said tgt=obj	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=in src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	1311	prt=up obj=aid	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	040	obj=summit	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0831	obj=polls	petrarch1
@@ -12355,8 +12355,8 @@ exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,b
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	140	obj=presidential obj=polls	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	143	obj=parliament obj=debat	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	1213	obj=extradition pp=to tgt=pp:to	petrarch1
-exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	144	pre=convoy pre=of pp=in src=obj	petrarch1
-exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	125	obj=summit pp=from src=obj	petrarch1
+exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	144	pre=convoy pre=of pp=in src=pp:in	petrarch1
+exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	125	obj=summit pp=from src=pp:from	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	170	pp=from:petition tgt=obj	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	141	obj=street obj=protest	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	125	obj=peace obj=process	petrarch1
@@ -12382,7 +12382,7 @@ exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,b
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	134	pre=will obj=meet	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	144	pp=with:&CAR	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	1312	pre=said pre=will	petrarch1
-exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	160	pp=from tgt=obj src=obj	petrarch1
+exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	160	pp=from tgt=obj src=pp:from	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	085	pre=crack pre=in	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	125	obj=summit tgt=obj	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	1312	pre=possible	petrarch1
@@ -12396,7 +12396,7 @@ exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,b
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	125	obj=summit	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	144	obj=convoy	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	082	pre=ending	petrarch1
-exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	191	pp=in src=obj	petrarch1
+exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	191	pp=in src=pp:in	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	143	obj=vote	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	143	obj=work	petrarch1
 exclude,blacklist,segregate,bar,boycott,ostracize,ostracise,shun,embargo,block,blockade	191	obj=road	petrarch1
@@ -12415,8 +12415,8 @@ cordon	144	prt=off obj=highway pp=in:protest	petrarch1
 cordon	140	prt=off obj=presidential obj=polls	petrarch1
 cordon	143	prt=off obj=parliament obj=debat	petrarch1
 cordon	1213	prt=off obj=extradition pp=to tgt=pp:to	petrarch1
-cordon	144	prt=off pre=convoy pre=of pp=in src=obj	petrarch1
-cordon	125	prt=off obj=summit pp=from src=obj	petrarch1
+cordon	144	prt=off pre=convoy pre=of pp=in src=pp:in	petrarch1
+cordon	125	prt=off obj=summit pp=from src=pp:from	petrarch1
 cordon	170	prt=off pp=from:petition tgt=obj	petrarch1
 cordon	141	prt=off obj=street obj=protest	petrarch1
 cordon	125	prt=off obj=peace obj=process	petrarch1
@@ -12442,7 +12442,7 @@ cordon	144	prt=off obj=road pp=to tgt=pp:to	petrarch1
 cordon	134	prt=off pre=will obj=meet	petrarch1
 cordon	144	prt=off pp=with:&CAR	petrarch1
 cordon	1312	prt=off pre=said pre=will	petrarch1
-cordon	160	prt=off pp=from tgt=obj src=obj	petrarch1
+cordon	160	prt=off pp=from tgt=obj src=pp:from	petrarch1
 cordon	085	prt=off pre=crack pre=in	petrarch1
 cordon	125	prt=off obj=summit tgt=obj	petrarch1
 cordon	1312	prt=off pre=possible	petrarch1
@@ -12456,7 +12456,7 @@ cordon	125	prt=off obj=meeting	petrarch1
 cordon	125	prt=off obj=summit	petrarch1
 cordon	144	prt=off obj=convoy	petrarch1
 cordon	082	prt=off pre=ending	petrarch1
-cordon	191	prt=off pp=in src=obj	petrarch1
+cordon	191	prt=off pp=in src=pp:in	petrarch1
 cordon	143	prt=off obj=vote	petrarch1
 cordon	143	prt=off obj=work	petrarch1
 cordon	191	prt=off obj=road	petrarch1
@@ -12475,8 +12475,8 @@ vote	144	prt=down obj=highway pp=in:protest	petrarch1
 vote	140	prt=down obj=presidential obj=polls	petrarch1
 vote	143	prt=down obj=parliament obj=debat	petrarch1
 vote	1213	prt=down obj=extradition pp=to tgt=pp:to	petrarch1
-vote	144	prt=down pre=convoy pre=of pp=in src=obj	petrarch1
-vote	125	prt=down obj=summit pp=from src=obj	petrarch1
+vote	144	prt=down pre=convoy pre=of pp=in src=pp:in	petrarch1
+vote	125	prt=down obj=summit pp=from src=pp:from	petrarch1
 vote	170	prt=down pp=from:petition tgt=obj	petrarch1
 vote	141	prt=down obj=street obj=protest	petrarch1
 vote	125	prt=down obj=peace obj=process	petrarch1
@@ -12502,7 +12502,7 @@ vote	144	prt=down obj=road pp=to tgt=pp:to	petrarch1
 vote	134	prt=down pre=will obj=meet	petrarch1
 vote	144	prt=down pp=with:&CAR	petrarch1
 vote	1312	prt=down pre=said pre=will	petrarch1
-vote	160	prt=down pp=from tgt=obj src=obj	petrarch1
+vote	160	prt=down pp=from tgt=obj src=pp:from	petrarch1
 vote	085	prt=down pre=crack pre=in	petrarch1
 vote	125	prt=down obj=summit tgt=obj	petrarch1
 vote	1312	prt=down pre=possible	petrarch1
@@ -12516,7 +12516,7 @@ vote	125	prt=down obj=meeting	petrarch1
 vote	125	prt=down obj=summit	petrarch1
 vote	144	prt=down obj=convoy	petrarch1
 vote	082	prt=down pre=ending	petrarch1
-vote	191	prt=down pp=in src=obj	petrarch1
+vote	191	prt=down pp=in src=pp:in	petrarch1
 vote	143	prt=down obj=vote	petrarch1
 vote	143	prt=down obj=work	petrarch1
 vote	191	prt=down obj=road	petrarch1
@@ -12525,8 +12525,8 @@ deport,banish,exile,evict,oust,remove,expel	174	-	petrarch1
 boot,kick	174	prt=out	petrarch1
 deport,banish,exile,evict,oust,remove,expel	154	pre=fortification obj=prepar pp=for:invasion pp=of tgt=pp:of	petrarch1
 deport,banish,exile,evict,oust,remove,expel	128	pre=not pp=from:territory pp=by:deadline	petrarch1
-deport,banish,exile,evict,oust,remove,expel	195	obj=air obj=strike pp=from:home pp=after src=obj	petrarch1
-deport,banish,exile,evict,oust,remove,expel	160	obj=&PREPOSIT1 pp=from pp=on:involv tgt=obj src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	195	obj=air obj=strike pp=from:home pp=after src=pp:after	petrarch1
+deport,banish,exile,evict,oust,remove,expel	160	obj=&PREPOSIT1 pp=from pp=on:involv tgt=obj src=pp:from	petrarch1
 deport,banish,exile,evict,oust,remove,expel	081	pre=came pre=to pre=first pre=time pre=since	petrarch1
 deport,banish,exile,evict,oust,remove,expel	1451	pre=of obj=stone-throwing obj=crowd	petrarch1
 deport,banish,exile,evict,oust,remove,expel	160	obj=officers pp=from:&MILITARY tgt=obj	petrarch1
@@ -12534,7 +12534,7 @@ deport,banish,exile,evict,oust,remove,expel	166	pp=for:cooperating pp=with tgt=p
 deport,banish,exile,evict,oust,remove,expel	160	obj=forces pp=from:armed tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=terrorist pp=to tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	pre=living pre=in pre=were	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	pre=&AUXVERB1 pp=from src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	pre=&AUXVERB1 pp=from src=pp:from	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=militant pp=to tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	pre=rounded pre=up tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	0873	obj=fighters pp=from tgt=pp:from	petrarch1
@@ -12544,7 +12544,7 @@ deport,banish,exile,evict,oust,remove,expel	0841	obj=allowed obj=return	petrarch
 deport,banish,exile,evict,oust,remove,expel	160	pp=from:guard src=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=&PREPOSIT1 src=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	0874	obj=police pp=from tgt=pp:from	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	pre=was pp=after src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	pre=was pp=after src=pp:after	petrarch1
 deport,banish,exile,evict,oust,remove,expel	130	pre=will obj=radical	petrarch1
 deport,banish,exile,evict,oust,remove,expel	081	obj=restriction	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=diplomats	petrarch1
@@ -12559,7 +12559,7 @@ deport,banish,exile,evict,oust,remove,expel	174	obj=alert tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=despite tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	pp=from:home	petrarch1
 deport,banish,exile,evict,oust,remove,expel	161	obj=diplomat	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	pp=from src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	pp=from src=pp:from	petrarch1
 deport,banish,exile,evict,oust,remove,expel	166	obj=officers	petrarch1
 deport,banish,exile,evict,oust,remove,expel	161	pre=was pp=from	petrarch1
 deport,banish,exile,evict,oust,remove,expel	130	pre=plan tgt=obj	petrarch1
@@ -12569,15 +12569,15 @@ deport,banish,exile,evict,oust,remove,expel	160	pre=was src=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=settler	petrarch1
 deport,banish,exile,evict,oust,remove,expel	0873	obj=&WEAPON	petrarch1
 deport,banish,exile,evict,oust,remove,expel	160	pre=had tgt=obj	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	pp=by tgt=obj src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	pp=by tgt=obj src=pp:by	petrarch1
 deport,banish,exile,evict,oust,remove,expel	---	obj=ruler	petrarch1
 deport,banish,exile,evict,oust,remove,expel	081	obj=limit	petrarch1
 deport,banish,exile,evict,oust,remove,expel	063	pp=to tgt=pp:to	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	tgt=obj	petrarch1
 boot,kick	154	prt=out pre=fortification obj=prepar pp=for:invasion pp=of tgt=pp:of	petrarch1
 boot,kick	128	prt=out pre=not pp=from:territory pp=by:deadline	petrarch1
-boot,kick	195	prt=out obj=air obj=strike pp=from:home pp=after src=obj	petrarch1
-boot,kick	160	prt=out obj=&PREPOSIT1 pp=from pp=on:involv tgt=obj src=obj	petrarch1
+boot,kick	195	prt=out obj=air obj=strike pp=from:home pp=after src=pp:after	petrarch1
+boot,kick	160	prt=out obj=&PREPOSIT1 pp=from pp=on:involv tgt=obj src=pp:from	petrarch1
 boot,kick	081	prt=out pre=came pre=to pre=first pre=time pre=since	petrarch1
 boot,kick	1451	prt=out pre=of obj=stone-throwing obj=crowd	petrarch1
 boot,kick	160	prt=out obj=officers pp=from:&MILITARY tgt=obj	petrarch1
@@ -12585,7 +12585,7 @@ boot,kick	166	prt=out pp=for:cooperating pp=with tgt=pp:with	petrarch1
 boot,kick	160	prt=out obj=forces pp=from:armed tgt=obj	petrarch1
 boot,kick	174	prt=out obj=terrorist pp=to tgt=obj	petrarch1
 boot,kick	174	prt=out pre=living pre=in pre=were	petrarch1
-boot,kick	174	prt=out pre=&AUXVERB1 pp=from src=obj	petrarch1
+boot,kick	174	prt=out pre=&AUXVERB1 pp=from src=pp:from	petrarch1
 boot,kick	174	prt=out obj=militant pp=to tgt=obj	petrarch1
 boot,kick	174	prt=out pre=rounded pre=up tgt=obj	petrarch1
 boot,kick	0873	prt=out obj=fighters pp=from tgt=pp:from	petrarch1
@@ -12595,7 +12595,7 @@ boot,kick	0841	prt=out obj=allowed obj=return	petrarch1
 boot,kick	160	prt=out pp=from:guard src=obj	petrarch1
 boot,kick	174	prt=out obj=&PREPOSIT1 src=obj	petrarch1
 boot,kick	0874	prt=out obj=police pp=from tgt=pp:from	petrarch1
-boot,kick	174	prt=out pre=was pp=after src=obj	petrarch1
+boot,kick	174	prt=out pre=was pp=after src=pp:after	petrarch1
 boot,kick	130	prt=out pre=will obj=radical	petrarch1
 boot,kick	081	prt=out obj=restriction	petrarch1
 boot,kick	174	prt=out obj=diplomats	petrarch1
@@ -12610,7 +12610,7 @@ boot,kick	174	prt=out obj=alert tgt=obj	petrarch1
 boot,kick	174	prt=out obj=despite tgt=obj	petrarch1
 boot,kick	174	prt=out pp=from:home	petrarch1
 boot,kick	161	prt=out obj=diplomat	petrarch1
-boot,kick	174	prt=out pp=from src=obj	petrarch1
+boot,kick	174	prt=out pp=from src=pp:from	petrarch1
 boot,kick	166	prt=out obj=officers	petrarch1
 boot,kick	161	prt=out pre=was pp=from	petrarch1
 boot,kick	130	prt=out pre=plan tgt=obj	petrarch1
@@ -12620,7 +12620,7 @@ boot,kick	160	prt=out pre=was src=obj	petrarch1
 boot,kick	174	prt=out obj=settler	petrarch1
 boot,kick	0873	prt=out obj=&WEAPON	petrarch1
 boot,kick	160	prt=out pre=had tgt=obj	petrarch1
-boot,kick	174	prt=out pp=by tgt=obj src=obj	petrarch1
+boot,kick	174	prt=out pp=by tgt=obj src=pp:by	petrarch1
 boot,kick	---	prt=out obj=ruler	petrarch1
 boot,kick	081	prt=out obj=limit	petrarch1
 boot,kick	063	prt=out pp=to tgt=pp:to	petrarch1
@@ -12631,7 +12631,7 @@ prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	129	obj=&SOLUTION obj=condemning tgt=obj	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	pre=was pp=from:reporting	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	111	pre=sees pre=as pre=negative	petrarch1
-prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	pre=publish pre=been pp=in src=obj	petrarch1
+prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	pre=publish pre=been pp=in src=pp:in	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	131	pre=able pre=to obj=air obj=strike	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	---	pre=secrets pre=of obj=&WEAPON	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	080	obj=sanction pp=to:avoid	petrarch1
@@ -12651,7 +12651,7 @@ prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	obj=conference	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	obj=newspaper	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pre=&AUXVERB3	petrarch1
-prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pp=from src=obj	petrarch1
+prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pp=from src=pp:from	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	---	pre=previous	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	160	obj=import tgt=obj	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	obj=protest	petrarch1
@@ -12700,7 +12700,7 @@ construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,gener
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	154	obj=fortifications	petrarch1
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	061	obj=economic obj=group	petrarch1
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	090	obj=&INVESTIGATION	petrarch1
-construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	110	obj=uproar pp=in src=obj	petrarch1
+construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	110	obj=uproar pp=in src=pp:in	petrarch1
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	150	obj=paramilitary	petrarch1
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	033	pre=will obj=joint	petrarch1
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	073	obj=shelters	petrarch1
@@ -12743,7 +12743,7 @@ take	060	prt=shape pre=coalition pp=by	petrarch1
 take	154	prt=shape obj=fortifications	petrarch1
 take	061	prt=shape obj=economic obj=group	petrarch1
 take	090	prt=shape obj=&INVESTIGATION	petrarch1
-take	110	prt=shape obj=uproar pp=in src=obj	petrarch1
+take	110	prt=shape obj=uproar pp=in src=pp:in	petrarch1
 take	150	prt=shape obj=paramilitary	petrarch1
 take	033	prt=shape pre=will obj=joint	petrarch1
 take	073	prt=shape obj=shelters	petrarch1
@@ -12784,7 +12784,7 @@ set	060	prt=up pre=coalition pp=by	petrarch1
 set	154	prt=up obj=fortifications	petrarch1
 set	061	prt=up obj=economic obj=group	petrarch1
 set	090	prt=up obj=&INVESTIGATION	petrarch1
-set	110	prt=up obj=uproar pp=in src=obj	petrarch1
+set	110	prt=up obj=uproar pp=in src=pp:in	petrarch1
 set	150	prt=up obj=paramilitary	petrarch1
 set	033	prt=up pre=will obj=joint	petrarch1
 set	073	prt=up obj=shelters	petrarch1
@@ -12829,10 +12829,10 @@ enact,constitute,institute,establish,found,re-establish	040	obj=contact pp=with 
 enact,constitute,institute,establish,found,re-establish	173	pre=court obj=guilty tgt=obj	petrarch1
 enact,constitute,institute,establish,found,re-establish	054	obj=official obj=ties	petrarch1
 enact,constitute,institute,establish,found,re-establish	173	pre=was obj=guilty	petrarch1
-enact,constitute,institute,establish,found,re-establish	182	obj=dead pp=in src=obj	petrarch1
+enact,constitute,institute,establish,found,re-establish	182	obj=dead pp=in src=pp:in	petrarch1
 enact,constitute,institute,establish,found,re-establish	012	obj=resentful tgt=obj	petrarch1
 enact,constitute,institute,establish,found,re-establish	1044	obj=self-rule tgt=obj	petrarch1
-enact,constitute,institute,establish,found,re-establish	173	obj=guilty pp=by src=obj	petrarch1
+enact,constitute,institute,establish,found,re-establish	173	obj=guilty pp=by src=pp:by	petrarch1
 enact,constitute,institute,establish,found,re-establish	190	pre=was obj=dead	petrarch1
 enact,constitute,institute,establish,found,re-establish	1044	obj=self-rule	petrarch1
 enact,constitute,institute,establish,found,re-establish	090	obj=&EVIDENCE	petrarch1
@@ -12880,7 +12880,7 @@ start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	036	pre=will obj=&NEGOTIATION pp=with tgt=pp:with	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	1622	obj=withdraw obj=guards pp=from tgt=pp:from	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	1722	pp=for:dissolution pp=of:party	petrarch1
-start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0833	pre=language pre=could pre=be pp=in src=obj	petrarch1
+start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0833	pre=language pre=could pre=be pp=in src=pp:in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	062	obj=&MILITARY obj=college pp=with tgt=pp:with	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0873	obj=reducing obj=&MILITARY pp=in tgt=pp:in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	062	obj=&MILITARY obj=college obj=run tgt=obj	petrarch1
@@ -12913,7 +12913,7 @@ start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	022	obj=diplomatic obj=offensive	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	150	obj=early obj=warning obj=system	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0333	pre=will obj=evacuate obj=relief	petrarch1
-start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	040	pre=conference pre=on pp=in src=obj	petrarch1
+start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	040	pre=conference pre=on pp=in src=pp:in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	150	obj=maneuvers obj=show obj=force	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	130	obj=debate pp=to:rid pp=of tgt=pp:of	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	112	obj=legal obj=action pp=against	petrarch1
@@ -12963,7 +12963,7 @@ start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	111	obj=personal obj=attacks	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	141	obj=slogan pp=against tgt=pp:against	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	045	obj=round pp=of:diploma	petrarch1
-start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	193	obj=fire pp=on pp=from tgt=pp:on src=obj	petrarch1
+start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	193	obj=fire pp=on pp=from tgt=pp:on src=pp:from	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	190	obj=incursion pp=into tgt=pp:into	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	193	obj=fire pp=on:position	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	111	obj=attack pp=on:policy	petrarch1
@@ -13003,7 +13003,7 @@ start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	1124	pre=said obj=&WEAPON	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	---	obj=funded obj=&WEAPON	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	025	obj=appeal pp=to:stop	petrarch1
-start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	081	obj=clos pp=after src=obj	petrarch1
+start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	081	obj=clos pp=after src=pp:after	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	194	obj=rocket obj=attack	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	1123	pre=said obj=fire	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	020	obj=lobby obj=mission	petrarch1
@@ -13021,7 +13021,7 @@ start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	142	obj=hunger obj=strike	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	110	obj=uproar obj=when tgt=obj	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0241	obj=call obj=election	petrarch1
-start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	194	pre=&WEAPON pp=by src=obj	petrarch1
+start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	194	pre=&WEAPON pp=by src=pp:by	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	090	obj=search pp=for tgt=pp:for	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	046	obj=talks pp=in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	190	obj=assault pp=on tgt=pp:on	petrarch1
@@ -13142,7 +13142,7 @@ kick	190	prt=off obj=miliary obj=campaign pp=against	petrarch1
 kick	036	prt=off pre=will obj=&NEGOTIATION pp=with tgt=pp:with	petrarch1
 kick	1622	prt=off obj=withdraw obj=guards pp=from tgt=pp:from	petrarch1
 kick	1722	prt=off pp=for:dissolution pp=of:party	petrarch1
-kick	0833	prt=off pre=language pre=could pre=be pp=in src=obj	petrarch1
+kick	0833	prt=off pre=language pre=could pre=be pp=in src=pp:in	petrarch1
 kick	062	prt=off obj=&MILITARY obj=college pp=with tgt=pp:with	petrarch1
 kick	0873	prt=off obj=reducing obj=&MILITARY pp=in tgt=pp:in	petrarch1
 kick	062	prt=off obj=&MILITARY obj=college obj=run tgt=obj	petrarch1
@@ -13175,7 +13175,7 @@ kick	037	prt=off obj=blueprint pp=for:peace tgt=obj	petrarch1
 kick	022	prt=off obj=diplomatic obj=offensive	petrarch1
 kick	150	prt=off obj=early obj=warning obj=system	petrarch1
 kick	0333	prt=off pre=will obj=evacuate obj=relief	petrarch1
-kick	040	prt=off pre=conference pre=on pp=in src=obj	petrarch1
+kick	040	prt=off pre=conference pre=on pp=in src=pp:in	petrarch1
 kick	150	prt=off obj=maneuvers obj=show obj=force	petrarch1
 kick	130	prt=off obj=debate pp=to:rid pp=of tgt=pp:of	petrarch1
 kick	112	prt=off obj=legal obj=action pp=against	petrarch1
@@ -13225,7 +13225,7 @@ kick	074	prt=off pre=would obj=patrol tgt=obj	petrarch1
 kick	111	prt=off obj=personal obj=attacks	petrarch1
 kick	141	prt=off obj=slogan pp=against tgt=pp:against	petrarch1
 kick	045	prt=off obj=round pp=of:diploma	petrarch1
-kick	193	prt=off obj=fire pp=on pp=from tgt=pp:on src=obj	petrarch1
+kick	193	prt=off obj=fire pp=on pp=from tgt=pp:on src=pp:from	petrarch1
 kick	190	prt=off obj=incursion pp=into tgt=pp:into	petrarch1
 kick	193	prt=off obj=fire pp=on:position	petrarch1
 kick	111	prt=off obj=attack pp=on:policy	petrarch1
@@ -13265,7 +13265,7 @@ kick	090	prt=off obj=&INVESTIGATION	petrarch1
 kick	1124	prt=off pre=said obj=&WEAPON	petrarch1
 kick	---	prt=off obj=funded obj=&WEAPON	petrarch1
 kick	025	prt=off obj=appeal pp=to:stop	petrarch1
-kick	081	prt=off obj=clos pp=after src=obj	petrarch1
+kick	081	prt=off obj=clos pp=after src=pp:after	petrarch1
 kick	194	prt=off obj=rocket obj=attack	petrarch1
 kick	1123	prt=off pre=said obj=fire	petrarch1
 kick	020	prt=off obj=lobby obj=mission	petrarch1
@@ -13283,7 +13283,7 @@ kick	045	prt=off obj=peace obj=mission	petrarch1
 kick	142	prt=off obj=hunger obj=strike	petrarch1
 kick	110	prt=off obj=uproar obj=when tgt=obj	petrarch1
 kick	0241	prt=off obj=call obj=election	petrarch1
-kick	194	prt=off pre=&WEAPON pp=by src=obj	petrarch1
+kick	194	prt=off pre=&WEAPON pp=by src=pp:by	petrarch1
 kick	090	prt=off obj=search pp=for tgt=pp:for	petrarch1
 kick	046	prt=off obj=talks pp=in	petrarch1
 kick	190	prt=off obj=assault pp=on tgt=pp:on	petrarch1
@@ -13404,7 +13404,7 @@ embark	190	prt=on obj=miliary obj=campaign pp=against	petrarch1
 embark	036	prt=on pre=will obj=&NEGOTIATION pp=with tgt=pp:with	petrarch1
 embark	1622	prt=on obj=withdraw obj=guards pp=from tgt=pp:from	petrarch1
 embark	1722	prt=on pp=for:dissolution pp=of:party	petrarch1
-embark	0833	prt=on pre=language pre=could pre=be pp=in src=obj	petrarch1
+embark	0833	prt=on pre=language pre=could pre=be pp=in src=pp:in	petrarch1
 embark	062	prt=on obj=&MILITARY obj=college pp=with tgt=pp:with	petrarch1
 embark	0873	prt=on obj=reducing obj=&MILITARY pp=in tgt=pp:in	petrarch1
 embark	062	prt=on obj=&MILITARY obj=college obj=run tgt=obj	petrarch1
@@ -13437,7 +13437,7 @@ embark	037	prt=on obj=blueprint pp=for:peace tgt=obj	petrarch1
 embark	022	prt=on obj=diplomatic obj=offensive	petrarch1
 embark	150	prt=on obj=early obj=warning obj=system	petrarch1
 embark	0333	prt=on pre=will obj=evacuate obj=relief	petrarch1
-embark	040	prt=on pre=conference pre=on pp=in src=obj	petrarch1
+embark	040	prt=on pre=conference pre=on pp=in src=pp:in	petrarch1
 embark	150	prt=on obj=maneuvers obj=show obj=force	petrarch1
 embark	130	prt=on obj=debate pp=to:rid pp=of tgt=pp:of	petrarch1
 embark	112	prt=on obj=legal obj=action pp=against	petrarch1
@@ -13487,7 +13487,7 @@ embark	074	prt=on pre=would obj=patrol tgt=obj	petrarch1
 embark	111	prt=on obj=personal obj=attacks	petrarch1
 embark	141	prt=on obj=slogan pp=against tgt=pp:against	petrarch1
 embark	045	prt=on obj=round pp=of:diploma	petrarch1
-embark	193	prt=on obj=fire pp=on pp=from tgt=pp:on src=obj	petrarch1
+embark	193	prt=on obj=fire pp=on pp=from tgt=pp:on src=pp:from	petrarch1
 embark	190	prt=on obj=incursion pp=into tgt=pp:into	petrarch1
 embark	193	prt=on obj=fire pp=on:position	petrarch1
 embark	111	prt=on obj=attack pp=on:policy	petrarch1
@@ -13527,7 +13527,7 @@ embark	090	prt=on obj=&INVESTIGATION	petrarch1
 embark	1124	prt=on pre=said obj=&WEAPON	petrarch1
 embark	---	prt=on obj=funded obj=&WEAPON	petrarch1
 embark	025	prt=on obj=appeal pp=to:stop	petrarch1
-embark	081	prt=on obj=clos pp=after src=obj	petrarch1
+embark	081	prt=on obj=clos pp=after src=pp:after	petrarch1
 embark	194	prt=on obj=rocket obj=attack	petrarch1
 embark	1123	prt=on pre=said obj=fire	petrarch1
 embark	020	prt=on obj=lobby obj=mission	petrarch1
@@ -13545,7 +13545,7 @@ embark	045	prt=on obj=peace obj=mission	petrarch1
 embark	142	prt=on obj=hunger obj=strike	petrarch1
 embark	110	prt=on obj=uproar obj=when tgt=obj	petrarch1
 embark	0241	prt=on obj=call obj=election	petrarch1
-embark	194	prt=on pre=&WEAPON pp=by src=obj	petrarch1
+embark	194	prt=on pre=&WEAPON pp=by src=pp:by	petrarch1
 embark	090	prt=on obj=search pp=for tgt=pp:for	petrarch1
 embark	046	prt=on obj=talks pp=in	petrarch1
 embark	190	prt=on obj=assault pp=on tgt=pp:on	petrarch1
@@ -13666,7 +13666,7 @@ open,set	190	prt=up obj=miliary obj=campaign pp=against	petrarch1
 open,set	036	prt=up pre=will obj=&NEGOTIATION pp=with tgt=pp:with	petrarch1
 open,set	1622	prt=up obj=withdraw obj=guards pp=from tgt=pp:from	petrarch1
 open,set	1722	prt=up pp=for:dissolution pp=of:party	petrarch1
-open,set	0833	prt=up pre=language pre=could pre=be pp=in src=obj	petrarch1
+open,set	0833	prt=up pre=language pre=could pre=be pp=in src=pp:in	petrarch1
 open,set	062	prt=up obj=&MILITARY obj=college pp=with tgt=pp:with	petrarch1
 open,set	0873	prt=up obj=reducing obj=&MILITARY pp=in tgt=pp:in	petrarch1
 open,set	062	prt=up obj=&MILITARY obj=college obj=run tgt=obj	petrarch1
@@ -13699,7 +13699,7 @@ open,set	037	prt=up obj=blueprint pp=for:peace tgt=obj	petrarch1
 open,set	022	prt=up obj=diplomatic obj=offensive	petrarch1
 open,set	150	prt=up obj=early obj=warning obj=system	petrarch1
 open,set	0333	prt=up pre=will obj=evacuate obj=relief	petrarch1
-open,set	040	prt=up pre=conference pre=on pp=in src=obj	petrarch1
+open,set	040	prt=up pre=conference pre=on pp=in src=pp:in	petrarch1
 open,set	150	prt=up obj=maneuvers obj=show obj=force	petrarch1
 open,set	130	prt=up obj=debate pp=to:rid pp=of tgt=pp:of	petrarch1
 open,set	112	prt=up obj=legal obj=action pp=against	petrarch1
@@ -13749,7 +13749,7 @@ open,set	074	prt=up pre=would obj=patrol tgt=obj	petrarch1
 open,set	111	prt=up obj=personal obj=attacks	petrarch1
 open,set	141	prt=up obj=slogan pp=against tgt=pp:against	petrarch1
 open,set	045	prt=up obj=round pp=of:diploma	petrarch1
-open,set	193	prt=up obj=fire pp=on pp=from tgt=pp:on src=obj	petrarch1
+open,set	193	prt=up obj=fire pp=on pp=from tgt=pp:on src=pp:from	petrarch1
 open,set	190	prt=up obj=incursion pp=into tgt=pp:into	petrarch1
 open,set	193	prt=up obj=fire pp=on:position	petrarch1
 open,set	111	prt=up obj=attack pp=on:policy	petrarch1
@@ -13789,7 +13789,7 @@ open,set	090	prt=up obj=&INVESTIGATION	petrarch1
 open,set	1124	prt=up pre=said obj=&WEAPON	petrarch1
 open,set	---	prt=up obj=funded obj=&WEAPON	petrarch1
 open,set	025	prt=up obj=appeal pp=to:stop	petrarch1
-open,set	081	prt=up obj=clos pp=after src=obj	petrarch1
+open,set	081	prt=up obj=clos pp=after src=pp:after	petrarch1
 open,set	194	prt=up obj=rocket obj=attack	petrarch1
 open,set	1123	prt=up pre=said obj=fire	petrarch1
 open,set	020	prt=up obj=lobby obj=mission	petrarch1
@@ -13807,7 +13807,7 @@ open,set	045	prt=up obj=peace obj=mission	petrarch1
 open,set	142	prt=up obj=hunger obj=strike	petrarch1
 open,set	110	prt=up obj=uproar obj=when tgt=obj	petrarch1
 open,set	0241	prt=up obj=call obj=election	petrarch1
-open,set	194	prt=up pre=&WEAPON pp=by src=obj	petrarch1
+open,set	194	prt=up pre=&WEAPON pp=by src=pp:by	petrarch1
 open,set	090	prt=up obj=search pp=for tgt=pp:for	petrarch1
 open,set	046	prt=up obj=talks pp=in	petrarch1
 open,set	190	prt=up obj=assault pp=on tgt=pp:on	petrarch1
@@ -13928,7 +13928,7 @@ set	190	prt=in obj=miliary obj=campaign pp=against	petrarch1
 set	036	prt=in pre=will obj=&NEGOTIATION pp=with tgt=pp:with	petrarch1
 set	1622	prt=in obj=withdraw obj=guards pp=from tgt=pp:from	petrarch1
 set	1722	prt=in pp=for:dissolution pp=of:party	petrarch1
-set	0833	prt=in pre=language pre=could pre=be pp=in src=obj	petrarch1
+set	0833	prt=in pre=language pre=could pre=be pp=in src=pp:in	petrarch1
 set	062	prt=in obj=&MILITARY obj=college pp=with tgt=pp:with	petrarch1
 set	0873	prt=in obj=reducing obj=&MILITARY pp=in tgt=pp:in	petrarch1
 set	062	prt=in obj=&MILITARY obj=college obj=run tgt=obj	petrarch1
@@ -13961,7 +13961,7 @@ set	037	prt=in obj=blueprint pp=for:peace tgt=obj	petrarch1
 set	022	prt=in obj=diplomatic obj=offensive	petrarch1
 set	150	prt=in obj=early obj=warning obj=system	petrarch1
 set	0333	prt=in pre=will obj=evacuate obj=relief	petrarch1
-set	040	prt=in pre=conference pre=on pp=in src=obj	petrarch1
+set	040	prt=in pre=conference pre=on pp=in src=pp:in	petrarch1
 set	150	prt=in obj=maneuvers obj=show obj=force	petrarch1
 set	130	prt=in obj=debate pp=to:rid pp=of tgt=pp:of	petrarch1
 set	112	prt=in obj=legal obj=action pp=against	petrarch1
@@ -14011,7 +14011,7 @@ set	074	prt=in pre=would obj=patrol tgt=obj	petrarch1
 set	111	prt=in obj=personal obj=attacks	petrarch1
 set	141	prt=in obj=slogan pp=against tgt=pp:against	petrarch1
 set	045	prt=in obj=round pp=of:diploma	petrarch1
-set	193	prt=in obj=fire pp=on pp=from tgt=pp:on src=obj	petrarch1
+set	193	prt=in obj=fire pp=on pp=from tgt=pp:on src=pp:from	petrarch1
 set	190	prt=in obj=incursion pp=into tgt=pp:into	petrarch1
 set	193	prt=in obj=fire pp=on:position	petrarch1
 set	111	prt=in obj=attack pp=on:policy	petrarch1
@@ -14051,7 +14051,7 @@ set	090	prt=in obj=&INVESTIGATION	petrarch1
 set	1124	prt=in pre=said obj=&WEAPON	petrarch1
 set	---	prt=in obj=funded obj=&WEAPON	petrarch1
 set	025	prt=in obj=appeal pp=to:stop	petrarch1
-set	081	prt=in obj=clos pp=after src=obj	petrarch1
+set	081	prt=in obj=clos pp=after src=pp:after	petrarch1
 set	194	prt=in obj=rocket obj=attack	petrarch1
 set	1123	prt=in pre=said obj=fire	petrarch1
 set	020	prt=in obj=lobby obj=mission	petrarch1
@@ -14069,7 +14069,7 @@ set	045	prt=in obj=peace obj=mission	petrarch1
 set	142	prt=in obj=hunger obj=strike	petrarch1
 set	110	prt=in obj=uproar obj=when tgt=obj	petrarch1
 set	0241	prt=in obj=call obj=election	petrarch1
-set	194	prt=in pre=&WEAPON pp=by src=obj	petrarch1
+set	194	prt=in pre=&WEAPON pp=by src=pp:by	petrarch1
 set	090	prt=in obj=search pp=for tgt=pp:for	petrarch1
 set	046	prt=in obj=talks pp=in	petrarch1
 set	190	prt=in obj=assault pp=on tgt=pp:on	petrarch1
@@ -14268,7 +14268,7 @@ revoke,cancel,invalidate,annul,quash,void,nullify,repeal,rescind,reverse,overrul
 revoke,cancel,invalidate,annul,quash,void,nullify,repeal,rescind,reverse,overrule,countermand,renege,retract	081	obj=ban	petrarch1
 aid,help,serve,assist,benefit	060	-	petrarch1
 aid,help,serve,assist,benefit	039	pre=will obj=ease obj=tensions pp=with tgt=pp:with	petrarch1
-aid,help,serve,assist,benefit	0333	pre=offer pre=medical pp=from src=obj	petrarch1
+aid,help,serve,assist,benefit	0333	pre=offer pre=medical pp=from src=pp:from	petrarch1
 aid,help,serve,assist,benefit	053	pre=said pre=should pp=against tgt=obj	petrarch1
 aid,help,serve,assist,benefit	072	pre=sending pre=&AIRCRAFT pre=to	petrarch1
 aid,help,serve,assist,benefit	173	obj=&DETENTION pp=to:police	petrarch1
@@ -14283,8 +14283,8 @@ aid,help,serve,assist,benefit	0354	pre=will obj=lift obj=embargo	petrarch1
 aid,help,serve,assist,benefit	036	pp=from:experience	petrarch1
 aid,help,serve,assist,benefit	071	obj=set obj=up obj=financial	petrarch1
 aid,help,serve,assist,benefit	072	obj=bolster obj=&DEFENSE	petrarch1
-aid,help,serve,assist,benefit	070	pre=&AUXVERB1 pp=in src=obj	petrarch1
-aid,help,serve,assist,benefit	070	pp=by:aid pp=from src=obj	petrarch1
+aid,help,serve,assist,benefit	070	pre=&AUXVERB1 pp=in src=pp:in	petrarch1
+aid,help,serve,assist,benefit	070	pp=by:aid pp=from src=pp:from	petrarch1
 aid,help,serve,assist,benefit	050	pp=in:democracy tgt=obj	petrarch1
 aid,help,serve,assist,benefit	072	obj=build obj=&DEFENSE	petrarch1
 aid,help,serve,assist,benefit	0330	pre=will obj=evacuate	petrarch1
@@ -14306,7 +14306,7 @@ aid,help,serve,assist,benefit	139	pre=no obj=until	petrarch1
 aid,help,serve,assist,benefit	071	obj=finance	petrarch1
 aid,help,serve,assist,benefit	072	obj=&FIGHT	petrarch1
 aid,help,serve,assist,benefit	072	pp=to:arm	petrarch1
-aid,help,serve,assist,benefit	070	pp=from src=obj	petrarch1
+aid,help,serve,assist,benefit	070	pp=from src=pp:from	petrarch1
 aid,help,serve,assist,benefit	071	obj=invest	petrarch1
 aid,help,serve,assist,benefit	---	pre=which	petrarch1
 aid,help,serve,assist,benefit	072	obj=arm tgt=obj	petrarch1
@@ -14366,7 +14366,7 @@ intend,plan,mean	0333	obj=visit obj=deliver obj=medicine tgt=obj	petrarch1
 intend,plan,mean	138	obj=launch obj=strikes pp=against tgt=pp:against	petrarch1
 intend,plan,mean	012	obj=set obj=up obj=delayed obj=concern tgt=obj	petrarch1
 intend,plan,mean	0312	pre=not obj=stop obj=arm obj=sales pp=to tgt=pp:to	petrarch1
-intend,plan,mean	070	obj=set obj=up pp=with:help pp=of src=obj	petrarch1
+intend,plan,mean	070	obj=set obj=up pp=with:help pp=of src=pp:of	petrarch1
 intend,plan,mean	1661	obj=cut obj=number pp=of:observers	petrarch1
 intend,plan,mean	---	pre=no pre=&INFORMATION obj=attack	petrarch1
 intend,plan,mean	173	obj=legal obj=action pp=against tgt=pp:against	petrarch1
@@ -14578,7 +14578,7 @@ prepare,ready,groom,train	035	obj=&REFUGEE pp=to:send	petrarch1
 prepare,ready,groom,train	037	obj=plan obj=reach obj=&TOWN	petrarch1
 prepare,ready,groom,train	152	pre=reservists pre=begun	petrarch1
 prepare,ready,groom,train	062	obj=remove obj=&WEAPON tgt=obj	petrarch1
-prepare,ready,groom,train	160	obj=evacuation pp=of src=obj	petrarch1
+prepare,ready,groom,train	160	obj=evacuation pp=of src=pp:of	petrarch1
 prepare,ready,groom,train	033	obj=aid pp=to:dispatch	petrarch1
 prepare,ready,groom,train	031	obj=duty pp=to:assume	petrarch1
 prepare,ready,groom,train	030	pp=to:work pp=with tgt=pp:with	petrarch1
@@ -14665,7 +14665,7 @@ gear	035	prt=up obj=&REFUGEE pp=to:send	petrarch1
 gear	037	prt=up obj=plan obj=reach obj=&TOWN	petrarch1
 gear	152	prt=up pre=reservists pre=begun	petrarch1
 gear	062	prt=up obj=remove obj=&WEAPON tgt=obj	petrarch1
-gear	160	prt=up obj=evacuation pp=of src=obj	petrarch1
+gear	160	prt=up obj=evacuation pp=of src=pp:of	petrarch1
 gear	033	prt=up obj=aid pp=to:dispatch	petrarch1
 gear	031	prt=up obj=duty pp=to:assume	petrarch1
 gear	030	prt=up pp=to:work pp=with tgt=pp:with	petrarch1
@@ -14706,12 +14706,12 @@ gear	030	prt=up pre=is pp=to	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	0874	pre=said pre=ready obj=&WEAPON pp=under:control tgt=obj	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	051	obj=demonstration pp=in:solidarity pp=with	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	152	obj=border pp=on:alert pp=along pp=with tgt=pp:with	petrarch1
-arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	pre=has pre=been obj=surveillance pp=under src=obj	petrarch1
+arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	pre=has pre=been obj=surveillance pp=under src=pp:under	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	152	obj=forces obj=as obj=&SECURITY pp=on:alert tgt=obj	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	051	obj=demonstration pp=in:support pp=of tgt=pp:of	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	145	obj=fire pp=to:himself pp=in:protest	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	062	pre=&AIRCRAFT obj=mock obj=attacks pp=on tgt=pp:on	petrarch1
-arrange,place,pose,position,format,set,station,post,stage,put,base,situate	1056	pre=said pre=must obj=&WEAPON pp=under src=obj	petrarch1
+arrange,place,pose,position,format,set,station,post,stage,put,base,situate	1056	pre=said pre=must obj=&WEAPON pp=under src=pp:under	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	152	pre=&AIRCRAFT pre=carrier pp=on:alert	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	053	obj=strike obj=demand obj=release pp=of tgt=pp:of	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	051	obj=protest pp=in:solidarity pp=with	petrarch1
@@ -14723,7 +14723,7 @@ arrange,place,pose,position,format,set,station,post,stage,put,base,situate	037	o
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	0842	obj=hand obj=villages pp=over:to tgt=obj	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	120	pre=row pre=between pp=to:deepen	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	152	obj=&MILITARY pp=in pp=on:alert tgt=pp:in	petrarch1
-arrange,place,pose,position,format,set,station,post,stage,put,base,situate	110	prt=off obj=row pp=between tgt=obj src=obj	petrarch1
+arrange,place,pose,position,format,set,station,post,stage,put,base,situate	110	prt=off obj=row pp=between tgt=obj src=pp:between	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	140	prt=up obj=poster obj=protest pp=in tgt=pp:in	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	1621	obj=financial obj=squeeze pp=on tgt=pp:on	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	141	obj=demonstration obj=demand tgt=obj	petrarch1
@@ -14742,7 +14742,7 @@ arrange,place,pose,position,format,set,station,post,stage,put,base,situate	152	p
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	160	obj=repatriation pp=from tgt=pp:from	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	190	obj=series pp=of:attacks tgt=obj	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	027	prt=forward obj=peace obj=plan	petrarch1
-arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	pp=in:&DETENTION pp=by src=obj	petrarch1
+arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	pp=in:&DETENTION pp=by src=pp:by	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	030	prt=aside obj=rift pp=with tgt=pp:with	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	017	obj=candlelight obj=vigil	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	195	pre=&AIRCRAFT obj=attacks	petrarch1
@@ -14769,7 +14769,7 @@ arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	p
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	036	obj=talks pp=to:resume	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	051	obj=rallies obj=backing	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	152	obj=forces pp=on:alert	petrarch1
-arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	pp=to:death pp=in src=obj	petrarch1
+arrange,place,pose,position,format,set,station,post,stage,put,base,situate	173	pp=to:death pp=in src=pp:in	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	140	obj=fire obj=flag pp=to tgt=pp:to	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	1322	obj=outlaw obj=party tgt=obj	petrarch1
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	050	prt=aside obj=enmity	petrarch1
@@ -14834,56 +14834,56 @@ arrange,place,pose,position,format,set,station,post,stage,put,base,situate	180	o
 arrange,place,pose,position,format,set,station,post,stage,put,base,situate	190	obj=raid	petrarch1
 project,visualize,visualise,envision,picture,externalise,externalize	012	obj=dismal obj=picture pp=to tgt=pp:to	petrarch1
 get	---	prt=hold	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	072	pre=has obj=&AIRCRAFT obj=four obj=attack obj=&AIRCRAFT pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	0331	pre=will obj=development obj=aid pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	072	pre=has obj=&AIRCRAFT obj=four obj=attack obj=&AIRCRAFT pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	0331	pre=will obj=development obj=aid pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=&CURRENCY pp=from pp=for tgt=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	120	pre=failed pre=to obj=cooperation src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&MILITARY obj=training pp=in src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=financial obj=support pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&MILITARY obj=training pp=in src=pp:in	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=financial obj=support pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	173	obj=&DETENTION obj=sentences src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	0234	obj=request pp=for:observers src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&MILITARY obj=equipment src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=&CURRENCY pp=from tgt=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	060	pre=favourite pre=to obj=election	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	064	obj=list obj=prisoners-of-war	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	138	obj=death obj=threat pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=support obj=summit pp=at src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	138	obj=death obj=threat pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=support obj=summit pp=at src=pp:at	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=success obj=election src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	020	obj=permission pp=to:leave	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=grant pp=from tgt=pp:from	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=grant pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	071	pre=will obj=loan pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	041	obj=telephone pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	070	obj=donations pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=grant pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	071	pre=will obj=loan pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	041	obj=telephone pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	070	obj=donations pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	073	obj=shipment obj=&FOOD src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	183	obj=letter obj=&WEAPON src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	054	obj=recognition pp=from tgt=pp:from	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	030	obj=assurance pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&AIRCRAFT pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=&CURRENCY pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	030	obj=assurance pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&AIRCRAFT pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=&CURRENCY pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=positive obj=response	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=authorisation src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=as obj=grant src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	030	obj=commitment pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=aid pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	030	obj=commitment pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	033	pre=will obj=aid pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&MILITARY obj=aid src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=support pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	130	obj=threats pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	040	obj=message pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=support pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	130	obj=threats pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	040	obj=message pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	0332	pre=will obj=submarine src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	040	pre=has obj=message src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	040	obj=letter pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	122	obj=no obj=aid pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	040	obj=letter pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	122	obj=no obj=aid pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	026	obj=invitation src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	060	obj=treatment pp=in tgt=pp:in	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=backing pp=of src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=backing pp=of src=pp:of	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	183	obj=letter obj=&WEAPON	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	043	obj=ministers pp=of tgt=pp:of	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	010	pre=said pre=trying pre=to	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	043	obj=welcome pp=in src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	033	obj=grant pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=backing pp=from src=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=loan pp=from src=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	043	obj=welcome pp=in src=pp:in	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	033	obj=grant pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=backing pp=from src=pp:from	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=loan pp=from src=pp:from	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	071	obj=&CURRENCY src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	030	obj=assurance src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	020	pre=would pre=like pre=to	petrarch1
@@ -14918,56 +14918,56 @@ earn,acquire,attain,procure,get,obtain,receive,gain,win	---	obj=access	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	043	pre=both	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	046	tgt=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	---	prt=up	petrarch1
-get	072	prt=hold pre=has obj=&AIRCRAFT obj=four obj=attack obj=&AIRCRAFT pp=from src=obj	petrarch1
-get	0331	prt=hold pre=will obj=development obj=aid pp=from src=obj	petrarch1
+get	072	prt=hold pre=has obj=&AIRCRAFT obj=four obj=attack obj=&AIRCRAFT pp=from src=pp:from	petrarch1
+get	0331	prt=hold pre=will obj=development obj=aid pp=from src=pp:from	petrarch1
 get	033	prt=hold pre=will obj=&CURRENCY pp=from pp=for tgt=pp:from	petrarch1
 get	120	prt=hold pre=failed pre=to obj=cooperation src=obj	petrarch1
-get	072	prt=hold obj=&MILITARY obj=training pp=in src=obj	petrarch1
-get	071	prt=hold obj=financial obj=support pp=from src=obj	petrarch1
+get	072	prt=hold obj=&MILITARY obj=training pp=in src=pp:in	petrarch1
+get	071	prt=hold obj=financial obj=support pp=from src=pp:from	petrarch1
 get	173	prt=hold obj=&DETENTION obj=sentences src=obj	petrarch1
 get	0234	prt=hold obj=request pp=for:observers src=obj	petrarch1
 get	072	prt=hold obj=&MILITARY obj=equipment src=obj	petrarch1
 get	033	prt=hold pre=will obj=&CURRENCY pp=from tgt=pp:from	petrarch1
 get	060	prt=hold pre=favourite pre=to obj=election	petrarch1
 get	064	prt=hold obj=list obj=prisoners-of-war	petrarch1
-get	138	prt=hold obj=death obj=threat pp=from src=obj	petrarch1
-get	051	prt=hold obj=support obj=summit pp=at src=obj	petrarch1
+get	138	prt=hold obj=death obj=threat pp=from src=pp:from	petrarch1
+get	051	prt=hold obj=support obj=summit pp=at src=pp:at	petrarch1
 get	051	prt=hold obj=success obj=election src=obj	petrarch1
 get	020	prt=hold obj=permission pp=to:leave	petrarch1
 get	033	prt=hold pre=will obj=grant pp=from tgt=pp:from	petrarch1
-get	033	prt=hold pre=will obj=grant pp=from src=obj	petrarch1
-get	071	prt=hold pre=will obj=loan pp=from src=obj	petrarch1
-get	041	prt=hold obj=telephone pp=from src=obj	petrarch1
-get	070	prt=hold obj=donations pp=from src=obj	petrarch1
+get	033	prt=hold pre=will obj=grant pp=from src=pp:from	petrarch1
+get	071	prt=hold pre=will obj=loan pp=from src=pp:from	petrarch1
+get	041	prt=hold obj=telephone pp=from src=pp:from	petrarch1
+get	070	prt=hold obj=donations pp=from src=pp:from	petrarch1
 get	073	prt=hold obj=shipment obj=&FOOD src=obj	petrarch1
 get	183	prt=hold obj=letter obj=&WEAPON src=obj	petrarch1
 get	054	prt=hold obj=recognition pp=from tgt=pp:from	petrarch1
-get	030	prt=hold obj=assurance pp=from src=obj	petrarch1
-get	072	prt=hold obj=&AIRCRAFT pp=from src=obj	petrarch1
-get	071	prt=hold obj=&CURRENCY pp=from src=obj	petrarch1
+get	030	prt=hold obj=assurance pp=from src=pp:from	petrarch1
+get	072	prt=hold obj=&AIRCRAFT pp=from src=pp:from	petrarch1
+get	071	prt=hold obj=&CURRENCY pp=from src=pp:from	petrarch1
 get	051	prt=hold obj=positive obj=response	petrarch1
 get	051	prt=hold obj=authorisation src=obj	petrarch1
 get	033	prt=hold pre=will obj=as obj=grant src=obj	petrarch1
-get	030	prt=hold obj=commitment pp=from src=obj	petrarch1
-get	033	prt=hold pre=will obj=aid pp=from src=obj	petrarch1
+get	030	prt=hold obj=commitment pp=from src=pp:from	petrarch1
+get	033	prt=hold pre=will obj=aid pp=from src=pp:from	petrarch1
 get	072	prt=hold obj=&MILITARY obj=aid src=obj	petrarch1
-get	051	prt=hold obj=support pp=from src=obj	petrarch1
-get	130	prt=hold obj=threats pp=from src=obj	petrarch1
-get	040	prt=hold obj=message pp=from src=obj	petrarch1
+get	051	prt=hold obj=support pp=from src=pp:from	petrarch1
+get	130	prt=hold obj=threats pp=from src=pp:from	petrarch1
+get	040	prt=hold obj=message pp=from src=pp:from	petrarch1
 get	0332	prt=hold pre=will obj=submarine src=obj	petrarch1
 get	040	prt=hold pre=has obj=message src=obj	petrarch1
-get	040	prt=hold obj=letter pp=from src=obj	petrarch1
-get	122	prt=hold obj=no obj=aid pp=from src=obj	petrarch1
+get	040	prt=hold obj=letter pp=from src=pp:from	petrarch1
+get	122	prt=hold obj=no obj=aid pp=from src=pp:from	petrarch1
 get	026	prt=hold obj=invitation src=obj	petrarch1
 get	060	prt=hold obj=treatment pp=in tgt=pp:in	petrarch1
-get	051	prt=hold obj=backing pp=of src=obj	petrarch1
+get	051	prt=hold obj=backing pp=of src=pp:of	petrarch1
 get	183	prt=hold obj=letter obj=&WEAPON	petrarch1
 get	043	prt=hold obj=ministers pp=of tgt=pp:of	petrarch1
 get	010	prt=hold pre=said pre=trying pre=to	petrarch1
-get	043	prt=hold obj=welcome pp=in src=obj	petrarch1
-get	033	prt=hold obj=grant pp=from src=obj	petrarch1
-get	051	prt=hold obj=backing pp=from src=obj	petrarch1
-get	071	prt=hold obj=loan pp=from src=obj	petrarch1
+get	043	prt=hold obj=welcome pp=in src=pp:in	petrarch1
+get	033	prt=hold obj=grant pp=from src=pp:from	petrarch1
+get	051	prt=hold obj=backing pp=from src=pp:from	petrarch1
+get	071	prt=hold obj=loan pp=from src=pp:from	petrarch1
 get	071	prt=hold obj=&CURRENCY src=obj	petrarch1
 get	030	prt=hold obj=assurance src=obj	petrarch1
 get	020	prt=hold pre=would pre=like pre=to	petrarch1
@@ -15033,7 +15033,7 @@ summon	040	-	petrarch1
 call,drum	150	prt=up	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=kill obj=air obj=strike pp=in pp=to:protest pp=in tgt=pp:in	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=visit pp=in:protest pp=against tgt=pp:against	petrarch1
-mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	090	pre=been obj=investig pp=before src=obj	petrarch1
+mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	090	pre=been obj=investig pp=before src=pp:before	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	145	obj=outside obj=throwing obj=rocks tgt=obj	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	150	obj=incursion pp=to:counter tgt=obj	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	154	obj=&MILITARY pp=on:border	petrarch1
@@ -15047,12 +15047,12 @@ mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	138	pre=could obj=&
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	113	obj=world pp=against tgt=pp:against	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	1414	obj=state pp=for:free	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	053	pp=in:support pp=of	petrarch1
-mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	173	obj=court pp=to src=obj	petrarch1
+mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	173	obj=court pp=to src=pp:to	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=capital pp=in tgt=pp:in	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	pp=in:front pp=of	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	022	obj=supporters	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	pp=to:protest	petrarch1
-mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	026	pre=was pp=to src=obj	petrarch1
+mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	026	pre=was pp=to src=pp:to	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	154	obj=&MILITARY	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=outside tgt=obj	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	pre=activist	petrarch1
@@ -15064,7 +15064,7 @@ mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	040	tgt=obj	petrarc
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	153	-	petrarch1
 pull	141	prt=together obj=kill obj=air obj=strike pp=in pp=to:protest pp=in tgt=pp:in	petrarch1
 pull	141	prt=together obj=visit pp=in:protest pp=against tgt=pp:against	petrarch1
-pull	090	prt=together pre=been obj=investig pp=before src=obj	petrarch1
+pull	090	prt=together pre=been obj=investig pp=before src=pp:before	petrarch1
 pull	145	prt=together obj=outside obj=throwing obj=rocks tgt=obj	petrarch1
 pull	150	prt=together obj=incursion pp=to:counter tgt=obj	petrarch1
 pull	154	prt=together obj=&MILITARY pp=on:border	petrarch1
@@ -15078,12 +15078,12 @@ pull	138	prt=together pre=could obj=&MILITARY	petrarch1
 pull	113	prt=together obj=world pp=against tgt=pp:against	petrarch1
 pull	1414	prt=together obj=state pp=for:free	petrarch1
 pull	053	prt=together pp=in:support pp=of	petrarch1
-pull	173	prt=together obj=court pp=to src=obj	petrarch1
+pull	173	prt=together obj=court pp=to src=pp:to	petrarch1
 pull	141	prt=together obj=capital pp=in tgt=pp:in	petrarch1
 pull	141	prt=together pp=in:front pp=of	petrarch1
 pull	022	prt=together obj=supporters	petrarch1
 pull	141	prt=together pp=to:protest	petrarch1
-pull	026	prt=together pre=was pp=to src=obj	petrarch1
+pull	026	prt=together pre=was pp=to src=pp:to	petrarch1
 pull	154	prt=together obj=&MILITARY	petrarch1
 pull	141	prt=together obj=outside tgt=obj	petrarch1
 pull	141	prt=together pre=activist	petrarch1
@@ -15095,7 +15095,7 @@ pull	040	prt=together tgt=obj	petrarch1
 pull	153	prt=together	petrarch1
 call,drum	141	prt=up obj=kill obj=air obj=strike pp=in pp=to:protest pp=in tgt=pp:in	petrarch1
 call,drum	141	prt=up obj=visit pp=in:protest pp=against tgt=pp:against	petrarch1
-call,drum	090	prt=up pre=been obj=investig pp=before src=obj	petrarch1
+call,drum	090	prt=up pre=been obj=investig pp=before src=pp:before	petrarch1
 call,drum	145	prt=up obj=outside obj=throwing obj=rocks tgt=obj	petrarch1
 call,drum	150	prt=up obj=incursion pp=to:counter tgt=obj	petrarch1
 call,drum	154	prt=up obj=&MILITARY pp=on:border	petrarch1
@@ -15109,12 +15109,12 @@ call,drum	138	prt=up pre=could obj=&MILITARY	petrarch1
 call,drum	113	prt=up obj=world pp=against tgt=pp:against	petrarch1
 call,drum	1414	prt=up obj=state pp=for:free	petrarch1
 call,drum	053	prt=up pp=in:support pp=of	petrarch1
-call,drum	173	prt=up obj=court pp=to src=obj	petrarch1
+call,drum	173	prt=up obj=court pp=to src=pp:to	petrarch1
 call,drum	141	prt=up obj=capital pp=in tgt=pp:in	petrarch1
 call,drum	141	prt=up pp=in:front pp=of	petrarch1
 call,drum	022	prt=up obj=supporters	petrarch1
 call,drum	141	prt=up pp=to:protest	petrarch1
-call,drum	026	prt=up pre=was pp=to src=obj	petrarch1
+call,drum	026	prt=up pre=was pp=to src=pp:to	petrarch1
 call,drum	154	prt=up obj=&MILITARY	petrarch1
 call,drum	141	prt=up obj=outside tgt=obj	petrarch1
 call,drum	141	prt=up pre=activist	petrarch1
@@ -15190,7 +15190,7 @@ allege,claim,aver,avow,swear	---	pre=which obj=killing pp=of	petrarch1
 allege,claim,aver,avow,swear	012	obj=not obj=interested tgt=obj	petrarch1
 allege,claim,aver,avow,swear	1031	obj=thousands obj=damage	petrarch1
 allege,claim,aver,avow,swear	112	obj=creat obj=emergency	petrarch1
-allege,claim,aver,avow,swear	1124	obj=genocide pp=of src=obj	petrarch1
+allege,claim,aver,avow,swear	1124	obj=genocide pp=of src=pp:of	petrarch1
 allege,claim,aver,avow,swear	181	obj=kidnapping pp=of tgt=pp:of	petrarch1
 allege,claim,aver,avow,swear	1053	obj=holding pp=to:be	petrarch1
 allege,claim,aver,avow,swear	1124	obj=that obj=killed tgt=obj src=obj	petrarch1
@@ -15225,20 +15225,20 @@ charge,accuse,blame,fault,implicate	112	-	petrarch1
 indict,convict	173	-	petrarch1
 condemn	111	-	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	obj=shooting obj=incident obj=involving obj=convoy pp=of	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	060	pre=been obj=government pp=by pp=with:forming src=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	115	obj=go pp=on:orders pp=from pp=on:trial pp=in tgt=pp:from src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	060	pre=been obj=government pp=by pp=with:forming src=pp:by	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	115	obj=go pp=on:orders pp=from pp=on:trial pp=in tgt=pp:from src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	080	obj=criticising obj=cleared pp=of:charges	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	080	obj=criticizing obj=cleared pp=of:charges	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=case obj=involving pp=in:corruption tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	060	pre=was obj=government pp=with:forming	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	016	obj=support pp=of pp=for:insurgency tgt=pp:of	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	obj=taking obj=part pp=in:attack pp=on tgt=obj src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	obj=taking obj=part pp=in:attack pp=on tgt=obj src=pp:on	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	175	pp=of:killing pp=in:&DETENTION tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	0841	obj=released obj=&DETENTION pp=from src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	0841	obj=released obj=&DETENTION pp=from src=pp:from	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1125	obj=&CRIME pp=with:&FIGHT pp=against	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1125	pre=trial pre=of pre=on pre=&FIGHT pre=&CRIME	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=killing pp=of pp=by:cadres pp=of tgt=pp:of	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	pp=with:anti-government pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	pp=with:anti-government pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	obj=humanitarian obj=law pp=for:violat	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=that obj=damage pp=in:interview tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	obj=humanitarian obj=law pp=of:violat	petrarch1
@@ -15246,22 +15246,22 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	042	pre=on pre=visit 
 charge,accuse,indict,blame,fault,convict,condemn,implicate	050	obj=mortar obj=attack obj=&PREPOSIT1 tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=shooting obj=&PREPOSIT1 pp=of tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=incursion pp=for:&MILITARY tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	pre=trial pre=in pp=of:attack pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	pre=trial pre=in pp=of:attack pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=criminal obj=charge pp=of:face	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=in pre=&DETENTION pre=facing	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	obj=sovereignty pp=of:violat tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	pre=been pp=with:murder pp=in src=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=arrested pp=of:were pp=by src=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	obj=&CRIME pp=of:&FIGHT pp=by src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	pre=been pp=with:murder pp=in src=pp:in	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=arrested pp=of:were pp=by src=pp:by	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	obj=&CRIME pp=of:&FIGHT pp=by src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=failing obj=prevent obj=attacks	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	053	pre=trial pre=was obj=unfair pp=by src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	053	pre=trial pre=was obj=unfair pp=by src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pre=has pre=been pp=for:attack src=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:back pp=in:&DETENTION	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pp=of:trying pp=to:destroy tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	pre=strongly obj=attack pp=on tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=arrested pp=of:was pp=by src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=arrested pp=of:was pp=by src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=led pre=by pre=man pp=of:inciting	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	181	obj=take obj=&HOSTAGE pp=by tgt=obj src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	181	obj=take obj=&HOSTAGE pp=by tgt=obj src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	obj=&DETENTION obj=torture	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	obj=cleansing pp=of:ethnic tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=&MILITARY obj=operation tgt=obj	petrarch1
@@ -15279,8 +15279,8 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=that obj=pull
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	pre=was pre=to pp=for:torture	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	obj=territory pp=of:enter tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	018	obj=terrorist obj=attack pp=in	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=taken pp=of:was pp=by src=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=in pre=drawing pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=taken pp=of:was pp=by src=pp:by	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=in pre=drawing pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	obj=breaking obj=&CEASEFIRE	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=in:interview pp=with tgt=pp:with	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=tribunal pp=to:death tgt=obj	petrarch1
@@ -15291,7 +15291,7 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=attack obj=&P
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=prepared pp=against tgt=pp:against	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	131	pre=will pp=with:inciting	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	pp=for:humanitarian tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:arrested pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:arrested pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	obj=dozen pp=of:killing tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	018	obj=assassination pp=of tgt=pp:of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	obj=&CRIME pp=of:&FIGHT tgt=obj	petrarch1
@@ -15316,17 +15316,17 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=out pp=of:car
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=prosecutor pp=with tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=suicide obj=attack tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pp=with:terrorism tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	pp=of:smuggl pp=to src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	pp=of:smuggl pp=to src=pp:to	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=massacre pp=of:by tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pp=with:supervising	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=seeking obj=return tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB1 pp=of src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB1 pp=of src=pp:of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=was pp=for:&CRIME	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=murder pp=of pp=by tgt=pp:by	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:&CRIME pp=by src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:&CRIME pp=by src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=court pp=to:death tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=attack pp=by pp=on tgt=pp:by	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:smuggl pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=of:smuggl pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=abduction pp=by tgt=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=offensive pp=in tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=&MILITARY pp=in tgt=pp:in	petrarch1
@@ -15357,19 +15357,19 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=shell obj=mar
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=market obj=shell tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	110	obj=&WEAPON obj=attack	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is pre=to obj=told src=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	obj=torture pp=of src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	obj=torture pp=of src=pp:of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=case pp=against tgt=pp:against	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=will pre=not pre=press	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=was pp=in:trial	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pp=of:terrorism	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=support obj=terror	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	1125	pp=of:spying pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	1125	pp=of:spying pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=clash pp=with:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB1 src=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=&FIGHT obj=around	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	051	obj=kidnapping pp=of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=taking pre=direct	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=facing pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=facing pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pp=of:massacre tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	pp=for:torture tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1123	pp=of:violence tgt=obj	petrarch1
@@ -15422,7 +15422,7 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=to:death tgt=o
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pp=for:attack	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	pre=declar	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=was pp=with	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=by pp=on tgt=pp:on src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=wanted pre=on	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	pre=smuggling	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=of:kill tgt=obj	petrarch1
@@ -15446,12 +15446,12 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=was src=obj	p
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=raid pp=by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=court tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	pre=join pre=in	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=in src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	pp=on tgt=pp:on	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	obj=smuggl	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=that tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=been	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=by src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=by src=pp:by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is src=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is src=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=price	petrarch1
@@ -15466,9 +15466,9 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=with	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	1623	obj=million obj=operation pp=for:peacekeeping	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	1623	obj=billion obj=operation pp=for:peacekeeping	petrarch1
-divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	0873	obj=number obj=&MILITARY pp=of pp=in tgt=pp:in src=obj	petrarch1
+divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	0873	obj=number obj=&MILITARY pp=of pp=in tgt=pp:in src=pp:of	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	1311	pre=will obj=aid obj=if obj=it obj=does obj=not	petrarch1
-divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	194	prt=down obj=tank obj=killed pp=by src=obj	petrarch1
+divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	194	prt=down obj=tank obj=killed pp=by src=pp:by	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	162	pre=will obj=assistance pp=to tgt=pp:to	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	1662	obj=observer obj=border pp=on tgt=pp:on	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	161	obj=diplomatic obj=relations	petrarch1
@@ -15577,7 +15577,7 @@ adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	015	obj=re
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	051	obj=right pp=to:exist	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	---	pre=leaned pre=toward	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=not obj=&PROPOSAL	petrarch1
-adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	070	obj=delivery pp=by src=obj	petrarch1
+adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	070	obj=delivery pp=by src=pp:by	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	0333	pre=will obj=&REFUGEE	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	050	obj=new obj=relation	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	063	obj=jurisdiction	petrarch1
@@ -15710,7 +15710,7 @@ allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,cou
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	128	obj=abolish obj=law	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	172	obj=law obj=banning	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	173	obj=sentence pp=on	petrarch1
-allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	084	obj=home pp=by src=obj	petrarch1
+allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	084	obj=home pp=by src=pp:by	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	083	obj=law pp=to:ease	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	060	obj=law obj=enabl tgt=obj	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	014	pre=expect obj=loan	petrarch1
@@ -15742,7 +15742,7 @@ allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,cou
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	080	pp=to:enter	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	---	pp=to:stand	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	061	pp=to:build	petrarch1
-allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	080	pp=into src=obj	petrarch1
+allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	080	pp=into src=pp:into	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	130	pre=will pre=not	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	010	obj=withdraw	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	057	obj=dissol tgt=obj	petrarch1
@@ -15866,7 +15866,7 @@ go	0334	prt=through obj=deploy obj=&PKO	petrarch1
 go	128	prt=through obj=abolish obj=law	petrarch1
 go	172	prt=through obj=law obj=banning	petrarch1
 go	173	prt=through obj=sentence pp=on	petrarch1
-go	084	prt=through obj=home pp=by src=obj	petrarch1
+go	084	prt=through obj=home pp=by src=pp:by	petrarch1
 go	083	prt=through obj=law pp=to:ease	petrarch1
 go	060	prt=through obj=law obj=enabl tgt=obj	petrarch1
 go	014	prt=through pre=expect obj=loan	petrarch1
@@ -15898,7 +15898,7 @@ go	160	prt=through obj=remove tgt=obj	petrarch1
 go	080	prt=through pp=to:enter	petrarch1
 go	---	prt=through pp=to:stand	petrarch1
 go	061	prt=through pp=to:build	petrarch1
-go	080	prt=through pp=into src=obj	petrarch1
+go	080	prt=through pp=into src=pp:into	petrarch1
 go	130	prt=through pre=will pre=not	petrarch1
 go	010	prt=through obj=withdraw	petrarch1
 go	057	prt=through obj=dissol tgt=obj	petrarch1
@@ -16022,7 +16022,7 @@ go	0334	prt=by obj=deploy obj=&PKO	petrarch1
 go	128	prt=by obj=abolish obj=law	petrarch1
 go	172	prt=by obj=law obj=banning	petrarch1
 go	173	prt=by obj=sentence pp=on	petrarch1
-go	084	prt=by obj=home pp=by src=obj	petrarch1
+go	084	prt=by obj=home pp=by src=pp:by	petrarch1
 go	083	prt=by obj=law pp=to:ease	petrarch1
 go	060	prt=by obj=law obj=enabl tgt=obj	petrarch1
 go	014	prt=by pre=expect obj=loan	petrarch1
@@ -16054,7 +16054,7 @@ go	160	prt=by obj=remove tgt=obj	petrarch1
 go	080	prt=by pp=to:enter	petrarch1
 go	---	prt=by pp=to:stand	petrarch1
 go	061	prt=by pp=to:build	petrarch1
-go	080	prt=by pp=into src=obj	petrarch1
+go	080	prt=by pp=into src=pp:into	petrarch1
 go	130	prt=by pre=will pre=not	petrarch1
 go	010	prt=by obj=withdraw	petrarch1
 go	057	prt=by obj=dissol tgt=obj	petrarch1
@@ -16105,7 +16105,7 @@ disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	190	obj=attacks pp=on tgt=pp:on	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	---	pp=to:hospital	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	054	obj=as obj=member tgt=obj	petrarch1
-disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	050	pre=were pp=to src=obj	petrarch1
+disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	050	pre=were pp=to src=pp:to	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	010	obj=regulation	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	013	obj=release pp=of	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	012	obj=concerns	petrarch1
@@ -16127,31 +16127,31 @@ abduct,kidnap	181	-	petrarch1
 abduct,kidnap	181	pre=given pre=&DETENTION pre=term pre=in pre=for	petrarch1
 abduct,kidnap	181	pp=at:gunpoint pp=from:&CAR src=obj	petrarch1
 abduct,kidnap	012	pre=missing pre=has pre=been obj=said src=obj	petrarch1
-abduct,kidnap	0841	pre=&HOSTAGE obj=freed pp=in src=obj	petrarch1
-abduct,kidnap	0841	obj=been obj=released pp=in src=obj	petrarch1
+abduct,kidnap	0841	pre=&HOSTAGE obj=freed pp=in src=pp:in	petrarch1
+abduct,kidnap	0841	obj=been obj=released pp=in src=pp:in	petrarch1
 abduct,kidnap	181	pre=&AUXVERB1 pp=in pp=near tgt=pp:in	petrarch1
 abduct,kidnap	181	pre=&AUXVERB3 pre=been src=obj	petrarch1
-abduct,kidnap	181	pre=armed pre=men pp=in tgt=obj src=obj	petrarch1
+abduct,kidnap	181	pre=armed pre=men pp=in tgt=obj src=pp:in	petrarch1
 abduct,kidnap	181	pre=in pre=&AUXVERB1	petrarch1
 abduct,kidnap	181	obj=minister pp=from tgt=pp:from	petrarch1
-abduct,kidnap	0841	obj=released pp=by src=obj	petrarch1
-abduct,kidnap	0841	obj=released pp=in src=obj	petrarch1
-abduct,kidnap	181	pre=&HOSTAGE pp=in src=obj	petrarch1
-abduct,kidnap	1823	obj=killed pp=by src=obj	petrarch1
-abduct,kidnap	181	pre=citizen pp=in src=obj	petrarch1
+abduct,kidnap	0841	obj=released pp=by src=pp:by	petrarch1
+abduct,kidnap	0841	obj=released pp=in src=pp:in	petrarch1
+abduct,kidnap	181	pre=&HOSTAGE pp=in src=pp:in	petrarch1
+abduct,kidnap	1823	obj=killed pp=by src=pp:by	petrarch1
+abduct,kidnap	181	pre=citizen pp=in src=pp:in	petrarch1
 abduct,kidnap	---	pre=experience pre=of	petrarch1
-abduct,kidnap	181	pre=gunmen pp=in tgt=obj src=obj	petrarch1
+abduct,kidnap	181	pre=gunmen pp=in tgt=obj src=pp:in	petrarch1
 abduct,kidnap	---	pre=specialise pre=in	petrarch1
 abduct,kidnap	181	pre=&AUXVERB1 src=obj	petrarch1
-abduct,kidnap	181	obj=spree pp=in src=obj	petrarch1
+abduct,kidnap	181	obj=spree pp=in src=pp:in	petrarch1
 abduct,kidnap	181	pp=after:attack	petrarch1
-abduct,kidnap	181	pp=in pp=by src=obj	petrarch1
+abduct,kidnap	181	pp=in pp=by src=pp:by	petrarch1
 abduct,kidnap	0841	obj=freed src=obj	petrarch1
-abduct,kidnap	181	pp=of pp=in tgt=pp:of src=obj	petrarch1
-abduct,kidnap	181	pp=of pp=by tgt=pp:of src=obj	petrarch1
+abduct,kidnap	181	pp=of pp=in tgt=pp:of src=pp:in	petrarch1
+abduct,kidnap	181	pp=of pp=by tgt=pp:of src=pp:by	petrarch1
 abduct,kidnap	0841	obj=released	petrarch1
 abduct,kidnap	181	pre=gunmen tgt=obj	petrarch1
-abduct,kidnap	181	pp=in src=obj	petrarch1
+abduct,kidnap	181	pp=in src=pp:in	petrarch1
 abduct,kidnap	---	pre=which	petrarch1
 abduct,kidnap	181	pre=has tgt=obj	petrarch1
 abduct,kidnap	181	pre=was	petrarch1
@@ -16172,9 +16172,9 @@ predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,for
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	012	pre=is obj=stand pp=to:harden pp=on tgt=pp:on	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	012	obj=increase obj=strikes pp=in:air	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	170	pre=was obj=verdict pp=to:deliver	petrarch1
-predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	031	obj=election pp=to:win pp=in src=obj	petrarch1
+predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	031	obj=election pp=to:win pp=in src=pp:in	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	013	obj=new obj=round pp=of:diplomacy	petrarch1
-predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	020	pre=is obj=asked pp=to:be pp=by src=obj	petrarch1
+predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	020	pre=is obj=asked pp=to:be pp=by src=pp:by	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	0311	obj=growth pp=to:see	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	013	obj=peace obj=talks pp=to:begin	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	035	obj=system pp=to:adopt pp=of tgt=pp:of	petrarch1
@@ -16203,7 +16203,7 @@ predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,for
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	036	pre=&AUXVERB1 pp=in tgt=pp:in	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	036	pre=&TOBEVERB pp=in tgt=pp:in	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	013	obj=reach obj=&TREATY	petrarch1
-predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	0331	obj=loan pp=from src=obj	petrarch1
+predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	0331	obj=loan pp=from src=pp:from	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	012	pre=said obj=attack tgt=obj	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	013	obj=&NEGOTIATION	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	0212	obj=curb obj=rebel tgt=obj	petrarch1
@@ -16252,7 +16252,7 @@ exchange,trade,swap	193	obj=mortar obj=fire	petrarch1
 exchange,trade,swap	111	obj=bitter obj=words	petrarch1
 exchange,trade,swap	112	obj=accusation	petrarch1
 exchange,trade,swap	193	obj=fire pp=in	petrarch1
-exchange,trade,swap	0311	pp=from pp=to tgt=pp:to src=obj	petrarch1
+exchange,trade,swap	0311	pp=from pp=to tgt=pp:to src=pp:from	petrarch1
 exchange,trade,swap	054	obj=ambassadors	petrarch1
 exchange,trade,swap	0841	obj=prisoners	petrarch1
 exchange,trade,swap	190	obj=gunshots	petrarch1
@@ -16346,7 +16346,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0231	obj=aid pp=for:financial	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	023	pp=for:aid pp=for tgt=obj	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	022	obj=support obj=efforts tgt=obj	petrarch1
-enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0253	pp=by pp=to:hand pp=over src=obj	petrarch1
+enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0253	pp=by pp=to:hand pp=over src=pp:by	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	1043	obj=pay obj=reparations tgt=obj	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	035	pp=to:start pp=about tgt=obj	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	1661	obj=&PKO pp=to:withdraw	petrarch1
@@ -16363,7 +16363,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	obj=appear pp=before	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	021	obj=join obj=alliance tgt=obj	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0231	obj=finance pp=to:help	petrarch1
-enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	160	pp=to:leave pp=by src=obj	petrarch1
+enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	160	pp=to:leave pp=by src=pp:by	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	022	obj=plan pp=to:support	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	023	pp=for:supplies tgt=obj	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0232	obj=send obj=&MILITARY	petrarch1
@@ -16435,7 +16435,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	---	obj=surfaced	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0233	obj=evacuate	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pre=were tgt=obj	petrarch1
-enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pp=from src=obj	petrarch1
+enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pp=from src=pp:from	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	114	pre=mailed	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	obj=&REFUGEE	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0233	pre=&ASYLUM	petrarch1
@@ -16452,7 +16452,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	011	pre=dodge	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pre=begun	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0234	obj=&PKO	petrarch1
-enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	020	pp=of src=obj	petrarch1
+enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	020	pp=of src=pp:of	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	---	pre=dare	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	010	pre=said	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	020	pp=of tgt=pp:of	petrarch1
@@ -16547,7 +16547,7 @@ look,appear,seem	173	pp=before:court pp=on:charges	petrarch1
 look,appear,seem	173	obj=corruption pp=before:court	petrarch1
 look,appear,seem	060	obj=set obj=triumph obj=elections	petrarch1
 look,appear,seem	013	pp=to:future pp=with:optimism	petrarch1
-look,appear,seem	173	pp=before pp=after:arrest src=obj	petrarch1
+look,appear,seem	173	pp=before pp=after:arrest src=pp:before	petrarch1
 look,appear,seem	037	obj=closing obj=&TREATY pp=with tgt=pp:with	petrarch1
 look,appear,seem	173	obj=charges pp=at:hearing src=obj	petrarch1
 look,appear,seem	030	pre=said pre=would obj=positively	petrarch1
@@ -16556,7 +16556,7 @@ look,appear,seem	0311	obj=expand obj=trade pp=with tgt=pp:with	petrarch1
 look,appear,seem	---	pre=investor obj=safe obj=haven	petrarch1
 look,appear,seem	190	pp=behind:&WEAPON pp=in tgt=pp:in	petrarch1
 look,appear,seem	1041	pp=to:press pp=for:ouster	petrarch1
-look,appear,seem	173	pp=before:court pp=in src=obj	petrarch1
+look,appear,seem	173	pp=before:court pp=in src=pp:in	petrarch1
 look,appear,seem	1312	obj=sanctions pp=at:new	petrarch1
 look,appear,seem	050	obj=plan pp=in:favor pp=of tgt=pp:of	petrarch1
 look,appear,seem	0874	obj=accelerate obj=pullout	petrarch1
@@ -16565,7 +16565,7 @@ look,appear,seem	190	obj=trapped pp=to:have tgt=obj	petrarch1
 look,appear,seem	0311	obj=trade pp=to:increase	petrarch1
 look,appear,seem	030	obj=&TREATY pp=to:reach	petrarch1
 look,appear,seem	173	obj=charge pp=to:face	petrarch1
-look,appear,seem	173	obj=court pp=before src=obj	petrarch1
+look,appear,seem	173	obj=court pp=before src=pp:before	petrarch1
 look,appear,seem	032	pp=for:way pp=to:help	petrarch1
 look,appear,seem	110	pp=to:be pp=at:odds	petrarch1
 look,appear,seem	090	pp=into:allegation	petrarch1
@@ -16590,7 +16590,7 @@ offer,proffer,volunteer	0214	obj=&CURRENCY pp=for:&INFORMATION	petrarch1
 offer,proffer,volunteer	033	obj=help obj=reconstruction pp=of tgt=pp:of	petrarch1
 offer,proffer,volunteer	0312	obj=&MILITARY obj=&TREATY pp=with tgt=pp:with	petrarch1
 offer,proffer,volunteer	0312	obj=&SECURITY obj=cooperation tgt=obj	petrarch1
-offer,proffer,volunteer	0333	obj=medical obj=assist pp=from src=obj	petrarch1
+offer,proffer,volunteer	0333	obj=medical obj=assist pp=from src=pp:from	petrarch1
 offer,proffer,volunteer	039	obj=talks pp=to:host pp=between tgt=pp:between	petrarch1
 offer,proffer,volunteer	139	obj=choice obj=peace obj=or obj=&FIGHT	petrarch1
 offer,proffer,volunteer	033	obj=technical obj=assistance tgt=obj	petrarch1
@@ -16693,7 +16693,7 @@ arm,equip,attire,furnish,gear,outfit,stock,render,tender	138	pre=said pre=would 
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	128	pre=violating obj=embargo	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	140	obj=paint pp=with:spray	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	1312	pre=consider obj=embargo	petrarch1
-arm,equip,attire,furnish,gear,outfit,stock,render,tender	072	pre=will pre=be pp=by src=obj	petrarch1
+arm,equip,attire,furnish,gear,outfit,stock,render,tender	072	pre=will pre=be pp=by src=pp:by	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	1711	pre=hold pre=impounded	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	---	pre=&PEOPLE pp=with	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	072	pp=with:&WEAPON	petrarch1
@@ -17013,7 +17013,7 @@ airlift,fly,pilot	063	prt=back obj=finish obj=&DETENTION obj=term	petrarch1
 airlift,fly,pilot	074	obj=&MILITARY obj=join obj=peacekeeping	petrarch1
 airlift,fly,pilot	0333	pre=will obj=humanitarian obj=aid	petrarch1
 airlift,fly,pilot	036	pre=is pre=to pp=for:talk pp=with tgt=pp:with	petrarch1
-airlift,fly,pilot	073	pp=for:treatment pp=in src=obj	petrarch1
+airlift,fly,pilot	073	pp=for:treatment pp=in src=pp:in	petrarch1
 airlift,fly,pilot	036	pre=is pre=to pp=to pp=for:talk tgt=pp:to	petrarch1
 airlift,fly,pilot	036	pre=will pp=to pp=for:talk tgt=pp:to	petrarch1
 airlift,fly,pilot	073	obj=relief obj=supplies tgt=obj	petrarch1
@@ -17021,7 +17021,7 @@ airlift,fly,pilot	071	pp=in:&CURRENCY pp=to tgt=pp:to	petrarch1
 airlift,fly,pilot	070	obj=metric obj=tonnes tgt=obj	petrarch1
 airlift,fly,pilot	042	pre=&AUXVERB3 pp=into	petrarch1
 airlift,fly,pilot	130	obj=spy obj=missions	petrarch1
-airlift,fly,pilot	073	pre=were pp=to src=obj	petrarch1
+airlift,fly,pilot	073	pre=were pp=to src=pp:to	petrarch1
 airlift,fly,pilot	036	pre=is pre=to pp=to tgt=pp:to	petrarch1
 airlift,fly,pilot	042	pre=was pp=to tgt=pp:to	petrarch1
 airlift,fly,pilot	---	obj=flag	petrarch1
@@ -17029,10 +17029,10 @@ airlift,fly,pilot	036	pre=will pp=to	petrarch1
 airlift,fly,pilot	072	obj=&WEAPON	petrarch1
 airlift,fly,pilot	073	obj=&FOOD tgt=obj	petrarch1
 airlift,fly,pilot	154	pp=into tgt=pp:into	petrarch1
-airlift,fly,pilot	073	pp=by src=obj	petrarch1
-airlift,fly,pilot	073	pp=by src=obj	petrarch1
+airlift,fly,pilot	073	pp=by src=pp:by	petrarch1
+airlift,fly,pilot	073	pp=by src=pp:by	petrarch1
 airlift,fly,pilot	036	pp=to tgt=pp:to	petrarch1
-foil,thwart	185	obj=assassination obj=attempt pp=by pp=against tgt=pp:against src=obj	petrarch1
+foil,thwart	185	obj=assassination obj=attempt pp=by pp=against tgt=pp:against src=pp:by	petrarch1
 foil,thwart	193	obj=rocket obj=attack	petrarch1
 foil,thwart	010	pre=said obj=plot pp=by tgt=pp:by	petrarch1
 foil,thwart	---	obj=plot pp=to:kill	petrarch1
@@ -17096,7 +17096,7 @@ bring,put	016	prt=out obj=report	petrarch1
 bring,put	016	prt=out obj=claim	petrarch1
 bring,put	---	prt=out pre=not	petrarch1
 draw,drag	---	prt=out	petrarch1
-extend,broaden,lengthen,prolong	1011	pre=must obj=customs obj=&TREATY pp=to src=obj	petrarch1
+extend,broaden,lengthen,prolong	1011	pre=must obj=customs obj=&TREATY pp=to src=pp:to	petrarch1
 extend,broaden,lengthen,prolong	074	obj=mandate pp=of pp=to:protect tgt=obj	petrarch1
 extend,broaden,lengthen,prolong	074	obj=mandate obj=protect pp=of tgt=obj	petrarch1
 extend,broaden,lengthen,prolong	1724	obj=state pp=of:emergency pp=in	petrarch1
@@ -17135,7 +17135,7 @@ extend,broaden,lengthen,prolong	056	obj=amnesty	petrarch1
 extend,broaden,lengthen,prolong	050	obj=thanks	petrarch1
 extend,broaden,lengthen,prolong	028	obj=invit	petrarch1
 extend,broaden,lengthen,prolong	070	obj=hand	petrarch1
-draw,drag	1011	prt=out pre=must obj=customs obj=&TREATY pp=to src=obj	petrarch1
+draw,drag	1011	prt=out pre=must obj=customs obj=&TREATY pp=to src=pp:to	petrarch1
 draw,drag	074	prt=out obj=mandate pp=of pp=to:protect tgt=obj	petrarch1
 draw,drag	074	prt=out obj=mandate obj=protect pp=of tgt=obj	petrarch1
 draw,drag	1724	prt=out obj=state pp=of:emergency pp=in	petrarch1
@@ -17175,7 +17175,7 @@ draw,drag	050	prt=out obj=thanks	petrarch1
 draw,drag	028	prt=out obj=invit	petrarch1
 draw,drag	070	prt=out obj=hand	petrarch1
 move,displace,act,propel,budge,shift	061	obj=requirement obj=econ pp=toward:meeting tgt=obj	petrarch1
-move,displace,act,propel,budge,shift	154	pre=&MILITARY obj=&STRONGHOLD pp=to pp=in tgt=pp:to src=obj	petrarch1
+move,displace,act,propel,budge,shift	154	pre=&MILITARY obj=&STRONGHOLD pp=to pp=in tgt=pp:to src=pp:in	petrarch1
 move,displace,act,propel,budge,shift	045	obj=as obj=&NEGOTIATOR pp=in:talk pp=with tgt=pp:with	petrarch1
 move,displace,act,propel,budge,shift	050	obj=relations pp=toward:upgrading	petrarch1
 move,displace,act,propel,budge,shift	154	obj=prepar obj=&MILITARY obj=strike	petrarch1
@@ -17185,7 +17185,7 @@ move,displace,act,propel,budge,shift	154	pre=unit obj=close obj=border pp=to tgt
 move,displace,act,propel,budge,shift	0874	pre=troop pp=toward:retreat	petrarch1
 move,displace,act,propel,budge,shift	050	obj=assert obj=close obj=relation	petrarch1
 move,displace,act,propel,budge,shift	050	obj=bolster obj=ties pp=with tgt=pp:with	petrarch1
-move,displace,act,propel,budge,shift	0862	pre=inspector pp=into src=obj	petrarch1
+move,displace,act,propel,budge,shift	0862	pre=inspector pp=into src=pp:into	petrarch1
 move,displace,act,propel,budge,shift	073	obj=&REFUGEE pp=to:safety	petrarch1
 move,displace,act,propel,budge,shift	030	pre=will pre=not pp=towards tgt=pp:towards	petrarch1
 move,displace,act,propel,budge,shift	080	obj=tension pp=to:calm	petrarch1
@@ -17215,12 +17215,12 @@ move,displace,act,propel,budge,shift	192	pp=into	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	138	pre=said pre=presence pre=would obj=attacks	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	138	pre=said pre=attack pre=would obj=response	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	110	pre=&PROPOSAL pre=by pre=in obj=&DISPUTE	petrarch1
-prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	111	pre=move obj=criticism pp=from src=obj	petrarch1
+prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	111	pre=move obj=criticism pp=from src=pp:from	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	110	obj=political obj=uncertainty	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	175	obj=police obj=crackdown	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	110	obj=political obj=crisis	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	012	pre=&FIGHT obj=concern src=obj	petrarch1
-prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	110	obj=protests pp=from src=obj	petrarch1
+prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	110	obj=protests pp=from src=pp:from	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	010	pp=about:&DISPUTE	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	036	pre=&SOLUTION obj=talk	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	012	obj=concern	petrarch1
@@ -17240,7 +17240,7 @@ disappoint,sadden,dismay,discourage,dishearten	110	obj=that tgt=obj	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	012	pre=said	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	src=obj	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	---	obj=such obj=incidents obj=future pp=in	petrarch1
-avert,deflect,forfend,avoid,abstain,refrain	185	obj=attempt pp=on:life pp=of pp=in tgt=pp:of src=obj	petrarch1
+avert,deflect,forfend,avoid,abstain,refrain	185	obj=attempt pp=on:life pp=of pp=in tgt=pp:of src=pp:in	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	012	pre=said pre=&FIGHT pre=could pre=not pre=be	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	1211	pp=from:business pp=with tgt=pp:with	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	037	obj=crisis pp=with pp=over tgt=pp:with	petrarch1
@@ -17390,8 +17390,8 @@ caution,warn	138	obj=would obj=defend pp=against	petrarch1
 caution,warn	138	obj=could obj=&MILITARY obj=strike	petrarch1
 caution,warn	160	obj=national obj=not pp=to:travel	petrarch1
 caution,warn	130	obj=must obj=allow obj=deployment	petrarch1
-caution,warn	130	pre=&AUXVERB1 obj=that pp=by src=obj	petrarch1
-caution,warn	130	obj=&AUXVERB1 obj=that pp=by src=obj	petrarch1
+caution,warn	130	pre=&AUXVERB1 obj=that pp=by src=pp:by	petrarch1
+caution,warn	130	obj=&AUXVERB1 obj=that pp=by src=pp:by	petrarch1
 caution,warn	105	obj=restraint pp=to:exercise	petrarch1
 caution,warn	160	obj=citizen obj=not pp=to:travel	petrarch1
 caution,warn	160	obj=national obj=not pp=to:visit	petrarch1
@@ -17400,7 +17400,7 @@ caution,warn	130	pp=against:contesting tgt=obj	petrarch1
 caution,warn	132	obj=hinder obj=effort pp=to tgt=pp:to	petrarch1
 caution,warn	101	obj=stop obj=aid obj=insurgent tgt=obj	petrarch1
 caution,warn	012	obj=would obj=be obj=devistating	petrarch1
-caution,warn	130	pre=left pre=with pp=from src=obj	petrarch1
+caution,warn	130	pre=left pre=with pp=from src=pp:from	petrarch1
 caution,warn	160	obj=citizen obj=not pp=to:visit	petrarch1
 caution,warn	110	pp=of:&FIGHT pp=between tgt=pp:between	petrarch1
 caution,warn	138	obj=step obj=up obj=offens pp=in tgt=pp:in	petrarch1
@@ -17495,7 +17495,7 @@ caution,warn	012	obj=worsening	petrarch1
 caution,warn	138	obj=explosion	petrarch1
 caution,warn	138	pp=of:&FIGHT	petrarch1
 caution,warn	130	obj=not pp=to tgt=obj	petrarch1
-caution,warn	130	pp=from src=obj	petrarch1
+caution,warn	130	pp=from src=pp:from	petrarch1
 caution,warn	130	pre=been src=obj	petrarch1
 caution,warn	160	pp=to:avoid	petrarch1
 caution,warn	111	obj=divisive	petrarch1
@@ -17543,15 +17543,15 @@ purchase,buy,compensate	042	obj=visit	petrarch1
 purchase,buy,compensate	014	pre=may	petrarch1
 acquit,exonerate,absolve,exculpate,vindicate	081	-	petrarch1
 acquit,exonerate,absolve,exculpate,vindicate	081	pre=jury tgt=obj	petrarch1
-acquit,exonerate,absolve,exculpate,vindicate	080	pp=by src=obj	petrarch1
+acquit,exonerate,absolve,exculpate,vindicate	080	pp=by src=pp:by	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	170	-	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	026	pre=exert obj=&PREPOSIT1 obj=talk pp=on pp=with tgt=pp:on	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	172	pre=have pre=been pp=to:stay pp=in pp=for src=obj	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	172	pre=have pre=been pp=to:stay pp=in pp=for src=pp:for	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	130	pre=said pre=could pre=be obj=action pp=to:take	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	073	obj=flee obj=receive obj=assistance src=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	201	pre=&PEOPLE pre=in obj=flee obj=villages	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	1324	pre=martial pre=law pre=could pre=be pp=in tgt=pp:in	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	020	obj=accept obj=agree pp=in pp=to src=obj	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	020	obj=accept obj=agree pp=in pp=to src=pp:to	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	074	obj=peace-keeping obj=force pp=in tgt=pp:in	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	171	obj=way obj=headquarters pp=into tgt=pp:into	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	---	pre=&FIGHT pre=that obj=&MILITARY	petrarch1
@@ -17559,7 +17559,7 @@ enforce,compel,impel,reinforce,force,pressure,blackmail	138	pre=would pre=be obj
 enforce,compel,impel,reinforce,force,pressure,blackmail	1431	obj=countrywide obj=strike	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	0241	pre=under obj=down pp=to:step	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	130	pre=said obj=action pp=to:take	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	161	prt=out pre=minister pp=of src=obj	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	161	prt=out pre=minister pp=of src=pp:of	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	154	obj=during obj=election tgt=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	139	pre=ultimatum pre=still pre=in	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	163	obj=sanction pp=against tgt=pp:against	petrarch1
@@ -17574,7 +17574,7 @@ enforce,compel,impel,reinforce,force,pressure,blackmail	0873	pre=reduced pre=siz
 enforce,compel,impel,reinforce,force,pressure,blackmail	172	obj=center pp=to:close	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	1041	obj=down pp=to:step tgt=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	100	pp=to:recognise tgt=obj	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=under pp=from src=obj	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=under pp=from src=pp:from	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	080	pre=bow pre=to pp=from tgt=pp:from	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	1243	obj=mounts obj=free tgt=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	---	pre=initiative pp=on	petrarch1
@@ -17588,7 +17588,7 @@ enforce,compel,impel,reinforce,force,pressure,blackmail	100	obj=ultimatum tgt=ob
 enforce,compel,impel,reinforce,force,pressure,blackmail	1041	pp=to:resign tgt=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	046	obj=began obj=talks	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	101	obj=go obj=&PEOPLE	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	174	prt=out pp=of src=obj	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	174	prt=out pp=of src=pp:of	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	1056	pp=to:retreat	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	163	obj=sanctions	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	---	pre=trying pre=to	petrarch1
@@ -17600,7 +17600,7 @@ enforce,compel,impel,reinforce,force,pressure,blackmail	100	prt=back obj=off	pet
 enforce,compel,impel,reinforce,force,pressure,blackmail	130	pre=might pre=be	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	100	obj=decision	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=increase	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	100	pp=from src=obj	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	100	pp=from src=pp:from	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=pile tgt=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=come src=obj	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	---	pre=drought	petrarch1
@@ -17922,8 +17922,8 @@ step	045	prt=in pp=in:&DISPUTE	petrarch1
 step	100	prt=in pre=told pre=not pre=to	petrarch1
 step	190	prt=in obj=militarily	petrarch1
 step	013	prt=in pp=to:calm	petrarch1
-crash,collision,slam,wreck	190	obj=barrage pp=into pp=from tgt=pp:into src=obj	petrarch1
-crash,collision,slam,wreck	194	pre=mortar pp=into pp=by tgt=pp:into src=obj	petrarch1
+crash,collision,slam,wreck	190	obj=barrage pp=into pp=from tgt=pp:into src=pp:from	petrarch1
+crash,collision,slam,wreck	194	pre=mortar pp=into pp=by tgt=pp:into src=pp:by	petrarch1
 crash,collision,slam,wreck	111	obj=as obj=provocative tgt=obj	petrarch1
 crash,collision,slam,wreck	194	pre=&WEAPON pre=shells	petrarch1
 crash,collision,slam,wreck	111	obj=condemnation tgt=obj	petrarch1
@@ -18086,26 +18086,26 @@ ask	040	prt=for	petrarch1
 invite,elicit,reinvite	036	pre=anger pre=over pre=decision tgt=obj	petrarch1
 invite,elicit,reinvite	036	pre=has obj=summit pp=to:attend tgt=obj	petrarch1
 invite,elicit,reinvite	030	pp=for:&NEGOTIATION tgt=obj	petrarch1
-invite,elicit,reinvite	120	pre=will pre=not pre=be pp=to src=obj	petrarch1
+invite,elicit,reinvite	120	pre=will pre=not pre=be pp=to src=pp:to	petrarch1
 invite,elicit,reinvite	036	pre=&AUXVERB3 pre=been src=obj	petrarch1
 invite,elicit,reinvite	036	pre=&TOBEVERB src=obj	petrarch1
 invite,elicit,reinvite	036	pp=to:summit tgt=obj	petrarch1
 invite,elicit,reinvite	030	pre=willing pre=to	petrarch1
 invite,elicit,reinvite	036	pp=to:visit	petrarch1
-invite,elicit,reinvite	036	pp=by pp=to src=obj	petrarch1
+invite,elicit,reinvite	036	pp=by pp=to src=pp:by	petrarch1
 invite,elicit,reinvite	036	obj=fighter	petrarch1
 invite,elicit,reinvite	036	pre=had src=obj	petrarch1
 invite,elicit,reinvite	036	pp=to tgt=obj	petrarch1
 ask	036	prt=for pre=anger pre=over pre=decision tgt=obj	petrarch1
 ask	036	prt=for pre=has obj=summit pp=to:attend tgt=obj	petrarch1
 ask	030	prt=for pp=for:&NEGOTIATION tgt=obj	petrarch1
-ask	120	prt=for pre=will pre=not pre=be pp=to src=obj	petrarch1
+ask	120	prt=for pre=will pre=not pre=be pp=to src=pp:to	petrarch1
 ask	036	prt=for pre=&AUXVERB3 pre=been src=obj	petrarch1
 ask	036	prt=for pre=&TOBEVERB src=obj	petrarch1
 ask	036	prt=for pp=to:summit tgt=obj	petrarch1
 ask	030	prt=for pre=willing pre=to	petrarch1
 ask	036	prt=for pp=to:visit	petrarch1
-ask	036	prt=for pp=by pp=to src=obj	petrarch1
+ask	036	prt=for pp=by pp=to src=pp:by	petrarch1
 ask	036	prt=for obj=fighter	petrarch1
 ask	036	prt=for pre=had src=obj	petrarch1
 ask	036	prt=for pp=to tgt=obj	petrarch1
@@ -18121,8 +18121,8 @@ target,aim	0311	obj=trade pp=to:increase pp=with tgt=pp:with	petrarch1
 target,aim	037	obj=resolving obj=objection tgt=obj	petrarch1
 target,aim	194	pre=barrage pre=of pre=rockets tgt=obj	petrarch1
 target,aim	1832	obj=&WEAPON pp=with:&CAR tgt=obj	petrarch1
-target,aim	190	pp=in:strike pp=by src=obj	petrarch1
-target,aim	194	obj=&WEAPON pp=of src=obj	petrarch1
+target,aim	190	pp=in:strike pp=by src=pp:by	petrarch1
+target,aim	194	obj=&WEAPON pp=of src=pp:of	petrarch1
 target,aim	190	obj=&MILITARY tgt=obj	petrarch1
 indicate,signal,point	036	obj=time pp=for:&NEGOTIATION tgt=obj	petrarch1
 indicate,signal,point	072	obj=shipped obj=&WEAPON pp=to tgt=pp:to src=obj	petrarch1
@@ -18215,7 +18215,7 @@ ignore,disregard,defy,flout,scof,discount	128	obj=law	petrarch1
 ignore,disregard,defy,flout,scof,discount	128	obj=ban	petrarch1
 raise,upraise,nurture	0312	obj=possibility obj=&MILITARY obj=operation pp=of:joint pp=with tgt=pp:with	petrarch1
 raise,upraise,nurture	1313	obj=possibility obj=pull obj=out pp=of:coalition	petrarch1
-raise,upraise,nurture	071	obj=&CURRENCY pp=under:auspices pp=of tgt=obj src=obj	petrarch1
+raise,upraise,nurture	071	obj=&CURRENCY pp=under:auspices pp=of tgt=obj src=pp:of	petrarch1
 raise,upraise,nurture	1312	obj=possibility pp=of:sanctions	petrarch1
 raise,upraise,nurture	0351	obj=delay pp=of:trial pp=against tgt=pp:against	petrarch1
 raise,upraise,nurture	036	obj=possibility obj=peace obj=talks	petrarch1
@@ -18240,7 +18240,7 @@ clinch,grasp	030	obj=deal	petrarch1
 arrive,come,approach	040	-	petrarch1
 arrive,come,approach	074	prt=off pre=due pre=to obj=coast obj=&PKO obj=force pp=to:command tgt=obj	petrarch1
 arrive,come,approach	062	pre=frigate obj=&PREPOSIT1 obj=exerci pp=in pp=with tgt=pp:with	petrarch1
-arrive,come,approach	160	pre=who obj=was obj=refused obj=entry pp=in pp=from src=obj	petrarch1
+arrive,come,approach	160	pre=who obj=was obj=refused obj=entry pp=in pp=from src=pp:in	petrarch1
 arrive,come,approach	046	pp=in pp=for:talks pp=on:&DISPUTE pp=with tgt=pp:in	petrarch1
 arrive,come,approach	062	pre=&FIGHT pre=ships obj=show obj=solidarity pp=in tgt=pp:in	petrarch1
 arrive,come,approach	0312	obj=&MILITARY obj=cooperation pp=to:discuss	petrarch1
@@ -18264,7 +18264,7 @@ arrive,come,approach	046	pp=in pp=for:summit pp=with tgt=pp:with	petrarch1
 arrive,come,approach	045	pp=to:mediate pp=between tgt=pp:between	petrarch1
 arrive,come,approach	045	obj=resolve obj=crisis pp=to:help	petrarch1
 arrive,come,approach	046	obj=discuss obj=relations pp=in tgt=pp:in	petrarch1
-arrive,come,approach	073	pre=&REFUGEE pp=from pp=to src=obj	petrarch1
+arrive,come,approach	073	pre=&REFUGEE pp=from pp=to src=pp:to	petrarch1
 arrive,come,approach	0311	pre=has obj=trade pp=to pp=to:seek tgt=pp:to	petrarch1
 arrive,come,approach	042	prt=back pp=after:visit pp=to tgt=pp:to	petrarch1
 arrive,come,approach	046	pp=in pp=to:confer pp=with tgt=pp:with	petrarch1
@@ -18279,18 +18279,18 @@ arrive,come,approach	042	obj=welcomed pp=in pp=by tgt=pp:by	petrarch1
 arrive,come,approach	046	obj=discuss obj=&TREATY pp=in tgt=pp:in	petrarch1
 arrive,come,approach	046	pp=to:meet pp=with tgt=pp:with	petrarch1
 arrive,come,approach	044	pp=in pp=for:meet pp=with tgt=pp:with	petrarch1
-arrive,come,approach	073	pre=&REFUGEE pre=from pp=in src=obj	petrarch1
+arrive,come,approach	073	pre=&REFUGEE pre=from pp=in src=pp:in	petrarch1
 arrive,come,approach	166	obj=evacuate pp=in pp=from tgt=pp:from	petrarch1
 arrive,come,approach	073	pre=medicine pp=to:assist tgt=obj	petrarch1
 arrive,come,approach	111	pp=under:fire pp=for:ban	petrarch1
-arrive,come,approach	166	pre=evacuee pre=from pp=in src=obj	petrarch1
+arrive,come,approach	166	pre=evacuee pre=from pp=in src=pp:in	petrarch1
 arrive,come,approach	072	pre=&AIRCRAFT pp=to:assist	petrarch1
 arrive,come,approach	036	pre=will pp=in pp=for:talks tgt=pp:in	petrarch1
 arrive,come,approach	062	obj=stage obj=exercise pp=in tgt=pp:in	petrarch1
 arrive,come,approach	044	pp=in pp=to:meet pp=with tgt=pp:with	petrarch1
 arrive,come,approach	046	obj=summit pp=to:address tgt=obj	petrarch1
 arrive,come,approach	110	pre=has pp=under:censure	petrarch1
-arrive,come,approach	166	pre=evacuee pp=in pp=from tgt=pp:from src=obj	petrarch1
+arrive,come,approach	166	pre=evacuee pp=in pp=from tgt=pp:from src=pp:in	petrarch1
 arrive,come,approach	073	pre=relief pre=have pp=in tgt=pp:in	petrarch1
 arrive,come,approach	036	pre=will pp=in pp=for:talk tgt=pp:in	petrarch1
 arrive,come,approach	046	pp=in pp=for:talks pp=on tgt=pp:in	petrarch1
@@ -18321,7 +18321,7 @@ arrive,come,approach	074	obj=&PKO pp=to:join	petrarch1
 arrive,come,approach	090	obj=monitor pp=in tgt=pp:in	petrarch1
 arrive,come,approach	020	pp=about:help tgt=obj	petrarch1
 arrive,come,approach	073	pre=&ASYLUM src=obj	petrarch1
-arrive,come,approach	0861	pre=&PKO pp=in src=obj	petrarch1
+arrive,come,approach	0861	pre=&PKO pp=in src=pp:in	petrarch1
 arrive,come,approach	046	obj=meet pp=in tgt=obj	petrarch1
 arrive,come,approach	073	pre=&FOOD pp=in tgt=pp:in	petrarch1
 arrive,come,approach	074	pp=to:mission	petrarch1
@@ -18349,44 +18349,44 @@ pound,thump,ram	190	pre=&MILITARY	petrarch1
 pound,thump,ram	194	obj=tanks	petrarch1
 pound,thump,ram	194	pre=tanks	petrarch1
 pound,thump,ram	190	tgt=obj	petrarch1
-return,revert,repatriate	042	obj=bringing obj=representatives pp=to pp=from tgt=pp:to src=obj	petrarch1
-return,revert,repatriate	194	obj=national obj=killed obj=&WEAPON obj=blast pp=in src=obj	petrarch1
-return,revert,repatriate	042	obj=bringing obj=delegates pp=to pp=from tgt=pp:to src=obj	petrarch1
-return,revert,repatriate	042	obj=bringing obj=officials pp=to pp=from tgt=pp:to src=obj	petrarch1
+return,revert,repatriate	042	obj=bringing obj=representatives pp=to pp=from tgt=pp:to src=pp:from	petrarch1
+return,revert,repatriate	194	obj=national obj=killed obj=&WEAPON obj=blast pp=in src=pp:in	petrarch1
+return,revert,repatriate	042	obj=bringing obj=delegates pp=to pp=from tgt=pp:to src=pp:from	petrarch1
+return,revert,repatriate	042	obj=bringing obj=officials pp=to pp=from tgt=pp:to src=pp:from	petrarch1
 return,revert,repatriate	017	obj=body obj=killed obj=&PREPOSIT1 pp=to tgt=pp:to	petrarch1
-return,revert,repatriate	173	pre=were pp=to:&DETENTION pp=in src=obj	petrarch1
+return,revert,repatriate	173	pre=were pp=to:&DETENTION pp=in src=pp:in	petrarch1
 return,revert,repatriate	013	pre=optimistic pre=stability pp=to tgt=pp:to	petrarch1
-return,revert,repatriate	0841	obj=since obj=offensive pp=in src=obj	petrarch1
+return,revert,repatriate	0841	obj=since obj=offensive pp=in src=pp:in	petrarch1
 return,revert,repatriate	012	pre=chances pre=slim obj=ambassador	petrarch1
-return,revert,repatriate	0841	pre=missing obj=home pp=from src=obj	petrarch1
+return,revert,repatriate	0841	pre=missing obj=home pp=from src=pp:from	petrarch1
 return,revert,repatriate	0842	obj=&AIRCRAFT obj=seized pp=to tgt=pp:to	petrarch1
 return,revert,repatriate	1053	pre=insist pre=on pp=of:&REFUGEE	petrarch1
 return,revert,repatriate	042	pp=to pp=for:talks pp=with tgt=pp:with	petrarch1
-return,revert,repatriate	0841	pre=worker pre=flee pre=to pp=by src=obj	petrarch1
+return,revert,repatriate	0841	pre=worker pre=flee pre=to pp=by src=pp:by	petrarch1
 return,revert,repatriate	042	obj=home pp=after:tour pp=of tgt=pp:of	petrarch1
 return,revert,repatriate	042	obj=home pp=after:trip pp=to tgt=pp:to	petrarch1
-return,revert,repatriate	0841	pre=&REFUGEE obj=home pp=from src=obj	petrarch1
+return,revert,repatriate	0841	pre=&REFUGEE obj=home pp=from src=pp:from	petrarch1
 return,revert,repatriate	0841	pp=after:captivity src=obj	petrarch1
-return,revert,repatriate	0842	pre=artwork pp=to pp=from tgt=pp:to src=obj	petrarch1
+return,revert,repatriate	0842	pre=artwork pp=to pp=from tgt=pp:to src=pp:from	petrarch1
 return,revert,repatriate	---	pre=after pp=from:&REFUGEE	petrarch1
-return,revert,repatriate	0842	pre=missing pp=to pp=from tgt=pp:to src=obj	petrarch1
+return,revert,repatriate	0842	pre=missing pp=to pp=from tgt=pp:to src=pp:from	petrarch1
 return,revert,repatriate	0842	obj=&MILITARY obj=&AIRCRAFT	petrarch1
 return,revert,repatriate	062	pre=bomber pp=to:base pp=in tgt=pp:in	petrarch1
 return,revert,repatriate	166	obj=home pp=after:evacuate	petrarch1
-return,revert,repatriate	190	pp=after:rocket pp=by src=obj	petrarch1
+return,revert,repatriate	190	pp=after:rocket pp=by src=pp:by	petrarch1
 return,revert,repatriate	1243	pre=will pre=not obj=&AIRCRAFT	petrarch1
 return,revert,repatriate	042	pp=to pp=after:visit tgt=obj	petrarch1
 return,revert,repatriate	082	obj=home pp=after:protest	petrarch1
 return,revert,repatriate	113	obj=deter pp=to:discuss tgt=obj	petrarch1
 return,revert,repatriate	141	pp=from:demonstration	petrarch1
 return,revert,repatriate	0334	obj=vote pp=from:to pp=on tgt=pp:on	petrarch1
-return,revert,repatriate	166	pre=evacu pre=from pp=to src=obj	petrarch1
+return,revert,repatriate	166	pre=evacu pre=from pp=to src=pp:to	petrarch1
 return,revert,repatriate	0842	obj=medical obj=equipment	petrarch1
-return,revert,repatriate	160	pre=&REFUGEE pp=from src=obj	petrarch1
+return,revert,repatriate	160	pre=&REFUGEE pp=from src=pp:from	petrarch1
 return,revert,repatriate	050	obj=ambassador pp=to tgt=pp:to	petrarch1
 return,revert,repatriate	0841	pre=&REFUGEE pp=from tgt=pp:from	petrarch1
-return,revert,repatriate	081	pp=to:homes pp=in src=obj	petrarch1
-return,revert,repatriate	0841	pre=&REFUGEE pp=to src=obj	petrarch1
+return,revert,repatriate	081	pp=to:homes pp=in src=pp:in	petrarch1
+return,revert,repatriate	0841	pre=&REFUGEE pp=to src=pp:to	petrarch1
 return,revert,repatriate	046	pp=to:negotiating	petrarch1
 return,revert,repatriate	087	pre=&MILITARY obj=home	petrarch1
 return,revert,repatriate	013	pre=hopeful pre=will	petrarch1
@@ -18397,7 +18397,7 @@ return,revert,repatriate	0842	obj=&AIRCRAFT tgt=obj	petrarch1
 return,revert,repatriate	0842	obj=stolen pp=to tgt=pp:to	petrarch1
 return,revert,repatriate	0841	pre=missing	petrarch1
 return,revert,repatriate	---	pp=to:barracks	petrarch1
-return,revert,repatriate	0841	obj=held pp=by src=obj	petrarch1
+return,revert,repatriate	0841	obj=held pp=by src=pp:by	petrarch1
 return,revert,repatriate	174	obj=immigrants	petrarch1
 return,revert,repatriate	035	pre=willing pre=to	petrarch1
 return,revert,repatriate	051	obj=compliment	petrarch1
@@ -18430,10 +18430,10 @@ hear,learn	040	-	petrarch1
 find	040	prt=out	petrarch1
 hear,learn	111	obj=witness obj=condemn	petrarch1
 hear,learn	090	obj=report pp=into tgt=pp:into	petrarch1
-hear,learn	020	obj=appeal pp=of src=obj	petrarch1
+hear,learn	020	obj=appeal pp=of src=pp:of	petrarch1
 find	111	prt=out obj=witness obj=condemn	petrarch1
 find	090	prt=out obj=report pp=into tgt=pp:into	petrarch1
-find	020	prt=out obj=appeal pp=of src=obj	petrarch1
+find	020	prt=out obj=appeal pp=of src=pp:of	petrarch1
 disembark,enter,reach,access	0344	pre=government obj=&TREATY obj=autonomy	petrarch1
 disembark,enter,reach,access	192	pre=said pre=troop obj=headquarters	petrarch1
 disembark,enter,reach,access	---	pre=illness pre=obstacle pre=to obj=&TREATY	petrarch1
@@ -18504,12 +18504,12 @@ flatten,trample	190	-	petrarch1
 flatten,trample	194	pre=&WEAPON	petrarch1
 regard	110	obj=as obj=&CRIME	petrarch1
 absolve	080	-	petrarch1
-absolve	080	pre=was pp=in src=obj	petrarch1
+absolve	080	pre=was pp=in src=pp:in	petrarch1
 abstain	080	-	petrarch1
 abstain	087	pp=from:violence	petrarch1
 abuse,mistreat	180	-	petrarch1
 abuse,mistreat	182	obj=&HOSTAGE tgt=obj	petrarch1
-add	1722	obj=banned pp=to:parties pp=by src=obj	petrarch1
+add	1722	obj=banned pp=to:parties pp=by src=pp:by	petrarch1
 agree	050	-	petrarch1
 agree	150	obj=&MILITARY obj=operation pp=to:continue pp=in tgt=pp:in	petrarch1
 agree	031	obj=&OPPOSITION pp=to:lift pp=to:sale pp=to tgt=pp:to	petrarch1
@@ -18613,7 +18613,7 @@ agree	030	obj=&TREATY pp=to:sign	petrarch1
 agree	0331	obj=grant obj=credit pp=to tgt=pp:to	petrarch1
 agree	0332	obj=&MILITARY pp=to:send	petrarch1
 agree	0353	obj=allow obj=return obj=home	petrarch1
-agree	090	obj=inspection pp=to src=obj	petrarch1
+agree	090	obj=inspection pp=to src=pp:to	petrarch1
 agree	037	obj=achieve obj=stability	petrarch1
 agree	0332	obj=&MILITARY pp=to:send	petrarch1
 agree	0312	obj=produce obj=&AIRCRAFT	petrarch1
@@ -18775,7 +18775,7 @@ appreciate,reckon,understand	051	-	petrarch1
 appreciate,reckon,understand	051	obj=generous obj=assistance	petrarch1
 appreciate,reckon,understand	051	obj=assistance	petrarch1
 attempt	112	pre=cite pre=assassination obj=as obj=&EVIDENCE pp=against tgt=pp:against	petrarch1
-attempt	138	pre=threat pre=assassination pp=by src=obj	petrarch1
+attempt	138	pre=threat pre=assassination pp=by src=pp:by	petrarch1
 attempt	111	obj=have obj=been obj=joke obj=said src=obj	petrarch1
 attempt	040	obj=settle obj=&DISPUTE	petrarch1
 attempt	040	obj=break obj=deadlock	petrarch1
@@ -18791,7 +18791,7 @@ besiege	190	-	petrarch1
 besiege	190!	pre=forces	petrarch1
 besiege	190	obj=post	petrarch1
 betray,deceive,snitch	160	-	petrarch1
-betray,deceive,snitch	112	pre=said pp=by src=obj	petrarch1
+betray,deceive,snitch	112	pre=said pp=by src=pp:by	petrarch1
 betray,deceive,snitch	112	pre=said pre=would	petrarch1
 betray,deceive,snitch	112	pre=said	petrarch1
 betray,deceive,snitch	112	pre=felt	petrarch1
@@ -20058,17 +20058,17 @@ chant,intone,intonate	111	obj=death pp=to tgt=pp:to	petrarch1
 clamp	1723	obj=curfew	petrarch1
 clamp	173	prt=down	petrarch1
 clean,tidy,neaten	1123	pre=said pre=ethnic obj=returned	petrarch1
-clean,tidy,neaten	203	pre=ethnic pp=by src=obj	petrarch1
+clean,tidy,neaten	203	pre=ethnic pp=by src=pp:by	petrarch1
 clean,tidy,neaten	203	pre=ethnic	petrarch1
 crawl,creep,slide	062	obj=drill pp=through pp=in:&FIGHT tgt=pp:through	petrarch1
 cross,navigate,transverse,overpass	190	pp=into pp=for:operation pp=against tgt=pp:against	petrarch1
 cross,navigate,transverse,overpass	192	pre=force obj=secur obj=position pp=into tgt=pp:into	petrarch1
 cross,navigate,transverse,overpass	0233	pre=&REFUGEE pre=escap pp=into tgt=pp:into	petrarch1
-cross,navigate,transverse,overpass	074	obj=border obj=escape pp=into src=obj	petrarch1
+cross,navigate,transverse,overpass	074	obj=border obj=escape pp=into src=pp:into	petrarch1
 cross,navigate,transverse,overpass	190	pp=into pp=in:pursuit pp=of tgt=pp:of	petrarch1
 cross,navigate,transverse,overpass	062	obj=join obj=forces pp=into tgt=obj	petrarch1
-cross,navigate,transverse,overpass	073	pre=&FOOD pp=into pp=from tgt=pp:into src=obj	petrarch1
-cross,navigate,transverse,overpass	173	obj=arrested pp=into src=obj	petrarch1
+cross,navigate,transverse,overpass	073	pre=&FOOD pp=into pp=from tgt=pp:into src=pp:from	petrarch1
+cross,navigate,transverse,overpass	173	obj=arrested pp=into src=pp:into	petrarch1
 cross,navigate,transverse,overpass	192	pre=force pp=from pp=to tgt=pp:to	petrarch1
 cross,navigate,transverse,overpass	191	pre=restricting	petrarch1
 cross,navigate,transverse,overpass	042	pp=from pp=to tgt=pp:to	petrarch1
@@ -20077,7 +20077,7 @@ cross,navigate,transverse,overpass	---	pre=railroad	petrarch1
 declassify	081	-	petrarch1
 decorate,embellish	051	tgt=obj	petrarch1
 defuse,alleviate,diminish	---	pre=police obj=&WEAPON	petrarch1
-defuse,alleviate,diminish	183	obj=&WEAPON pp=in src=obj	petrarch1
+defuse,alleviate,diminish	183	obj=&WEAPON pp=in src=pp:in	petrarch1
 defuse,alleviate,diminish	183	obj=&WEAPON	petrarch1
 denigrate,belittle,malign,impugn,slander	111	-	petrarch1
 despair	110	-	petrarch1
@@ -20085,29 +20085,29 @@ despair	011	obj=tell obj=newspaper	petrarch1
 despair	012	pre=said	petrarch1
 die	190	-	petrarch1
 die	195	obj=during obj=air obj=raid pp=of:injuries src=obj	petrarch1
-die	190	pp=in:skirmishes pp=between tgt=obj src=obj	petrarch1
+die	190	pp=in:skirmishes pp=between tgt=obj src=pp:between	petrarch1
 die	190	pre=&PEOPLE pp=in:skirmish pp=between	petrarch1
-die	190	obj=caused pp=from:injuries pp=by src=obj	petrarch1
+die	190	obj=caused pp=from:injuries pp=by src=pp:by	petrarch1
 die	190	pre=&PEOPLE pp=in:clash pp=between	petrarch1
-die	190	pp=after:hit pp=by:bullet pp=by src=obj	petrarch1
+die	190	pp=after:hit pp=by:bullet pp=by src=pp:by	petrarch1
 die	194	pre=have obj=during obj=shelling pp=of:wounds src=obj	petrarch1
 die	190	pre=&PEOPLE pp=in:&FIGHT pp=between	petrarch1
-die	1831	obj=bombing pp=in:suicide pp=in src=obj	petrarch1
-die	190	pp=in pp=after:clash pp=with src=obj	petrarch1
-die	190	pre=have pp=in:clashes pp=with src=obj	petrarch1
-die	190	pp=in:clashes pp=between tgt=obj src=obj	petrarch1
+die	1831	obj=bombing pp=in:suicide pp=in src=pp:in	petrarch1
+die	190	pp=in pp=after:clash pp=with src=pp:with	petrarch1
+die	190	pre=have pp=in:clashes pp=with src=pp:with	petrarch1
+die	190	pp=in:clashes pp=between tgt=obj src=pp:between	petrarch1
 die	190	pp=in:clashes pp=between	petrarch1
-die	193	obj=machine-gunfire pp=in src=obj	petrarch1
-die	193	pp=in:firefight pp=with src=obj	petrarch1
+die	193	obj=machine-gunfire pp=in src=pp:in	petrarch1
+die	193	pp=in:firefight pp=with src=pp:with	petrarch1
 die	190	obj=&PREPOSIT1 obj=wounds src=obj	petrarch1
-die	193	pp=under:gunfire pp=in src=obj	petrarch1
-die	1823	pp=in pp=after:assault src=obj	petrarch1
+die	193	pp=under:gunfire pp=in src=pp:in	petrarch1
+die	1823	pp=in pp=after:assault src=pp:in	petrarch1
 die	190	obj=during obj=operation src=obj	petrarch1
-die	184	obj=&DETENTION pp=in src=obj	petrarch1
+die	184	obj=&DETENTION pp=in src=pp:in	petrarch1
 die	180	obj=when obj=set obj=fire src=obj	petrarch1
 die	190	pp=in:&FIGHT pp=with tgt=pp:with	petrarch1
 die	142	obj=strike pp=in:hunger	petrarch1
-die	190	pp=in:raid pp=by src=obj	petrarch1
+die	190	pp=in:raid pp=by src=pp:by	petrarch1
 die	190	pp=in:blast pp=in tgt=pp:in	petrarch1
 die	142	obj=hunger-strik	petrarch1
 die	---	obj=heart obj=attack	petrarch1
@@ -20126,7 +20126,7 @@ disgrace,degrade,defile,debase,humble,humiliate	110	-	petrarch1
 dock	166	pp=in:evacuee	petrarch1
 dock	070	pp=at pp=with tgt=pp:at	petrarch1
 dock	042	pp=in	petrarch1
-drive	201	prt=out pp=of pp=by src=obj	petrarch1
+drive	201	prt=out pp=of pp=by src=pp:by	petrarch1
 drive	0874	pp=from tgt=pp:from	petrarch1
 endanger,risk	130	-	petrarch1
 endanger,risk	131	obj=interests	petrarch1
@@ -20137,7 +20137,7 @@ erupt,burst	194	pre=&WEAPON	petrarch1
 erupt,burst	140	pre=revolt	petrarch1
 erupt,burst	190	pre=&FIGHT	petrarch1
 extradite	174	-	petrarch1
-extradite	174	pre=was pp=to pp=from src=obj	petrarch1
+extradite	174	pre=was pp=to pp=from src=pp:from	petrarch1
 extradite	174	obj=militant pp=to tgt=pp:to	petrarch1
 extradite	174	obj=&SUSPECT pp=to tgt=pp:to	petrarch1
 extradite	124	pre=not pp=to tgt=pp:to	petrarch1
@@ -20149,7 +20149,7 @@ file	115	pre=million pre=claim pp=against tgt=pp:against	petrarch1
 file	115	pre=billion pre=claim pp=against tgt=pp:against	petrarch1
 file	1722	pp=for:&SOLUTION pp=of:party	petrarch1
 file	115	obj=lawsuit obj=challenging tgt=obj	petrarch1
-file	0873	obj=demobiliz pp=into src=obj	petrarch1
+file	0873	obj=demobiliz pp=into src=pp:into	petrarch1
 file	173	obj=charge pp=against tgt=pp:against	petrarch1
 file	115	obj=case pp=against tgt=pp:against	petrarch1
 file	115	pre=of obj=suit pp=in tgt=pp:in	petrarch1
@@ -20167,14 +20167,14 @@ follow	---	obj=are obj=main obj=events	petrarch1
 follow	012	obj=events pp=with:concern	petrarch1
 follow	---	obj=are obj=highlights	petrarch1
 follow	---	obj=are obj=highlights pp=of	petrarch1
-follow	190	obj=firing pp=by pp=on tgt=pp:on src=obj	petrarch1
+follow	190	obj=firing pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 follow	---	obj=is obj=chronology	petrarch1
 follow	---	obj=is obj=text pp=of	petrarch1
 come	---	prt=after obj=are obj=main obj=events	petrarch1
 come	012	prt=after obj=events pp=with:concern	petrarch1
 come	---	prt=after obj=are obj=highlights	petrarch1
 come	---	prt=after obj=are obj=highlights pp=of	petrarch1
-come	190	prt=after obj=firing pp=by pp=on tgt=pp:on src=obj	petrarch1
+come	190	prt=after obj=firing pp=by pp=on tgt=pp:on src=pp:by	petrarch1
 come	---	prt=after obj=is obj=chronology	petrarch1
 come	---	prt=after obj=is obj=text pp=of	petrarch1
 forgive,forgave,forgiven	056	-	petrarch1
@@ -20192,7 +20192,7 @@ hack	1823	pp=to:death tgt=obj	petrarch1
 hope,desire	013	-	petrarch1
 hope,desire	0243	obj=grant obj=political obj=rights tgt=obj	petrarch1
 hope,desire	013	pre=said obj=summit obj=would obj=bring obj=peace	petrarch1
-hope,desire	012	obj=secure obj=release obj=slim pp=of pp=by tgt=pp:by src=obj	petrarch1
+hope,desire	012	obj=secure obj=release obj=slim pp=of pp=by tgt=pp:by src=pp:of	petrarch1
 hope,desire	0254	obj=sanctions obj=lifted pp=against tgt=obj	petrarch1
 hope,desire	0243	obj=grant obj=political obj=rights tgt=obj	petrarch1
 hope,desire	026	pp=for:&NEGOTIATION pp=with tgt=pp:with	petrarch1
@@ -20252,7 +20252,7 @@ host	036	pre=will	petrarch1
 host	043	pp=by	petrarch1
 identify	181	pp=behind:kidnapping src=obj	petrarch1
 identify	181	obj=held obj=&HOSTAGE src=obj	petrarch1
-immigrate,migrate	075	pp=to src=obj	petrarch1
+immigrate,migrate	075	pp=to src=pp:to	petrarch1
 import	061	-	petrarch1
 import	150	obj=&WEAPON	petrarch1
 import	061	pp=from tgt=pp:from	petrarch1
@@ -20459,7 +20459,7 @@ rescue	166	obj=evacu	petrarch1
 respect,esteem,value,prize	051	-	petrarch1
 respect,esteem,value,prize	1312	obj=&SOLUTION obj=sanction pp=against tgt=pp:against	petrarch1
 respect,esteem,value,prize	035	pre=will obj=commitment pp=to tgt=obj	petrarch1
-restart,resume	0811	obj=reporting pp=from pp=in:end pp=to:ban src=obj	petrarch1
+restart,resume	0811	obj=reporting pp=from pp=in:end pp=to:ban src=pp:from	petrarch1
 restart,resume	040	pre=plus obj=&NEGOTIATION obj=&SOLUTION	petrarch1
 restart,resume	036	pre=peace pre=talks pre=between pre=to	petrarch1
 restart,resume	036	pre=said pre=&NEGOTIATION pre=could pp=with tgt=pp:with	petrarch1
@@ -20480,7 +20480,7 @@ restart,resume	1712	obj=dismantling obj=equipment	petrarch1
 restart,resume	166	pre=expulsion pre=of pre=from	petrarch1
 restart,resume	071	obj=financial obj=assistance	petrarch1
 restart,resume	190	obj=bombardment pp=of tgt=pp:of	petrarch1
-restart,resume	0863	pre=relief pre=for pp=after src=obj	petrarch1
+restart,resume	0863	pre=relief pre=for pp=after src=pp:after	petrarch1
 restart,resume	020	obj=efforts pp=to:persuade	petrarch1
 restart,resume	041	obj=phone obj=consultations	petrarch1
 restart,resume	030	obj=preparations pp=for tgt=pp:for	petrarch1
@@ -20496,7 +20496,7 @@ restart,resume	125	pre=will pre=not obj=talks	petrarch1
 restart,resume	050	obj=participation	petrarch1
 restart,resume	033	pre=will obj=aid obj=t0 tgt=obj	petrarch1
 restart,resume	111	obj=bitter obj=attack	petrarch1
-restart,resume	080	obj=flight pp=to src=obj	petrarch1
+restart,resume	080	obj=flight pp=to src=pp:to	petrarch1
 restart,resume	0311	pre=will obj=flights	petrarch1
 restart,resume	071	obj=lending pp=to tgt=pp:to	petrarch1
 restart,resume	170	obj=crackdown pp=on	petrarch1
@@ -20534,7 +20534,7 @@ riot	145	-	petrarch1
 riot	141	obj=police obj=disperse src=obj	petrarch1
 riot	145	obj=spread pp=to tgt=pp:to	petrarch1
 riot	145	obj=region tgt=obj	petrarch1
-riot	145	pp=by src=obj	petrarch1
+riot	145	pp=by src=pp:by	petrarch1
 rip,tear	180	-	petrarch1
 risk,gamble	012	pre=said pre=violence	petrarch1
 risk,gamble	012	pre=run	petrarch1
@@ -20577,14 +20577,14 @@ shoot	190	-	petrarch1
 shoot	1124	pre=blam pre=for	petrarch1
 shoot	145	pp=with:riot	petrarch1
 shoot	193	pp=between	petrarch1
-shoot	193	pp=by pp=of tgt=pp:of src=obj	petrarch1
+shoot	193	pp=by pp=of tgt=pp:of src=pp:by	petrarch1
 shoot	---	obj=distance	petrarch1
 shoot	170	pre=order pre=to	petrarch1
 shoot	193	obj=attack	petrarch1
 shoot	1384	pre=would	petrarch1
 shoot	1384	pre=plans	petrarch1
 shrug	128	prt=off obj=sanctions pp=over:nuclear	petrarch1
-shudder	195	obj=raid pp=under src=obj	petrarch1
+shudder	195	obj=raid pp=under src=pp:under	petrarch1
 shut	191	obj=border pp=after:riots pp=by tgt=pp:by	petrarch1
 shut	140	pre=sewn pre=mouths obj=protest	petrarch1
 shut	1721	obj=stations obj=owned pp=by tgt=pp:by	petrarch1
@@ -20726,7 +20726,7 @@ signal	138	obj=response obj=violence pp=by tgt=pp:by	petrarch1
 signal	013	obj=desire pp=to:settle	petrarch1
 signal	110	obj=&OPPOSITION pp=to tgt=pp:to	petrarch1
 signal	013	obj=threat obj=lifted	petrarch1
-slacken	160	obj=travel obj=warning pp=for src=obj	petrarch1
+slacken	160	obj=travel obj=warning pp=for src=pp:for	petrarch1
 slap	180	-	petrarch1
 slap	016	prt=down pp=for:accusing pp=of tgt=obj	petrarch1
 slap	163	obj=sanctions pp=on	petrarch1
@@ -20809,7 +20809,7 @@ stand	032	pre=will pp=by	petrarch1
 stand	173	obj=trial	petrarch1
 strain	160	pre=relations pre=with	petrarch1
 strain	160	obj=relations	petrarch1
-stream	0233	pre=&REFUGEE pp=into pp=from tgt=pp:into src=obj	petrarch1
+stream	0233	pre=&REFUGEE pp=into pp=from tgt=pp:into src=pp:from	petrarch1
 stream	0233	pre=&REFUGEE	petrarch1
 strip	180	obj=arms obj=&PKO pp=from tgt=pp:from	petrarch1
 strip	170	pp=of:citizenship tgt=obj	petrarch1
@@ -20818,7 +20818,7 @@ strive,endeavor,endeavour	022	obj=regain obj=diplomatic obj=initiative	petrarch1
 strive,endeavor,endeavour	160	obj=end obj=dependence pp=on tgt=pp:on	petrarch1
 succeed	110	pp=in:paraly	petrarch1
 sue	173	-	petrarch1
-sue	173	obj=court pp=in tgt=obj src=obj	petrarch1
+sue	173	obj=court pp=in tgt=obj src=pp:in	petrarch1
 sue	173	pp=for tgt=obj	petrarch1
 sue	131	pre=may	petrarch1
 summit	046	obj=violence pp=to:halt	petrarch1
@@ -20851,9 +20851,9 @@ tighten	172	obj=penalt	petrarch1
 tighten	1723	obj=curfew	petrarch1
 tighten	172	obj=grip	petrarch1
 torture	1822	-	petrarch1
-torture	1822	pre=was obj=&DETENTION pp=in src=obj	petrarch1
+torture	1822	pre=was obj=&DETENTION pp=in src=pp:in	petrarch1
 torture	1122	pre=said pre=used	petrarch1
-torture	1822	pp=in src=obj	petrarch1
+torture	1822	pp=in src=pp:in	petrarch1
 tout,boast,brag	036	obj=summit pp=of tgt=pp:of	petrarch1
 trace	1121	obj=smugglers pp=to	petrarch1
 unblock	080	-	petrarch1
@@ -20878,7 +20878,7 @@ upgrade	050	obj=mission tgt=obj	petrarch1
 value,treasure	013	obj=ties pp=with tgt=pp:with	petrarch1
 vandalise,vandalize	1712	-	petrarch1
 visit	042	-	petrarch1
-visit	160	pre=planned pp=to pp=by pp=in:doubt tgt=pp:to src=obj	petrarch1
+visit	160	pre=planned pp=to pp=by pp=in:doubt tgt=pp:to src=pp:by	petrarch1
 visit	113	obj=allies pp=to:signal pp=against tgt=pp:against	petrarch1
 visit	042	obj=&MILITARY obj=hospital pp=in tgt=pp:in	petrarch1
 visit	042	obj=is obj=step obj=policy pp=by pp=in tgt=pp:in	petrarch1
@@ -20923,7 +20923,7 @@ visit	036	obj=will obj=occur	petrarch1
 visit	036	pre=will pp=to tgt=obj	petrarch1
 visit	036	pre=could tgt=obj	petrarch1
 visit	036	pre=is pre=to tgt=obj	petrarch1
-visit	042	pp=to pp=by tgt=pp:to src=obj	petrarch1
+visit	042	pp=to pp=by tgt=pp:to src=pp:by	petrarch1
 visit	036	pre=intend pre=to	petrarch1
 visit	125	pre=will pre=not	petrarch1
 visit	125	pre=will pre=not	petrarch1
@@ -20932,7 +20932,7 @@ visit	036	pre=plan pp=to	petrarch1
 visit	164	obj=cancel	petrarch1
 visit	042	pp=to tgt=pp:to	petrarch1
 visit	051	pre=praise	petrarch1
-visit	042	pp=from src=obj	petrarch1
+visit	042	pp=from src=pp:from	petrarch1
 visit	042	pre=ended	petrarch1
 visit	036	pre=would	petrarch1
 visit	036	pre=is pre=to	petrarch1
@@ -20940,7 +20940,7 @@ visit	036	pre=is pre=to	petrarch1
 visit	---	pre=papal	petrarch1
 visit	036	pre=will	petrarch1
 visit	042	pp=to tgt=pp:to	petrarch1
-visit	042	pp=of src=obj	petrarch1
+visit	042	pp=of src=pp:of	petrarch1
 visit	051	pre=hail	petrarch1
 visit	042	pre=is tgt=obj	petrarch1
 visit	042	pp=to tgt=pp:to	petrarch1
@@ -21065,7 +21065,7 @@ walk	164	prt=out pp=of:dinner	petrarch1
 walk	164	prt=out pp=of:summit	petrarch1
 walk	164	prt=out pp=of:meet	petrarch1
 warm	050	obj=relations	petrarch1
-weaken	160	pre=was pp=by:resignation pp=of src=obj	petrarch1
+weaken	160	pre=was pp=by:resignation pp=of src=pp:of	petrarch1
 weaken	012	obj=undermine obj=efforts	petrarch1
 wind	---	prt=up	petrarch1
 wind	042	prt=up obj=trip pp=to tgt=pp:to	petrarch1
@@ -25415,7 +25415,7 @@ approach,arrive,come	073	pre=relief pre=supplies	petrarch2
 approach,arrive,come	073	pre=relief	petrarch2
 approach,arrive,come	073	pre=&FOOD	petrarch2
 approach,arrive,come	073	pp=from pp=with:medicine	petrarch2
-approach,arrive,come	073	pre=&REFUGEE pre=from pp=in src=obj	petrarch2
+approach,arrive,come	073	pre=&REFUGEE pre=from pp=in src=pp:in	petrarch2
 approach,arrive,come	073	pre=medicine	petrarch2
 approach,arrive,come	073	pre=medicine	petrarch2
 approach,arrive,come	074	pre=&PKO pre=&MILITARY	petrarch2
@@ -26650,7 +26650,7 @@ address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,h
 address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,monitor,order,oversee,prescribe,regulate,rule,steer,supervise,supervize	190	obj=operation	petrarch2
 address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,monitor,order,oversee,prescribe,regulate,rule,steer,supervise,supervize	192	obj=land	petrarch2
 exchange,swap,trade	060	-	petrarch2
-exchange,swap,trade	0311	pp=from pp=to tgt=pp:to src=obj	petrarch2
+exchange,swap,trade	0311	pp=from pp=to tgt=pp:to src=pp:from	petrarch2
 exchange,swap,trade	031	obj=pledges	petrarch2
 exchange,swap,trade	040	pp=over:lunch	petrarch2
 exchange,swap,trade	040	obj=messages	petrarch2
@@ -27680,7 +27680,7 @@ convict,indict	173	-	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	---	pre=symbolically	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	018	obj=terrorist obj=attack	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	053	obj=trial obj=unfair	petrarch2
-accuse,blame,charge,condemn,convict,fault,implicate,indict	060	pre=been obj=government pp=by pp=with:forming src=obj	petrarch2
+accuse,blame,charge,condemn,convict,fault,implicate,indict	060	pre=been obj=government pp=by pp=with:forming src=pp:by	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	111	pp=for:&MILITARY	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	111	obj=abduction pp=of pp=by tgt=pp:by	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	111	obj=&MILITARY obj=operation	petrarch2
@@ -27752,7 +27752,7 @@ accuse,blame,charge,condemn,convict,fault,implicate,indict	112	pp=in:court	petra
 accuse,blame,charge,condemn,convict,fault,implicate,indict	112	pp=in:trial	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	112	obj=violence	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	112	obj=&HOSTAGE	petrarch2
-accuse,blame,charge,condemn,convict,fault,implicate,indict	115	obj=go pp=on:orders pp=from pp=on:trial pp=in tgt=pp:from src=obj	petrarch2
+accuse,blame,charge,condemn,convict,fault,implicate,indict	115	obj=go pp=on:orders pp=from pp=on:trial pp=in tgt=pp:from src=pp:in	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	173	pp=in:corruption	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	173	pp=to:&DETENTION	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	173	pp=for:&CRIME	petrarch2
@@ -29195,7 +29195,7 @@ attacked,shot	1831	prt=and pre=suicide pre=bomber	petrarch2
 attacked,shot	190	prt=and pp=between	petrarch2
 attacked,shot	190	prt=and pp=with	petrarch2
 attacked,shot	190	prt=and pp=with	petrarch2
-attacked,shot	190	prt=and obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch2
+attacked,shot	190	prt=and obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch2
 attacked,shot	190	prt=and obj=police obj=station	petrarch2
 attacked,shot	190	prt=and pp=for:control	petrarch2
 attacked,shot	190	prt=and pre=&MILITARY	petrarch2
@@ -29320,7 +29320,7 @@ fight	1831	prt=back pre=suicide pre=bomber	petrarch2
 fight	190	prt=back pp=between	petrarch2
 fight	190	prt=back pp=with	petrarch2
 fight	190	prt=back pp=with	petrarch2
-fight	190	prt=back obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch2
+fight	190	prt=back obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch2
 fight	190	prt=back obj=police obj=station	petrarch2
 fight	190	prt=back pp=for:control	petrarch2
 fight	190	prt=back pre=&MILITARY	petrarch2
@@ -29445,7 +29445,7 @@ fight	1831	prt=down pre=suicide pre=bomber	petrarch2
 fight	190	prt=down pp=between	petrarch2
 fight	190	prt=down pp=with	petrarch2
 fight	190	prt=down pp=with	petrarch2
-fight	190	prt=down obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch2
+fight	190	prt=down obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch2
 fight	190	prt=down obj=police obj=station	petrarch2
 fight	190	prt=down pp=for:control	petrarch2
 fight	190	prt=down pre=&MILITARY	petrarch2
@@ -29571,7 +29571,7 @@ square	1831	prt=off pre=suicide pre=bomber	petrarch2
 square	190	prt=off pp=between	petrarch2
 square	190	prt=off pp=with	petrarch2
 square	190	prt=off pp=with	petrarch2
-square	190	prt=off obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch2
+square	190	prt=off obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch2
 square	190	prt=off obj=police obj=station	petrarch2
 square	190	prt=off pp=for:control	petrarch2
 square	190	prt=off pre=&MILITARY	petrarch2
@@ -29695,7 +29695,7 @@ wage	1831	prt=war pre=suicide pre=bomber	petrarch2
 wage	190	prt=war pp=between	petrarch2
 wage	190	prt=war pp=with	petrarch2
 wage	190	prt=war pp=with	petrarch2
-wage	190	prt=war obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch2
+wage	190	prt=war obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch2
 wage	190	prt=war obj=police obj=station	petrarch2
 wage	190	prt=war pp=for:control	petrarch2
 wage	190	prt=war pre=&MILITARY	petrarch2
@@ -29825,7 +29825,7 @@ altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,confl
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	pp=between	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	pp=with	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	pp=with	petrarch2
-altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	obj=sympathiser pp=on pp=by tgt=pp:on src=obj	petrarch2
+altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	obj=sympathiser pp=on pp=by tgt=pp:on src=pp:by	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	obj=police obj=station	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	pp=for:control	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	190	pre=&MILITARY	petrarch2

@@ -433,6 +433,8 @@ func (k *sentCtx) antecedentActors(n int, depth int) []int {
 	return nil
 }
 
+var locativeCase = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "outside": true, "across": true, "throughout": true, "within": true, "around": true, "during": true, "since": true, "after": true, "before": true, "until": true}
+
 var prepRank = map[string]int{"with": 0, "to": 1, "against": 1, "toward": 1, "towards": 1, "on": 2, "for": 2, "from": 2, "into": 2, "about": 3, "over": 3, "of": 3, "at": 4, "in": 5, "by": 5}
 
 // targets returns the target actors of verb v with pattern p, excluding
@@ -477,6 +479,14 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 			for _, a := range acts {
 				for _, c := range t.children[a] {
 					if r := t.rel(c); r == "obj" || r == "iobj" {
+						cands = append(cands, c)
+					}
+				}
+			}
+			// then its phrases: "vowed to wage war on Y"
+			for _, a := range acts {
+				for _, c := range k.ppNodes(a, func(int) bool { return false }) {
+					if !locativeCase[t.caseOf(c)] && !k.isTime(c) {
 						cands = append(cands, c)
 					}
 				}
