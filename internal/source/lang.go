@@ -15,11 +15,15 @@ var stopwords = map[string][]string{
 	"it": {"il", "la", "di", "che", "e", "un", "una", "per", "non", "del", "della", "sono", "nel", "con", "gli"},
 }
 
-var stopIndex = func() map[string][]string {
-	idx := map[string][]string{}
-	for lang, words := range stopwords {
-		for _, w := range words {
-			idx[w] = append(idx[w], lang)
+// latinLangs are the languages latinLanguage tells apart, by index.
+var latinLangs = []string{"en", "fr", "de", "es", "pt", "it"}
+
+// stopIndex maps a stop word to the bit set of latinLangs it belongs to.
+var stopIndex = func() map[string]uint8 {
+	idx := map[string]uint8{}
+	for i, lang := range latinLangs {
+		for _, w := range stopwords[lang] {
+			idx[w] |= 1 << i
 		}
 	}
 	return idx
@@ -94,45 +98,56 @@ func DetectLanguage(text string) string {
 }
 
 func latinLanguage(text string) string {
-	counts := map[string]int{}
+	var counts [8]int
 	words := 0
-	var buf []byte
+	var buf [8]byte
+	n := 0 // letters of the current word; words longer than buf are no stop words
 	flush := func() {
-		if len(buf) == 0 {
+		if n == 0 {
 			return
 		}
 		words++
-		for _, l := range stopIndex[string(buf)] {
-			counts[l]++
+		if n <= len(buf) {
+			if bits := stopIndex[string(buf[:n])]; bits != 0 {
+				for i := range latinLangs {
+					if bits&(1<<i) != 0 {
+						counts[i]++
+					}
+				}
+			}
 		}
-		buf = buf[:0]
+		n = 0
+	}
+	add := func(b byte) {
+		if n < len(buf) {
+			buf[n] = b
+		}
+		n++
 	}
 	for _, r := range text {
 		switch {
 		case r >= 'a' && r <= 'z', r == '\'':
-			buf = append(buf, byte(r))
+			add(byte(r))
 		case r >= 'A' && r <= 'Z':
-			buf = append(buf, byte(r+'a'-'A'))
+			add(byte(r + 'a' - 'A'))
 		case r >= 0x80 && unicode.IsLetter(r):
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			var tmp [4]byte
+			for _, b := range tmp[:utf8.EncodeRune(tmp[:], unicode.ToLower(r))] {
+				add(b)
+			}
 		default:
 			flush()
 		}
 	}
 	flush()
 	best, bestN := "", 0
-	for _, l := range []string{"en", "fr", "de", "es", "pt", "it"} {
-		if counts[l] > bestN {
-			best, bestN = l, counts[l]
+	for i, l := range latinLangs {
+		if counts[i] > bestN {
+			best, bestN = l, counts[i]
 		}
 	}
-	if words < 3 || bestN*20 < words {
-		if words >= 3 && best == "" {
-			return ""
-		}
-		if bestN == 0 {
-			return ""
-		}
+	if words < 3 || bestN == 0 {
+		return ""
 	}
 	return best
 }

@@ -325,51 +325,76 @@ func ID(text string) string {
 	}
 	h := sha256.New()
 	buf := make([]byte, 0, 4096)
-	start := -1 // start of the current run of non-space bytes
-	pendingSpace := false
-	emit := func(s string) {
-		if len(buf)+len(s)+1 > cap(buf) {
-			h.Write(buf)
-			buf = buf[:0]
+	write := func(s string) {
+		for len(s) > 0 {
+			if len(buf) == cap(buf) {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+			k := copy(buf[len(buf):cap(buf)], s)
+			buf = buf[:len(buf)+k]
+			s = s[k:]
 		}
-		if pendingSpace {
-			buf = append(buf, ' ')
+	}
+	// spaceAt reports whether a white-space character starts at i, and
+	// its size.
+	spaceAt := func(i int) (bool, int) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f', 1
 		}
-		if len(s) > cap(buf) {
-			h.Write([]byte(s))
-		} else {
-			buf = append(buf, s...)
+		r, size := utf8.DecodeRuneInString(text[i:])
+		return unicode.IsSpace(r), size
+	}
+	// Segments between white-space runs are written whole; a single
+	// interior ' ' stays inside its segment, so most text is copied in a
+	// few long runs.
+	start, started := 0, false
+	flushSeg := func(end int) {
+		if end > start {
+			if started {
+				write(" ")
+			}
+			write(text[start:end])
+			started = true
 		}
-		pendingSpace = false
 	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		size := 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			space = unicode.IsSpace(r)
+		if c := text[i]; c < utf8.RuneSelf && !asciiSpace[c] {
+			i++ // the common case, kept free of calls
+			continue
+		} else if c == ' ' && i > start && i+1 < len(text) && text[i+1] < utf8.RuneSelf && !asciiSpace[text[i+1]] {
+			i++ // a single space between words stays in the segment
+			continue
 		}
-		if space {
-			if start >= 0 {
-				emit(text[start:i])
-				start = -1
-				pendingSpace = true
+		sp, size := spaceAt(i)
+		if !sp {
+			i += size
+			continue
+		}
+		if text[i] == ' ' && i > start && i+1 < len(text) {
+			if next, _ := spaceAt(i + 1); !next {
+				i++
+				continue
 			}
-		} else if start < 0 {
-			start = i
 		}
-		i += size
+		flushSeg(i)
+		for i < len(text) {
+			sp, size := spaceAt(i)
+			if !sp {
+				break
+			}
+			i += size
+		}
+		start = i
 	}
-	if start >= 0 {
-		emit(text[start:])
-	}
+	flushSeg(len(text))
 	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// asciiSpace marks the ASCII white-space bytes (as unicode.IsSpace).
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\v': true, '\f': true}
 
 // normalizeNewlines turns "\r\n" and lone "\r" into "\n" and drops a
 // leading byte order mark.
