@@ -36,6 +36,9 @@ type Mention struct {
 	// Group > 1 marks one of the consecutive mentions that share a span
 	// because the phrase stands for several actors ("the two sides").
 	Group int
+	// Place marks a capital or city named as a place ("an accord signed
+	// in Moscow"), not as its government.
+	Place bool
 }
 
 // TimeExpr is a resolved time expression of the sentence.

@@ -236,7 +236,7 @@ func FromActor(m actor.Mention) []Mention {
 	if m.Code == "" || (m.Country == "" && m.Org == "" && (m.Kind == actor.KindRole || sectorOnly(m.Code))) {
 		return nil // unresolved, or a bare sector ("officials", "the media") with no country
 	}
-	return []Mention{{Actor: m.Actor(), First: m.First, Last: m.Last, Head: m.Head}}
+	return []Mention{{Actor: m.Actor(), First: m.First, Last: m.Last, Head: m.Head, Place: m.Loc && m.Kind == actor.KindCapital}}
 }
 
 func trace(w io.Writer, in *Input, evs []event.Event, why []string) {

@@ -115,6 +115,9 @@ func (k *sentCtx) actorsIn(i int) []int {
 		return false
 	}, func(j int) {
 		if mi := k.tokMen[j]; mi >= 0 {
+			if k.in.Mentions[mi].Place && j != i {
+				return // "an agreement in Moscow": a place inside the phrase
+			}
 			out = k.appendMention(out, mi)
 		} else if k.isGroupNoun(j) {
 			for _, mi := range k.groupActors(j) {
