@@ -73,20 +73,27 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Prune: *prune, Log: stderr})
+	save := func(p *parse.Parser) error {
+		tmp := *out + ".tmp"
+		f, err := os.Create(tmp)
+		if err != nil {
+			return err
+		}
+		if err := p.Write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", tmp, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", tmp, err)
+		}
+		return os.Rename(tmp, *out)
+	}
+	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Prune: *prune, Checkpoint: save, Log: stderr})
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(*out)
-	if err != nil {
+	if err := save(p); err != nil {
 		return err
-	}
-	if err := p.Write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", *out, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", *out, err)
 	}
 	st, _ := os.Stat(*out)
 	fmt.Fprintf(stdout, "wrote %s (%.1f MB) in %.0fs\n", *out, float64(st.Size())/1e6, time.Since(t0).Seconds())

@@ -145,6 +145,21 @@ func val(v int32) uint64 {
 type ctx struct {
 	tok  []atoms // n+1 entries, the root last
 	fset int     // feature set
+	// pc[i] counts punctuation tokens before position i (n+2 entries)
+	pc []int32
+}
+
+// between buckets the number of punctuation tokens strictly between
+// positions a < b.
+func (c *ctx) between(a, b int32) uint64 {
+	if a < 0 || b <= a+1 {
+		return 0
+	}
+	v := c.pc[b] - c.pc[a+1]
+	if v > 3 {
+		v = 3
+	}
+	return uint64(v)
 }
 
 func (c *ctx) at(i int32) *atoms {
@@ -335,6 +350,17 @@ func transFeatures(st *state, c *ctx, keys []uint64) []uint64 {
 	k(126, s1.p, s1rs, 0)
 	k(127, s0.p, s0rs, b0.p)
 	k(128, s1.p, s1rs, s0.p)
+	if c.fset >= 3 {
+		np, np1 := c.between(s0i, b0i), c.between(s1i, s0i)
+		k(150, s0.p, b0.p, np)
+		k(151, s1.p, s0.p, np1)
+		k(152, b0.w, s0.p, lab(st, s0r1i))
+		k(153, s0.w, b0.w, np)
+		k(154, b0.w, s1.p, s0.p)
+		k(155, s0.c, b0.c, mix(np, d))
+		k(156, s0.w, lab(st, s0l1i), b0.w)
+		k(157, s1.p, s0.p, mix(np1, b0.w))
+	}
 	if c.fset >= 2 {
 		k(130, s0.c, 0, 0)
 		k(131, b0.c, 0, 0)

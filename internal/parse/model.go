@@ -27,8 +27,10 @@ const (
 	// templates change, so that a model never runs with features it was
 	// not trained on. Set 1: the Zhang & Nivre style templates; set 2 adds
 	// coarse-tag (NOUN = PROPN, ADP = SCONJ …) and word-pair backoffs that
-	// make the parser less sensitive to tagging errors.
-	featureSet = 2
+	// make the parser less sensitive to tagging errors; set 3 adds
+	// punctuation counts between stack and buffer words and punctuation
+	// attachment templates.
+	featureSet = 3
 )
 
 // Write saves the model gzip'd.

@@ -159,6 +159,16 @@ func (c *ctx) setTokens(toks []event.Token) {
 		c.tok[i] = tokenAtoms(&toks[i])
 	}
 	c.tok[n] = rootAtoms
+	if c.fset >= 3 {
+		c.pc = fillI32(c.pc, n+2, 0)
+		for i := range toks {
+			c.pc[i+1] = c.pc[i]
+			if toks[i].UPOS == "PUNCT" {
+				c.pc[i+1]++
+			}
+		}
+		c.pc[n+1] = c.pc[n]
+	}
 }
 
 // decode runs the greedy parser over sc.c, leaving the tree in sc.st.

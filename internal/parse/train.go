@@ -27,6 +27,9 @@ type TrainOptions struct {
 	// half of it from the label model: a smaller, faster model (default
 	// 1.5; negative keeps everything).
 	Prune float64
+	// Checkpoint, when set, is called with each new best model, so that a
+	// long run that is stopped still leaves its best model behind.
+	Checkpoint func(*Parser) error
 	// Log receives one line per epoch (dev scores); nil for none.
 	Log io.Writer
 }
@@ -137,6 +140,11 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 				bestLAS = m.LAS()
 				best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam, fset: p.fset}
 				msg += " *"
+				if opt.Checkpoint != nil {
+					if err := opt.Checkpoint(best); err != nil {
+						return nil, err
+					}
+				}
 			}
 		} else {
 			best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam, fset: p.fset}
