@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/source"
@@ -75,6 +76,9 @@ func printSummary(stdout, stderr io.Writer, sum ingest.Summary) {
 	fmt.Fprintf(stdout, "ingested %d, duplicates %d, unchanged %d, failed %d", sum.Ingested, sum.Duplicates, sum.Unchanged, sum.Failed())
 	if sum.Events > 0 || sum.Sentences > 0 {
 		fmt.Fprintf(stdout, " (%d sentences, %d events)", sum.Sentences, sum.Events)
+	}
+	if sum.Elapsed >= time.Second {
+		fmt.Fprintf(stdout, " in %.1f s", sum.Elapsed.Seconds())
 	}
 	fmt.Fprintln(stdout)
 	for _, e := range sum.Errors {
