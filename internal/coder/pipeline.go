@@ -123,7 +123,25 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 		evs = append(evs, got...)
 	}
 	propagateDates(evs)
-	return evs
+	return dedupe(evs)
+}
+
+// dedupe keeps one event per pair (by country or organization), code,
+// date and modality in a document: an article that restates an event
+// ("… took part in the exercise. … By taking part in the exercise in June
+// …") reports it once, as GDELT counts one event per article.
+func dedupe(evs []event.Event) []event.Event {
+	seen := map[string]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := actorRoot(e.Source) + ">" + actorRoot(e.Target) + " " + e.CAMEO + " " + e.Date + " " + e.Modality
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
 }
 
 // sectors are the CAMEO agent codes that name a kind of actor, not an
