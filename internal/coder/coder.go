@@ -122,7 +122,7 @@ func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 	used := map[int]bool{}
 	byVerb := map[int][]event.Event{}
 	for v := range s.Tokens {
-		if k.t.upos(v) != "VERB" {
+		if !k.verbLike(v) {
 			continue
 		}
 		if e := k.codeVerb(v, used); len(e) > 0 {
@@ -460,6 +460,33 @@ func datelineEnd(t *tree) int {
 		}
 	}
 	return -1
+}
+
+// verbLike reports whether token v heads a clause as a verb: tagged VERB,
+// or tagged otherwise but built like a verb (an auxiliary or a subject
+// hangs on it: "X will not ever clash" with "clash" tagged NOUN).
+func (k *sentCtx) verbLike(v int) bool {
+	t := k.t
+	switch t.upos(v) {
+	case "VERB":
+		return true
+	case "NOUN", "ADJ", "PROPN":
+	default:
+		return false
+	}
+	if k.tokMen[v] >= 0 || len(k.c.dict.Verb(t.lemma[v])) == 0 {
+		return false
+	}
+	aux, subj := false, false
+	for _, c := range t.children[v] {
+		switch t.rel(c) {
+		case "aux":
+			aux = true
+		case "nsubj":
+			subj = true
+		}
+	}
+	return aux && subj
 }
 
 // isTime reports whether token i lies in a time expression or is a

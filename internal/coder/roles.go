@@ -109,7 +109,10 @@ func (k *sentCtx) actorsIn(i int) []int {
 		switch t.rel(c) {
 		case "acl:relcl", "advcl", "ccomp", "parataxis":
 			return true
-		case "acl", "xcomp":
+		case "acl":
+			// a clause of its own, but not a participle: "memos sent by X"
+			return t.isVerbal(c) && k.in.Sent.Tokens[c].XPOS != "VBN"
+		case "xcomp":
 			return t.isVerbal(c) // a clause of its own
 		}
 		return false
