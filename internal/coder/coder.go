@@ -664,7 +664,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	return k.emit(v, p.Code, src, tgt, ev)
 }
 
-var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true, "ever": true}
+var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true}
 
 // isTrend reports whether verb v states a trend or a habit rather than an
 // event: a present perfect over a span ("since then, X has forged ties"),

@@ -22,7 +22,7 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 	var out []int
 	add := func(n int) {
 		if mi := k.tokMen[n]; mi >= 0 {
-			out = k.appendMention(out, mi)
+			out = k.appendMention(out, k.titled(mi, n))
 			return
 		}
 		// The mention may sit lower in the phrase ("the government of
@@ -92,6 +92,32 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 		}
 	}
 	return out
+}
+
+// titled prefers, for a name mention at token n, the title mention right
+// before it that modifies it and names the same country or organization
+// with a more specific code ("Bree Prime Minister" BREGOV before
+// "Romendacil" BRE).
+func (k *sentCtx) titled(mi, n int) int {
+	m := k.in.Mentions[mi]
+	if m.First < 1 || m.Group > 1 {
+		return mi
+	}
+	mj := k.tokMen[m.First-1]
+	if mj < 0 || mj == mi || k.in.Mentions[mj].Group > 1 {
+		return mi
+	}
+	p := k.in.Mentions[mj]
+	if p.Last != m.First-1 || p.Head < 0 || p.Head >= len(k.t.head) {
+		return mi
+	}
+	if h := k.t.head[p.Head]; h < m.First || h > m.Last {
+		return mi
+	}
+	if actorRoot(p.Actor) == actorRoot(m.Actor) && len(p.Actor.Code) > len(m.Actor.Code) {
+		return mj
+	}
+	return mi
 }
 
 // actorsIn returns every actor whose mention lies in the subtree of i, in
