@@ -354,7 +354,17 @@ func (k *sentCtx) linearCoord(ms []int) []int {
 			first = f
 		}
 	}
-	j := first - 1
+	// modifiers a mention may carry in a list: "the awful Fornost"
+	skipMods := func(j int) int {
+		for j >= 0 && k.tokMen[j] < 0 {
+			if u := t.upos(j); u != "ADJ" && u != "DET" {
+				break
+			}
+			j--
+		}
+		return j
+	}
+	j := skipMods(first - 1)
 	if j < 0 || (t.lemma[j] != "and" && t.lemma[j] != ",") {
 		return ms
 	}
@@ -364,7 +374,7 @@ func (k *sentCtx) linearCoord(ms []int) []int {
 			break
 		}
 		j--
-		for j >= 0 && t.lemma[j] == "," {
+		for j >= 0 && (t.lemma[j] == "," || t.lemma[j] == "and") {
 			j--
 		}
 		if j < 0 {
@@ -375,7 +385,7 @@ func (k *sentCtx) linearCoord(ms []int) []int {
 			break
 		}
 		out = k.appendMention(out, mi)
-		j = k.in.Mentions[mi].First - 1
+		j = skipMods(k.in.Mentions[mi].First - 1)
 	}
 	return out
 }
