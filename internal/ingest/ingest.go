@@ -42,7 +42,7 @@ type Options struct {
 	// pipe stays quiet.
 	Progress io.Writer
 	// BatchDocs and BatchBytes bound a transaction (defaults 1000
-	// documents, 16 MB of text).
+	// documents, 16 MB of text and annotations held in memory).
 	BatchDocs  int
 	BatchBytes int
 	// Workers is how many documents are analyzed at once (default 1).
@@ -242,7 +242,7 @@ func (r *runner) analyzePending(ctx context.Context) {
 			continue
 		}
 		r.batch = append(r.batch, store.Item{Doc: doc, Sentences: results[i].sents, Events: results[i].evs})
-		r.pendingBytes += len(doc.Text)
+		r.pendingBytes += len(doc.Text) + annotationBytes(results[i].sents)
 		if len(r.batch) >= r.opts.BatchDocs || r.pendingBytes >= r.opts.BatchBytes {
 			r.flush(ctx)
 		}
@@ -267,6 +267,17 @@ func (r *runner) finish(ctx context.Context) Summary {
 	r.sum.Errors = append(r.sum.Errors, r.stored.Errors...)
 	r.sum.Elapsed = time.Since(r.start)
 	return r.sum
+}
+
+// annotationBytes estimates the memory a document's sentences take
+// (tokens with their annotations), so that batches of heavily annotated
+// documents stay within BatchBytes.
+func annotationBytes(sents []event.Sentence) int {
+	n := 0
+	for _, s := range sents {
+		n += len(s.Text) + 160*len(s.Tokens)
+	}
+	return n
 }
 
 // analyze runs the analyzer, turning a panic into an error: one bad
