@@ -1,7 +1,5 @@
 package parse
 
-import "sort"
-
 // Beam search keeps the k best transition sequences instead of one
 // (Zhang and Clark 2008; Zhang and Nivre 2011). Models for it are trained
 // globally with max-violation updates (Huang, Fayong and Guo 2012): the
@@ -49,6 +47,34 @@ type beamer struct {
 	cur, next []*beamItem
 	cands     []cand
 	keys      []uint64
+}
+
+// better orders candidates: higher score first, ties by item then action
+// (so that width 1 reproduces the greedy decoder).
+func better(a, b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.item != b.item {
+		return a.item < b.item
+	}
+	return a.act < b.act
+}
+
+// topK moves the k best candidates, in order, to the front of c and
+// returns how many there are.
+func topK(c []cand, k int) int {
+	m := min(k, len(c))
+	for i := 0; i < m; i++ {
+		best := i
+		for j := i + 1; j < len(c); j++ {
+			if better(c[j], c[best]) {
+				best = j
+			}
+		}
+		c[i], c[best] = c[best], c[i]
+	}
+	return m
 }
 
 func (it *beamItem) copyFrom(src *beamItem) {
@@ -109,16 +135,7 @@ func (bm *beamer) run(c *ctx, k int, sc scorer, label labeler, goldSeq []step) (
 				}
 			}
 		}
-		sort.Slice(bm.cands, func(i, j int) bool {
-			if bm.cands[i].score != bm.cands[j].score {
-				return bm.cands[i].score > bm.cands[j].score
-			}
-			if bm.cands[i].item != bm.cands[j].item {
-				return bm.cands[i].item < bm.cands[j].item
-			}
-			return bm.cands[i].act < bm.cands[j].act
-		})
-		m := min(k, len(bm.cands))
+		m := topK(bm.cands, k)
 		goldIn := false
 		for j := 0; j < m; j++ {
 			cd := bm.cands[j]
