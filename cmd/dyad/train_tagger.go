@@ -6,6 +6,8 @@ import (
 	"os"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/tag"
 )
@@ -19,12 +21,12 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 	trainPath := fs.String("train", "", "training treebank (CoNLL-U, .gz allowed)")
 	devPath := fs.String("dev", "", "development treebank: chooses the epochs and is scored at the end")
 	out := fs.String("out", "", "model file to write (gzip binary; embed as internal/tag/model/en_ewt.tagger.gz)")
-	epochs := fs.Int("epochs", 12, "most training epochs per pass (the best on dev is kept)")
+	epochs := fs.Int("epochs", 10, "most training epochs per pass (the best on dev is kept)")
 	seed := fs.Uint64("seed", 1, "seed of the sentence shuffling (training is deterministic)")
 	folds := fs.Int("folds", 5, "jackknife folds for the second pass's training tags")
-	prune := fs.Float64("prune", 0.05, "drop averaged weights smaller than this in magnitude")
+	prune := fs.Float64("prune", 0.75, "drop averaged weights smaller than this in magnitude")
 	noBack := fs.Bool("no-backward", false, "train no right-to-left first pass (smaller, faster, less accurate)")
-	quiet := fs.Bool("quiet", false, "print no per-epoch progress")
+	verbose := fs.Bool("v", false, "print per-epoch progress even when stderr is not a terminal")
 	if err := parseFlags(fs, "train tagger", args); err != nil {
 		return err
 	}
@@ -48,7 +50,8 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 	if *prune == 0 {
 		opt.Prune = -1 // keep every weight
 	}
-	if !*quiet {
+	// progress lines on a terminal (or with -v); quiet when piped
+	if f, ok := stderr.(*os.File); *verbose || (ok && term.IsTerminal(int(f.Fd()))) {
 		opt.Log = stderr
 	}
 	start := time.Now()

@@ -118,7 +118,16 @@ func (z *featurizer) ctxFeats(out []uint64, info []tokInfo, cls []int, lex []uin
 
 // lexicon returns the lexicon's features index for a word and class.
 func (z *featurizer) lexicon(lower string, class int) uint32 {
-	if i, ok := z.word.get(featKey(lower, class)); ok {
+	return z.lexiconKey(featKey(lower, class), class)
+}
+
+// lexiconBytes is lexicon for a lower-cased word in a byte slice.
+func (z *featurizer) lexiconBytes(lower []byte, class int) uint32 {
+	return z.lexiconKey(mix(hashBytes(tWord, lower), uint64(class)), class)
+}
+
+func (z *featurizer) lexiconKey(key uint64, class int) uint32 {
+	if i, ok := z.word.get(key); ok {
 		return i
 	}
 	if class < len(z.def) {

@@ -40,7 +40,12 @@ func (m *Model) ambOf(k uint64) uint64 {
 	return 0
 }
 
-const magic = "dyad-tagger-3\n"
+const magic = "dyad-tagger-4\n"
+
+// featureSet numbers the feature templates of features.go. A model holds
+// the weights of the templates it was trained with, so Read refuses a model
+// of another set: change it with every change to the templates.
+const featureSet = 1
 
 // Save writes the model (gzip-compressed binary).
 func (m *Model) Save(w io.Writer) error {
@@ -51,6 +56,7 @@ func (m *Model) Save(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	e := &enc{w: bw}
 	e.bytes([]byte(magic))
+	e.u32(featureSet)
 	e.str(m.info)
 	e.strs(m.xpos)
 	e.strs(m.upos)
@@ -89,6 +95,9 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("tagger model: %w", d.err)
 		}
 		return nil, errors.New("tagger model: bad magic (not a dyad tagger model)")
+	}
+	if v := d.u32(); d.err == nil && v != featureSet {
+		return nil, fmt.Errorf("tagger model: feature set %d, this dyad computes set %d (retrain with dyad train tagger)", v, featureSet)
 	}
 	m := &Model{}
 	m.info = d.str()

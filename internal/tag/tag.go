@@ -116,7 +116,7 @@ func (t *Tagger) Tag(s *event.Sentence) {
 	sc.lex = sc.lex[:0]
 	for i := range s.Tokens {
 		sc.buf = appendLower(sc.buf[:0], s.Tokens[i].Form)
-		sc.lex = append(sc.lex, m.fts.lexicon(string(sc.buf), tags[i]))
+		sc.lex = append(sc.lex, m.fts.lexiconBytes(sc.buf, tags[i]))
 	}
 	if cap(sc.fscores) < len(m.fts.strs) {
 		sc.fscores = make([]int32, len(m.fts.strs))
