@@ -96,9 +96,15 @@ func pathScore(s *event.Sentence, h, v, first, last int) (int, bool) {
 			continue
 		}
 		// crossing a clause boundary: only up out of an xcomp of v's
-		// chain is allowed
+		// chain, or out of a temporal adverbial clause that hangs on v
+		// ("Following the attacks in 2001, X provided …", "When they
+		// met in May, …"), which dates v at a cost
 		if isVerbal(&s.Tokens[p]) {
-			if s.Tokens[p].Deprel != "xcomp" {
+			switch {
+			case s.Tokens[p].Deprel == "xcomp":
+			case s.Tokens[p].Deprel == "advcl" && headIndex(s, p) == v && temporalClause(s, p):
+				score += 4
+			default:
 				return 0, false
 			}
 		} else if r := s.Tokens[cur].Deprel; strings.HasPrefix(r, "acl") || r == "ccomp" || r == "advcl" || strings.HasPrefix(r, "csubj") || r == "parataxis" {
@@ -107,4 +113,26 @@ func pathScore(s *event.Sentence, h, v, first, last int) (int, bool) {
 		cur = p
 	}
 	return 0, false
+}
+
+// temporalConnectives introduce an adverbial clause whose time is the
+// main clause's time too (or its starting point).
+var temporalConnectives = map[string]bool{
+	"after": true, "following": true, "when": true, "while": true,
+	"once": true, "upon": true, "as": true,
+}
+
+// temporalClause reports whether the clause headed by p is introduced by a
+// temporal connective: a "mark" child ("after they met") or the head itself
+// being the participle "following" ("following the attacks").
+func temporalClause(s *event.Sentence, p int) bool {
+	if f := strings.ToLower(s.Tokens[p].Form); f == "following" {
+		return true
+	}
+	for k := range s.Tokens {
+		if headIndex(s, k) == p && s.Tokens[k].Deprel == "mark" && temporalConnectives[strings.ToLower(s.Tokens[k].Form)] {
+			return true
+		}
+	}
+	return false
 }

@@ -136,6 +136,12 @@ func TestGoverning(t *testing.T) {
 		"to/TO/15/mark visit/VB/13/xcomp the/DT/17/det capital/NN/15/obj in/IN/19/case July/NNP/15/obl ./././punct"
 	attacks := "After/IN/5/case the/DT/5/det Nov./NNP/5/compound 26/CD/3/nummod raids/NNS/10/obl in/IN/7/case " +
 		"2008/CD/5/nmod ,/,/10/punct India/NNP/10/nsubj tightened/VBD/0/root security/NN/10/obj ./././punct"
+	following := "Following/VBG/9/advcl the/DT/4/det floods/NNS/1/obj in/IN/6/case 2019/CD/4/nmod ,/,/1/punct " +
+		"the/DT/8/det army/NN/9/nsubj delivered/VBD/0/root tents/NNS/9/obj ./././punct"
+	marked := "After/IN/3/mark they/PRP/3/nsubj met/VBD/9/advcl in/IN/5/case 2017/CD/3/obl ,/,/3/punct " +
+		"the/DT/8/det pair/NN/9/nsubj married/VBD/0/root ./././punct"
+	because := "Because/IN/3/mark prices/NNS/3/nsubj rose/VBD/7/advcl in/IN/5/case 2021/CD/3/obl ,/,/3/punct " +
+		"voters/NNS/7/nsubj left/VBD/0/root ./././punct"
 	relcl := "The/DT/2/det pact/NN/8/nsubj ,/,/5/punct signed/VBN/2/acl in/IN/6/case 2010/CD/4/obl ,/,/5/punct " +
 		"lapsed/VBD/0/root ./././punct"
 	tests := []struct {
@@ -151,6 +157,9 @@ func TestGoverning(t *testing.T) {
 		{"time beats name modifier", attacks, 9, "2008"},
 		{"date of a participle clause is its own", relcl, 7, ""},
 		{"participle clause", relcl, 3, "2010"},
+		{"temporal 'following' clause dates the main verb", following, 8, "2019"},
+		{"temporal 'after' clause dates the main verb", marked, 8, "2017"},
+		{"causal clause does not", because, 6, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
