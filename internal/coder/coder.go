@@ -617,6 +617,29 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 			return nil
 		}
 		tgt = k.targets(v, p, src, false)
+		if cameo.Root(p.Code) == "01" {
+			// "X said Y must withdraw": a statement of what another must
+			// do is a demand on it (CAMEO 10)
+			if c := t.child(v, "ccomp"); c >= 0 {
+				must := false
+				for _, a := range t.children[c] {
+					if t.rel(a) == "aux" && (t.lemma[a] == "must" || t.lemma[a] == "should") {
+						must = true
+					}
+				}
+				if s := t.child(c, "nsubj", "nsubj:pass"); must && s >= 0 {
+					var g []int
+					for _, mi := range k.actorsAtWith(s, false) {
+						if !k.sameActor(mi, src[0]) {
+							g = append(g, mi)
+						}
+					}
+					if len(g) > 0 {
+						return k.emit(v, "100", src, g, k.evidence(v, nil))
+					}
+				}
+			}
+		}
 		if len(tgt) == 0 && cameo.Root(p.Code) != "01" {
 			// "X demanded that Y withdraw": Y is the target of the
 			// demand (not of a mere statement: "X said Y …").
