@@ -114,6 +114,13 @@ denounce	111	-	dyad
 accuse	112	-	dyad
 praise	051	-	dyad
 welcome	051	-	dyad
+# Acts of reducing relations and rejecting (16, 12).
+suspend	160	-	dyad
+suspend	164	obj=&DY_TALKS	dyad
+sanction	163	-	dyad
+reject	120	-	dyad
+reject	125	obj=&DY_TALKS|&DY_MEETING|invitation|offer	dyad
+sever	161	-	dyad
 # Too broad as bare verbs: code them only through their patterns.
 include	---	-	dyad
 engage	---	-	dyad
