@@ -89,7 +89,9 @@ give	070	obj=&DY_AID	dyad
 give	071	obj=&DY_ECONAID	dyad
 donate	070	-	dyad
 grant	071	obj=&DY_ECONAID	dyad
-# Intentions (03).
+# Intentions (03) and accord (019).
+agree	030	pp=to	dyad
+agree	019	pp=that	dyad
 pledge	030	-	dyad
 pledge	033	obj=&DY_AID	dyad
 promise	030	-	dyad
