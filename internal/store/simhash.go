@@ -2,8 +2,10 @@ package store
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,120 +23,183 @@ const (
 	MinShingles = 24
 )
 
-// shingles calls fn with the hash of each shingle of text. Words are
-// hashed (FNV-1a over their lower-cased runes) as they are read; a
-// shingle's hash mixes its three word hashes.
-func shingles(text string, fn func(uint64)) {
-	const (
-		offset = 14695981039346656037
-		prime  = 1099511628211
-	)
-	var w0, w1 uint64 // the two words before the current one
-	words := 0
-	cur, inWord := uint64(offset), false
-	push := func(w uint64) {
-		if words >= 2 {
-			fn(mix(w0*0x9e3779b97f4a7c15 ^ mix(w1*0xc2b2ae3d27d4eb4f^mix(w))))
-		}
-		w0, w1 = w1, w
-		words++
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// asciiWord maps an ASCII byte to itself lower-cased when it belongs to
+// a word (letters and digits), else to 0.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
 	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// firstCJK is below every rune of the scripts that count each character
+// as a word (Han, Hiragana, Katakana, Hangul; TestFirstCJK checks it), so
+// runes under it skip the table lookups.
+const firstCJK = 0x1100
+
+// wordHashes appends to out the hash of each word of text: FNV-1a over
+// its lower-cased runes. Words are runs of letters and digits; each Han,
+// kana or Hangul character is a word of its own.
+func wordHashes(text string, out []uint64) []uint64 {
+	cur, inWord := uint64(fnvOffset), false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				cur = (cur ^ uint64(c)) * prime
+			if f := asciiWord[c]; f != 0 {
+				cur = (cur ^ uint64(f)) * fnvPrime
 				inWord = true
-			case c >= 'A' && c <= 'Z':
-				cur = (cur ^ uint64(c+'a'-'A')) * prime
-				inWord = true
-			default:
-				if inWord {
-					push(cur)
-					cur, inWord = offset, false
-				}
+			} else if inWord {
+				out = append(out, cur)
+				cur, inWord = fnvOffset, false
 			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		case r >= firstCJK && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 			if inWord {
-				push(cur)
+				out = append(out, cur)
 			}
-			push((offset ^ uint64(r)) * prime)
-			cur, inWord = offset, false
+			out = append(out, (fnvOffset^uint64(r))*fnvPrime)
+			cur, inWord = fnvOffset, false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur = (cur ^ uint64(unicode.ToLower(r))) * prime
+			cur = (cur ^ uint64(unicode.ToLower(r))) * fnvPrime
 			inWord = true
 		default:
 			if inWord {
-				push(cur)
+				out = append(out, cur)
 			}
-			cur, inWord = offset, false
+			cur, inWord = fnvOffset, false
 		}
 	}
 	if inWord {
-		push(cur)
+		out = append(out, cur)
 	}
+	return out
 }
+
+// shingleHash is the hash of the shingle of words w0 w1 w2 (their
+// hashes): each word hash is mixed in turn.
+func shingleHash(w0, w1, w2 uint64) uint64 {
+	return mix(w0*0x9e3779b97f4a7c15 ^ mix(w1*0xc2b2ae3d27d4eb4f^mix(w2)))
+}
+
+// wordPool recycles the word-hash buffers of SimHash and Jaccard.
+var wordPool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // SimHash returns the SimHash of text and the number of shingles it was
 // computed from.
 func SimHash(text string) (uint64, int) {
-	// Bit-sliced counters: planes[k] holds bit k of the 64 per-position
-	// counts of one bits, so adding a shingle's hash to all 64 counters
-	// is a ripple-carry add of a few word operations, not 64 additions.
-	var planes [32]uint64
-	n := 0
-	shingles(text, func(x uint64) {
-		n++
-		carry := x
-		for k := 0; carry != 0 && k < len(planes); k++ {
-			planes[k], carry = planes[k]^carry, planes[k]&carry
-		}
-	})
-	if n == 0 {
+	buf := wordPool.Get().(*[]uint64)
+	defer wordPool.Put(buf)
+	words := wordHashes(text, (*buf)[:0])
+	*buf = words
+	if len(words) < 3 {
 		return 0, 0
 	}
+	// The 64 per-bit counts of one bits are kept in byte lanes: lanes[j]
+	// counts bits 8j…8j+7 of the shingle hashes, one byte each, and
+	// spread turns a byte of a hash into its eight 0/1 lane increments.
+	// The lanes are emptied into counts before a byte can overflow.
+	var counts [64]int
+	var lanes [8]uint64
+	pending := 0
+	flush := func() {
+		for j, l := range lanes {
+			for i := 0; i < 8; i++ {
+				counts[8*j+i] += int(l >> (8 * i) & 0xff)
+			}
+		}
+		lanes = [8]uint64{}
+		pending = 0
+	}
+	for i := 2; i < len(words); i++ {
+		x := shingleHash(words[i-2], words[i-1], words[i])
+		lanes[0] += spread[x&0xff]
+		lanes[1] += spread[x>>8&0xff]
+		lanes[2] += spread[x>>16&0xff]
+		lanes[3] += spread[x>>24&0xff]
+		lanes[4] += spread[x>>32&0xff]
+		lanes[5] += spread[x>>40&0xff]
+		lanes[6] += spread[x>>48&0xff]
+		lanes[7] += spread[x>>56]
+		if pending++; pending == 255 {
+			flush()
+		}
+	}
+	flush()
+	n := len(words) - 2
 	// Bit b is set when more than half of the shingles have it set.
 	var out uint64
-	for bit := 0; bit < 64; bit++ {
-		ones := 0
-		for k := range planes {
-			ones |= int(planes[k]>>bit&1) << k
-		}
-		if 2*ones > n {
+	for bit, c := range counts {
+		if 2*c > n {
 			out |= 1 << bit
 		}
 	}
 	return out, n
 }
 
+// spread[b] has byte i set to bit i of b.
+var spread = func() (t [256]uint64) {
+	for b := range t {
+		for i := 0; i < 8; i++ {
+			t[b] |= uint64(b>>i&1) << (8 * i)
+		}
+	}
+	return t
+}()
+
+// shingleSet returns the distinct shingle hashes of text, sorted.
+func shingleSet(text string, buf []uint64) []uint64 {
+	words := wordHashes(text, buf[:0])
+	if len(words) < 3 {
+		return words[:0]
+	}
+	// The shingles overwrite the word hashes they no longer need.
+	for i := 2; i < len(words); i++ {
+		words[i-2] = shingleHash(words[i-2], words[i-1], words[i])
+	}
+	set := words[:len(words)-2]
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
 // Jaccard is the Jaccard similarity of the shingle sets of a and b.
 func Jaccard(a, b string) float64 {
-	set := map[uint64]bool{}
-	shingles(a, func(x uint64) { set[x] = false })
-	if len(set) == 0 {
+	bufA, bufB := wordPool.Get().(*[]uint64), wordPool.Get().(*[]uint64)
+	defer wordPool.Put(bufA)
+	defer wordPool.Put(bufB)
+	sa := shingleSet(a, *bufA)
+	*bufA = sa
+	if len(sa) == 0 {
 		return 0
 	}
-	union := len(set)
+	sb := shingleSet(b, *bufB)
+	*bufB = sb
 	inter := 0
-	shingles(b, func(x uint64) {
-		seen, ok := set[x]
+	for i, k := 0, 0; i < len(sa) && k < len(sb); {
 		switch {
-		case !ok:
-			set[x] = true
-			union++
-		case !seen:
-			set[x] = true
+		case sa[i] < sb[k]:
+			i++
+		case sa[i] > sb[k]:
+			k++
+		default:
 			inter++
+			i++
+			k++
 		}
-	})
-	return float64(inter) / float64(union)
+	}
+	return float64(inter) / float64(len(sa)+len(sb)-inter)
 }
 
 // mix is the 64-bit finalizer of MurmurHash3: it spreads every input bit
