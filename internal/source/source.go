@@ -22,7 +22,6 @@ package source
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -37,6 +36,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/text/unicode/norm"
 )
 
