@@ -18,16 +18,34 @@ var stopwords = map[string][]string{
 // latinLangs are the languages latinLanguage tells apart, by index.
 var latinLangs = []string{"en", "fr", "de", "es", "pt", "it"}
 
-// stopIndex maps a stop word to the bit set of latinLangs it belongs to.
-var stopIndex = func() map[string]uint8 {
-	idx := map[string]uint8{}
+// stopIndex maps a stop word (its bytes packed into an integer by
+// packWord) to the bit set of latinLangs it belongs to; maxStop is the
+// length in bytes of the longest stop word.
+var stopIndex, maxStop = func() (map[uint64]uint8, int) {
+	idx := map[uint64]uint8{}
+	longest := 0
 	for i, lang := range latinLangs {
 		for _, w := range stopwords[lang] {
-			idx[w] |= 1 << i
+			idx[packWord([]byte(w))] |= 1 << i
+			longest = max(longest, len(w))
 		}
 	}
-	return idx
+	return idx, longest
 }()
+
+// packWord packs up to 8 bytes into an integer, the first byte lowest;
+// the length goes into the top byte when there is room, so that "a" and
+// "a\x00" differ.
+func packWord(w []byte) uint64 {
+	var x uint64
+	for i, b := range w {
+		x |= uint64(b) << (8 * i)
+	}
+	if len(w) < 8 {
+		x |= uint64(len(w)) << 56
+	}
+	return x
+}
 
 // DetectLanguage returns the ISO 639-1 code of the language text is
 // mostly written in: by script for Chinese (zh), Japanese (ja, kana
@@ -107,8 +125,8 @@ func latinLanguage(text string) string {
 			return
 		}
 		words++
-		if n <= len(buf) {
-			if bits := stopIndex[string(buf[:n])]; bits != 0 {
+		if n <= maxStop {
+			if bits := stopIndex[packWord(buf[:n])]; bits != 0 {
 				for i := range latinLangs {
 					if bits&(1<<i) != 0 {
 						counts[i]++

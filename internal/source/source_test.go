@@ -464,3 +464,32 @@ func FuzzReuters(f *testing.F) {
 		checkDocs(t, docs)
 	})
 }
+
+// TestStopIndex: every stop word fits the packed lookup and finds its
+// languages.
+func TestStopIndex(t *testing.T) {
+	if maxStop > 8 {
+		t.Fatalf("longest stop word has %d bytes; packWord holds 8", maxStop)
+	}
+	for i, lang := range latinLangs {
+		for _, w := range stopwords[lang] {
+			if stopIndex[packWord([]byte(w))]&(1<<i) == 0 {
+				t.Errorf("%s stop word %q not indexed", lang, w)
+			}
+		}
+	}
+	if stopIndex[packWord([]byte("th"))] != 0 || stopIndex[packWord([]byte("thee"))] != 0 {
+		t.Error("prefixes and extensions of stop words must not match")
+	}
+}
+
+// BenchmarkDetectLanguage reads the 1,500-byte sample of an English text.
+func BenchmarkDetectLanguage(b *testing.B) {
+	text := strings.Repeat("The council said on Monday that it has agreed to resume the talks with its neighbours from next week. ", 20)
+	b.SetBytes(1500)
+	for i := 0; i < b.N; i++ {
+		if DetectLanguage(text) != "en" {
+			b.Fatal("not English")
+		}
+	}
+}
