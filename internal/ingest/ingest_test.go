@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/source"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -123,11 +125,7 @@ func TestRunInputs(t *testing.T) {
 // BenchmarkIngest ingests the PolNeAR and BBC corpora (when ../shared
 // has them) into a fresh store per iteration; MB/s is of document text.
 func BenchmarkIngest(b *testing.B) {
-	var paths []string
-	for _, p := range [][]string{{"data", "news", "polnear", "polnear_articles.jsonl.gz"}, {"data", "news", "bbc", "bbc_articles.jsonl.gz"}} {
-		paths = append(paths, shared.TestPath(b, p...))
-	}
-	benchIngest(b, paths)
+	benchIngest(b, benchPaths(b))
 }
 
 // BenchmarkIngestReuters ingests two of the Reuters-21578 SGML files.
@@ -137,6 +135,74 @@ func BenchmarkIngestReuters(b *testing.B) {
 		paths = append(paths, shared.TestPath(b, "data", "news", "reuters21578", f))
 	}
 	benchIngest(b, paths)
+}
+
+// BenchmarkIngestRead is the reading stage of BenchmarkIngest alone:
+// gunzip, JSON, metadata extraction, IDs and language detection.
+func BenchmarkIngestRead(b *testing.B) {
+	paths := benchPaths(b)
+	var text int64
+	for i := 0; i < b.N; i++ {
+		text = 0
+		for _, p := range paths {
+			docs, errs := source.ReadFile(p, source.Options{})
+			if len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			for _, d := range docs {
+				text += int64(len(d.Text))
+			}
+		}
+	}
+	b.SetBytes(text)
+}
+
+// BenchmarkIngestStore is the storing stage of BenchmarkIngest alone:
+// the documents, read once beforehand, are stored in batches of 1000
+// into a fresh store per iteration (near-duplicate detection, appenders,
+// commits and the checkpoint on Close).
+func BenchmarkIngestStore(b *testing.B) {
+	var docs []*event.Document
+	var text int64
+	for _, p := range benchPaths(b) {
+		ds, errs := source.ReadFile(p, source.Options{})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		for _, d := range ds {
+			text += int64(len(d.Text))
+		}
+		docs = append(docs, ds...)
+	}
+	b.SetBytes(text)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k := 0; k < len(docs); k += 1000 {
+			var items []store.Item
+			for _, d := range docs[k:min(k+1000, len(docs))] {
+				c := *d
+				items = append(items, store.Item{Doc: &c})
+			}
+			if _, errs := st.AddDocuments(context.Background(), items); errors.Join(errs...) != nil {
+				b.Fatal(errors.Join(errs...))
+			}
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchPaths(b *testing.B) []string {
+	var paths []string
+	for _, p := range [][]string{{"data", "news", "polnear", "polnear_articles.jsonl.gz"}, {"data", "news", "bbc", "bbc_articles.jsonl.gz"}} {
+		paths = append(paths, shared.TestPath(b, p...))
+	}
+	return paths
 }
 
 func benchIngest(b *testing.B, paths []string) {
