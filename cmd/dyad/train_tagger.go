@@ -26,6 +26,7 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 	folds := fs.Int("folds", 5, "jackknife folds for the second pass's training tags")
 	prune := fs.Float64("prune", 0.75, "drop averaged weights smaller than this in magnitude")
 	noBack := fs.Bool("no-backward", false, "train no right-to-left first pass (smaller, faster, less accurate)")
+	bothFinal := fs.Bool("both-final", false, "also train a right-to-left final pass and add its scores (slower; +0.04 UPOS on EWT dev)")
 	verbose := fs.Bool("v", false, "print per-epoch progress even when stderr is not a terminal")
 	if err := parseFlags(fs, "train tagger", args); err != nil {
 		return err
@@ -46,7 +47,7 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("read dev data: %w", err)
 		}
 	}
-	opt := tag.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: *prune, NoBackward: *noBack}
+	opt := tag.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: *prune, NoBackward: *noBack, BothFinal: *bothFinal}
 	if *prune == 0 {
 		opt.Prune = -1 // keep every weight
 	}

@@ -42,7 +42,7 @@ func FuzzTag(f *testing.F) {
 // panics.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte{})
-	f.Add([]byte("dyad-tagger-4\n"))
+	f.Add([]byte("dyad-tagger-5\n"))
 	f.Add(embedded[:min(len(embedded), 512)])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := Read(bytes.NewReader(b))

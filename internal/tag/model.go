@@ -24,6 +24,7 @@ type Model struct {
 	p1   *weights
 	p2   *weights
 	pb   *weights // backward (right-to-left) first pass; nil when absent
+	p2b  *weights // backward final pass; nil when absent (needs pb)
 	lem  *lemmatizer
 	fts  *featurizer
 	info string // training summary
@@ -40,7 +41,10 @@ func (m *Model) ambOf(k uint64) uint64 {
 	return 0
 }
 
-const magic = "dyad-tagger-4\n"
+const magic = "dyad-tagger-5\n"
+
+// magicV4 marks the earlier layout without the backward final pass.
+const magicV4 = "dyad-tagger-4\n"
 
 // featureSet numbers the feature templates of features.go. A model holds
 // the weights of the templates it was trained with, so Read refuses a model
@@ -66,11 +70,13 @@ func (m *Model) Save(w io.Writer) error {
 	for _, p := range []*weights{m.p1, m.p2} {
 		e.weights(p)
 	}
-	if m.pb == nil {
-		e.bytes([]byte{0})
-	} else {
-		e.bytes([]byte{1})
-		e.weights(m.pb)
+	for _, p := range []*weights{m.pb, m.p2b} {
+		if p == nil {
+			e.bytes([]byte{0})
+		} else {
+			e.bytes([]byte{1})
+			e.weights(p)
+		}
 	}
 	e.lemmatizer(m.lem)
 	e.featurizer(m.fts)
@@ -90,7 +96,8 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("tagger model: %w", err)
 	}
 	d := &dec{r: bufio.NewReaderSize(zr, 1<<16)}
-	if string(d.bytesN(len(magic))) != magic {
+	mg := string(d.bytesN(len(magic)))
+	if mg != magic && mg != magicV4 {
 		if d.err != nil {
 			return nil, fmt.Errorf("tagger model: %w", d.err)
 		}
@@ -111,6 +118,11 @@ func Read(r io.Reader) (*Model, error) {
 	if b := d.bytesN(1); d.err == nil && b[0] == 1 {
 		m.pb = d.weights()
 	}
+	if mg == magic {
+		if b := d.bytesN(1); d.err == nil && b[0] == 1 {
+			m.p2b = d.weights()
+		}
+	}
 	m.lem = d.lemmatizer()
 	m.fts = d.featurizer()
 	if d.err != nil {
@@ -124,9 +136,14 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, errors.New("tagger model: ambiguity class out of range")
 		}
 	}
+	if m.p2b != nil && m.pb == nil {
+		return nil, errors.New("tagger model: backward final pass without backward first pass")
+	}
 	ws := []*weights{m.p1, m.p2}
-	if m.pb != nil {
-		ws = append(ws, m.pb)
+	for _, p := range []*weights{m.pb, m.p2b} {
+		if p != nil {
+			ws = append(ws, p)
+		}
 	}
 	for _, p := range ws {
 		if p.nClass != len(m.xpos) {

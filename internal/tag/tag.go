@@ -90,6 +90,11 @@ type scratch struct {
 	rs1     []uint64
 	rtags   []int
 	back    []int
+	rfirst  []int
+	rs2     []uint64
+	rfinal  []int
+	fkeep   []int32
+	bkeep   []int32
 	tags    []int
 	scores  []int32
 	buf     []byte
@@ -145,6 +150,9 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 	for i := 0; i < n; i++ {
 		sc.s1 = static1(sc.s1, sc.info, i)
 	}
+	if cap(sc.scores) < len(m.xpos) {
+		sc.scores = make([]int32, len(m.xpos))
+	}
 	sc.first = decodeWeights(m.p1, sc.scores, sc.info, sc.s1, nil, nil, 1, sc.first[:0])
 	var back []int
 	if m.pb != nil {
@@ -172,7 +180,27 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 	for i := 0; i < n; i++ {
 		sc.s2 = static2(sc.s2, sc.info, sc.first, back, i)
 	}
-	sc.tags = decodeWeights(m.p2, sc.scores, sc.info, sc.s1, sc.s2, sc.first, 2, sc.tags[:0])
+	if m.p2b == nil || back == nil {
+		sc.tags = decodeWeights(m.p2, sc.scores, sc.info, sc.s1, sc.s2, sc.first, 2, sc.tags[:0])
+		return sc.tags
+	}
+	// both final passes: forward, and backward over the reversed sentence
+	// (its own first-pass tags are the backward ones, the other direction's
+	// the forward ones), scores added
+	nc := len(m.xpos)
+	sc.fkeep = append(sc.fkeep[:0], make([]int32, n*nc)...)
+	sc.bkeep = append(sc.bkeep[:0], make([]int32, n*nc)...)
+	sc.tags = decodeKeep(m.p2, sc.scores, sc.fkeep, sc.info, sc.s1, sc.s2, sc.first, 2, sc.tags[:0])
+	sc.rfirst = sc.rfirst[:0]
+	for i := n - 1; i >= 0; i-- {
+		sc.rfirst = append(sc.rfirst, sc.first[i])
+	}
+	sc.rs2 = sc.rs2[:0]
+	for i := 0; i < n; i++ {
+		sc.rs2 = static2(sc.rs2, sc.rinfo, sc.rtags, sc.rfirst, i)
+	}
+	sc.rfinal = decodeKeep(m.p2b, sc.scores, sc.bkeep, sc.rinfo, sc.rs1, sc.rs2, sc.rtags, 2, sc.rfinal[:0])
+	sc.tags = combineFinal(sc.fkeep, sc.bkeep, n, nc, sc.tags)
 	return sc.tags
 }
 

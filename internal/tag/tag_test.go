@@ -1,6 +1,8 @@
 package tag
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/dyad-events/dyad/event"
@@ -78,5 +80,48 @@ func TestAccuracy(t *testing.T) {
 			t.Errorf("%s: accuracy below floor (UPOS %.1f XPOS %.1f UFeats %.1f lemma %.1f): %s",
 				tc.file, tc.upos, tc.xpos, tc.feats, tc.lemma, sc)
 		}
+	}
+}
+
+// TestConcurrent tags the same sentences from several goroutines and
+// expects the sequential result (run with -race to check for races).
+func TestConcurrent(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := [][]string{
+		{"Talks", "between", "the", "two", "sides", "collapsed", "."},
+		{"He", "'s", "been", "working", "here", "since", "2015", "."},
+		{"Sanctions", "were", "lifted", "last", "year", "."},
+	}
+	want := make([]string, len(inputs))
+	for i, in := range inputs {
+		s := sentence(in...)
+		tg.Tag(s)
+		want[i] = fmt.Sprint(s.Tokens)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				for i, in := range inputs {
+					s := sentence(in...)
+					tg.Tag(s)
+					if got := fmt.Sprint(s.Tokens); got != want[i] {
+						errs <- got
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs: %s", e)
 	}
 }
