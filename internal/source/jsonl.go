@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/event"
@@ -18,29 +19,55 @@ import (
 // are skipped. A malformed line is reported with its line number and the
 // other lines are still read.
 func ParseJSONL(name string, r io.Reader) ([]*event.Document, []error) {
-	var docs []*event.Document
-	var errs []error
+	var j jsonlReader
 	br := bufio.NewReaderSize(r, 64<<10)
 	for line := 1; ; line++ {
 		raw, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(raw)) > 0 {
-			doc, perr := parseJSONLine(raw)
-			if perr != nil {
-				errs = append(errs, &Error{File: name, Line: line, Err: perr})
-			} else {
-				doc.File = fmt.Sprintf("%s:%d", name, line)
-				docs = append(docs, doc)
-			}
-		}
+		j.line(name, line, raw)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			errs = append(errs, &Error{File: name, Line: line, Err: err})
+			j.errs = append(j.errs, &Error{File: name, Line: line, Err: err})
 			break
 		}
 	}
-	return docs, errs
+	return j.docs, j.errs
+}
+
+// parseJSONLData is ParseJSONL over data already in memory: the lines
+// are read in place, not copied.
+func parseJSONLData(name string, data []byte) ([]*event.Document, []error) {
+	var j jsonlReader
+	for line := 1; len(data) > 0; line++ {
+		raw := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			raw, data = data[:i+1], data[i+1:]
+		} else {
+			data = nil
+		}
+		j.line(name, line, raw)
+	}
+	return j.docs, j.errs
+}
+
+// jsonlReader collects the documents and problems of JSON lines.
+type jsonlReader struct {
+	docs []*event.Document
+	errs []error
+}
+
+func (j *jsonlReader) line(name string, line int, raw []byte) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return
+	}
+	doc, err := parseJSONLine(raw)
+	if err != nil {
+		j.errs = append(j.errs, &Error{File: name, Line: line, Err: err})
+		return
+	}
+	doc.File = name + ":" + strconv.Itoa(line)
+	j.docs = append(j.docs, doc)
 }
 
 // jsonArticle lists the keys read from a JSON line: the documented key
@@ -81,7 +108,7 @@ func first(ps ...*string) string {
 
 func parseJSONLine(raw []byte) (*event.Document, error) {
 	var a jsonArticle
-	if err := json.Unmarshal(raw, &a); err != nil {
+	if err := decodeArticle(raw, &a); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {

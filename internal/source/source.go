@@ -283,7 +283,7 @@ func Parse(name string, data []byte) ([]*event.Document, []error) {
 	var errs []error
 	switch format {
 	case FormatJSONL:
-		docs, errs = ParseJSONL(name, bytes.NewReader(data))
+		docs, errs = parseJSONLData(name, data)
 	case FormatFeed:
 		docs, errs = ParseFeed(name, data)
 	case FormatReuters:
