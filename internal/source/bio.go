@@ -68,22 +68,26 @@ func (x *extraction) bioUnit(t string) bool {
 // the singular. "The authors are …" gives one unnamed bio, plural.
 func parseBios(s string) ([]bio, bool) {
 	s = strings.TrimSpace(s)
-	if m := reBioPlural.FindStringSubmatch(s); m != nil {
-		b, ok := parseBio("Somebody Here is " + m[2])
-		if !ok {
-			return nil, false
-		}
-		b.role = singular(b.role)
-		var out []bio
-		for _, n := range reBioNameSep.Split(m[1], -1) {
-			if n = strings.TrimSpace(n); n != "" {
-				if notNameStart[strings.Fields(n)[0]] {
-					return nil, false
-				}
-				out = append(out, bio{name: n, role: b.role, affiliation: b.affiliation, plural: true})
+	// reBioPlural needs the words "and" and "are": most sentences have
+	// no "are" and skip the regular expression.
+	if strings.Contains(s, "are") && strings.Contains(s, "and") {
+		if m := reBioPlural.FindStringSubmatch(s); m != nil {
+			b, ok := parseBio("Somebody Here is " + m[2])
+			if !ok {
+				return nil, false
 			}
+			b.role = singular(b.role)
+			var out []bio
+			for _, n := range reBioNameSep.Split(m[1], -1) {
+				if n = strings.TrimSpace(n); n != "" {
+					if notNameStart[strings.Fields(n)[0]] {
+						return nil, false
+					}
+					out = append(out, bio{name: n, role: b.role, affiliation: b.affiliation, plural: true})
+				}
+			}
+			return out, len(out) > 0
 		}
-		return out, len(out) > 0
 	}
 	b, ok := parseBio(s)
 	if !ok {

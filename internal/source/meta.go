@@ -525,6 +525,9 @@ func (x *extraction) credit(t string) bool {
 }
 
 func isCopyright(t string) bool {
+	if len(t) >= 200 {
+		return false
+	}
 	l := strings.ToLower(t)
-	return len(t) < 200 && (strings.HasPrefix(l, "©") || strings.HasPrefix(l, "copyright") || strings.Contains(l, "all rights reserved"))
+	return strings.HasPrefix(l, "©") || strings.HasPrefix(l, "copyright") || strings.Contains(l, "all rights reserved")
 }

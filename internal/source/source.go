@@ -23,6 +23,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -220,9 +221,33 @@ func ReadFile(path string, opts Options) ([]*event.Document, []error) {
 				return nil, []error{&Error{File: path, Err: tooLarge(info.Size(), opts.maxBytes())}}
 			}
 		}
-		r = f
+		return read(path, f, opts, fileSizeHint(f))
 	}
 	return Read(path, r, opts)
+}
+
+// fileSizeHint returns how many bytes reading f is likely to give: its
+// size, or for gzip data the size its trailer records (the last
+// member's, modulo 4 GB: only a hint for the first allocation).
+func fileSizeHint(f *os.File) func(gzipped bool) int64 {
+	return func(gzipped bool) int64 {
+		info, err := f.Stat()
+		if err != nil || !info.Mode().IsRegular() {
+			return 0
+		}
+		if !gzipped {
+			return info.Size()
+		}
+		var trailer [4]byte
+		if info.Size() < 18 {
+			return 0
+		}
+		if _, err := f.ReadAt(trailer[:], info.Size()-4); err != nil {
+			return 0
+		}
+		// Deflate expands at most about 1032 times.
+		return min(int64(binary.LittleEndian.Uint32(trailer[:])), 1032*info.Size())
+	}
 }
 
 func tooLarge(size, limit int64) error {
@@ -246,7 +271,19 @@ func humanBytes(n int64) string {
 // when it is gzip data) and parses it in the format its name announces,
 // else the one its content suggests.
 func Read(name string, r io.Reader, opts Options) ([]*event.Document, []error) {
+	return read(name, r, opts, nil)
+}
+
+// read is Read with a guess of the content's size (nil: none), which
+// saves growing the buffer step by step.
+func read(name string, r io.Reader, opts Options, sizeHint func(gzipped bool) int64) ([]*event.Document, []error) {
 	limit := opts.maxBytes()
+	hint := func(gzipped bool) int64 {
+		if sizeHint == nil {
+			return 0
+		}
+		return min(sizeHint(gzipped), limit)
+	}
 	br := bufio.NewReader(r)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -254,13 +291,13 @@ func Read(name string, r io.Reader, opts Options) ([]*event.Document, []error) {
 			return nil, []error{&Error{File: name, Err: fmt.Errorf("gzip: %w", err)}}
 		}
 		defer zr.Close()
-		return readPlain(name, zr, limit)
+		return readPlain(name, zr, limit, hint(true))
 	}
-	return readPlain(name, br, limit)
+	return readPlain(name, br, limit, hint(false))
 }
 
-func readPlain(name string, r io.Reader, limit int64) ([]*event.Document, []error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+func readPlain(name string, r io.Reader, limit, hint int64) ([]*event.Document, []error) {
+	data, err := readAll(io.LimitReader(r, limit+1), hint)
 	if err != nil {
 		return nil, []error{&Error{File: name, Err: fmt.Errorf("read: %w", err)}}
 	}
@@ -268,6 +305,25 @@ func readPlain(name string, r io.Reader, limit int64) ([]*event.Document, []erro
 		return nil, []error{&Error{File: name, Err: tooLarge(-1, limit)}}
 	}
 	return Parse(name, data)
+}
+
+// readAll is io.ReadAll with a first buffer of size (plus one byte, so
+// that a right guess ends without growing it).
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 512-1)+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append grow it
+		}
+	}
 }
 
 // Parse parses data read from the file called name.

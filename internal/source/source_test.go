@@ -493,3 +493,35 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		}
 	}
 }
+
+// TestReadAll: whatever the size guess, readAll returns the content.
+func TestReadAll(t *testing.T) {
+	content := strings.Repeat("0123456789", 300)
+	for _, hint := range []int64{0, 1, 511, 2999, 3000, 3001, 1 << 20} {
+		got, err := readAll(strings.NewReader(content), hint)
+		if err != nil || string(got) != content {
+			t.Errorf("hint %d: %d bytes, %v", hint, len(got), err)
+		}
+	}
+}
+
+// TestReadFileGzipHint: a gzip file is read whole when its trailer's
+// size is right, and when it is wrong (two members: the trailer names the
+// last one only).
+func TestReadFileGzipHint(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	for _, part := range []string{`{"text": "First story about the harbour."}` + "\n", `{"text": "Second story about the bridge."}` + "\n"} {
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(part))
+		zw.Close()
+	}
+	path := filepath.Join(dir, "two.jsonl.gz")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := ReadFile(path, Options{})
+	if len(errs) > 0 || len(docs) != 2 {
+		t.Fatalf("%d documents, errors %v", len(docs), errs)
+	}
+}
