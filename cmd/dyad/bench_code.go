@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -34,6 +35,9 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
 	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
+	goMem := fs.Int("go-memory", 256, "soft limit of the Go heap in `MB` (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set)")
+	dbMem := fs.Int("db-memory", 64, "DuckDB memory_limit in `MB` (0 = DuckDB's default, 80% of RAM)")
+	memprofile := fs.String("memprofile", "", "write a heap profile at the end of the measured run to `file` (go tool pprof)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
@@ -56,6 +60,10 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
 
+	if *goMem > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		// before loading: the models' load garbage counts too
+		debug.SetMemoryLimit(int64(*goMem) << 20)
+	}
 	t0 := time.Now()
 	p, err := coder.LoadPipeline(nil)
 	if err != nil {
@@ -76,6 +84,9 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	if err := limitDB(st, *dbMem, *procs); err != nil {
+		return err
+	}
 	bytes := 0
 	for _, d := range docs {
 		bytes += len(d.Text)
@@ -126,6 +137,11 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	}
 	total := time.Since(start)
 	bar.Finish()
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			return err
+		}
+	}
 	var m1 runtime.MemStats
 	runtime.ReadMemStats(&m1)
 	ns := float64(max(sents, 1))
@@ -141,6 +157,38 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "allocations %.0f per sentence, %.0f bytes per sentence; Go heap peak %s (runtime.MemStats.Sys %s); process peak RSS %s\n",
 		float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns, mb(m1.HeapSys), mb(m1.Sys), peakRSS())
 	return nil
+}
+
+// limitDB bounds DuckDB's own buffer pool and worker threads, which by
+// default take 80% of RAM and a thread per core. (The Go heap has its soft
+// limit, set before the models load: they are most of it, and without a
+// limit the collector lets the heap grow to twice the live size.)
+func limitDB(st *store.Store, dbMB, threads int) error {
+	if dbMB > 0 {
+		if _, err := st.DB().Exec(fmt.Sprintf("SET memory_limit = '%dMB'", dbMB)); err != nil {
+			return fmt.Errorf("set DuckDB memory limit: %w", err)
+		}
+	}
+	if threads > 0 {
+		if _, err := st.DB().Exec(fmt.Sprintf("SET threads = %d", threads)); err != nil {
+			return fmt.Errorf("set DuckDB threads: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeHeapProfile writes the live heap (after a collection) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 func mb(n uint64) string { return fmt.Sprintf("%.0f MB", float64(n)/(1<<20)) }
