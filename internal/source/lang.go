@@ -18,19 +18,52 @@ var stopwords = map[string][]string{
 // latinLangs are the languages latinLanguage tells apart, by index.
 var latinLangs = []string{"en", "fr", "de", "es", "pt", "it"}
 
-// stopIndex maps a stop word (its bytes packed into an integer by
-// packWord) to the bit set of latinLangs it belongs to; maxStop is the
-// length in bytes of the longest stop word.
-var stopIndex, maxStop = func() (map[uint64]uint8, int) {
-	idx := map[uint64]uint8{}
-	longest := 0
+// stopTable maps a stop word (its bytes packed into an integer by
+// packWord) to the bit set of latinLangs it belongs to, by open
+// addressing; maxStop is the length in bytes of the longest stop word.
+var stopTable, maxStop = func() (t [256]stopSlot, longest int) {
 	for i, lang := range latinLangs {
 		for _, w := range stopwords[lang] {
-			idx[packWord([]byte(w))] |= 1 << i
+			k := packWord([]byte(w))
+			h := stopHash(k)
+			for t[h].key != 0 && t[h].key != k {
+				h = (h + 1) % uint64(len(t))
+			}
+			t[h].key = k
+			t[h].bits |= 1 << i
 			longest = max(longest, len(w))
 		}
 	}
-	return idx, longest
+	return t, longest
+}()
+
+type stopSlot struct {
+	key  uint64 // 0: empty (packWord is never 0 for a word of 1 to 7 bytes)
+	bits uint8
+}
+
+func stopHash(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> 56 }
+
+// stopBits returns the languages whose stop word is the packed word k.
+func stopBits(k uint64) uint8 {
+	for h := stopHash(k); ; h = (h + 1) % uint64(len(stopTable)) {
+		switch stopTable[h].key {
+		case k:
+			return stopTable[h].bits
+		case 0:
+			return 0
+		}
+	}
+}
+
+// latinLower maps the ASCII bytes of a word (letters, apostrophe) to
+// themselves lower-cased, and other bytes to 0.
+var latinLower = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	t['\''] = '\''
+	return t
 }()
 
 // packWord packs up to 8 bytes into an integer, the first byte lowest;
@@ -58,12 +91,17 @@ func DetectLanguage(text string) string {
 		text = text[:1500]
 	}
 	var latin, han, kana, hangul, cyr, arabic, greek, hebrew, thai int
-	for _, r := range text {
-		switch {
-		case r < 0x80:
-			if unicode.IsLetter(r) {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
 				latin++
 			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
 		case unicode.Is(unicode.Han, r):
 			han++
 		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
@@ -121,12 +159,9 @@ func latinLanguage(text string) string {
 	var buf [8]byte
 	n := 0 // letters of the current word; words longer than buf are no stop words
 	flush := func() {
-		if n == 0 {
-			return
-		}
 		words++
 		if n <= maxStop {
-			if bits := stopIndex[packWord(buf[:n])]; bits != 0 {
+			if bits := stopBits(packWord(buf[:n])); bits != 0 {
 				for i := range latinLangs {
 					if bits&(1<<i) != 0 {
 						counts[i]++
@@ -136,28 +171,38 @@ func latinLanguage(text string) string {
 		}
 		n = 0
 	}
-	add := func(b byte) {
-		if n < len(buf) {
-			buf[n] = b
-		}
-		n++
-	}
-	for _, r := range text {
-		switch {
-		case r >= 'a' && r <= 'z', r == '\'':
-			add(byte(r))
-		case r >= 'A' && r <= 'Z':
-			add(byte(r + 'a' - 'A'))
-		case r >= 0x80 && unicode.IsLetter(r):
-			var tmp [4]byte
-			for _, b := range tmp[:utf8.EncodeRune(tmp[:], unicode.ToLower(r))] {
-				add(b)
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if l := latinLower[c]; l != 0 {
+				if n < len(buf) {
+					buf[n] = l
+				}
+				n++
+			} else if n > 0 {
+				flush()
 			}
-		default:
-			flush()
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !unicode.IsLetter(r) {
+			if n > 0 {
+				flush()
+			}
+			continue
+		}
+		var tmp [4]byte
+		for _, b := range tmp[:utf8.EncodeRune(tmp[:], unicode.ToLower(r))] {
+			if n < len(buf) {
+				buf[n] = b
+			}
+			n++
 		}
 	}
-	flush()
+	if n > 0 {
+		flush()
+	}
 	best, bestN := "", 0
 	for i, l := range latinLangs {
 		if counts[i] > bestN {
