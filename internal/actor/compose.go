@@ -185,17 +185,19 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	}
 	// ROLE of|from [the] MOD: "the Government of Japan", "Secretary General
 	// of NATO", "soldiers from Chad" (not "in": a place is not an affiliation)
+	roleOf := false
 	if mod == nil && person == nil && nameFrom < 0 && len(roles) > 0 && cur < len(items) {
 		j := last
-		if j < len(ws) && (ws[j].key == "of" || ws[j].key == "from") {
+		if j < len(ws) && (ws[j].key == "of" || ws[j].key == "from" || (ws[j].key == "in" && inRole(roles))) {
 			j++
 			if j < len(ws) && ws[j].key == "the" {
 				j++
 			}
-			if c := &items[cur]; c.i == j && isMod(c) && c.e.Flags&FlagDemonym == 0 {
+			if c := &items[cur]; c.i == j && isMod(c) && c.e.Flags&FlagDemonym == 0 && (ws[last].key != "in" || c.kind == KindCountry) {
 				mod = c
 				last = c.j
 				cur++
+				roleOf = true
 			}
 		}
 	}
@@ -299,7 +301,47 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			cur = itemAfter(items, cur, j)
 		}
 	}
+	m.roleOf = roleOf && m.Role != "" && m.Kind == KindCountry
 	return m, cur, true
+}
+
+// inRole reports whether a role phrase is a public body's people, who
+// belong to the country they are "in": "lawmakers in Gondor", "officials
+// in Kenya" (not soldiers, refugees or reporters, who are often
+// foreigners there).
+func inRole(roles []*item) bool {
+	r := roles[len(roles)-1]
+	if r.e.Code == "" || !strings.HasSuffix(r.lastKey, "s") {
+		return false
+	}
+	switch sector(r.e.Code) {
+	case "GOV", "LEG", "JUD":
+		return true
+	}
+	return false
+}
+
+// distribute gives the role of "the ambassadors of A, B and C" to every
+// country coordinated with A: B and C are bare countries following the
+// composed mention with only commas and "and" between them.
+func distribute(out []Mention, toks []event.Token) {
+	n := len(out)
+	if n < 2 {
+		return
+	}
+	m, p := &out[n-1], &out[n-2]
+	if m.Kind != KindCountry || m.Role != "" || m.Country == "" || m.Code != m.Country || !p.roleOf {
+		return
+	}
+	if m.First <= p.Last+1 {
+		return
+	}
+	for t := p.Last + 1; t < m.First; t++ {
+		if f := strings.ToLower(toks[t].Form); f != "," && f != "and" {
+			return
+		}
+	}
+	m.Code, m.Role, m.roleOf = m.Country+strings.TrimPrefix(p.Code, p.Country), p.Role, true
 }
 
 // startsItem reports whether word j starts one of items[from:].

@@ -31,6 +31,8 @@ type Mention struct {
 	Loc       bool          // object of a locative preposition ("in Tokyo"): a place, maybe not an actor
 	Ambiguous bool          // a known name with several readings on the date, left unresolved
 	Refs      []event.Actor // actors an anaphor or pronoun stands for
+
+	roleOf bool // a role of a country named after it ("ambassadors of A"), passed on to countries coordinated with it
 }
 
 // Actor returns the mention as an event actor.
@@ -138,6 +140,7 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 			d.shareModifier(&out[len(out)-1], &m, ws, s, di)
 		}
 		out = append(out, m)
+		distribute(out, s.Tokens)
 		if isMainSubject(s.Tokens, m.Head) {
 			d.subjects[m.Span] = true
 		}
