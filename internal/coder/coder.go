@@ -684,7 +684,13 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 			}
 		}
 	}
-	return k.emit(v, p.Code, src, tgt, ev)
+	out := k.emit(v, p.Code, src, tgt, ev)
+	if p.Pair != "" && len(tgt) > 0 && len(out) > 0 {
+		// a paired code: the target's reciprocal act ("X visited Y": Y
+		// hosted X)
+		out = append(out, k.emit(v, p.Pair, tgt, src, ev)...)
+	}
+	return out
 }
 
 var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true}

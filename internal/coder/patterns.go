@@ -36,6 +36,9 @@ import (
 type Pattern struct {
 	Lemmas []string
 	Code   string
+	// Pair is the code of the target's reciprocal act, from a paired
+	// PETRARCH code "032:033" (a visit and its hosting); "" for none.
+	Pair   string
 	Obj    [][]string // each: alternatives, one must match
 	PP     []PPReq
 	Pre    [][]string

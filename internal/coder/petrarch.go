@@ -33,6 +33,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 	var (
 		curSyn    string
 		blockCode string
+		blockPair string
 		verbs     []verbEntry
 		pats      []rawPattern
 		bad       []string
@@ -40,15 +41,15 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 	)
 	flush := func() {
 		// bare verbs: one pattern per (code, particle)
-		type key struct{ code, prt string }
+		type key struct{ code, pair, prt string }
 		var keys []key
 		bare := map[key][]string{}
 		byPrt := map[string][]string{}
 		var prts []string
 		for _, v := range verbs {
-			code := v.code
+			code, pair := v.code, v.pair
 			if code == "" {
-				code = blockCode
+				code, pair = blockCode, blockPair
 			}
 			bk := v.lemma + "_" + v.prt
 			if v.code != "" {
@@ -59,7 +60,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 				code = ""
 			}
 			if code != "" && (code != "---" || v.prt != "") {
-				k := key{code, v.prt}
+				k := key{code, pair, v.prt}
 				if _, ok := bare[k]; !ok {
 					keys = append(keys, k)
 				}
@@ -71,7 +72,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 			byPrt[v.prt] = appendStr(byPrt[v.prt], v.lemma)
 		}
 		for _, k := range keys {
-			d.Add(&Pattern{Lemmas: bare[k], Code: k.code, Prt: k.prt, Origin: origin})
+			d.Add(&Pattern{Lemmas: bare[k], Code: k.code, Pair: k.pair, Prt: k.prt, Origin: origin})
 		}
 		for _, prt := range prts {
 			for _, rp := range pats {
@@ -126,9 +127,9 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 		case strings.HasPrefix(line, "---"):
 			flush()
 			curSyn = ""
-			blockCode = "---"
+			blockCode, blockPair = "---", ""
 			if m := codeRE.FindStringSubmatch(line); m != nil {
-				blockCode = pickCode(m[1])
+				blockCode, blockPair = pickCode(m[1]), pairCode(m[1])
 			}
 		case strings.HasPrefix(line, "-"):
 			curSyn = ""
@@ -142,7 +143,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 				bad = append(bad, fmt.Sprintf("line %d: pattern without *", ln))
 				continue
 			}
-			pats = append(pats, rawPattern{body: body, code: pickCode(m[1])})
+			pats = append(pats, rawPattern{body: body, code: pickCode(m[1]), pair: pairCode(m[1])})
 		default:
 			curSyn = ""
 			if blockCode == "" {
@@ -181,11 +182,12 @@ func (e *SkippedError) Error() string {
 
 var codeRE = regexp.MustCompile(`\[([^\]]*)\]`)
 
-// pickCode turns "042:043" into "042", ":173" into "173".
+// pickCode turns "042:043" into "042", ":173" into "173", "023?" (a code
+// marked as doubtful) into "023".
 func pickCode(s string) string {
 	s = strings.TrimSpace(s)
 	a, b, _ := strings.Cut(s, ":")
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	a, b = cleanCode(a), cleanCode(b)
 	if a != "" {
 		return a
 	}
@@ -195,12 +197,27 @@ func pickCode(s string) string {
 	return "---"
 }
 
-type verbEntry struct{ lemma, prt, code string }
+// pairCode is the second code of a paired code "032:033" (TABARI's
+// convention: the first codes the source's act on the target, the second
+// the target's act on the source: a visit and its hosting), "" when the
+// code is not paired.
+func pairCode(s string) string {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), ":")
+	a, b = cleanCode(a), cleanCode(b)
+	if !ok || a == "" || b == "" || a == "---" || b == "---" {
+		return ""
+	}
+	return b
+}
+
+func cleanCode(s string) string { return strings.TrimRight(strings.TrimSpace(s), "?") }
+
+type verbEntry struct{ lemma, prt, code, pair string }
 
 func parseVerbLine(line string) (verbEntry, bool) {
 	var v verbEntry
 	if m := codeRE.FindStringSubmatch(line); m != nil {
-		v.code = pickCode(m[1])
+		v.code, v.pair = pickCode(m[1]), pairCode(m[1])
 		line = line[:strings.Index(line, "[")]
 	}
 	if i := strings.Index(line, "{"); i >= 0 {
@@ -229,7 +246,7 @@ func parseVerbLine(line string) (verbEntry, bool) {
 	return v, true
 }
 
-type rawPattern struct{ body, code string }
+type rawPattern struct{ body, code, pair string }
 
 var particles = map[string]bool{"up": true, "out": true, "off": true, "down": true, "back": true, "away": true, "forward": true, "over": true, "aside": true}
 
@@ -239,7 +256,7 @@ var dropWords = map[string]bool{"the": true, "a": true, "an": true, "its": true,
 
 // compile turns a raw pattern into a Pattern for the verb lemma.
 func (rp rawPattern) compile() (*Pattern, bool) {
-	p := &Pattern{Code: rp.code}
+	p := &Pattern{Code: rp.code, Pair: rp.pair}
 	body := strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ", "_", " ").Replace(rp.body)
 	toks := strings.Fields(body)
 	star := -1
