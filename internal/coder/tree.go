@@ -14,14 +14,16 @@ type tree struct {
 	children [][]int
 	lower    []string   // lower-case forms
 	lemma    []string   // lower-case lemmas (form when the lemma is missing)
+	rels     []string   // relations, with false passives undone (see activeFix)
 	keys     [][]string // the pattern words a token matches: form, lemma, plural forms of the lemma
 }
 
 func newTree(s *event.Sentence) *tree {
 	n := len(s.Tokens)
-	t := &tree{s: s, head: make([]int, n), children: make([][]int, n), lower: make([]string, n), lemma: make([]string, n)}
+	t := &tree{s: s, head: make([]int, n), children: make([][]int, n), lower: make([]string, n), lemma: make([]string, n), rels: make([]string, n)}
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
+		t.rels[i] = tok.Deprel
 		h := tok.Head - 1
 		if h < -1 || h >= n || h == i {
 			h = -1
@@ -69,7 +71,57 @@ func newTree(s *event.Sentence) *tree {
 			}
 		}
 	}
+	t.activeFix()
 	return t
+}
+
+// activeFix undoes a passive the parser gave a past-tense verb with no
+// auxiliary: "X fired two shells at Y" parsed with X as nsubj:pass and
+// "shells" as obl:agent. Without a "be" or "get" auxiliary (or a passive
+// one) the verb is active: its passive subject is its subject and an
+// agent without "by" its object. Participles modifying a noun ("the plan
+// unveiled by X") are left alone.
+func (t *tree) activeFix() {
+	for v := range t.rels {
+		if x := t.s.Tokens[v].XPOS; x != "VBD" && x != "VBN" {
+			continue
+		}
+		switch t.rels[v] {
+		case "acl", "amod":
+			continue
+		}
+		subj, aux := -1, false
+		for _, c := range t.children[v] {
+			switch t.rels[c] {
+			case "aux:pass":
+				aux = true
+			case "aux":
+				if l := t.lemma[c]; l == "be" || l == "get" {
+					aux = true
+				}
+			case "nsubj:pass":
+				subj = c
+			}
+		}
+		if subj < 0 || aux {
+			continue
+		}
+		t.rels[subj] = "nsubj"
+		for _, c := range t.children[v] {
+			if t.rels[c] != "obl:agent" {
+				continue
+			}
+			by := false
+			for _, g := range t.children[c] {
+				if t.rels[g] == "case" && t.lower[g] == "by" {
+					by = true
+				}
+			}
+			if !by {
+				t.rels[c] = "obj"
+			}
+		}
+	}
 }
 
 func remove(xs []int, x int) []int {
@@ -82,11 +134,11 @@ func remove(xs []int, x int) []int {
 	return out
 }
 
-func (t *tree) rel(i int) string { return t.s.Tokens[i].Deprel }
+func (t *tree) rel(i int) string { return t.rels[i] }
 
 // base is the relation without subtype ("obl" for "obl:tmod").
 func (t *tree) base(i int) string {
-	r := t.s.Tokens[i].Deprel
+	r := t.rels[i]
 	if j := strings.IndexByte(r, ':'); j >= 0 {
 		return r[:j]
 	}
