@@ -286,7 +286,17 @@ func read(name string, r io.Reader, opts Options, sizeHint func(gzipped bool) in
 	}
 	br := bufio.NewReader(r)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		var zin io.Reader = br
+		if sizeHint != nil {
+			// A file of known size: inflate from memory, the decoder's
+			// fastest input.
+			comp, err := readAll(io.LimitReader(br, limit+1), sizeHint(false))
+			if err != nil {
+				return nil, []error{&Error{File: name, Err: fmt.Errorf("read: %w", err)}}
+			}
+			zin = bytes.NewReader(comp)
+		}
+		zr, err := gzip.NewReader(zin)
 		if err != nil {
 			return nil, []error{&Error{File: name, Err: fmt.Errorf("gzip: %w", err)}}
 		}
