@@ -83,11 +83,46 @@ type PPReq struct {
 	Words []string // alternatives; empty = any phrase
 }
 
+// phraseLen is the number of words of a pattern word written as a phrase
+// with a synset inside (1 for a word or a synset).
+func phraseLen(alts []string) int {
+	if len(alts) == 1 && isPhraseAlt(alts[0]) {
+		return len(phraseWords(alts[0]))
+	}
+	return 1
+}
+
+// isPhraseAlt reports whether a pattern alternative is a phrase naming a
+// synset among lower-case words ("new_&TIETYPES_relations"); synset names
+// are upper case and may contain "_" themselves ("&DY_MEETING").
+func isPhraseAlt(a string) bool {
+	return strings.Contains(a, "&") && strings.Contains(a, "_") && strings.ToUpper(a) != a
+}
+
+// phraseWords splits a phrase alternative into its words and synset names.
+func phraseWords(a string) []string {
+	parts := strings.Split(a, "_")
+	var out []string
+	for i := 0; i < len(parts); i++ {
+		w := parts[i]
+		if strings.HasPrefix(w, "&") {
+			for i+1 < len(parts) && parts[i+1] != "" && strings.ToUpper(parts[i+1]) == parts[i+1] && strings.ToLower(parts[i+1]) != parts[i+1] {
+				i++
+				w += "_" + parts[i]
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // Specificity orders patterns: the most specific matching one wins.
 func (p *Pattern) Specificity() int {
 	n := 0
-	for range p.Obj {
-		n += 2
+	for _, o := range p.Obj {
+		// a phrase of adjacent words ("new_&TIETYPES_relations") counts
+		// as many words
+		n += 2 * phraseLen(o)
 	}
 	for _, pp := range p.PP {
 		switch {
@@ -103,7 +138,9 @@ func (p *Pattern) Specificity() int {
 			n++
 		}
 	}
-	n += len(p.Pre) * 2
+	for _, o := range p.Pre {
+		n += 2 * phraseLen(o)
+	}
 	if p.Prt != "" {
 		n += 3
 	}
@@ -158,6 +195,17 @@ func (d *Dictionary) compile(alts []string) *altSet {
 }
 
 func (d *Dictionary) resolve(alts []string) []string {
+	for i, a := range alts {
+		if isPhraseAlt(a) {
+			// a phrase with synsets inside ("new_&TIETYPES_relations"):
+			// every combination of their members
+			out := append([]string(nil), alts[:i]...)
+			for _, b := range alts[i:] {
+				out = append(out, d.expandPhrase(b)...)
+			}
+			return d.resolve(out)
+		}
+	}
 	if len(alts) == 1 && strings.HasPrefix(alts[0], "&") {
 		return d.synsets[alts[0]]
 	}
@@ -175,6 +223,40 @@ func (d *Dictionary) resolve(alts []string) []string {
 		}
 	}
 	return alts
+}
+
+// maxPhraseAlts bounds the combinations a phrase with synsets expands to.
+const maxPhraseAlts = 512
+
+// expandPhrase turns a phrase whose words may name synsets into the
+// phrases of their members; a plain word or synset is returned as is.
+func (d *Dictionary) expandPhrase(a string) []string {
+	if !isPhraseAlt(a) {
+		return []string{a}
+	}
+	out := []string{""}
+	for _, w := range phraseWords(a) {
+		ms := []string{w}
+		if strings.HasPrefix(w, "&") {
+			ms = d.synsets[w]
+		}
+		var next []string
+		for _, o := range out {
+			for _, m := range ms {
+				if strings.Contains(m, "&") {
+					continue
+				}
+				if o != "" {
+					m = o + "_" + m
+				}
+				if len(next) < maxPhraseAlts {
+					next = append(next, m)
+				}
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // Len is the number of patterns.

@@ -76,7 +76,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 		}
 		for _, prt := range prts {
 			for _, rp := range pats {
-				p, ok := rp.compile()
+				p, ok := rp.compile(d)
 				if !ok {
 					continue
 				}
@@ -255,9 +255,22 @@ var preps = map[string]bool{"to": true, "with": true, "against": true, "on": tru
 var dropWords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "and": true}
 
 // compile turns a raw pattern into a Pattern for the verb lemma.
-func (rp rawPattern) compile() (*Pattern, bool) {
+func (rp rawPattern) compile(d *Dictionary) (*Pattern, bool) {
 	p := &Pattern{Code: rp.code, Pair: rp.pair}
-	body := strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ", "_", " ").Replace(rp.body)
+	// Words joined by "_" must follow each other. A joined phrase naming
+	// a synset ("NEW_&TIETYPES_RELATIONS") is kept as one phrase, its
+	// synsets expanded when the dictionary compiles it; other joined
+	// words are read one by one, as before.
+	var fields []string
+	for _, f := range strings.Fields(rp.body) {
+		if ph, ok := synPhrase(f, d); ok {
+			f = ph
+		} else {
+			f = strings.ReplaceAll(f, "_", " ")
+		}
+		fields = append(fields, f)
+	}
+	body := strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ").Replace(strings.Join(fields, " "))
 	toks := strings.Fields(body)
 	star := -1
 	for i, t := range toks {
@@ -366,6 +379,9 @@ func expand(t string) []string {
 	case "", "$", "+", "%", "^", "*":
 		return nil
 	}
+	if isPhraseAlt(t) {
+		return []string{t} // made by synPhrase
+	}
 	if strings.HasPrefix(t, "&") {
 		return []string{synName(t)}
 	}
@@ -374,6 +390,42 @@ func expand(t string) []string {
 		return nil
 	}
 	return []string{w}
+}
+
+// synPhrase reads a pattern token of words joined by "_" with a synset
+// among them ("NEW_&TIETYPES_RELATIONS": a synset, not a synset named
+// TIETYPES_RELATIONS, when d knows no such synset) as one phrase of
+// adjacent words, lower case with the synset names upper case.
+func synPhrase(t string, d *Dictionary) (string, bool) {
+	if !strings.Contains(t, "_") || !strings.Contains(t, "&") || strings.ContainsAny(t, "*(){}+$%^") {
+		return "", false
+	}
+	parts := strings.Split(t, "_")
+	var ws []string
+	for i := 0; i < len(parts); i++ {
+		w := parts[i]
+		if w == "" || w == "&" {
+			return "", false
+		}
+		if !strings.HasPrefix(w, "&") {
+			ws = append(ws, strings.ToLower(w))
+			continue
+		}
+		// the longest known synset name starting here
+		name, end := synName(w), i
+		for j := i + 1; j < len(parts); j++ {
+			if n := synName(strings.Join(parts[i:j+1], "_")); d != nil && len(d.synsets[n]) > 0 {
+				name, end = n, j
+			}
+		}
+		ws = append(ws, name)
+		i = end
+	}
+	if len(ws) < 2 {
+		return "", false
+	}
+	ph := strings.Join(ws, "_")
+	return ph, isPhraseAlt(ph)
 }
 
 func synName(s string) string { return "&" + strings.ToUpper(strings.Trim(s, "&_")) }
