@@ -34,6 +34,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -106,6 +107,15 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, conn: conn, now: func() time.Time { return time.Now().UTC() }}
+	// DuckDB starts a worker per core; a process held to fewer cores
+	// (GOMAXPROCS) holds DuckDB to as many threads, or its idle workers
+	// spin on the cores the process was not meant to use.
+	if n := runtime.GOMAXPROCS(0); n < runtime.NumCPU() {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("SET threads = %d", n)); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("open %s: threads: %w", path, err)
+		}
+	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

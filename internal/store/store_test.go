@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -330,5 +331,23 @@ func TestMigrate(t *testing.T) {
 	}
 	if d, err := s.Document(ctx, "m1"); err != nil || d.Title != "T m1" {
 		t.Errorf("document after migration: %v, %v", d, err)
+	}
+}
+
+// TestThreadsFollowGOMAXPROCS: a process held to one core holds DuckDB
+// to one thread.
+func TestThreadsFollowGOMAXPROCS(t *testing.T) {
+	if runtime.NumCPU() < 2 {
+		t.Skip("one CPU: DuckDB's default is already one thread")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	s, err := Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB().QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("threads = %d, %v; want 1", n, err)
 	}
 }
