@@ -50,11 +50,10 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 		say = func(format string, a ...any) { fmt.Fprintf(stderr, format, a...) }
 	}
 	t0 := time.Now()
-	p, err := nlp.Load()
+	p, err := nlp.LoadBeam(*beam)
 	if err != nil {
 		return err
 	}
-	p = p.WithBeam(*beam)
 	load := time.Since(t0)
 	bytes := 0
 	for _, d := range docs {

@@ -49,7 +49,12 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 			m.Add(sys[i].Tokens, gold[i].Tokens)
 		}
 	} else {
-		p, err := nlp.Load()
+		var p *nlp.Pipeline
+		if *modelPath != "" {
+			p, err = nlp.Load()
+		} else {
+			p, err = nlp.LoadBeam(*beam)
+		}
 		if err != nil {
 			return err
 		}
@@ -60,8 +65,6 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 			if *beam > 0 {
 				p.Parser = p.Parser.WithBeam(*beam)
 			}
-		} else {
-			p = p.WithBeam(*beam)
 		}
 		var s event.Sentence
 		for i := range gold {

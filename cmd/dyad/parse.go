@@ -39,11 +39,10 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		path = fs.Arg(0)
 	}
-	p, err := nlp.Load()
+	p, err := nlp.LoadBeam(*beam)
 	if err != nil {
 		return err
 	}
-	p = p.WithBeam(*beam)
 	var sents []conllu.Sentence
 	if *input == "conllu" {
 		if path == "-" {

@@ -46,6 +46,28 @@ func Load() (*Pipeline, error) {
 	return loaded, loadErr
 }
 
+// LoadBeam is Load with the parser decoding at beam width k: k ≤ 0 the
+// default model as trained, k = 1 the fast greedy model alone (the
+// default model is then not loaded), k > 1 the default model at width k.
+func LoadBeam(k int) (*Pipeline, error) {
+	if k != 1 {
+		p, err := Load()
+		if err != nil {
+			return nil, err
+		}
+		return p.WithBeam(k), nil
+	}
+	t, err := tag.Load()
+	if err != nil {
+		return nil, fmt.Errorf("nlp: %w", err)
+	}
+	g, err := parse.LoadGreedy()
+	if err != nil {
+		return nil, fmt.Errorf("nlp: %w", err)
+	}
+	return &Pipeline{Tagger: t, Parser: g}, nil
+}
+
 // WithBeam returns a pipeline whose parser decodes with beam width k;
 // k ≤ 0 keeps p as it is, k = 1 uses the fast greedy model.
 func (p *Pipeline) WithBeam(k int) *Pipeline {
