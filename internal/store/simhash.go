@@ -281,34 +281,47 @@ func Hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 
 // simIndex holds the SimHashes of stored first copies, in ingest order,
 // and finds those within MaxHamming bits of a query by a linear scan (a
-// popcount per stored document: about a millisecond per million).
+// popcount per stored document over a packed array of hashes: a few
+// hundred microseconds per million).
 type simIndex struct {
-	entries []simEntry
-}
-
-type simEntry struct {
-	hash uint64
-	id   string
+	hashes []uint64
+	ids    []string // parallel to hashes
 }
 
 func newSimIndex() *simIndex { return &simIndex{} }
 
 func (ix *simIndex) add(hash uint64, id string) {
-	ix.entries = append(ix.entries, simEntry{hash, id})
+	ix.hashes = append(ix.hashes, hash)
+	ix.ids = append(ix.ids, id)
 }
 
 // candidates returns the IDs within MaxHamming bits of hash, nearest
 // first (ties in ingest order), at most limit of them.
 func (ix *simIndex) candidates(hash uint64, limit int) []string {
-	type cand struct {
-		id   string
-		d, i int
-	}
+	type cand struct{ d, i int }
 	var cs []cand
-	for i, e := range ix.entries {
-		if d := Hamming(e.hash, hash); d <= MaxHamming {
-			cs = append(cs, cand{e.id, d, i})
+	hs := ix.hashes
+	i := 0
+	for ; i+4 <= len(hs); i += 4 {
+		// Four at a time: one branch per four hashes in the common case.
+		d0, d1 := bits.OnesCount64(hs[i]^hash), bits.OnesCount64(hs[i+1]^hash)
+		d2, d3 := bits.OnesCount64(hs[i+2]^hash), bits.OnesCount64(hs[i+3]^hash)
+		if min(d0, d1, d2, d3) > MaxHamming {
+			continue
 		}
+		for k, d := range [4]int{d0, d1, d2, d3} {
+			if d <= MaxHamming {
+				cs = append(cs, cand{d, i + k})
+			}
+		}
+	}
+	for ; i < len(hs); i++ {
+		if d := bits.OnesCount64(hs[i] ^ hash); d <= MaxHamming {
+			cs = append(cs, cand{d, i})
+		}
+	}
+	if len(cs) == 0 {
+		return nil
 	}
 	sort.Slice(cs, func(a, b int) bool {
 		if cs[a].d != cs[b].d {
@@ -316,9 +329,9 @@ func (ix *simIndex) candidates(hash uint64, limit int) []string {
 		}
 		return cs[a].i < cs[b].i
 	})
-	var out []string
+	out := make([]string, 0, min(len(cs), limit))
 	for _, c := range cs[:min(len(cs), limit)] {
-		out = append(out, c.id)
+		out = append(out, ix.ids[c.i])
 	}
 	return out
 }

@@ -162,3 +162,40 @@ func BenchmarkJaccard(b *testing.B) {
 		Jaccard(a, c)
 	}
 }
+
+// TestCandidates: hashes within MaxHamming bits, nearest first, ties in
+// ingest order, at most limit.
+func TestCandidates(t *testing.T) {
+	ix := newSimIndex()
+	q := uint64(0xF0F0F0F0F0F0F0F0)
+	flip := func(n int) uint64 { return q ^ (1<<n - 1) } // n low bits differ
+	ix.add(flip(5), "five")
+	ix.add(flip(13), "thirteen")
+	ix.add(flip(1), "one-a")
+	ix.add(flip(MaxHamming), "twelve")
+	ix.add(flip(1), "one-b")
+	got := ix.candidates(q, 3)
+	want := []string{"one-a", "one-b", "five"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("candidates = %v, want %v", got, want)
+	}
+	if got := ix.candidates(q, 10); len(got) != 4 || got[3] != "twelve" {
+		t.Errorf("candidates = %v, want four ending with twelve", got)
+	}
+	if got := ix.candidates(^q, 3); len(got) != 0 {
+		t.Errorf("far query: %v", got)
+	}
+}
+
+// BenchmarkCandidates scans 100,000 stored hashes.
+func BenchmarkCandidates(b *testing.B) {
+	ix := newSimIndex()
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 100000; i++ {
+		ix.add(rng.Uint64(), "id")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix.candidates(rng.Uint64(), 3)
+	}
+}
