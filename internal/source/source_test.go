@@ -525,3 +525,12 @@ func TestReadFileGzipHint(t *testing.T) {
 		t.Fatalf("%d documents, errors %v", len(docs), errs)
 	}
 }
+
+// BenchmarkID hashes a 6 KB article of paragraphs.
+func BenchmarkID(b *testing.B) {
+	text := strings.Repeat("The council met on Monday, and its chair said talks would resume “next week” after a pause.\n\n", 64)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		ID(text)
+	}
+}
