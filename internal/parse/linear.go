@@ -226,14 +226,16 @@ func (m *linear) score(keys []uint64, scores []int32) {
 		return
 	}
 	K := m.K
+	scores = scores[:K]
 	for _, key := range keys {
 		r := m.lookup(key)
 		if r < 0 {
 			continue
 		}
-		row := m.w[r*K : r*K+K]
-		for k := range scores {
-			scores[k] += int32(row[k])
+		row := m.w[r*K : r*K+K : r*K+K]
+		row = row[:len(scores)]
+		for k, v := range row {
+			scores[k] += int32(v)
 		}
 	}
 }

@@ -222,8 +222,19 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func BenchmarkParse(b *testing.B) {
-	p := loadOrSkip(b)
+// BenchmarkParse measures the default (beam) model on EWT dev sentences
+// with gold tags; BenchmarkParseGreedy the fast greedy model.
+func BenchmarkParse(b *testing.B) { benchParse(b, loadOrSkip(b)) }
+
+func BenchmarkParseGreedy(b *testing.B) {
+	p, err := LoadGreedy()
+	if err != nil {
+		b.Skip(err)
+	}
+	benchParse(b, p)
+}
+
+func benchParse(b *testing.B, p *Parser) {
 	path := shared.TestPath(b, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
 	sents, err := conllu.ReadFile(path)
 	if err != nil {
