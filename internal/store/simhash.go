@@ -52,12 +52,22 @@ func wordHashes(text string, out []uint64) []uint64 {
 	cur, inWord := uint64(fnvOffset), false
 	for i := 0; i < len(text); {
 		c := text[i]
+		if f := asciiWord[c&0x7f]; f != 0 && c < utf8.RuneSelf {
+			// A run of ASCII word bytes, hashed in a tight loop.
+			cur = (cur ^ uint64(f)) * fnvPrime
+			for i++; i < len(text); i++ {
+				f := asciiWord[text[i]&0x7f]
+				if f == 0 || text[i] >= utf8.RuneSelf {
+					break
+				}
+				cur = (cur ^ uint64(f)) * fnvPrime
+			}
+			inWord = true
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
-			if f := asciiWord[c]; f != 0 {
-				cur = (cur ^ uint64(f)) * fnvPrime
-				inWord = true
-			} else if inWord {
+			if inWord {
 				out = append(out, cur)
 				cur, inWord = fnvOffset, false
 			}
