@@ -2,6 +2,7 @@ package source
 
 import (
 	"encoding/json"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -142,7 +143,12 @@ func fastArticle(raw []byte, a *jsonArticle) bool {
 	if !utf8.Valid(raw) {
 		return false // encoding/json replaces invalid bytes; leave it that work
 	}
-	p := jsonParser{b: raw}
+	scratch := scratchPool.Get().(*[]byte)
+	p := jsonParser{b: raw, scratch: *scratch}
+	defer func() {
+		*scratch = p.scratch[:0]
+		scratchPool.Put(scratch)
+	}()
 	p.space()
 	if !p.byte('{') {
 		return false
@@ -217,9 +223,13 @@ func hasNonASCII(s string) bool {
 // jsonParser reads JSON from b at i; its methods report false (and may
 // leave i anywhere) on anything unexpected.
 type jsonParser struct {
-	b []byte
-	i int
+	b       []byte
+	i       int
+	scratch []byte // where str builds values with escapes
 }
+
+// scratchPool recycles the parsers' scratch buffers.
+var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
 
 func (p *jsonParser) peek() byte {
 	if p.i < len(p.b) {
@@ -278,8 +288,8 @@ func (p *jsonParser) str() (string, bool) {
 		return string(p.b[start : p.i-1]), true
 	}
 	// Escapes: build the value.
-	out := make([]byte, 0, p.i-start+64)
-	out = append(out, p.b[start:p.i]...)
+	out := append(p.scratch[:0], p.b[start:p.i]...)
+	defer func() { p.scratch = out[:0] }()
 	for p.i < len(p.b) {
 		c := p.b[p.i]
 		switch {
