@@ -286,6 +286,11 @@ func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) 
 
 func (k *sentCtx) frameMatches(v int, p *Pattern, dom []int, passive bool) ([]int, bool) {
 	t := k.t
+	if p.Source != "" && len(p.rPre) > 0 && k.in.Sent.Tokens[v].XPOS == "VBG" {
+		// "- &TOBEVERB * BY $" reads a passive ("X was held by Y"); "X
+		// are holding talks on Y" is a progressive, no passive
+		return nil, false
+	}
 	var matched []int
 	for _, alts := range p.rPre {
 		ok := false

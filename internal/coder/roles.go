@@ -308,6 +308,19 @@ func (k *sentCtx) subjectActors(v int, depth int) []int {
 		if relPron[t.lemma[s]] && (t.rel(v) == "acl:relcl") {
 			return k.antecedentActors(t.head[v], depth)
 		}
+		if l := t.lemma[s]; (l == "which" || l == "who") && (t.rel(v) == "conj" || t.rel(v) == "parataxis") {
+			// a relative clause the parser took for a coordinated one:
+			// "X published a plan, which pledges …" — the noun before the
+			// pronoun is its antecedent
+			n := s - 1
+			for n >= 0 && t.upos(n) == "PUNCT" {
+				n--
+			}
+			if n >= 0 && (t.upos(n) == "NOUN" || t.upos(n) == "PROPN") {
+				return k.antecedentActors(n, depth)
+			}
+			return nil
+		}
 		out := k.linearCoord(k.actorsAt(s))
 		// a coordination the parser split into two subjects
 		for _, c := range t.children[v] {
@@ -420,7 +433,13 @@ func (k *sentCtx) leftSubject(v int) []int {
 
 func (k *sentCtx) subjectByRelation(v, h, depth int) []int {
 	t := k.t
-	switch t.rel(v) {
+	rel := t.rel(v)
+	if rel == "parataxis" && k.in.Sent.Tokens[v].XPOS == "VB" && k.in.Sent.Tokens[h].XPOS == "VB" {
+		// a series of infinitives the parser split at a comma ("to
+		// strengthen X, increase Y and lead Z"): one more conjunct
+		rel = "conj"
+	}
+	switch rel {
 	case "xcomp", "conj":
 		if t.isVerbal(h) || t.upos(h) == "ADJ" || t.upos(h) == "AUX" {
 			if k.isPassive(h) && t.rel(v) == "xcomp" {
@@ -429,7 +448,7 @@ func (k *sentCtx) subjectByRelation(v, h, depth int) []int {
 					return k.actorsAt(s)
 				}
 			}
-			if t.rel(v) == "xcomp" && !subjectControl[t.lemma[h]] {
+			if rel == "xcomp" && !subjectControl[t.lemma[h]] {
 				// object control: "X asked Y to provide" — Y provides
 				if o := t.child(h, "obj", "iobj"); o >= 0 {
 					if a := k.actorsAt(o); len(a) > 0 {
