@@ -347,7 +347,8 @@ func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
 		}
 		for _, pe := range es {
 			for _, c := range pe.Codes {
-				if len(c.Code) < 3 || !roleCodes[c.Code[:3]] {
+				// a user's agent file may name sectors of its own ("[~MOP]")
+				if len(c.Code) < 3 || len(c.Code)%3 != 0 || strings.ToUpper(c.Code) != c.Code {
 					continue
 				}
 				e := Entry{Kind: KindRole, Code: c.Code, Role: c.Code[:3], Source: "user"}
