@@ -85,16 +85,42 @@ func Run(ctx context.Context, st *store.Store, paths []string, opts Options) (Su
 	}
 	r.bar = progress.New(opts.Progress, total, "ingest", true)
 	defer r.bar.Finish()
-	for _, f := range files {
+	// The next file is read while the documents of this one are analyzed
+	// and stored (with more than one core, at the same time).
+	type read struct {
+		size int64
+		docs []*event.Document
+		errs []error
+	}
+	reads := make(chan read, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(reads)
+		for _, f := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			docs, errs := source.ReadFile(f, source.Options{MaxBytes: opts.MaxBytes})
+			var size int64
+			if info, err := os.Stat(f); err == nil && f != "-" {
+				size = info.Size()
+			}
+			select {
+			case reads <- read{size, docs, errs}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for rd := range reads {
 		if err := ctx.Err(); err != nil {
 			return r.finish(ctx), err
 		}
-		docs, errs := source.ReadFile(f, source.Options{MaxBytes: opts.MaxBytes})
-		var size int64
-		if info, err := os.Stat(f); err == nil && f != "-" {
-			size = info.Size()
-		}
-		r.file(ctx, size, docs, errs)
+		r.file(ctx, rd.size, rd.docs, rd.errs)
+	}
+	if err := ctx.Err(); err != nil {
+		return r.finish(ctx), err
 	}
 	return r.finish(ctx), nil
 }

@@ -221,3 +221,21 @@ func benchIngest(b *testing.B, paths []string) {
 	}
 	b.SetBytes(text)
 }
+
+// TestRunCancelled: a cancelled run stops before storing more files and
+// says why.
+func TestRunCancelled(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 3; i++ {
+		text := fmt.Sprintf("Harbour %d\n\nShips number %d returned to the harbour after the storm.\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	sum, err := Run(ctx, openStore(t), []string{dir}, Options{})
+	if !errors.Is(err, context.Canceled) || sum.Ingested != 0 {
+		t.Errorf("cancelled run: %+v, %v", sum, err)
+	}
+}
