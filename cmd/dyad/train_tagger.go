@@ -27,6 +27,7 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 	prune := fs.Float64("prune", 0.75, "drop averaged weights smaller than this in magnitude")
 	noBack := fs.Bool("no-backward", false, "train no right-to-left first pass (smaller, faster, less accurate)")
 	bothFinal := fs.Bool("both-final", false, "also train a right-to-left final pass and add its scores (slower; +0.04 UPOS on EWT dev)")
+	dropout := fs.Float64("word-dropout", 0, "withhold a training word seen n times with probability α/(α+n) per epoch (0: none)")
 	verbose := fs.Bool("v", false, "print per-epoch progress even when stderr is not a terminal")
 	if err := parseFlags(fs, "train tagger", args); err != nil {
 		return err
@@ -47,7 +48,7 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("read dev data: %w", err)
 		}
 	}
-	opt := tag.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: *prune, NoBackward: *noBack, BothFinal: *bothFinal}
+	opt := tag.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: *prune, NoBackward: *noBack, BothFinal: *bothFinal, WordDropout: *dropout}
 	if *prune == 0 {
 		opt.Prune = -1 // keep every weight
 	}

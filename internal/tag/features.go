@@ -334,8 +334,8 @@ func static1(out []uint64, info []tokInfo, i int) []uint64 {
 		mix(tWp2, p2.w),
 		mix(tSufm1, m1.suf[2]),
 		mix(tSufp1, p1.suf[2]),
-		mix3(tWm1W, m1.w, c.w),
-		mix3(tWWp1, c.w, p1.w),
+		mixW(tWm1W, m1.w, c.w),
+		mixWFirst(tWWp1, c.w, p1.w),
 		mix(tAmb, c.amb),
 		mix(tAmbm1, m1.amb),
 		mix(tAmbp1, p1.amb),
@@ -378,7 +378,7 @@ func static2(out []uint64, info []tokInfo, f, b []int, i int) []uint64 {
 		mix(tFp1, ft(i+1)),
 		mix(tFp2, ft(i+2)),
 		mix3(tFp1Fp2, ft(i+1), ft(i+2)),
-		mix3(tFp1W, ft(i+1), c.w),
+		mixW(tFp1W, ft(i+1), c.w),
 		mix3(tFp1Amb, ft(i+1), c.amb),
 		mix(tFm1, ft(i-1)),
 		mix3(tFm1Fp1, ft(i-1), ft(i+1)),
@@ -417,11 +417,34 @@ func dynamic(out []uint64, info []tokInfo, i, p1, p2, fp1 int) []uint64 {
 	out = append(out,
 		mix(tP1, a),
 		mix3(tP2P1, b, a),
-		mix3(tP1W, a, c.w),
+		mixW(tP1W, a, c.w),
 		mix3(tP1Amb, a, c.amb),
 		mix3(tP1Fp1, a, uint64(fp1+2)),
 		mix3(tP1Wp1, a, at(info, i+1).w),
 		mix3(tP1Shape, a, c.shape),
 	)
 	return out
+}
+
+// mixW is mix3(t, a, w) for a feature on the current word w, or 0 (no
+// feature) when the word is withheld (w == 0, see word dropout in train.go).
+func mixW(t, a, w uint64) uint64 {
+	if w == 0 {
+		return 0
+	}
+	return mix3(t, a, w)
+}
+
+// mixWFirst is mixW with the word first.
+func mixWFirst(t, w, b uint64) uint64 {
+	if w == 0 {
+		return 0
+	}
+	return mix3(t, w, b)
+}
+
+// dropWord withholds the identity of token i's word: its word and form
+// hashes and its ambiguity classes, as for a word never seen in training.
+func dropWord(ti *tokInfo) {
+	ti.w, ti.form, ti.amb, ti.ambc = 0, 0, 0, 0
 }

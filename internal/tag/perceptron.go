@@ -32,7 +32,7 @@ func newPerceptron(nClass int) *perceptron {
 func (p *perceptron) score(feats []uint64, scores []float32) {
 	for _, f := range feats {
 		r, ok := p.idx[f]
-		if !ok {
+		if !ok || f == 0 {
 			continue
 		}
 		for _, e := range p.rows[r] {
@@ -67,6 +67,9 @@ func (p *perceptron) update(feats []uint64, gold, pred int) {
 		return
 	}
 	for _, f := range feats {
+		if f == 0 {
+			continue // no feature (a withheld word's)
+		}
 		r, ok := p.idx[f]
 		if !ok {
 			r = int32(len(p.rows))

@@ -22,7 +22,12 @@ type TrainOptions struct {
 	// BothFinal adds a right-to-left final pass whose scores are summed
 	// with the forward one's. On EWT dev it gained 0.04 UPOS for a third
 	// more tagging time, so it is off by default.
-	BothFinal   bool
+	BothFinal bool
+	// WordDropout α > 0 withholds a training word seen n times with
+	// probability α/(α+n) in each epoch, so that the model learns to tag
+	// unseen words from affixes, shape and context. On EWT dev α = 0.5
+	// changed UPOS by +0.01 and lemma by -0.06, so the default is 0 (off).
+	WordDropout float64
 	MinAmbCount int // words seen at least this often are known words with an ambiguity class (default 3)
 	Log         io.Writer
 }
@@ -58,7 +63,12 @@ type tsent struct {
 	s1    []uint64 // nStatic1 per token
 	first []int    // first-pass tags (jackknifed on train)
 	back  []int    // backward first-pass tags (jackknifed on train)
-	s2    []uint64 // nStatic2 per token
+	// word dropout (training data only): dropP[i] is the probability that
+	// token i's word is withheld in an epoch; s1d, s2d are its static
+	// features then, dinfo its facts.
+	dropP    []float32
+	s1d, s2d []uint64
+	s2       []uint64 // nStatic2 per token
 }
 
 // Train trains a tagger on train, choosing each pass's epoch count on dev
@@ -158,11 +168,34 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			for i := range r.forms {
 				r.s1 = static1(r.s1, r.info, i)
 			}
+			if s.dropP != nil {
+				r.dropP = make([]float32, n)
+				for i := range s.dropP {
+					r.dropP[n-1-i] = s.dropP[i]
+				}
+				r.dropStatic1()
+			}
 			out[k] = r
 		}
 		return out
 	}
 	tr, dv := prep(train), prep(dev)
+	if opt.WordDropout > 0 {
+		counts := map[string]int{}
+		var buf []byte
+		for _, f := range forms {
+			buf = normalize(buf[:0], f)
+			counts[string(buf)]++
+		}
+		for _, s := range tr {
+			s.dropP = make([]float32, len(s.forms))
+			for i, f := range s.forms {
+				buf = normalize(buf[:0], f)
+				s.dropP[i] = float32(opt.WordDropout / (opt.WordDropout + float64(counts[string(buf)])))
+			}
+			s.dropStatic1()
+		}
+	}
 	logf("train: %d sentences, %d tokens, %d classes, %d ambiguity words", len(tr), len(forms), nClass, len(m.ambK))
 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
@@ -212,6 +245,9 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			s.s2 = s.s2[:0]
 			for i := range s.forms {
 				s.s2 = static2(s.s2, s.info, s.first, s.back, i)
+			}
+			if s.dropP != nil {
+				s.dropStatic2()
 			}
 		}
 	}
@@ -274,6 +310,29 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	m.info = fmt.Sprintf("trained on %d sentences (%d tokens); pass 1: %d epochs, pass 2: %d epochs, dev class accuracy %.2f%%; backward pass: %v; %d weights; seed %d, prune %g",
 		len(tr), len(forms), best1, best2, 100*acc2, m.pb != nil, nw, opt.Seed, opt.Prune)
 	return m, nil
+}
+
+// dropStatic1 computes s1d: every token's first-pass static features with
+// its own word withheld.
+func (s *tsent) dropStatic1() {
+	s.s1d = s.s1d[:0]
+	for i := range s.forms {
+		save := s.info[i]
+		dropWord(&s.info[i])
+		s.s1d = static1(s.s1d, s.info, i)
+		s.info[i] = save
+	}
+}
+
+// dropStatic2 computes s2d, the final pass's extras with the word withheld.
+func (s *tsent) dropStatic2() {
+	s.s2d = s.s2d[:0]
+	for i := range s.forms {
+		save := s.info[i]
+		dropWord(&s.info[i])
+		s.s2d = static2(s.s2d, s.info, s.first, s.back, i)
+		s.info[i] = save
+	}
 }
 
 // jackknife sets s.first of every training sentence to the tags of a
@@ -422,7 +481,14 @@ func epoch(p *perceptron, sents []*tsent, pass int, rng *rand.Rand) float64 {
 		s := sents[si]
 		tags = tags[:0]
 		for i := range s.forms {
-			fs = features(fs[:0], s.info, s.s1, s.s2, s.first, tags, pass, i)
+			if s.dropP != nil && rng.Float32() < s.dropP[i] {
+				save := s.info[i]
+				dropWord(&s.info[i])
+				fs = features(fs[:0], s.info, s.s1d, s.s2d, s.first, tags, pass, i)
+				s.info[i] = save
+			} else {
+				fs = features(fs[:0], s.info, s.s1, s.s2, s.first, tags, pass, i)
+			}
 			clear(scores)
 			p.score(fs, scores)
 			pred := argmaxF(scores)
