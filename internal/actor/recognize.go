@@ -374,6 +374,14 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 			return *top, true, true // two different people
 		}
 		if c.Code != top.Code {
+			if kind == KindPerson && c.dated() && top.dated() && c.span() != top.span() {
+				// one person's overlapping dated codes: the narrower range
+				// is the more specific (a short posting within a career)
+				if c.span() < top.span() {
+					top = c
+				}
+				continue
+			}
 			if kind == KindPerson && c.Office != "" && top.Office == "" {
 				top = c
 				continue
@@ -463,6 +471,22 @@ func (d *Doc) shareModifier(prev, m *Mention, ws []word, s *event.Sentence, di i
 			m.Kind, m.Name = KindPerson, h.Name
 		}
 	}
+}
+
+// dated reports whether the entry holds only between dates.
+func (e *Entry) dated() bool { return e.From != 0 || e.To != 0 }
+
+// span is the length of the entry's date range (YYYYMMDD arithmetic: only
+// for comparing), open ends counting as far away.
+func (e *Entry) span() int {
+	from, to := e.From, e.To
+	if from == 0 {
+		from = 10000101
+	}
+	if to == 0 {
+		to = 99991231
+	}
+	return to - from
 }
 
 // plausible keeps, of the people a one-word name may stand for, those
