@@ -532,6 +532,15 @@ func (k *sentCtx) isPassive(v int) bool {
 func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	t := k.t
 	pats := k.c.dict.Verb(t.lemma[v])
+	if f := t.lower[v]; f != t.lemma[v] {
+		// a dictionary may list an inflected form as a verb of its own
+		// (PETRARCH's "--- MET [031:032] ---" beside "--- MEET ---"):
+		// its patterns compete too, and win ties (added later)
+		if fp := k.c.dict.Verb(f); len(fp) > 0 {
+			all := make([]*Pattern, 0, len(pats)+len(fp))
+			pats = append(append(all, pats...), fp...)
+		}
+	}
 	if len(pats) == 0 {
 		pats = k.c.dict.Verb(k.guessLemma(v))
 	}
