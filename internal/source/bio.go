@@ -122,6 +122,9 @@ func parseBio(s string) (bio, bool) {
 		!strings.Contains(s, " serves as ") && !strings.Contains(s, " has been ") && !strings.Contains(s, " works as ") {
 		return bio{}, false
 	}
+	if !verbEarly(s) {
+		return bio{}, false
+	}
 	m := reBio.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return bio{}, false
@@ -171,6 +174,32 @@ func parseBio(s string) (bio, bool) {
 		name = ""
 	}
 	return bio{name: name, role: strings.Join(roles, " and "), affiliation: strings.Join(affs, ", ")}, true
+}
+
+// verbEarly reports whether one of the first six words of s (split at
+// the white space of \s) begins reBio's verb: its name is at most five
+// words (a title, a first name and three more), so without such a word
+// reBio cannot match and need not run.
+func verbEarly(s string) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := 0
+	for word := 0; word < 6; word++ {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		switch s[i:j] {
+		case "":
+			return false
+		case "is", "was", "are", "serves", "has", "works":
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // splitSentences splits a paragraph at ". " (or ! ?) before a capital

@@ -534,3 +534,35 @@ func BenchmarkID(b *testing.B) {
 		ID(text)
 	}
 }
+
+// TestVerbEarly: wherever reBio matches, verbEarly lets it run.
+func TestVerbEarly(t *testing.T) {
+	for _, s := range []string{
+		"Dr. Ann Marie de Vries is a senior fellow at the Harbour Institute.",
+		"Prof Jo K. Lee Park\twas director of studies.",
+		"The authors are research fellows at a policy centre.",
+		"Somebody Here is an analyst",
+		"Mrs. Ida B. Wells-Barnett serves as chair of the board.",
+		"Ben Ode  has been an editor since spring.",
+		"Kim Ho works as a correspondent.",
+		"Talks resumed on Monday after the storm passed and ships returned, officials said.",
+		"It is not clear who is in charge.",
+	} {
+		if reBio.MatchString(strings.TrimSpace(s)) && !verbEarly(s) {
+			t.Errorf("reBio matches %q but verbEarly says no", s)
+		}
+	}
+	if verbEarly("One two three four five six is late") {
+		t.Error("a verb after six words counts")
+	}
+}
+
+func FuzzVerbEarly(f *testing.F) {
+	f.Add("Dr. Ann Marie de Vries is a senior fellow at the Harbour Institute.")
+	f.Add("The authors are fellows.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if reBio.MatchString(strings.TrimSpace(s)) && !verbEarly(s) {
+			t.Errorf("reBio matches %q but verbEarly says no", s)
+		}
+	})
+}
