@@ -27,6 +27,7 @@ type coderFlags struct {
 	verbs, actors, agents, convention *string
 	discards                          *string
 	verbsOnly, actCodes, bothWays     *bool
+	agentsOnly                        *bool
 }
 
 func addCoderFlags(fs *flag.FlagSet) coderFlags {
@@ -37,6 +38,7 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		convention: fs.String("convention", "gdelt", "Goldstein table and QuadClass rule: gdelt, icews or phoenix"),
 		discards:   fs.String("discards", "", "PETRARCH-format discard `file`: skip stories (+PHRASE) and sentences (PHRASE) containing its phrases"),
 		verbsOnly:  fs.Bool("verbs-only", false, "use only the --verbs file, not the built-in patterns"),
+		agentsOnly: fs.Bool("agents-only", false, "use only the --agents file for role nouns (official, villagers …), not the built-in ones"),
 		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
 		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
 	}
@@ -52,6 +54,9 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	var c *coder.Coder
 	if *f.verbsOnly && *f.verbs == "" {
 		return nil, usageError{cmd: cmd, msg: "--verbs-only needs --verbs FILE"}
+	}
+	if f.agentsOnly != nil && *f.agentsOnly && *f.agents == "" {
+		return nil, usageError{cmd: cmd, msg: "--agents-only needs --agents FILE"}
 	}
 	if *f.verbs != "" {
 		r, err := os.Open(*f.verbs)
@@ -90,7 +95,7 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 		}
 	}
 	if *f.actors != "" || *f.agents != "" {
-		if err := loadUserActors(p, *f.actors, *f.agents); err != nil {
+		if err := loadUserActors(p, *f.actors, *f.agents, f.agentsOnly != nil && *f.agentsOnly); err != nil {
 			return nil, err
 		}
 	}

@@ -40,10 +40,13 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		return usageError{cmd: name, msg: "--only must be article, petrarch or cameo"}
 	}
 	// the dictionaries the user gave, before the unit suite sets its own
-	userFlags := coderFlags{verbs: new(string), actors: new(string), agents: new(string), discards: new(string), convention: cf.convention, verbsOnly: new(bool), actCodes: new(bool), bothWays: new(bool)}
+	userFlags := coderFlags{verbs: new(string), actors: new(string), agents: new(string), discards: new(string), convention: cf.convention, verbsOnly: new(bool), actCodes: new(bool), bothWays: new(bool), agentsOnly: new(bool)}
 	*userFlags.discards = *cf.discards
 	*userFlags.verbs, *userFlags.actors, *userFlags.agents = *cf.verbs, *cf.actors, *cf.agents
 	*userFlags.verbsOnly, *userFlags.actCodes, *userFlags.bothWays = *cf.verbsOnly, *cf.actCodes, *cf.bothWays
+	if cf.agentsOnly != nil {
+		*userFlags.agentsOnly = *cf.agentsOnly
+	}
 	def := func(flagVal string, elem ...string) (string, error) {
 		if flagVal != "" {
 			return flagVal, nil
@@ -98,6 +101,9 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		}
 		if *cf.agents == "" {
 			*cf.agents = filepath.Join(dir, "PETR.Validate.agents.txt")
+			if cf.agentsOnly != nil {
+				*cf.agentsOnly = true // its role nouns, not dyad's
+			}
 		}
 		if *cf.discards == "" {
 			*cf.discards = filepath.Join(dir, "PETR.Validate.discards.txt")

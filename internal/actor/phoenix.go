@@ -307,6 +307,22 @@ func expandSubst(s string, subst map[string][]string, depth int) []string {
 // be empty. User entries take precedence over the built-in ones when both
 // name the same phrase. LoadPhoenix must not run while the KB is in use;
 // call it on a KB from New, not the shared one from Load.
+// OnlyUserRoles drops the built-in role nouns ("mayor", "villagers",
+// "television"), keeping those of the user's agents file, for coding with
+// a user's dictionaries alone as PETRARCH does. Countries, organizations
+// and people stay.
+func (kb *KB) OnlyUserRoles() {
+	for n, ids := range kb.term {
+		var keep []int32
+		for _, id := range ids {
+			if e := &kb.entries[id]; e.Kind != KindRole || e.Source == "user" {
+				keep = append(keep, id)
+			}
+		}
+		kb.term[n] = keep
+	}
+}
+
 func (kb *KB) LoadPhoenix(actorsPath, agentsPath string) error {
 	b := &builder{lines: map[string]bool{}, countries: map[string]bool{}, groups: map[string]string{}, orgShort: map[string]string{}, acronyms: map[string]bool{}}
 	for i := range kb.entries {
