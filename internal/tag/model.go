@@ -2,6 +2,7 @@ package tag
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -263,9 +264,22 @@ func (d *dec) bytesN(n int) []byte {
 		}
 		return nil
 	}
-	b := make([]byte, n)
-	_, d.err = io.ReadFull(d.r, b)
-	return b
+	if n <= 1<<16 {
+		b := make([]byte, n)
+		_, d.err = io.ReadFull(d.r, b)
+		return b
+	}
+	// large: grow with the data actually there, so that a corrupt length
+	// costs no huge allocation
+	var bb bytes.Buffer
+	if _, err := io.CopyN(&bb, d.r, int64(n)); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		d.err = err
+		return nil
+	}
+	return bb.Bytes()
 }
 func (d *dec) u32() uint32 {
 	if d.err != nil {

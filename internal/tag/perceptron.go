@@ -25,7 +25,7 @@ type pentry struct {
 }
 
 func newPerceptron(nClass int) *perceptron {
-	return &perceptron{nClass: nClass, idx: make(map[uint64]int32, 1<<20)}
+	return &perceptron{nClass: nClass, idx: make(map[uint64]int32, 1<<12)}
 }
 
 // score adds the current weights of feats to scores.
