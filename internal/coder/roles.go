@@ -413,6 +413,9 @@ func (k *sentCtx) leftSubject(v int) []int {
 			if m.First < 0 || m.First > j {
 				return nil
 			}
+			if m.Head >= 0 && locativeCase[t.caseOf(m.Head)] {
+				return nil // a place ("married in X and arrived …") is no subject
+			}
 			out := k.appendMention(nil, mi)
 			// "X and Y visited"
 			if f := m.First; f >= 2 && t.lemma[f-1] == "and" {
@@ -605,8 +608,14 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		}
 		return ra < rb
 	})
+	visit := p.Code == "032" || p.Code == "042"
 	for _, c := range pps {
-		// Places are not targets: "an office in Tokyo".
+		// Places are not targets: "an office in Tokyo"; but the place a
+		// visit is made in is its host: "arrived in Y".
+		if visit && (t.caseOf(c) == "in" || t.caseOf(c) == "at") && !k.isTime(c) {
+			cands = append(cands, c)
+			continue
+		}
 		switch t.caseOf(c) {
 		case "in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "during", "since", "after", "before", "until", "via", "through", "like", "as", "than", "despite":
 			continue
