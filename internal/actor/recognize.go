@@ -231,6 +231,18 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 		it.e, it.ok = e, true
 		return it
 	}
+	// a user's dictionary overrides the built-in readings of its phrases
+	// ("KUWAIT [KUW]" over the built-in country and capital)
+	var user []int32
+	for _, id := range h.ids {
+		if kb.entries[id].Source == "user" {
+			user = append(user, id)
+		}
+	}
+	if len(user) > 0 && len(user) < len(h.ids) {
+		h.ids = user
+		it.ids = user
+	}
 	best := 99
 	for _, id := range h.ids {
 		if r := kindRank[kb.entries[id].Kind]; r < best {
