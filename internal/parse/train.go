@@ -27,6 +27,9 @@ type TrainOptions struct {
 	// half of it from the label model: a smaller, faster model (default
 	// 1.5; negative keeps everything).
 	Prune float64
+	// FeatureSet picks the feature templates (1 … the newest, see
+	// featureSet); 0 means the newest. Smaller sets parse faster.
+	FeatureSet int
 	// Checkpoint, when set, is called with each new best model, so that a
 	// long run that is stopped still leaves its best model behind.
 	Checkpoint func(*Parser) error
@@ -83,7 +86,13 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 	for i, l := range labels {
 		lid[l] = int16(i)
 	}
-	p := &Parser{labels: labels, root: lid["root"], fset: featureSet}
+	if opt.FeatureSet == 0 {
+		opt.FeatureSet = featureSet
+	}
+	if opt.FeatureSet < 1 || opt.FeatureSet > featureSet {
+		return nil, fmt.Errorf("train: feature set %d (have 1 to %d)", opt.FeatureSet, featureSet)
+	}
+	p := &Parser{labels: labels, root: lid["root"], fset: opt.FeatureSet}
 	var data []trainSent
 	skipped := 0
 	nonproj := 0
