@@ -72,7 +72,39 @@ func newTree(s *event.Sentence) *tree {
 		}
 	}
 	t.activeFix()
+	t.passiveFix()
 	return t
+}
+
+// passiveFix restores a passive the parser read as a copula: "X was
+// opposed by Y" parsed with "was" as cop and X as nsubj. A past
+// participle with a "be" copula and a by-agent is a passive verb.
+func (t *tree) passiveFix() {
+	for v := range t.rels {
+		if t.s.Tokens[v].XPOS != "VBN" {
+			continue
+		}
+		cop, agent, subj := -1, false, -1
+		for _, c := range t.children[v] {
+			switch t.rels[c] {
+			case "cop":
+				if t.lemma[c] == "be" {
+					cop = c
+				}
+			case "obl:agent":
+				agent = true
+			case "nsubj":
+				subj = c
+			}
+		}
+		if cop < 0 || !agent {
+			continue
+		}
+		t.rels[cop] = "aux:pass"
+		if subj >= 0 {
+			t.rels[subj] = "nsubj:pass"
+		}
+	}
 }
 
 // activeFix undoes a passive the parser gave a past-tense verb with no
