@@ -44,15 +44,39 @@ func sgmlField(s, tag string) (string, bool) {
 // collection carries (&#2;, &#3;, &#5; …).
 func sgmlText(s string) string {
 	s = html.UnescapeString(s)
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
+	// Drop control characters (but newlines and tabs) and invalid bytes;
+	// printable ASCII is copied without decoding.
+	i := 0
+	for i < len(s) && keptASCII(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if keptASCII(c) {
+				b.WriteByte(c)
+			}
+			i++
+			continue
 		}
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return -1
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsControl(r) && r != utf8.RuneError {
+			b.WriteString(s[i : i+size])
 		}
-		return r
-	}, s)
+		i += size
+	}
+	return b.String()
+}
+
+// keptASCII reports whether sgmlText keeps the ASCII byte c: printable,
+// a tab or a newline.
+func keptASCII(c byte) bool {
+	return c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t'
 }
 
 // ParseReuters reads a Reuters-21578 SGML file: one document per

@@ -5,11 +5,14 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/event"
 	"golang.org/x/text/encoding/japanese"
@@ -563,6 +566,43 @@ func FuzzVerbEarly(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if reBio.MatchString(strings.TrimSpace(s)) && !verbEarly(s) {
 			t.Errorf("reBio matches %q but verbEarly says no", s)
+		}
+	})
+}
+
+// TestSGMLTextFastPath: plain ASCII comes back as it is; control
+// characters and invalid bytes are still dropped.
+func TestSGMLTextFastPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Wheat prices rose 3 pct.\n\tTraders said", "Wheat prices rose 3 pct.\n\tTraders said"},
+		{"Bell\x07 and \x7fdelete\x03", "Bell and delete"},
+		{"caf\u00e9 \u0085next", "café next"},
+		{"bad \xff byte", "bad  byte"},
+		{"Q&amp;A", "Q&A"},
+	}
+	for _, tc := range tests {
+		if got := sgmlText(tc.in); got != tc.want {
+			t.Errorf("sgmlText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// FuzzSGMLText: sgmlText drops what a rune-by-rune filter drops.
+func FuzzSGMLText(f *testing.F) {
+	f.Add("Wheat rose.\n Reuter\n&#3;")
+	f.Add("caf\u00e9 \u0085 \xff \ufffd x")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\t' {
+				return r
+			}
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, html.UnescapeString(s))
+		if got := sgmlText(s); got != want {
+			t.Errorf("sgmlText(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
