@@ -305,17 +305,17 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	return m, cur, true
 }
 
-// inRole reports whether a role phrase is a public body's people, who
-// belong to the country they are "in": "lawmakers in Gondor", "officials
-// in Kenya" (not soldiers, refugees or reporters, who are often
-// foreigners there).
+// inRole reports whether a role phrase names people who belong to the
+// country they are "in": "lawmakers in Gondor", "officials in Kenya",
+// "protesters in Chile", "residents in Haiti" (not soldiers, refugees or
+// reporters, who are often foreigners there).
 func inRole(roles []*item) bool {
 	r := roles[len(roles)-1]
 	if r.e.Code == "" || !strings.HasSuffix(r.lastKey, "s") {
 		return false
 	}
 	switch sector(r.e.Code) {
-	case "GOV", "LEG", "JUD":
+	case "GOV", "LEG", "JUD", "OPP", "CVL", "REB", "HRI":
 		return true
 	}
 	return false
