@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/store"
@@ -71,25 +71,23 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	}
 	total := time.Since(begin).Seconds()
 	secs := sum.Elapsed.Seconds()
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	cpuTime, _ := benchutil.CPUTime()
+	rss, _ := benchutil.MaxRSS()
 	var dbSize int64
 	if info, err := os.Stat(path); err == nil {
 		dbSize = info.Size()
 	}
 	fmt.Fprintf(stdout, "files %d, documents %d (ingested %d, duplicates %d, unchanged %d, failed %d)\n",
 		sum.Files, sum.Documents, sum.Ingested, sum.Duplicates, sum.Unchanged, sum.Failed())
-	fmt.Fprintf(stdout, "input %.1f MB on disk, text %.1f MB, store %.1f MB\n", mbytes(sum.Bytes), mbytes(sum.TextBytes), mbytes(dbSize))
+	fmt.Fprintf(stdout, "input %.1f MB on disk, text %.1f MB, store %.1f MB\n", benchutil.MiB(sum.Bytes), benchutil.MiB(sum.TextBytes), benchutil.MiB(dbSize))
 	fmt.Fprintf(stdout, "time %.2f s: %.0f docs/s, %.2f MB/s of text (GOMAXPROCS=%d, batch %d, analyzer %v)\n",
-		secs, float64(sum.Documents)/secs, mbytes(sum.TextBytes)/secs, runtime.GOMAXPROCS(0), *batch, analyzer != nil)
-	fmt.Fprintf(stdout, "total %.2f s with opening and closing (checkpointing) the store: %.2f MB/s of text\n", total, mbytes(sum.TextBytes)/total)
-	cpu := float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
-	fmt.Fprintf(stdout, "cpu %.2f s (user+sys, all threads, whole process): %.2f MB/s of text per CPU-second\n", cpu, mbytes(sum.TextBytes)/cpu)
-	fmt.Fprintf(stdout, "peak RSS %.0f MB\n", float64(ru.Maxrss)/1024)
+		secs, float64(sum.Documents)/secs, benchutil.MiB(sum.TextBytes)/secs, runtime.GOMAXPROCS(0), *batch, analyzer != nil)
+	fmt.Fprintf(stdout, "total %.2f s with opening and closing (checkpointing) the store: %.2f MB/s of text\n", total, benchutil.MiB(sum.TextBytes)/total)
+	cpu := cpuTime.Seconds()
+	fmt.Fprintf(stdout, "cpu %.2f s (user+sys, all threads, whole process): %.2f MB/s of text per CPU-second\n", cpu, benchutil.MiB(sum.TextBytes)/cpu)
+	fmt.Fprintf(stdout, "peak RSS %.0f MB\n", benchutil.MiB(rss))
 	for _, e := range sum.Errors {
 		fmt.Fprintf(stderr, "failed: %v\n", e)
 	}
 	return nil
 }
-
-func mbytes(n int64) float64 { return float64(n) / (1 << 20) }

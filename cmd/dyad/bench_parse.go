@@ -1,19 +1,13 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
-	"strings"
 	"time"
 
-	"golang.org/x/term"
-
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/nlp"
 	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/text"
@@ -40,25 +34,19 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 		}
 		*corpus = p
 	}
-	docs, err := readArticles(*corpus, *maxDocs)
+	docs, err := benchutil.ReadTexts(*corpus, *maxDocs)
 	if err != nil {
 		return err
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
-	say := func(string, ...any) {}
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		say = func(format string, a ...any) { fmt.Fprintf(stderr, format, a...) }
-	}
+	say := benchutil.Say(stderr)
 	t0 := time.Now()
 	p, err := nlp.LoadBeam(*beam)
 	if err != nil {
 		return err
 	}
 	load := time.Since(t0)
-	bytes := 0
-	for _, d := range docs {
-		bytes += len(d)
-	}
+	bytes := benchutil.Bytes(docs)
 	fmt.Fprintf(stdout, "corpus   %s: %d articles, %.1f MB; models loaded in %v; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs)
 	fmt.Fprintf(stdout, "%-9s %10s %12s %10s %12s %12s\n", "stage", "seconds", "tokens/s", "sents/s", "allocs/sent", "bytes/sent")
 
@@ -67,23 +55,20 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	chainSecs := 1.0
 	row := func(stage string, run func(), counted *[]event.Sentence) {
 		say("%s…\n", stage)
-		runtime.GC()
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		start := time.Now()
+		m := benchutil.Start()
 		run()
-		el := time.Since(start).Seconds()
+		r := m.Stop()
+		el := r.Wall.Seconds()
 		if stage == "chain" {
 			chainSecs = el
 		}
-		runtime.ReadMemStats(&m1)
 		ns := float64(max(len(*counted), 1))
 		tk := tokens
 		if tk == 0 { // the chain runs first: count its tokens from the documents' segmentation below
 			tk = -1
 		}
-		fmt.Fprintf(stdout, "%-9s %10.2f %12s %10.0f %12.1f %12.0f\n", stage, el, rate(tk, el), float64(len(*counted))/el,
-			float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns)
+		fmt.Fprintf(stdout, "%-9s %10.2f %12s %10.0f %12.1f %12.0f\n", stage, el, benchutil.Rate(tk, el), float64(len(*counted))/el,
+			float64(r.Mallocs)/ns, float64(r.Bytes)/ns)
 	}
 	// the whole chain first, streaming (nothing kept), so that the peak
 	// memory after it is the chain's own
@@ -95,7 +80,7 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 		}
 		chainSents = make([]event.Sentence, n)
 	}, &chainSents)
-	chainRSS := peakRSS()
+	chainRSS := benchutil.PeakRSS()
 	tokens = 0
 	row("tokenize", func() {
 		for _, d := range docs {
@@ -118,66 +103,10 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Fprintf(stdout, "%d sentences, %d tokens (chain tokens/s = tokens / chain seconds = %.0f)\n", len(sents), tokens, float64(tokens)/chainSecs)
-	fmt.Fprintf(stdout, "peak RSS after the chain (streaming) %s; after the stages (all %d sentences held) %s; Go heap from the OS %.0f MB\n", chainRSS, len(sents), peakRSS(), float64(ms.HeapSys)/1e6)
+	fmt.Fprintf(stdout, "peak RSS after the chain (streaming) %s; after the stages (all %d sentences held) %s; Go heap from the OS %.0f MB\n", chainRSS, len(sents), benchutil.PeakRSS(), float64(ms.HeapSys)/1e6)
 	return nil
 }
 
-// readArticles returns the "text" of every JSON line of path (gzip'd when
-// named .gz).
-func readArticles(path string, limit int) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		r = zr
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	var out []string
-	line := 0
-	for sc.Scan() && (limit <= 0 || len(out) < limit) {
-		line++
-		var a struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("read %s: line %d: %w", path, line, err)
-		}
-		if a.Text != "" {
-			out = append(out, a.Text)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return out, nil
-}
-
 // peakRSS returns the process's peak resident memory (VmHWM) where the
-// system reports it.
-func peakRSS() string {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return "unknown"
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown"
-}
-
-func rate(tokens int, secs float64) string {
-	if tokens < 0 {
-		return "(below)"
-	}
-	return fmt.Sprintf("%.0f", float64(tokens)/secs)
-}
+// system reports it. (bench_code.go still calls it by this name.)
+func peakRSS() string { return benchutil.PeakRSS() }

@@ -1,18 +1,12 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
-	"strings"
 	"time"
 
-	"golang.org/x/term"
-
+	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -44,40 +38,30 @@ func runBenchText(args []string, stdout, stderr io.Writer) error {
 		}
 		*corpus = p
 	}
-	docs, err := readTextCorpus(*corpus, *maxDocs)
+	docs, err := benchutil.ReadTexts(*corpus, *maxDocs)
 	if err != nil {
 		return err
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
-	say := func(string, ...any) {}
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		say = func(format string, a ...any) { fmt.Fprintf(stderr, format, a...) }
-	}
-	bytes := 0
-	for _, d := range docs {
-		bytes += len(d)
-	}
+	say := benchutil.Say(stderr)
+	bytes := benchutil.Bytes(docs)
 	fmt.Fprintf(stdout, "corpus %s: %d articles, %.1f MB; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, *procs)
 	best := time.Duration(1<<63 - 1)
 	var toks, sents int
 	var mallocs, alloc uint64
 	for r := 0; r < *rounds; r++ {
 		say("round %d/%d…\r", r+1, *rounds)
-		runtime.GC()
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
 		toks, sents = 0, 0
-		start := time.Now()
+		m := benchutil.Start()
 		for _, d := range docs {
 			for _, s := range text.Segment(d) {
 				toks += len(s.Tokens)
 				sents++
 			}
 		}
-		el := time.Since(start)
-		runtime.ReadMemStats(&m1)
-		if el < best {
-			best, mallocs, alloc = el, m1.Mallocs-m0.Mallocs, m1.TotalAlloc-m0.TotalAlloc
+		res := m.Stop()
+		if res.Wall < best {
+			best, mallocs, alloc = res.Wall, res.Mallocs, res.Bytes
 		}
 	}
 	say("\n")
@@ -87,41 +71,4 @@ func runBenchText(args []string, stdout, stderr io.Writer) error {
 		float64(toks)/sec, float64(sents)/sec, float64(bytes)/1e6/sec,
 		float64(mallocs)/float64(max(sents, 1)), float64(alloc)/float64(max(toks, 1)))
 	return nil
-}
-
-// readTextCorpus returns the "text" field of every JSON line of path
-// (gzip'd when named .gz), at most limit of them when limit > 0.
-func readTextCorpus(path string, limit int) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	var out []string
-	for line := 1; sc.Scan() && (limit <= 0 || len(out) < limit); line++ {
-		var a struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("read %s: line %d: %w", path, line, err)
-		}
-		if a.Text != "" {
-			out = append(out, a.Text)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return out, nil
 }
