@@ -519,7 +519,7 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		switch t.rel(c) {
 		case "obj", "iobj":
 			cands = append(cands, c)
-		case "obl":
+		case "obl", "obl:unmarked", "obl:npmod":
 			if t.caseOf(c) == "" && !k.isTime(c) && c > v {
 				cands = append(cands, c) // an object the parser took for an oblique
 			}
