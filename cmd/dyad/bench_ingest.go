@@ -20,13 +20,17 @@ func init() {
 }
 
 func runBenchIngest(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("bench ingest", stderr, "[--db FILE] [--batch N] [--analyze] [PATH…]  (default: ../shared/data/news polnear and bbc)")
+	const name = "bench ingest"
+	fs := newFlagSet(name, stderr, "[--db FILE] [--batch N] [--analyze] [PATH…]  (default: ../shared/data/news polnear and bbc)")
 	db := fs.String("db", "", "database file to fill (default: a temporary file, removed afterwards; must not exist)")
 	batch := fs.Int("batch", 1000, "documents per transaction")
 	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", false, "run the analyzer (language pipeline and coder) too")
-	if err := parseFlags(fs, "bench", args); err != nil {
+	if err := parseFlags(fs, name, args); err != nil {
 		return err
+	}
+	if *batch <= 0 || *workers <= 0 {
+		return usageError{cmd: name, msg: "--batch and --workers must be positive"}
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -47,7 +51,7 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "bench.db")
 	} else if _, err := os.Stat(path); err == nil {
-		return usageError{cmd: "bench", msg: path + " exists: bench ingest measures a fresh store"}
+		return usageError{cmd: name, msg: path + " exists: bench ingest measures a fresh store"}
 	}
 	var analyzer ingest.Analyzer
 	if *analyze {

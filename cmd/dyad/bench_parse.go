@@ -9,7 +9,6 @@ import (
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/nlp"
-	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -20,17 +19,23 @@ func init() {
 func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	const name = "bench parse"
 	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1]")
-	corpus := fs.String("corpus", "", "JSONL(.gz) of articles with a \"text\" field (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)")
+	corpus := fs.String("corpus", "", benchutil.CorpusUsage)
 	maxDocs := fs.Int("docs", 0, "read at most this many articles (0 = all)")
 	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
 	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
+	}
+	if *procs < 1 || *beam < 0 {
+		return usageError{cmd: name, msg: "--procs must be 1 or more and --beam 0 or more"}
+	}
 	if *corpus == "" {
-		p, err := shared.Path("data", "news", "polnear", "polnear_articles.jsonl.gz")
+		p, err := benchutil.DefaultCorpus()
 		if err != nil {
-			return fmt.Errorf("find the PolNeAR corpus: %w (or pass --corpus)", err)
+			return fmt.Errorf("%w (or pass --corpus)", err)
 		}
 		*corpus = p
 	}

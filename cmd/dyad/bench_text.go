@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/benchutil"
-	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -18,7 +17,7 @@ func init() {
 func runBenchText(args []string, stdout, stderr io.Writer) error {
 	const name = "bench text"
 	fs := newFlagSet(name, stderr, "[--corpus articles.jsonl.gz] [--docs N] [--rounds 3] [--procs 1]")
-	corpus := fs.String("corpus", "", "JSONL(.gz) of articles with a \"text\" field (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)")
+	corpus := fs.String("corpus", "", benchutil.CorpusUsage)
 	maxDocs := fs.Int("docs", 0, "read at most this many articles (0 = all)")
 	rounds := fs.Int("rounds", 3, "passes over the corpus; the fastest is reported")
 	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
@@ -28,13 +27,13 @@ func runBenchText(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
 	}
-	if *rounds < 1 {
-		return usageError{cmd: name, msg: "--rounds must be at least 1"}
+	if *rounds < 1 || *procs < 1 {
+		return usageError{cmd: name, msg: "--rounds and --procs must be at least 1"}
 	}
 	if *corpus == "" {
-		p, err := shared.Path("data", "news", "polnear", "polnear_articles.jsonl.gz")
+		p, err := benchutil.DefaultCorpus()
 		if err != nil {
-			return fmt.Errorf("find the PolNeAR corpus: %w (or pass --corpus)", err)
+			return fmt.Errorf("%w (or pass --corpus)", err)
 		}
 		*corpus = p
 	}

@@ -27,7 +27,21 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/progress"
+	"github.com/dyad-events/dyad/internal/shared"
 )
+
+// DefaultCorpus returns the path of the benchmark corpus the bench
+// commands read when given none: PolNeAR's articles in ../shared.
+func DefaultCorpus() (string, error) {
+	p, err := shared.Path("data", "news", "polnear", "polnear_articles.jsonl.gz")
+	if err != nil {
+		return "", fmt.Errorf("find the PolNeAR corpus: %w", err)
+	}
+	return p, nil
+}
+
+// CorpusUsage describes a corpus flag.
+const CorpusUsage = "articles: JSONL(.gz) with a \"text\" field, a text file, or a folder of them (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)"
 
 // Article is one article of a benchmark corpus. Only Text is always set;
 // the other fields come from the JSON Lines keys id, title and
