@@ -18,10 +18,8 @@ func init() {
 
 func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	const name = "bench parse"
-	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1]")
-	corpus := fs.String("corpus", "", benchutil.CorpusUsage)
-	maxDocs := fs.Int("docs", 0, "read at most this many articles (0 = all)")
-	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
+	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--beam K]")
+	corpus := addCorpusFlags(fs)
 	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
@@ -29,21 +27,17 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
 	}
-	if *procs < 1 || *beam < 0 {
-		return usageError{cmd: name, msg: "--procs must be 1 or more and --beam 0 or more"}
+	if err := corpus.check(name); err != nil {
+		return err
 	}
-	if *corpus == "" {
-		p, err := benchutil.DefaultCorpus()
-		if err != nil {
-			return fmt.Errorf("%w (or pass --corpus)", err)
-		}
-		*corpus = p
+	if *beam < 0 {
+		return usageError{cmd: name, msg: "--beam must be 0 or more"}
 	}
-	docs, err := benchutil.ReadTexts(*corpus, *maxDocs)
+	docs, err := corpus.texts()
 	if err != nil {
 		return err
 	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*corpus.procs))
 	say := benchutil.Say(stderr)
 	t0 := time.Now()
 	p, err := nlp.LoadBeam(*beam)
@@ -52,7 +46,7 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	}
 	load := time.Since(t0)
 	bytes := benchutil.Bytes(docs)
-	fmt.Fprintf(stdout, "corpus   %s: %d articles, %.1f MB; models loaded in %v; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs)
+	fmt.Fprintf(stdout, "corpus   %s: %d articles, %.1f MB; models loaded in %v; GOMAXPROCS=%d\n", *corpus.path, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *corpus.procs)
 	fmt.Fprintf(stdout, "%-9s %10s %12s %10s %12s %12s\n", "stage", "seconds", "tokens/s", "sents/s", "allocs/sent", "bytes/sent")
 
 	var sents []event.Sentence

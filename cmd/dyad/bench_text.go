@@ -17,34 +17,28 @@ func init() {
 func runBenchText(args []string, stdout, stderr io.Writer) error {
 	const name = "bench text"
 	fs := newFlagSet(name, stderr, "[--corpus articles.jsonl.gz] [--docs N] [--rounds 3] [--procs 1]")
-	corpus := fs.String("corpus", "", benchutil.CorpusUsage)
-	maxDocs := fs.Int("docs", 0, "read at most this many articles (0 = all)")
+	corpus := addCorpusFlags(fs)
 	rounds := fs.Int("rounds", 3, "passes over the corpus; the fastest is reported")
-	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
 	}
-	if *rounds < 1 || *procs < 1 {
-		return usageError{cmd: name, msg: "--rounds and --procs must be at least 1"}
+	if err := corpus.check(name); err != nil {
+		return err
 	}
-	if *corpus == "" {
-		p, err := benchutil.DefaultCorpus()
-		if err != nil {
-			return fmt.Errorf("%w (or pass --corpus)", err)
-		}
-		*corpus = p
+	if *rounds < 1 {
+		return usageError{cmd: name, msg: "--rounds must be at least 1"}
 	}
-	docs, err := benchutil.ReadTexts(*corpus, *maxDocs)
+	docs, err := corpus.texts()
 	if err != nil {
 		return err
 	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*corpus.procs))
 	say := benchutil.Say(stderr)
 	bytes := benchutil.Bytes(docs)
-	fmt.Fprintf(stdout, "corpus %s: %d articles, %.1f MB; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, *procs)
+	fmt.Fprintf(stdout, "corpus %s: %d articles, %.1f MB; GOMAXPROCS=%d\n", *corpus.path, len(docs), float64(bytes)/1e6, *corpus.procs)
 	best := time.Duration(1<<63 - 1)
 	var toks, sents int
 	var mallocs, alloc uint64

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/dyad-events/dyad/internal/benchutil"
+)
+
+// corpusFlags are the flags of the bench commands that measure a corpus
+// of articles: --corpus, --docs and --procs.
+type corpusFlags struct {
+	path        *string
+	docs, procs *int
+}
+
+// addCorpusFlags defines --corpus, --docs and --procs on fs.
+func addCorpusFlags(fs *flag.FlagSet) *corpusFlags {
+	return &corpusFlags{
+		path:  fs.String("corpus", "", benchutil.CorpusUsage),
+		docs:  fs.Int("docs", 0, "read at most this many articles (0 = all)"),
+		procs: fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)"),
+	}
+}
+
+// check returns a usage error for a --procs below 1.
+func (c *corpusFlags) check(cmd string) error {
+	if *c.procs < 1 {
+		return usageError{cmd: cmd, msg: "--procs must be 1 or more"}
+	}
+	return nil
+}
+
+// texts reads the articles' texts of --corpus (the default corpus when
+// none is given), at most --docs of them.
+func (c *corpusFlags) texts() ([]string, error) {
+	if *c.path == "" {
+		p, err := benchutil.DefaultCorpus()
+		if err != nil {
+			return nil, fmt.Errorf("%w (or pass --corpus)", err)
+		}
+		*c.path = p
+	}
+	return benchutil.ReadTexts(*c.path, *c.docs)
+}
