@@ -31,13 +31,13 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 	}
 	gold, err := conllu.ReadFile(*goldPath)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", *goldPath, err)
+		return err
 	}
 	var m parse.Metrics
 	if *sysPath != "" {
 		sys, err := conllu.ReadFile(*sysPath)
 		if err != nil {
-			return fmt.Errorf("read %s: %w", *sysPath, err)
+			return err
 		}
 		if len(sys) != len(gold) {
 			return fmt.Errorf("%s has %d sentences, %s has %d: the words must be the same", *sysPath, len(sys), *goldPath, len(gold))

@@ -25,7 +25,7 @@ func runEvalText(args []string, stdout, stderr io.Writer) error {
 	}
 	sents, err := conllu.ReadFile(*gold)
 	if err != nil {
-		return fmt.Errorf("eval text: %w", err)
+		return err
 	}
 	fmt.Fprintf(stdout, "tokens     %s\n", text.EvalTokens(sents))
 	fmt.Fprintf(stdout, "sentences  %s\n", text.EvalSentences(sents))

@@ -51,10 +51,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 				err = fmt.Errorf("read stdin: %w", err)
 			}
 		} else {
-			sents, err = conllu.ReadFile(path)
-			if err != nil {
-				err = fmt.Errorf("read %s: %w", path, err)
-			}
+			sents, err = conllu.ReadFile(path) // its errors name the file
 		}
 		if err != nil {
 			return err

@@ -57,7 +57,7 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 		var goldDev []conllu.Sentence
 		if *devPath != "" {
 			if goldDev, err = conllu.ReadFile(*devPath); err != nil {
-				return fmt.Errorf("read %s: %w", *devPath, err)
+				return err
 			}
 		}
 		opt := nlp.JackknifeOptions{Folds: *folds, Seed: uint64(*seed), Epochs: *tagEpochs, TagFolds: *tagFolds, Log: stderr}
@@ -121,7 +121,7 @@ func writeTokens(path string, sents [][]event.Token) error {
 func readTokens(path string) ([][]event.Token, error) {
 	sents, err := conllu.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	out := make([][]event.Token, len(sents))
 	for i := range sents {

@@ -40,12 +40,12 @@ func runTrainTagger(args []string, stdout, stderr io.Writer) error {
 	}
 	train, err := conllu.ReadFile(*trainPath)
 	if err != nil {
-		return fmt.Errorf("read training data: %w", err)
+		return fmt.Errorf("training data: %w", err)
 	}
 	var dev []conllu.Sentence
 	if *devPath != "" {
 		if dev, err = conllu.ReadFile(*devPath); err != nil {
-			return fmt.Errorf("read dev data: %w", err)
+			return fmt.Errorf("dev data: %w", err)
 		}
 	}
 	opt := tag.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: *prune, NoBackward: *noBack, BothFinal: *bothFinal, WordDropout: *dropout}

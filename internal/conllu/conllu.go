@@ -59,6 +59,7 @@ func (s *Sentence) Comment(key string) (string, bool) {
 }
 
 // ReadFile reads all sentences of a CoNLL-U file (gzip when named *.gz).
+// Its errors name the file.
 func ReadFile(path string) ([]Sentence, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -69,14 +70,14 @@ func ReadFile(path string) ([]Sentence, error) {
 	if strings.HasSuffix(path, ".gz") {
 		gz, err := gzip.NewReader(f)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 		defer gz.Close()
 		r = gz
 	}
 	sents, err := Read(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return sents, nil
 }
