@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/shared"
 )
@@ -33,13 +34,14 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0, _ := benchutil.CPUTime()
 	for n := 0; n < b.N; n++ {
 		for i := range sents {
 			tg.Tag(&sents[i])
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu1, _ := benchutil.CPUTime()
+	cpu := cpu1 - cpu0
 	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(len(sents)*b.N)/b.Elapsed().Seconds(), "sents/s")
 	if cpu > 0 {
