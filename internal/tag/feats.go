@@ -184,16 +184,7 @@ func trainFeaturizer(forms []string, classes []int, feats []string, nClass int, 
 		byClass[c][ft]++
 	}
 	z := &featurizer{kind: kind}
-	intern := map[string]uint32{}
-	str := func(s string) uint32 {
-		if i, ok := intern[s]; ok {
-			return i
-		}
-		i := uint32(len(z.strs))
-		z.strs = append(z.strs, s)
-		intern[s] = i
-		return i
-	}
+	str := interner(&z.strs)
 	str("_")
 	z.def = make([]uint32, nClass)
 	for c := range byClass {

@@ -106,3 +106,24 @@ func (t *table) get(k uint64) (uint32, bool) {
 		i = (i + 1) & t.mask
 	}
 }
+
+// interner returns a function that numbers strings by their place in
+// *table: a string already there keeps its number, a new one is appended.
+// A model's string table is built with it and stored once.
+func interner(table *[]string) func(string) uint32 {
+	idx := make(map[string]uint32, len(*table))
+	for i, s := range *table {
+		if _, ok := idx[s]; !ok {
+			idx[s] = uint32(i)
+		}
+	}
+	return func(s string) uint32 {
+		if i, ok := idx[s]; ok {
+			return i
+		}
+		i := uint32(len(*table))
+		*table = append(*table, s)
+		idx[s] = i
+		return i
+	}
+}

@@ -136,16 +136,7 @@ func trainLemmatizer(forms, xposs, lemmas []string) *lemmatizer {
 		}
 	}
 	m := &lemmatizer{maxSuf: maxLemmaSuffix}
-	intern := map[string]uint32{}
-	str := func(s string) uint32 {
-		if i, ok := intern[s]; ok {
-			return i
-		}
-		i := uint32(len(m.strs))
-		m.strs = append(m.strs, s)
-		intern[s] = i
-		return i
-	}
+	str := interner(&m.strs)
 	// deterministic order
 	keysOf := func(mm map[[2]string]counter) [][2]string {
 		ks := make([][2]string, 0, len(mm))

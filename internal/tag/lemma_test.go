@@ -1,6 +1,9 @@
 package tag
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLemmaTable(t *testing.T) {
 	tg, err := Load()
@@ -95,5 +98,22 @@ func TestCaseClass(t *testing.T) {
 		if got := caseClass(in); got != want {
 			t.Errorf("caseClass(%q) = %d, want %d", in, got, want)
 		}
+	}
+}
+
+func TestInterner(t *testing.T) {
+	table := []string{"_", "a"}
+	str := interner(&table)
+	tests := []struct {
+		s    string
+		want uint32
+	}{{"a", 1}, {"b", 2}, {"_", 0}, {"b", 2}, {"", 3}}
+	for _, tc := range tests {
+		if got := str(tc.s); got != tc.want {
+			t.Errorf("str(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+	if want := []string{"_", "a", "b", ""}; !slices.Equal(table, want) {
+		t.Errorf("table %q, want %q", table, want)
 	}
 }
