@@ -529,6 +529,25 @@ func (k *sentCtx) isPassive(v int) bool {
 	return subj && (aux || k.in.Sent.Tokens[v].XPOS == "VBN" && t.rel(v) == "acl")
 }
 
+// clauseSubject is the subject of clause c: its nsubj, else a name
+// before the verb the parser attached loosely ("insisted that Y 'stop …'"
+// with Y as discourse or dep), -1 when none.
+func (k *sentCtx) clauseSubject(c int) int {
+	t := k.t
+	if s := t.child(c, "nsubj", "nsubj:pass"); s >= 0 {
+		return s
+	}
+	for _, x := range t.children[c] {
+		switch t.rel(x) {
+		case "discourse", "dep", "vocative":
+			if x < c && k.tokMen[x] >= 0 {
+				return x
+			}
+		}
+	}
+	return -1
+}
+
 func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	t := k.t
 	pats := k.c.dict.Verb(t.lemma[v])
@@ -641,7 +660,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 						must = true
 					}
 				}
-				if s := t.child(c, "nsubj", "nsubj:pass"); must && s >= 0 {
+				if s := k.clauseSubject(c); must && s >= 0 {
 					var g []int
 					for _, mi := range k.actorsAtWith(s, false) {
 						if !k.sameActor(mi, src[0]) {
@@ -658,7 +677,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 			// "X demanded that Y withdraw": Y is the target of the
 			// demand (not of a mere statement: "X said Y …").
 			if c := t.child(v, "ccomp"); c >= 0 {
-				if s := t.child(c, "nsubj", "nsubj:pass"); s >= 0 {
+				if s := k.clauseSubject(c); s >= 0 {
 					for _, mi := range k.actorsAtWith(s, false) {
 						if !k.sameActor(mi, src[0]) {
 							tgt = append(tgt, mi)
