@@ -230,13 +230,7 @@ func mix(x uint64) uint64 {
 func HashedBody(body string) string {
 	var b strings.Builder
 	kept, dropped := 0, 0
-	for rest := body; rest != ""; {
-		line := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
+	for line := range strings.Lines(body) {
 		t := strings.TrimSpace(line)
 		if t == "" {
 			continue
@@ -270,12 +264,9 @@ func HashedBody(body string) string {
 // line (all of them were kept by HashedBody).
 func keptPrefix(body string, n int) string {
 	var b strings.Builder
-	for rest := body; rest != "" && n > 0; {
-		line := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
+	for line := range strings.Lines(body) {
+		if n == 0 {
+			break
 		}
 		if t := strings.TrimSpace(line); t != "" {
 			b.WriteString(t)

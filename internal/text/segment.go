@@ -227,14 +227,8 @@ func boundaryAfter(s string, toks []event.Token, start, i, width int) bool {
 // text whose line breaks end paragraphs or sentences.
 func wrapWidth(s string) int {
 	lines, width := 0, 0
-	for rest := s; rest != ""; {
-		l := rest
-		if k := strings.IndexByte(rest, '\n'); k >= 0 {
-			l, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = ""
-		}
-		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r")); n > 0 {
+	for l := range strings.Lines(s) {
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r\n")); n > 0 {
 			lines++
 			width = max(width, n)
 			if width > 100 {
@@ -246,14 +240,8 @@ func wrapWidth(s string) int {
 		return 0
 	}
 	full := 0
-	for rest := s; rest != ""; {
-		l := rest
-		if k := strings.IndexByte(rest, '\n'); k >= 0 {
-			l, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = ""
-		}
-		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r")); n > 0 && 4*n >= 3*width {
+	for l := range strings.Lines(s) {
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r\n")); n > 0 && 4*n >= 3*width {
 			full++
 		}
 	}
