@@ -160,7 +160,7 @@ func (c *ctx) setTokens(toks []event.Token) {
 	}
 	c.tok[n] = rootAtoms
 	if c.fset >= 3 {
-		c.pc = fillI32(c.pc, n+2, 0)
+		c.pc = fill(c.pc, n+2, 0)
 		for i := range toks {
 			c.pc[i+1] = c.pc[i]
 			if toks[i].UPOS == "PUNCT" {

@@ -38,46 +38,32 @@ func (st *state) reset(n int) {
 	st.n = n
 	st.stack = st.stack[:0]
 	st.b = 0
-	st.heads = fillI32(st.heads, n+1, -1)
-	st.labels = fillI16(st.labels, n+1, -1)
-	st.l1 = fillI32(st.l1, n+1, -1)
-	st.l2 = fillI32(st.l2, n+1, -1)
-	st.r1 = fillI32(st.r1, n+1, -1)
-	st.r2 = fillI32(st.r2, n+1, -1)
-	st.vl = fillI32(st.vl, n+1, 0)
-	st.vr = fillI32(st.vr, n+1, 0)
-	st.lset = fillU64(st.lset, n+1)
-	st.rset = fillU64(st.rset, n+1)
+	st.heads = fill(st.heads, n+1, -1)
+	st.labels = fill(st.labels, n+1, -1)
+	st.l1 = fill(st.l1, n+1, -1)
+	st.l2 = fill(st.l2, n+1, -1)
+	st.r1 = fill(st.r1, n+1, -1)
+	st.r2 = fill(st.r2, n+1, -1)
+	st.vl = fill(st.vl, n+1, 0)
+	st.vr = fill(st.vr, n+1, 0)
+	st.lset = fill(st.lset, n+1, 0)
+	st.rset = fill(st.rset, n+1, 0)
 }
 
-func fillI32(s []int32, n int, v int32) []int32 {
+// fill returns s resized to n (reusing its array when large enough)
+// with every element set to v.
+func fill[T int16 | int32 | uint64](s []T, n int, v T) []T {
 	if cap(s) < n {
-		s = make([]int32, n)
+		s = make([]T, n)
 	}
 	s = s[:n]
+	if v == 0 {
+		clear(s)
+		return s
+	}
 	for i := range s {
 		s[i] = v
 	}
-	return s
-}
-
-func fillI16(s []int16, n int, v int16) []int16 {
-	if cap(s) < n {
-		s = make([]int16, n)
-	}
-	s = s[:n]
-	for i := range s {
-		s[i] = v
-	}
-	return s
-}
-
-func fillU64(s []uint64, n int) []uint64 {
-	if cap(s) < n {
-		s = make([]uint64, n)
-	}
-	s = s[:n]
-	clear(s)
 	return s
 }
 
