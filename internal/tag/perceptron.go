@@ -268,17 +268,9 @@ func (w *weights) score(feats []uint64, scores []int32) {
 	}
 }
 
-func argmaxF(s []float32) int {
-	b := 0
-	for i, v := range s {
-		if v > s[b] {
-			b = i
-		}
-	}
-	return b
-}
-
-func argmaxI(s []int32) int {
+// argmax returns the index of the largest score, the first of equals
+// (0 for no scores).
+func argmax[T float32 | int32](s []T) int {
 	b := 0
 	for i, v := range s {
 		if v > s[b] {

@@ -491,7 +491,7 @@ func epoch(p *perceptron, sents []*tsent, pass int, rng *rand.Rand) float64 {
 			}
 			clear(scores)
 			p.score(fs, scores)
-			pred := argmaxF(scores)
+			pred := argmax(scores)
 			p.tick()
 			g := s.gold[i]
 			if g >= 0 {
@@ -543,7 +543,7 @@ func decodeTrain(p *perceptron, s *tsent, pass int, avg bool, tags []int) []int 
 		} else {
 			p.score(fs, scores)
 		}
-		tags = append(tags, argmaxF(scores))
+		tags = append(tags, argmax(scores))
 	}
 	return tags
 }
@@ -566,7 +566,7 @@ func decodeKeep(w *weights, scores, keep []int32, info []tokInfo, s1, s2 []uint6
 		fs := features(fsArr[:0], info, s1, s2, first, tags, pass, i)
 		clear(scores)
 		w.score(fs, scores)
-		tags = append(tags, argmaxI(scores))
+		tags = append(tags, argmax(scores))
 		if keep != nil {
 			copy(keep[i*w.nClass:], scores)
 		}
