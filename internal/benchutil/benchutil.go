@@ -56,8 +56,9 @@ type Article struct {
 // ReadArticles reads the articles of path: a JSON Lines file (.jsonl,
 // .json, or either gzip'd as .gz) with a "text" field per line, a
 // plain-text file (any other name: one article, its ID the file name), or
-// a folder holding such files (read in lexical order, hidden files and
-// folders skipped). Articles with an empty text are skipped; when limit >
+// a folder holding such files (read in lexical order; only names ending in
+// .jsonl, .json, .ndjson or .txt, gzip'd or not; hidden files and folders
+// skipped). Articles with an empty text are skipped; when limit >
 // 0 at most limit articles are returned.
 func ReadArticles(path string, limit int) ([]Article, error) {
 	info, err := os.Stat(path)
@@ -78,7 +79,7 @@ func ReadArticles(path string, limit int) ([]Article, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() || !d.Type().IsRegular() || !inFolder(d.Name()) {
 			return nil
 		}
 		if limit > 0 && len(out) >= limit {
@@ -110,6 +111,12 @@ func ReadTexts(path string, limit int) ([]string, error) {
 func isJSONL(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".jsonl" || ext == ".json" || ext == ".ndjson"
+}
+
+// inFolder reports whether a file of a folder is read as part of a corpus.
+func inFolder(name string) bool {
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	return isJSONL(name) || strings.HasSuffix(name, ".txt")
 }
 
 // readFile appends the articles of one file to out.

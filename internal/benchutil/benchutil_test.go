@@ -46,6 +46,7 @@ func TestReadArticles(t *testing.T) {
 	write(t, folder, "b/two.txt", "Second file.")
 	write(t, folder, "a.jsonl", lines)
 	write(t, folder, ".hidden.txt", "never read")
+	write(t, folder, "notes.md", "not a corpus file")
 	a1 := Article{ID: "a1", Title: "Rain", Text: "It rained in the valley.", Date: "2016-03-01"}
 	a3 := Article{ID: "a3", Text: "The mill reopened on Monday."}
 	tests := []struct {
