@@ -31,9 +31,9 @@ func (c *corpusFlags) check(cmd string) error {
 	return nil
 }
 
-// texts reads the articles' texts of --corpus (the default corpus when
-// none is given), at most --docs of them.
-func (c *corpusFlags) texts() ([]string, error) {
+// articles reads the articles of --corpus (the default corpus when none
+// is given), at most --docs of them.
+func (c *corpusFlags) articles() ([]benchutil.Article, error) {
 	if *c.path == "" {
 		p, err := benchutil.DefaultCorpus()
 		if err != nil {
@@ -41,5 +41,18 @@ func (c *corpusFlags) texts() ([]string, error) {
 		}
 		*c.path = p
 	}
-	return benchutil.ReadTexts(*c.path, *c.docs)
+	return benchutil.ReadArticles(*c.path, *c.docs)
+}
+
+// texts is articles keeping only the texts.
+func (c *corpusFlags) texts() ([]string, error) {
+	arts, err := c.articles()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(arts))
+	for i, a := range arts {
+		out[i] = a.Text
+	}
+	return out, nil
 }
