@@ -31,28 +31,32 @@ func (c *corpusFlags) check(cmd string) error {
 	return nil
 }
 
+// resolve sets --corpus to the default corpus when none is given.
+func (c *corpusFlags) resolve() error {
+	if *c.path != "" {
+		return nil
+	}
+	p, err := benchutil.DefaultCorpus()
+	if err != nil {
+		return fmt.Errorf("%w (or pass --corpus)", err)
+	}
+	*c.path = p
+	return nil
+}
+
 // articles reads the articles of --corpus (the default corpus when none
 // is given), at most --docs of them.
 func (c *corpusFlags) articles() ([]benchutil.Article, error) {
-	if *c.path == "" {
-		p, err := benchutil.DefaultCorpus()
-		if err != nil {
-			return nil, fmt.Errorf("%w (or pass --corpus)", err)
-		}
-		*c.path = p
+	if err := c.resolve(); err != nil {
+		return nil, err
 	}
 	return benchutil.ReadArticles(*c.path, *c.docs)
 }
 
 // texts is articles keeping only the texts.
 func (c *corpusFlags) texts() ([]string, error) {
-	arts, err := c.articles()
-	if err != nil {
+	if err := c.resolve(); err != nil {
 		return nil, err
 	}
-	out := make([]string, len(arts))
-	for i, a := range arts {
-		out[i] = a.Text
-	}
-	return out, nil
+	return benchutil.ReadTexts(*c.path, *c.docs)
 }
