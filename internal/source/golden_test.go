@@ -3,7 +3,6 @@ package source
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,8 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/golden"
 )
-
-var rewrite = flag.Bool("rewrite", false, "rewrite the golden files under testdata/")
 
 // TestGolden reads every input under testdata/ and compares the
 // documents and errors with testdata/golden/NAME.json (regenerate with
@@ -32,23 +30,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			docs, errs := ReadFile(in, Options{})
 			got := renderGolden(docs, errs)
-			golden := filepath.Join("testdata", "golden", name+".json")
-			if *rewrite {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -rewrite to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", in, golden, got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", name+".json"), got)
 		})
 	}
 }

@@ -2,15 +2,14 @@ package tag
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var rewriteGolden = flag.Bool("rewrite", false, "rewrite golden files in testdata/")
+	"github.com/dyad-events/dyad/internal/golden"
+)
 
 // TestGolden tags the sentences of testdata/sentences.txt and compares
 // with testdata/sentences.golden (FORM UPOS XPOS LEMMA FEATS per line).
@@ -38,27 +37,5 @@ func TestGolden(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	golden := filepath.Join("testdata", "sentences.golden")
-	if *rewriteGolden {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Errorf("line %d: got %q, want %q", i+1, gl[i], wl[i])
-			}
-		}
-		if len(gl) != len(wl) {
-			t.Errorf("got %d lines, want %d", len(gl), len(wl))
-		}
-		t.Log("regenerate with -rewrite after a model change and review the diff")
-	}
+	golden.Check(t, filepath.Join("testdata", "sentences.golden"), []byte(b.String()))
 }
