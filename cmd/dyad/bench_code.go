@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -12,13 +9,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/coder"
 	"github.com/dyad-events/dyad/internal/progress"
-	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/source"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -30,9 +26,7 @@ func init() {
 func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	const name = "bench code"
 	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE]")
-	corpus := fs.String("corpus", "", "JSONL(.gz) of articles with \"text\" and \"publication_date\" (default ../shared/data/news/polnear/polnear_articles.jsonl.gz)")
-	maxDocs := fs.Int("docs", 0, "read at most `N` articles (0 = all)")
-	procs := fs.Int("procs", 1, "GOMAXPROCS while measuring (1 = one core)")
+	corpus := addCorpusFlags(fs)
 	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
 	goMem := fs.Int("go-memory", 256, "soft limit of the Go heap in `MB` (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set)")
@@ -44,20 +38,15 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{cmd: name, msg: "unexpected argument " + fs.Arg(0)}
 	}
-	if *procs < 1 {
-		return usageError{cmd: name, msg: "--procs must be 1 or more"}
+	if err := corpus.check(name); err != nil {
+		return err
 	}
-	if *corpus == "" {
-		p, err := shared.Path("data", "news", "polnear", "polnear_articles.jsonl.gz")
-		if err != nil {
-			return fmt.Errorf("find the PolNeAR corpus: %w (or pass --corpus)", err)
-		}
-		*corpus = p
-	}
-	docs, err := readDatedArticles(*corpus, *maxDocs)
+	arts, err := corpus.articles()
 	if err != nil {
 		return err
 	}
+	docs := datedDocuments(arts)
+	procs := corpus.procs
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*procs))
 
 	if *goMem > 0 && os.Getenv("GOMEMLIMIT") == "" {
@@ -91,7 +80,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	for _, d := range docs {
 		bytes += len(d.Text)
 	}
-	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d\n", *corpus, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs)
+	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d\n", *corpus.path, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs)
 
 	// Pass 1: raw text → sentences → events, timed per stage.
 	bar := progress.New(stderr, int64(len(docs)), "code", false)
@@ -155,7 +144,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "sentences skipped after a recognizer failure: %d\n", f)
 	}
 	fmt.Fprintf(stdout, "allocations %.0f per sentence, %.0f bytes per sentence; Go heap peak %s (runtime.MemStats.Sys %s); process peak RSS %s\n",
-		float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns, mb(m1.HeapSys), mb(m1.Sys), peakRSS())
+		float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns, mb(m1.HeapSys), mb(m1.Sys), benchutil.PeakRSS())
 	return nil
 }
 
@@ -193,37 +182,11 @@ func writeHeapProfile(path string) error {
 
 func mb(n uint64) string { return fmt.Sprintf("%.0f MB", float64(n)/(1<<20)) }
 
-// readDatedArticles reads a JSONL(.gz) corpus into documents, keeping the
+// datedDocuments turns benchmark articles into documents, keeping the
 // publication date.
-func readDatedArticles(path string, limit int) ([]*event.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		r = zr
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	var out []*event.Document
-	line := 0
-	for sc.Scan() && (limit <= 0 || len(out) < limit) {
-		line++
-		var a struct {
-			ID    string `json:"id"`
-			Text  string `json:"text"`
-			Title string `json:"title"`
-			Date  string `json:"publication_date"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("read %s: line %d: %w", path, line, err)
-		}
+func datedDocuments(arts []benchutil.Article) []*event.Document {
+	out := make([]*event.Document, 0, len(arts))
+	for _, a := range arts {
 		if a.Text == "" {
 			continue
 		}
@@ -233,8 +196,5 @@ func readDatedArticles(path string, limit int) ([]*event.Document, error) {
 		}
 		out = append(out, d)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return out, nil
+	return out
 }

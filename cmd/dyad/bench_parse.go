@@ -105,7 +105,3 @@ func runBenchParse(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "peak RSS after the chain (streaming) %s; after the stages (all %d sentences held) %s; Go heap from the OS %.0f MB\n", chainRSS, len(sents), benchutil.PeakRSS(), float64(ms.HeapSys)/1e6)
 	return nil
 }
-
-// peakRSS returns the process's peak resident memory (VmHWM) where the
-// system reports it. (bench_code.go still calls it by this name.)
-func peakRSS() string { return benchutil.PeakRSS() }
