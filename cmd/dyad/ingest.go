@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -28,6 +29,8 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	batch := fs.Int("batch", 1000, "documents per transaction")
 	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", true, "code events on ingest (false: store documents and metadata only)")
+	goMem := fs.Int("go-memory", 384, "soft limit of the Go heap in `MB` while coding (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set)")
+	dbMem := fs.Int("db-memory", 256, "DuckDB memory_limit in `MB` (0 = DuckDB's default, 80% of RAM)")
 	if err := parseFlags(fs, "ingest", args); err != nil {
 		return err
 	}
@@ -37,8 +40,16 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if *maxBytes <= 0 || *batch <= 0 {
 		return usageError{cmd: "ingest", msg: "--max-bytes and --batch must be positive"}
 	}
+	if *goMem < 0 || *dbMem < 0 {
+		return usageError{cmd: "ingest", msg: "--go-memory and --db-memory must be 0 or more"}
+	}
 	var analyzer ingest.Analyzer
 	if *analyze {
+		if *goMem > 0 && os.Getenv("GOMEMLIMIT") == "" {
+			// before the models load: their load garbage counts too; without
+			// a limit the collector lets the heap grow to twice the models
+			debug.SetMemoryLimit(int64(*goMem) << 20)
+		}
 		a, err := newAnalyzer()
 		if err != nil {
 			return err
@@ -47,6 +58,10 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	}
 	st, err := store.Open(store.Path(*db))
 	if err != nil {
+		return err
+	}
+	if err := limitDB(st, *dbMem, 0); err != nil {
+		st.Close()
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
