@@ -171,7 +171,7 @@ var migrations = []string{
 		start_off BIGINT NOT NULL,   -- byte offsets into documents.text
 		end_off   BIGINT NOT NULL,
 		text      VARCHAR,
-		tokens    VARCHAR,           -- JSON list of event.Token
+		tokens    VARCHAR,           -- one token a line, tab-separated (see tokens.go); older rows: JSON
 		PRIMARY KEY (doc, idx)
 	);
 	CREATE TABLE events (
@@ -558,11 +558,11 @@ func (s *Store) appendRows(pending []*pendingDoc) error {
 					continue
 				}
 				for _, st := range p.it.Sentences {
-					toks, err := json.Marshal(st.Tokens)
+					toks, err := encodeTokens(st.Tokens)
 					if err != nil {
 						return err
 					}
-					if err := a.AppendRow(p.it.Doc.ID, int64(st.Index), int64(st.Start), int64(st.End), st.Text, string(toks)); err != nil {
+					if err := a.AppendRow(p.it.Doc.ID, int64(st.Index), int64(st.Start), int64(st.End), st.Text, toks); err != nil {
 						return fmt.Errorf("document %.12s sentence %d: %w", p.it.Doc.ID, st.Index, err)
 					}
 				}
@@ -761,10 +761,9 @@ func (s *Store) Sentences(ctx context.Context, doc string) ([]event.Sentence, er
 			return nil, fmt.Errorf("sentences of %s: %w", doc, err)
 		}
 		st.Index, st.Start, st.End = int(idx), int(start), int(end)
-		if toks.String != "" && toks.String != "null" {
-			if err := json.Unmarshal([]byte(toks.String), &st.Tokens); err != nil {
-				return nil, fmt.Errorf("sentences of %s: tokens: %w", doc, err)
-			}
+		var err error
+		if st.Tokens, err = decodeTokens(toks.String); err != nil {
+			return nil, fmt.Errorf("sentences of %s: sentence %d: tokens: %w", doc, idx, err)
 		}
 		out = append(out, st)
 	}
