@@ -309,18 +309,7 @@ func (b *builder) split(code string) (country, org, role string) {
 }
 
 func (b *builder) curatedNames(name string) error {
-	data, err := curatedFS.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(line) == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 7 {
-			return fmt.Errorf("%s:%d: %d fields, want 7", name, i+1, len(f))
-		}
+	return curatedRows(name, 7, func(i int, f []string) error {
 		kind, code, canon, phrases, office, flags := f[0], f[1], strings.TrimSpace(f[2]), f[3], strings.TrimSpace(f[4]), f[5]
 		e := Entry{Kind: kind, Code: code, Name: canon, Office: office, Flags: parseFlagLetters(flags), Source: "curated"}
 		switch kind {
@@ -348,8 +337,8 @@ func (b *builder) curatedNames(name string) error {
 		for _, ph := range strings.Split(phrases, "|") {
 			b.emit(normalizePhrase(ph), e)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func parseISODate(s string) (int, error) {
@@ -364,18 +353,7 @@ func parseISODate(s string) (int, error) {
 }
 
 func (b *builder) curatedOffices(name string) error {
-	data, err := curatedFS.ReadFile(name)
-	if err != nil {
-		return err
-	}
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(line) == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 7 {
-			return fmt.Errorf("%s:%d: %d fields, want 7", name, i+1, len(f))
-		}
+	return curatedRows(name, 7, func(i int, f []string) error {
 		from, err := parseISODate(f[3])
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", name, i+1, err)
@@ -404,8 +382,8 @@ func (b *builder) curatedOffices(name string) error {
 				b.emit(normalizePhrase(a), e)
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func (b *builder) phoenixActors(path string) error {
@@ -765,6 +743,29 @@ func (b *builder) archigos(path, cowPath string) error {
 			e.Flags |= FlagOpen
 		}
 		b.emit(key, e)
+	}
+	return nil
+}
+
+// curatedRows calls fn with the 0-based line index and the tab-separated
+// fields of every row of a curated table, skipping blank and "#" lines; a
+// row with another number of fields than want is an error naming the line.
+func curatedRows(name string, want int, fn func(line int, f []string) error) error {
+	data, err := curatedFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != want {
+			return fmt.Errorf("%s:%d: %d fields, want %d", name, i+1, len(f), want)
+		}
+		if err := fn(i, f); err != nil {
+			return err
+		}
 	}
 	return nil
 }
