@@ -1,0 +1,191 @@
+// Package lexicon is a compact English word-class lexicon compiled from
+// WordNet 3.0: for every single-word lemma, its parts of speech (noun, verb,
+// adjective, adverb), the one most often sense-tagged, whether WordNet
+// lists it capitalized (a proper name: Paris, Monday) and the irregular
+// inflected forms of its exception lists (children, ran, better). Lookup
+// adds the regular inflections with WordNet's own detachment rules
+// (morphy): "runs" is a plural noun and a third-person verb of "run".
+//
+// The tagger reads it for words the treebank saw rarely or never. The
+// compiled file is embedded (data/wordnet.tsv.gz, no glosses) and rebuilt
+// from a WordNet dict folder with "dyad build-lexicon --wordnet DIR".
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"strings"
+	"sync"
+)
+
+// Class is a set of word-class facts about a word.
+type Class uint32
+
+// Class bits. The first four are the parts of speech of the word's own
+// lemma; Dom* mark the part of speech with the most sense-tagged uses; the
+// inflection bits say the word is an inflected form of a lemma of that part
+// of speech (irregular from the exception lists or regular by morphy).
+const (
+	Noun Class = 1 << iota
+	Verb
+	Adj
+	Adv
+	DomNoun
+	DomVerb
+	DomAdj
+	DomAdv
+	Proper      // every WordNet use of the word is capitalized (Paris)
+	MixedCase   // listed both capitalized and lower-case (bush, Bush)
+	Plural      // plural of a noun lemma
+	Verb3sg     // verb + -s
+	VerbPast    // past tense or participle of a verb
+	VerbIng     // verb + -ing
+	Comparative // adjective or adverb + -er (better)
+	Superlative // adjective or adverb + -est (best)
+	HyphenHead  // not listed itself; the classes are those of the part after its last hyphen
+)
+
+// POS is the mask of the part-of-speech bits.
+const POS = Noun | Verb | Adj | Adv
+
+// letters name the class bits in the compiled file, in bit order.
+const letters = "nvarNVARPpszdgct"
+
+//go:embed data/wordnet.tsv.gz
+var embedded []byte
+
+// Lexicon maps lower-case words to their classes. It is read-only and safe
+// for concurrent use.
+type Lexicon struct {
+	words map[string]Class
+	fp    uint64
+}
+
+var (
+	once    sync.Once
+	loaded  *Lexicon
+	loadErr error
+)
+
+// Load returns the embedded lexicon, read on the first call only.
+func Load() (*Lexicon, error) {
+	once.Do(func() {
+		loaded, loadErr = Read(bytes.NewReader(embedded))
+		if loadErr != nil {
+			loadErr = fmt.Errorf("load embedded lexicon: %w", loadErr)
+		}
+	})
+	return loaded, loadErr
+}
+
+// Read reads a compiled lexicon (gzip'd lines "word<TAB>letters").
+func Read(r io.Reader) (*Lexicon, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	h := fnv.New64a()
+	sc := bufio.NewScanner(io.TeeReader(zr, h))
+	l := &Lexicon{words: make(map[string]Class, 1<<17)}
+	line := 0
+	for sc.Scan() {
+		line++
+		w, ls, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || w == "" {
+			return nil, fmt.Errorf("lexicon line %d: want word<TAB>classes", line)
+		}
+		c, err := parseLetters(ls)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon line %d: %w", line, err)
+		}
+		l.words[w] = c
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	l.fp = h.Sum64()
+	return l, nil
+}
+
+func parseLetters(s string) (Class, error) {
+	var c Class
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(letters, s[i])
+		if k < 0 {
+			return 0, fmt.Errorf("unknown class letter %q", s[i])
+		}
+		c |= 1 << k
+	}
+	return c, nil
+}
+
+// String spells the classes with the compiled file's letters (plus "h" for
+// HyphenHead).
+func (c Class) String() string {
+	var b []byte
+	for k := 0; k < len(letters); k++ {
+		if c&(1<<k) != 0 {
+			b = append(b, letters[k])
+		}
+	}
+	if c&HyphenHead != 0 {
+		b = append(b, 'h')
+	}
+	return string(b)
+}
+
+// Fingerprint identifies the lexicon's content (FNV-1a of its text): a
+// model trained on lexicon features records it.
+func (l *Lexicon) Fingerprint() uint64 { return l.fp }
+
+// Len is the number of listed words.
+func (l *Lexicon) Len() int { return len(l.words) }
+
+// detachment rules of WordNet's morphy: suffix → replacement, per part of
+// speech, with the inflection bit a match sets.
+var rules = []struct {
+	suf, rep string
+	pos, inf Class
+}{
+	{"s", "", Noun, Plural}, {"ses", "s", Noun, Plural}, {"xes", "x", Noun, Plural}, {"zes", "z", Noun, Plural},
+	{"ches", "ch", Noun, Plural}, {"shes", "sh", Noun, Plural}, {"men", "man", Noun, Plural}, {"ies", "y", Noun, Plural},
+	{"s", "", Verb, Verb3sg}, {"ies", "y", Verb, Verb3sg}, {"es", "e", Verb, Verb3sg}, {"es", "", Verb, Verb3sg},
+	{"ed", "e", Verb, VerbPast}, {"ed", "", Verb, VerbPast}, {"ing", "e", Verb, VerbIng}, {"ing", "", Verb, VerbIng},
+	{"er", "", Adj, Comparative}, {"est", "", Adj, Superlative}, {"er", "e", Adj, Comparative}, {"est", "e", Adj, Superlative},
+}
+
+// Lookup returns the classes of a lower-case word: its own entry and the
+// regular inflections it is a form of. A word not listed with a hyphen
+// gets the classes of its last part, with HyphenHead. 0 means unknown.
+func (l *Lexicon) Lookup(w []byte) Class {
+	c := l.lookup(w)
+	if c != 0 {
+		return c
+	}
+	if i := bytes.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 {
+		if c = l.lookup(w[i+1:]); c != 0 {
+			return c | HyphenHead
+		}
+	}
+	return 0
+}
+
+func (l *Lexicon) lookup(w []byte) Class {
+	c := l.words[string(w)]
+	var stem [64]byte
+	for _, r := range rules {
+		if len(w) <= len(r.suf)+1 || len(w)-len(r.suf)+len(r.rep) > len(stem) || !bytes.HasSuffix(w, []byte(r.suf)) || c&r.inf != 0 {
+			continue
+		}
+		s := append(append(stem[:0], w[:len(w)-len(r.suf)]...), r.rep...)
+		if l.words[string(s)]&r.pos != 0 {
+			c |= r.inf
+		}
+	}
+	return c
+}
