@@ -23,8 +23,14 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	input := fs.String("input", "text", "input kind: text (raw text) or conllu (keep its tokens and sentence breaks, re-annotate them)")
 	format := fs.String("format", "conllu", "output format: conllu or json (one sentence per line)")
 	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
+	modelPath := fs.String("model", "", "parser model file to use instead of the embedded one (from 'dyad train parser'); several, comma-separated: their combination")
+	weightList := fs.String("weights", "", "with several --model files: their vote weights, comma-separated (default all 1)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
+	}
+	weights, err := parseWeights(*weightList)
+	if err != nil {
+		return usageError{cmd: name, msg: err.Error()}
 	}
 	if *input != "text" && *input != "conllu" {
 		return usageError{cmd: name, msg: "--input must be text or conllu"}
@@ -39,7 +45,17 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		path = fs.Arg(0)
 	}
-	p, err := nlp.LoadBeam(*beam)
+	var p *nlp.Pipeline
+	if *modelPath != "" {
+		if p, err = nlp.Load(); err == nil {
+			p, err = withParserModel(p, *modelPath, weights)
+		}
+		if err == nil && *beam > 0 {
+			p.Parser = p.Parser.WithBeam(*beam)
+		}
+	} else {
+		p, err = nlp.LoadBeam(*beam)
+	}
 	if err != nil {
 		return err
 	}

@@ -32,12 +32,16 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 	tagsOut := fs.String("tags-out", "", "with --tags predicted: also write the retagged files as PREFIX-train.conllu and PREFIX-dev.conllu, to reuse with --tags gold")
 	prune := fs.Float64("prune", 1.5, "drop features whose averaged weights stay below this (label model: half of it); negative keeps all")
 	features := fs.Int("features", 0, "feature set: 1 (fastest), 2 (+coarse-tag backoffs), 3 (+punctuation); 0 = newest")
+	direction := fs.String("direction", "ltr", "reading direction: ltr (left to right) or rtl (the model parses reversed sentences; combined with an ltr model it votes differently)")
 	beam := fs.Int("beam", 1, "beam width: 1 trains the greedy parser (dynamic oracle), more trains a beam-search parser (global max-violation updates)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
 	if *trainPath == "" {
 		return usageError{cmd: name, msg: "--train is required"}
+	}
+	if *direction != "ltr" && *direction != "rtl" {
+		return usageError{cmd: name, msg: "--direction must be ltr or rtl"}
 	}
 	if *tags != "gold" && *tags != "predicted" {
 		return usageError{cmd: name, msg: "--tags must be gold or predicted"}
@@ -89,7 +93,7 @@ func runTrainParser(args []string, stdout, stderr io.Writer) error {
 		}
 		return os.Rename(tmp, *out)
 	}
-	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Prune: *prune, FeatureSet: *features, Checkpoint: save, Log: stderr})
+	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: *epochs, Seed: *seed, Beam: *beam, Prune: *prune, FeatureSet: *features, RightToLeft: *direction == "rtl", Checkpoint: save, Log: stderr})
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 //	"DYADPRS" version(uint8)
 //	featureSet uint32
 //	labels: count uint32, then each as uint16 length + bytes
-//	root uint16, beam width uint16
+//	root uint16, beam width uint16, flags uint16 (version 3: bit 0 = right to left)
 //	two linear models (transitions, labels): K uint32, scale float32,
 //	rows uint32, fingerprints [rows]uint32, weights [rows·K]int16
 //
@@ -22,7 +22,7 @@ import (
 
 const (
 	magic   = "DYADPRS"
-	version = 2
+	version = 3
 	// featureSet is the newest feature set; it changes whenever the
 	// templates change, so that a model never runs with features it was
 	// not trained on. Set 1: the Zhang & Nivre style templates; set 2 adds
@@ -31,6 +31,8 @@ const (
 	// punctuation counts between stack and buffer words and punctuation
 	// attachment templates.
 	featureSet = 3
+
+	flagRTL = 1 // the model parses the reversed sentence
 )
 
 // Write saves the model gzip'd.
@@ -50,6 +52,11 @@ func (p *Parser) Write(w io.Writer) error {
 	}
 	binary.Write(bw, binary.LittleEndian, uint16(p.root))
 	binary.Write(bw, binary.LittleEndian, uint16(max(p.beam, 1)))
+	var flags uint16
+	if p.rtl {
+		flags |= flagRTL
+	}
+	binary.Write(bw, binary.LittleEndian, flags)
 	for _, m := range []*linear{p.trans, p.label} {
 		put32(bw, uint32(m.K))
 		put32(bw, math.Float32bits(m.scale))
@@ -89,7 +96,7 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, errFormat
 	}
 	ver := head[len(magic)]
-	if ver != version && ver != 1 { // version 1 had no beam width: greedy
+	if ver < 1 || ver > version { // version 1 had no beam width (greedy), 2 no flags
 		return nil, fmt.Errorf("parser model version %d, want %d", head[len(magic)], version)
 	}
 	var fset, nl uint32
@@ -135,6 +142,16 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("parser model: beam width %d", beam)
 	}
 	p.beam = int(beam)
+	if ver >= 3 {
+		var flags uint16
+		if err := binary.Read(br, binary.LittleEndian, &flags); err != nil {
+			return nil, err
+		}
+		if flags&^flagRTL != 0 {
+			return nil, fmt.Errorf("parser model: unknown flags %#x", flags)
+		}
+		p.rtl = flags&flagRTL != 0
+	}
 	for i := 0; i < 2; i++ {
 		var hdr [3]uint32
 		if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {

@@ -17,18 +17,32 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sync"
 
 	"github.com/dyad-events/dyad/event"
 )
 
-// ModelFile is the embedded default model (the most accurate one);
-// GreedyModelFile is the embedded model trained for greedy decoding (the
-// fastest one).
+// The embedded models. ModelFile is the most accurate single model (beam
+// search, left to right); RTLModelFile the same trained on reversed
+// sentences; GreedyModelFile the one trained for greedy decoding (the
+// fastest); GreedyRTLModelFile its right-to-left twin. Load combines
+// those listed in Combination.
 const (
-	ModelFile       = "model/parser.bin.gz"
-	GreedyModelFile = "model/parser-greedy.bin.gz"
+	ModelFile          = "model/parser.bin.gz"
+	RTLModelFile       = "model/parser-rtl.bin.gz"
+	GreedyModelFile    = "model/parser-greedy.bin.gz"
+	GreedyRTLModelFile = "model/parser-greedy-rtl.bin.gz"
 )
+
+// Combination lists the embedded models Load combines and their vote
+// weights (chosen on EWT dev with predicted tags).
+var Combination = []struct {
+	File   string
+	Weight float64
+}{
+	{ModelFile, 1},
+}
 
 //go:embed model
 var modelFS embed.FS
@@ -41,10 +55,15 @@ type Parser struct {
 	root   int16    // id of "root"
 	beam   int      // beam width; 1 is greedy
 	fset   int      // feature set the model was trained with
-	pool   sync.Pool
+	rtl    bool     // parses the reversed sentence (right to left)
+	// ens, when set, makes this parser a combination of others (see
+	// Combine); the fields above are then unused.
+	ens  *ensemble
+	pool sync.Pool
 }
 
 type scratch struct {
+	rev    []event.Token // the reversed sentence, for right-to-left models
 	st     state
 	c      ctx
 	keys   []uint64
@@ -58,10 +77,18 @@ type embedded struct {
 	err  error
 }
 
-var models = map[string]*embedded{ModelFile: {}, GreedyModelFile: {}}
+var (
+	models = map[string]*embedded{ModelFile: {}, RTLModelFile: {}, GreedyModelFile: {}, GreedyRTLModelFile: {}}
+	dflt   embedded
+)
 
-func loadEmbedded(name string) (*Parser, error) {
+// LoadModel returns one of the embedded models (ModelFile …) alone,
+// decoded on first use.
+func LoadModel(name string) (*Parser, error) {
 	e := models[name]
+	if e == nil {
+		return nil, fmt.Errorf("parse: no embedded model %s", name)
+	}
 	e.once.Do(func() {
 		b, err := fs.ReadFile(modelFS, name)
 		if err != nil {
@@ -76,19 +103,40 @@ func loadEmbedded(name string) (*Parser, error) {
 	return e.p, e.err
 }
 
-// Load returns the embedded English model, decoded on first use. It is
-// the most accurate one and decodes with the beam it was trained with.
-func Load() (*Parser, error) { return loadEmbedded(ModelFile) }
+// Load returns the default English parser, decoded on first use: the most
+// accurate configuration, the weighted vote of the embedded models in
+// Combination (or the one model when it lists one).
+func Load() (*Parser, error) {
+	dflt.once.Do(func() {
+		var ms []*Parser
+		var ws []float64
+		for _, c := range Combination {
+			m, err := LoadModel(c.File)
+			if err != nil {
+				dflt.err = err
+				return
+			}
+			ms = append(ms, m)
+			ws = append(ws, c.Weight)
+		}
+		if len(ms) == 1 {
+			dflt.p = ms[0]
+			return
+		}
+		dflt.p, dflt.err = NewEnsemble(ms, ws)
+	})
+	return dflt.p, dflt.err
+}
 
 // LoadGreedy returns the embedded model trained for greedy decoding:
-// several times faster than Load's, a little less accurate. Without one it
-// falls back to Load's model decoding greedily.
+// several times faster than Load's, less accurate. Without one it falls
+// back to the beam model decoding greedily.
 func LoadGreedy() (*Parser, error) {
-	p, err := loadEmbedded(GreedyModelFile)
+	p, err := LoadModel(GreedyModelFile)
 	if err == nil {
 		return p, nil
 	}
-	d, err2 := Load()
+	d, err2 := LoadModel(ModelFile)
 	if err2 != nil {
 		return nil, err
 	}
@@ -103,7 +151,12 @@ func (p *Parser) get() *scratch {
 }
 
 // Labels returns the relation names the parser can assign.
-func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
+func (p *Parser) Labels() []string {
+	if p.ens != nil {
+		return append([]string(nil), p.ens.labels...)
+	}
+	return append([]string(nil), p.labels...)
+}
 
 // Parse fills Head (0 for the root, else the 1-based position of the head)
 // and Deprel of every token of s from Form, Lemma, UPOS, XPOS and Feats.
@@ -113,10 +166,20 @@ func (p *Parser) Parse(s *event.Sentence) {
 	if n == 0 {
 		return
 	}
+	if p.ens != nil {
+		p.ens.parse(s)
+		return
+	}
 	sc := p.get()
 	defer p.pool.Put(sc)
+	toks := s.Tokens
+	if p.rtl {
+		sc.rev = append(sc.rev[:0], toks...)
+		slices.Reverse(sc.rev)
+		toks = sc.rev
+	}
 	sc.c.fset = p.fset
-	sc.c.setTokens(s.Tokens)
+	sc.c.setTokens(toks)
 	st := &sc.st
 	if p.beam > 1 {
 		best, _, _ := sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
@@ -129,24 +192,50 @@ func (p *Parser) Parse(s *event.Sentence) {
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		t.ID = i + 1
-		h := st.heads[i]
-		if int(h) == n {
-			t.Head = 0
-		} else {
-			t.Head = int(h) + 1
+		j := i
+		if p.rtl {
+			j = n - 1 - i
 		}
-		t.Deprel = p.labels[st.labels[i]]
+		h := int(st.heads[j])
+		switch {
+		case h == n:
+			t.Head = 0
+		case p.rtl:
+			t.Head = n - h
+		default:
+			t.Head = h + 1
+		}
+		t.Deprel = p.labels[st.labels[j]]
 	}
 }
 
 // Beam returns the beam width the parser decodes with (1 is greedy).
-func (p *Parser) Beam() int { return p.beam }
+func (p *Parser) Beam() int {
+	if p.ens != nil {
+		return p.ens.members[0].beam
+	}
+	return p.beam
+}
+
+// RightToLeft reports whether the parser reads sentences backwards.
+func (p *Parser) RightToLeft() bool { return p.rtl }
 
 // WithBeam returns a parser sharing p's model that decodes with beam
 // width k (k ≤ 1: greedy). A model trained greedily gains little from a
 // beam; one trained with a beam loses some accuracy when run greedily.
+// For a combination, the members trained with a beam decode at width k.
 func (p *Parser) WithBeam(k int) *Parser {
-	return &Parser{trans: p.trans, label: p.label, labels: p.labels, root: p.root, beam: max(k, 1), fset: p.fset}
+	if p.ens != nil {
+		return p.ens.withBeam(k)
+	}
+	q := p.clone()
+	q.beam = max(k, 1)
+	return q
+}
+
+// clone returns a parser sharing p's model (with a pool of its own).
+func (p *Parser) clone() *Parser {
+	return &Parser{trans: p.trans, label: p.label, labels: p.labels, root: p.root, beam: p.beam, fset: p.fset, rtl: p.rtl, ens: p.ens}
 }
 
 func (c *ctx) setTokens(toks []event.Token) {

@@ -21,6 +21,17 @@ func loadOrSkip(tb testing.TB) *Parser {
 	return p
 }
 
+// loadSingleOrSkip returns the embedded beam model alone (not the
+// combination Load may return).
+func loadSingleOrSkip(tb testing.TB) *Parser {
+	tb.Helper()
+	p, err := LoadModel(ModelFile)
+	if err != nil {
+		tb.Skipf("no embedded model: %v", err)
+	}
+	return p
+}
+
 // checkTree fails unless heads form one tree: heads in range, exactly one
 // root, no cycles, every relation named.
 func checkTree(t testing.TB, toks []event.Token) {
@@ -128,7 +139,7 @@ func smallModel(p *Parser, rows int) *Parser {
 }
 
 func TestRoundTrip(t *testing.T) {
-	p := smallModel(loadOrSkip(t), 5000)
+	p := smallModel(loadSingleOrSkip(t), 5000)
 	var buf bytes.Buffer
 	if err := p.Write(&buf); err != nil {
 		t.Fatal(err)
@@ -274,7 +285,7 @@ func benchParse(b *testing.B, p *Parser) {
 // Read: it must fail cleanly, never panic.
 func FuzzRead(f *testing.F) {
 	var buf bytes.Buffer
-	if p, err := Load(); err == nil {
+	if p, err := LoadModel(ModelFile); err == nil {
 		small := smallModel(p, 10)
 		small.Write(&buf)
 		f.Add(buf.Bytes())
@@ -293,7 +304,7 @@ func FuzzRead(f *testing.F) {
 // TestBeamOneIsGreedy: the beam decoder with width 1 must build the same
 // trees as the greedy decoder (same model, same tie-breaking).
 func TestBeamOneIsGreedy(t *testing.T) {
-	p := loadOrSkip(t)
+	p := loadSingleOrSkip(t)
 	path := shared.TestPath(t, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
 	sents, err := conllu.ReadFile(path)
 	if err != nil {

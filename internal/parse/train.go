@@ -33,6 +33,10 @@ type TrainOptions struct {
 	// Checkpoint, when set, is called with each new best model, so that a
 	// long run that is stopped still leaves its best model behind.
 	Checkpoint func(*Parser) error
+	// RightToLeft trains a model that parses sentences backwards (last
+	// word first): it errs differently from a left-to-right model, which
+	// makes the two worth combining (Combine).
+	RightToLeft bool
 	// Log receives one line per epoch (dev scores); nil for none.
 	Log io.Writer
 }
@@ -92,7 +96,15 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 	if opt.FeatureSet < 1 || opt.FeatureSet > featureSet {
 		return nil, fmt.Errorf("train: feature set %d (have 1 to %d)", opt.FeatureSet, featureSet)
 	}
-	p := &Parser{labels: labels, root: lid["root"], fset: opt.FeatureSet}
+	p := &Parser{labels: labels, root: lid["root"], fset: opt.FeatureSet, rtl: opt.RightToLeft}
+	if opt.RightToLeft {
+		// train on reversed sentences; dev is reversed by Parse itself
+		rev := make([][]event.Token, len(train))
+		for i, s := range train {
+			rev[i] = reversed(s)
+		}
+		train = rev
+	}
 	var data []trainSent
 	skipped := 0
 	nonproj := 0
@@ -147,7 +159,7 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 			msg += fmt.Sprintf(", dev UAS %.2f LAS %.2f", m.UAS(), m.LAS())
 			if m.LAS() > bestLAS {
 				bestLAS = m.LAS()
-				best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam, fset: p.fset}
+				best = p.clone()
 				msg += " *"
 				if opt.Checkpoint != nil {
 					if err := opt.Checkpoint(best); err != nil {
@@ -156,7 +168,7 @@ func Train(train, dev [][]event.Token, opt TrainOptions) (*Parser, error) {
 				}
 			}
 		} else {
-			best = &Parser{trans: p.trans, label: p.label, labels: labels, root: p.root, beam: p.beam, fset: p.fset}
+			best = p.clone()
 		}
 		if opt.Log != nil {
 			fmt.Fprintln(opt.Log, msg)
@@ -331,4 +343,19 @@ func trainOne(ts *trainSent, tl, ll *learner, p *Parser, sc *scratch, fscores []
 		st.apply(act, lab)
 	}
 	return right, total
+}
+
+// reversed returns a copy of s in reverse order with heads renumbered
+// (IDs too); heads out of range are kept as they are, for prepare to reject.
+func reversed(s []event.Token) []event.Token {
+	n := len(s)
+	out := make([]event.Token, n)
+	for i, t := range s {
+		if t.Head > 0 && t.Head <= n {
+			t.Head = n + 1 - t.Head
+		}
+		t.ID = n - i
+		out[n-1-i] = t
+	}
+	return out
 }
