@@ -387,7 +387,7 @@ func (k *sentCtx) findPP(v int, pp ppSet, dom []int) int {
 		if n != v && t.head[n] != v && (t.head[n] < 0 || t.head[t.head[n]] != v) {
 			continue
 		}
-		if pp.Words == nil && k.isTime(n) {
+		if pp.Words == nil && k.isTime(n) && !k.namesActor(n) {
 			continue // "in 2022" is no place and no partner
 		}
 		if n == v { // a particle-like preposition: the phrase follows it
@@ -500,6 +500,31 @@ func (k *sentCtx) isTime(i int) bool {
 	if r := k.t.rel(i); r == "obl:tmod" || r == "nmod:tmod" {
 		return true
 	}
+	for _, e := range k.in.Times {
+		if i >= e.First && i <= e.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// namesActor reports whether the phrase of time word n names an actor
+// outside the time expression: the parser merged a partner and a time
+// into one phrase ("called on Gondor late Sunday").
+func (k *sentCtx) namesActor(n int) bool {
+	found := false
+	k.t.walk(n, nil, func(j int) {
+		if mi := k.tokMen[j]; mi >= 0 && !found {
+			m := k.in.Mentions[mi]
+			if !k.inTimeExpr(m.First) && !k.inTimeExpr(m.Last) {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+func (k *sentCtx) inTimeExpr(i int) bool {
 	for _, e := range k.in.Times {
 		if i >= e.First && i <= e.Last {
 			return true

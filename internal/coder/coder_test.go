@@ -159,6 +159,9 @@ GATHER
 - ALLIES * (IN CAPITAL) [043]
 - * (WITH +) [---]
 - + * GIFTS (FROM $) [070]
+- *_ON [095]
+- * IFTAR IN ^ + [045]
+- DEATH_TOTAL * [224]
 `
 	d := NewDictionary()
 	if err := ReadPetrarch(strings.NewReader(src), d, "t"); err != nil {
@@ -173,10 +176,15 @@ GATHER
 		"gather\t043\tpre=allies pp=in:capital\tt\n" +
 		"gather\t---\tpp=with tgt=pp:with\tt\n" +
 		"gather\t070\tobj=gifts pp=from src=pp:from\tt\n" +
+		"gather\t095\tprt=on\tt\n" +
+		"gather\t045\tobj=iftar pp=in skip=in\tt\n" +
+		"gather\t224\tpre=death_total\tt\n" +
 		"come\t072\tprt=together obj=&WEAPONRY pp=for tgt=pp:for\tt\n" +
 		"come\t043\tprt=together pre=allies pp=in:capital\tt\n" +
 		"come\t---\tprt=together pp=with tgt=pp:with\tt\n" +
-		"come\t070\tprt=together obj=gifts pp=from src=pp:from\tt\n"
+		"come\t070\tprt=together obj=gifts pp=from src=pp:from\tt\n" +
+		"come\t045\tprt=together obj=iftar pp=in skip=in\tt\n" +
+		"come\t224\tprt=together pre=death_total\tt\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

@@ -29,6 +29,8 @@ import (
 //	              the first phrase with an actor)
 //	src=obj|pp:P  the source follows the verb ("received aid from X"); the
 //	              subject is then the target
+//	skip=P        an actor in the P phrase is skipped: it is not the target
+//	              ("celebrated Iftar in X with Y")
 //	noun          LEMMA is a noun (nominal event: "the visit of …")
 //
 // Words are lower-case lemmas or forms. CODE "---" marks a pattern that
@@ -45,6 +47,9 @@ type Pattern struct {
 	Prt    string
 	Target string // "", "obj" or "pp:P"
 	Source string // "" (the subject), "obj" or "pp:P": where the source is when it follows the verb
+	// Skip lists prepositions whose phrase an actor fills that is not the
+	// target (PETRARCH's "IN ^ +": the target follows the skipped actor)
+	Skip   []string
 	Noun   bool
 	Origin string
 	order  int
@@ -88,6 +93,9 @@ type PPReq struct {
 func phraseLen(alts []string) int {
 	if len(alts) == 1 && isPhraseAlt(alts[0]) {
 		return len(phraseWords(alts[0]))
+	}
+	if len(alts) == 1 && !strings.HasPrefix(alts[0], "&") && strings.Contains(alts[0], "_") {
+		return len(strings.Split(alts[0], "_")) // "death_total": two words
 	}
 	return 1
 }
@@ -338,6 +346,9 @@ func (p *Pattern) String() string {
 	if p.Source != "" {
 		items = append(items, "src="+p.Source)
 	}
+	for _, w := range p.Skip {
+		items = append(items, "skip="+w)
+	}
 	frame := strings.Join(items, " ")
 	if frame == "" {
 		frame = "-"
@@ -438,6 +449,8 @@ func parseCompiledLine(line string) (*Pattern, error) {
 			p.Target = v
 		case "src":
 			p.Source = v
+		case "skip":
+			p.Skip = append(p.Skip, strings.ToLower(v))
 		default:
 			return nil, fmt.Errorf("unknown frame item %q", it)
 		}

@@ -263,7 +263,18 @@ func (rp rawPattern) compile(d *Dictionary) (*Pattern, bool) {
 	// words are read one by one, as before.
 	var fields []string
 	for _, f := range strings.Fields(rp.body) {
+		// "*_ON": a preposition or particle joined to the verb follows
+		// it directly: a phrasal verb ("called on Y"), not a place phrase
+		if w, ok := strings.CutPrefix(f, "*_"); ok && p.Prt == "" {
+			if lw := strings.ToLower(w); preps[lw] || particles[lw] {
+				p.Prt = lw
+				fields = append(fields, "*")
+				continue
+			}
+		}
 		if ph, ok := synPhrase(f, d); ok {
+			f = ph
+		} else if ph, ok := wordPhrase(f); ok {
 			f = ph
 		} else {
 			f = strings.ReplaceAll(f, "_", " ")
@@ -291,9 +302,13 @@ func (rp rawPattern) compile(d *Dictionary) (*Pattern, bool) {
 	// After the verb.
 	rest := toks[star+1:]
 	first := true
+	skipped := false // a "^" was met: a following "+" is not a slot of its own
 	for i := 0; i < len(rest); i++ {
 		t := rest[i]
 		switch t {
+		case "^":
+			skipped = true
+			continue
 		case "(":
 			j := i + 1
 			var inner []string
@@ -328,7 +343,7 @@ func (rp rawPattern) compile(d *Dictionary) (*Pattern, bool) {
 		case "{", "}", ")":
 			continue
 		case "+":
-			if p.Target == "" {
+			if p.Target == "" && !skipped {
 				p.Target = "obj"
 			}
 			continue
@@ -356,6 +371,9 @@ func (rp rawPattern) compile(d *Dictionary) (*Pattern, bool) {
 				} else if nx == "$" {
 					p.Source = "pp:" + lw
 					i++
+				} else if nx == "^" {
+					// "IN ^ +": the actor of the IN phrase is skipped
+					p.Skip = appendStr(p.Skip, lw)
 				} else if alt := expand(nx); alt != nil && nx != "(" && nx != "{" {
 					req.Words = alt
 					i++
@@ -426,6 +444,25 @@ func synPhrase(t string, d *Dictionary) (string, bool) {
 	}
 	ph := strings.Join(ws, "_")
 	return ph, isPhraseAlt(ph)
+}
+
+// wordPhrase reads a pattern token of plain words joined by "_"
+// ("DEATH_TOTAL", a closed phrase: the words follow each other) as one
+// lower-case phrase; tokens with markers or brackets are no such phrase.
+func wordPhrase(t string) (string, bool) {
+	if !strings.Contains(t, "_") || strings.ContainsAny(t, "*(){}+$%^&~") {
+		return "", false
+	}
+	parts := strings.Split(strings.ToLower(t), "_")
+	if len(parts) < 2 {
+		return "", false
+	}
+	for _, w := range parts {
+		if w == "" {
+			return "", false
+		}
+	}
+	return strings.Join(parts, "_"), true
 }
 
 func synName(s string) string { return "&" + strings.ToUpper(strings.Trim(s, "&_")) }

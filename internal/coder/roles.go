@@ -1,6 +1,10 @@
 package coder
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/dyad-events/dyad/internal/cameo"
+)
 
 // actorsAt returns the actors a nominal at token i stands for: the mention
 // covering i (or headed inside its phrase), plus those of its conjuncts
@@ -499,6 +503,9 @@ func (k *sentCtx) antecedentActors(n int, depth int) []int {
 
 var locativeCase = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "outside": true, "across": true, "throughout": true, "within": true, "around": true, "during": true, "since": true, "after": true, "before": true, "until": true}
 
+// partnerCase marks prepositions that name the other side of an act.
+var partnerCase = map[string]bool{"with": true, "against": true, "between": true}
+
 var prepRank = map[string]int{"with": 0, "to": 1, "against": 1, "toward": 1, "towards": 1, "on": 2, "for": 2, "from": 2, "into": 2, "about": 3, "over": 3, "of": 3, "at": 4, "in": 5, "by": 5}
 
 // targets returns the target actors of verb v with pattern p, excluding
@@ -506,12 +513,33 @@ var prepRank = map[string]int{"with": 0, "to": 1, "against": 1, "toward": 1, "to
 func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 	t := k.t
 	skip := k.domainSkip(v)
+	if len(p.Skip) > 0 {
+		// the actors of a skipped phrase are no targets: treated as
+		// sources are
+		src = append(append([]int(nil), src...), k.skippedActors(v, p.Skip)...)
+	}
 	var cands []int
 	if len(p.Target) > 3 && p.Target[:3] == "pp:" {
 		prep := p.Target[3:]
 		for _, c := range k.ppNodes(v, skip) {
 			if t.caseOf(c) == prep {
 				cands = append(cands, c)
+			}
+		}
+		// the parser may hang the phrase on the verb's object or on
+		// another of its phrases ("celebrated Eid at X with Y", with Y
+		// under X); the frame accepted it there, so does the target
+		for _, c := range t.children[v] {
+			if skip(c) {
+				continue
+			}
+			if b := t.base(c); b != "obj" && b != "obl" && b != "iobj" {
+				continue
+			}
+			for _, n := range t.children[c] {
+				if t.base(n) == "nmod" && t.caseOf(n) == prep && !k.isTime(n) {
+					cands = append(cands, n)
+				}
 			}
 		}
 	}
@@ -609,6 +637,12 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		return ra < rb
 	})
 	visit := p.Code == "032" || p.Code == "042"
+	// an act of force aimed "at" someone hits it: "fired shells at Y"
+	force := false
+	switch cameo.Root(p.Code) {
+	case "18", "19", "20":
+		force = true
+	}
 	for _, c := range pps {
 		// Places are not targets: "an office in Tokyo"; but the place a
 		// visit is made in is its host: "arrived in Y".
@@ -616,14 +650,54 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 			cands = append(cands, c)
 			continue
 		}
+		if force && t.caseOf(c) == "at" && !k.isTime(c) {
+			cands = append(cands, c)
+			continue
+		}
 		switch t.caseOf(c) {
 		case "in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "during", "since", "after", "before", "until", "via", "through", "like", "as", "than", "despite":
+			// a place is no target, but a partner named under it is:
+			// "in the dispute with X", "talks in Tokyo with X"
+			for _, n := range t.children[c] {
+				if t.base(n) == "nmod" && partnerCase[t.caseOf(n)] && !k.isTime(n) {
+					cands = append(cands, n)
+				}
+			}
 			continue
 		}
 		cands = append(cands, c)
 	}
 	cands = append(cands, purpose...)
 	return k.firstTarget(cands, src)
+}
+
+// skippedActors returns the actors of the phrases headed by one of preps
+// that hang on verb v or on its object or phrases (as a pattern's
+// prepositional phrase may).
+func (k *sentCtx) skippedActors(v int, preps []string) []int {
+	t := k.t
+	var out []int
+	var visit func(n, depth int)
+	visit = func(n, depth int) {
+		for _, c := range t.children[n] {
+			b := t.base(c)
+			if b != "obl" && b != "nmod" && b != "obj" && b != "iobj" {
+				continue
+			}
+			if cs := t.caseOf(c); cs != "" && b != "obj" && b != "iobj" {
+				for _, p := range preps {
+					if cs == p {
+						out = append(out, k.actorsAtWith(c, false)...)
+					}
+				}
+			}
+			if depth < 1 {
+				visit(c, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+	return out
 }
 
 // firstTarget returns the actors of the first candidate phrase that names
