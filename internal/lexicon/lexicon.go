@@ -189,3 +189,24 @@ func (l *Lexicon) lookup(w []byte) Class {
 	}
 	return c
 }
+
+// Entry returns the classes of a lower-case word's own entry (its lemma
+// parts of speech and exception-list inflections), without morphy.
+func (l *Lexicon) Entry(w []byte) Class { return l.words[string(w)] }
+
+// Base returns the first stem that morphy's regular detachment rules for
+// part of speech pos (Noun, Verb, Adj) find listed with that part of
+// speech: "provoked" → "provoke", "bombed" → "bomb", "cities" → "city".
+func (l *Lexicon) Base(w []byte, pos Class) (string, bool) {
+	var stem [64]byte
+	for _, r := range rules {
+		if r.pos != pos || len(w) <= len(r.suf)+1 || len(w)-len(r.suf)+len(r.rep) > len(stem) || !bytes.HasSuffix(w, []byte(r.suf)) {
+			continue
+		}
+		s := append(append(stem[:0], w[:len(w)-len(r.suf)]...), r.rep...)
+		if l.words[string(s)]&pos != 0 {
+			return string(s), true
+		}
+	}
+	return "", false
+}

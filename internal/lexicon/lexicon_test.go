@@ -85,6 +85,25 @@ func TestBuildAndLookup(t *testing.T) {
 	}
 }
 
+func TestBase(t *testing.T) {
+	l := buildFake(t)
+	for _, tc := range []struct {
+		word string
+		pos  Class
+		want string
+	}{
+		{"hoped", Verb, "hope"}, {"boxed", Verb, "box"}, {"boxes", Noun, "box"}, {"cats", Noun, "cat"},
+		{"cats", Verb, ""}, {"biggest", Adj, ""} /* doubled consonant: exception lists only */, {"ran", Verb, ""},
+	} {
+		if got, ok := l.Base([]byte(tc.word), tc.pos); got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Base(%q, %s) = %q, %v, want %q", tc.word, tc.pos, got, ok, tc.want)
+		}
+	}
+	if l.Entry([]byte("runs")) != 0 || l.Entry([]byte("run"))&Verb == 0 {
+		t.Error("Entry should give the word's own entry only")
+	}
+}
+
 func TestBuildMissingFolder(t *testing.T) {
 	_, err := Build(filepath.Join(t.TempDir(), "none"), &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "index.noun") {

@@ -2,6 +2,8 @@ package tag
 
 import (
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,6 +18,7 @@ type tokInfo struct {
 	suf                 [maxAffix]uint64
 	pre                 [maxAffix]uint64
 	flags               uint64
+	lex                 uint64 // WordNet classes (lexicon.Class), 0 when unlisted
 }
 
 const maxAffix = 4
@@ -97,6 +100,11 @@ const (
 	tBp1
 	tF0B0
 	tBm1Bp1
+	tLex
+	tLexCap
+	tLexm1
+	tLexp1
+	tLexm1Lex
 )
 
 // Sentence capitalization profiles: in an all-lower-case chat line or a
@@ -226,7 +234,9 @@ func shapeAndFlags(form string, first bool) (uint64, uint64) {
 //
 // With reversed set, forms are the sentence right to left (for the
 // backward pass): the sentence-initial flag then marks the last form.
-func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64, reversed bool) []byte {
+//
+// lex (may be nil) gives the WordNet classes of the lower-cased word.
+func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64, lex *lexicon.Lexicon, reversed bool) []byte {
 	firstAt := 0
 	if reversed {
 		firstAt = len(forms) - 1
@@ -237,6 +247,10 @@ func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64
 		ti.amb = amb(wordKey(buf))
 		ti.ambc = amb(caseFormKey(f))
 		ti.w = hashBytes(tW, buf)
+		ti.lex = 0
+		if lex != nil {
+			ti.lex = uint64(lex.Lookup(buf))
+		}
 		ti.form = hashString(tForm, f)
 		ti.shape, ti.flags = shapeAndFlags(f, i == firstAt)
 		// affixes over runes, on the normalized form
@@ -314,7 +328,7 @@ func at(info []tokInfo, i int) *tokInfo {
 }
 
 // nStatic1 is the number of pass-1 features that do not depend on tags.
-const nStatic1 = 38
+const nStatic1 = 43
 
 // static1 appends the tag-independent features of token i.
 func static1(out []uint64, info []tokInfo, i int) []uint64 {
@@ -352,6 +366,11 @@ func static1(out []uint64, info []tokInfo, i int) []uint64 {
 		mix3(tAmbAmbp1, c.amb, p1.amb),
 		mix3(tSentCase, c.sentCase, c.flags&(flFirst|flInitCap|flAllCap)),
 		mix3(tSentCaseAmb, c.sentCase, c.ambc),
+		mix(tLex, c.lex),
+		mix3(tLexCap, c.lex, c.flags&(flFirst|flInitCap|flAllCap)),
+		mix(tLexm1, m1.lex),
+		mix(tLexp1, p1.lex),
+		mix3(tLexm1Lex, m1.lex, c.lex),
 	)
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // lemmatizer maps (form, XPOS) to a lemma, learned from a treebank:
@@ -26,6 +28,9 @@ type lemmatizer struct {
 	suffix *table // key(xpos, suffix) → rules index
 	keep   *table // key(xpos, case class) → 1 when the case is kept
 	maxSuf int
+	// lex (may be nil) checks the rules' lemmas of unseen inflected words
+	// against WordNet; see wordNetLemma.
+	lex *lexicon.Lexicon
 }
 
 type lemmaRule struct {
@@ -255,5 +260,31 @@ func (m *lemmatizer) lemma(form, xpos string) string {
 	if r.cut >= len(form) {
 		r = lemmaRule{}
 	}
+	if m.lex != nil {
+		if w, ok := m.wordNetLemma(low, xpos, r); ok {
+			r = rewrite(low, w)
+		}
+	}
 	return applyCase(form, r, keep)
+}
+
+// inflectedPOS is the WordNet part of speech of the inflected Penn tags.
+var inflectedPOS = map[string]lexicon.Class{
+	"NNS": lexicon.Noun, "VBD": lexicon.Verb, "VBN": lexicon.Verb, "VBG": lexicon.Verb, "VBZ": lexicon.Verb,
+	"JJR": lexicon.Adj, "JJS": lexicon.Adj,
+}
+
+// wordNetLemma returns WordNet's base of an unseen inflected word when the
+// suffix rule r gives no WordNet lemma of the tag's part of speech but
+// morphy's rules do ("provoked": the rule's "provok" → "provoke").
+func (m *lemmatizer) wordNetLemma(low, xpos string, r lemmaRule) (string, bool) {
+	pos, ok := inflectedPOS[xpos]
+	if !ok || r.cut > len(low) {
+		return "", false
+	}
+	cand := low[:len(low)-r.cut] + r.add
+	if m.lex.Entry([]byte(cand))&pos != 0 {
+		return "", false
+	}
+	return m.lex.Base([]byte(low), pos)
 }

@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"sort"
+
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // Model is a trained tagger: two greedy averaged-perceptron passes over
@@ -29,6 +31,7 @@ type Model struct {
 	lem  *lemmatizer
 	fts  *featurizer
 	info string // training summary
+	lex  *lexicon.Lexicon
 }
 
 // Info describes how the model was trained.
@@ -50,7 +53,7 @@ const magicV4 = "dyad-tagger-4\n"
 // featureSet numbers the feature templates of features.go. A model holds
 // the weights of the templates it was trained with, so Read refuses a model
 // of another set: change it with every change to the templates.
-const featureSet = 1
+const featureSet = 2
 
 // Save writes the model (gzip-compressed binary).
 func (m *Model) Save(w io.Writer) error {
@@ -62,6 +65,7 @@ func (m *Model) Save(w io.Writer) error {
 	e := &enc{w: bw}
 	e.bytes([]byte(magic))
 	e.u32(featureSet)
+	e.u64(m.lex.Fingerprint())
 	e.str(m.info)
 	e.strs(m.xpos)
 	e.strs(m.upos)
@@ -108,6 +112,15 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("tagger model: feature set %d, this dyad computes set %d (retrain with dyad train tagger)", v, featureSet)
 	}
 	m := &Model{}
+	fp := d.u64()
+	if d.err == nil {
+		if m.lex, err = lexicon.Load(); err != nil {
+			return nil, fmt.Errorf("tagger model: %w", err)
+		}
+		if fp != m.lex.Fingerprint() {
+			return nil, errors.New("tagger model: trained with another word-class lexicon than the embedded one (retrain with dyad train tagger)")
+		}
+	}
 	m.info = d.str()
 	m.xpos = d.strs()
 	m.upos = d.strs()
@@ -125,6 +138,7 @@ func Read(r io.Reader) (*Model, error) {
 		}
 	}
 	m.lem = d.lemmatizer()
+	m.lem.lex = m.lex
 	m.fts = d.featurizer()
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger model: %w", d.err)

@@ -6,7 +6,9 @@
 // Universal POS — with greedy averaged-perceptron passes. Two first passes,
 // one left to right and one right to left, see the word, its affixes,
 // shape, ambiguity class (the set of tags it had in training, by lower-case
-// and by exact form), its neighbours, the sentence's capitalization profile
+// and by exact form), its WordNet word classes (internal/lexicon: parts of
+// speech, proper-name capitalization, inflections; they carry rare and
+// unseen words), its neighbours, the sentence's capitalization profile
 // and their own previous decisions. The final left-to-right pass sees all
 // that plus both first passes' tags around the word. The final pass is
 // trained on jackknifed first-pass tags so that it learns from realistic
@@ -17,7 +19,7 @@
 // (word, tag) lexicon learned from the treebank, corrected by a context
 // perceptron (imperative or infinitive, subject agreement, passive voice);
 // lemmas from an exception lexicon and suffix-rewrite rules learned per
-// XPOS (see lemmatizer).
+// XPOS (see lemmatizer), checked against WordNet for unseen inflected words.
 //
 // Use Load for the embedded model; Train, (*Model).Save and Read build and
 // store new ones ("dyad train tagger").
@@ -85,7 +87,6 @@ type scratch struct {
 	info    []tokInfo
 	s1, s2  []uint64
 	first   []int
-	rforms  []string
 	rinfo   []tokInfo
 	rs1     []uint64
 	rtags   []int
@@ -145,7 +146,7 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 		sc.info = make([]tokInfo, n)
 	}
 	sc.info = sc.info[:n]
-	sc.buf = analyze(sc.info, sc.forms, sc.buf, m.ambOf, false)
+	sc.buf = analyze(sc.info, sc.forms, sc.buf, m.ambOf, m.lex, false)
 	sc.s1, sc.s2 = sc.s1[:0], sc.s2[:0]
 	for i := 0; i < n; i++ {
 		sc.s1 = static1(sc.s1, sc.info, i)
@@ -157,15 +158,15 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 	var back []int
 	if m.pb != nil {
 		// backward pass over the reversed sentence
-		sc.rforms = sc.rforms[:0]
-		for i := n - 1; i >= 0; i-- {
-			sc.rforms = append(sc.rforms, sc.forms[i])
-		}
 		if cap(sc.rinfo) < n {
 			sc.rinfo = make([]tokInfo, n)
 		}
 		sc.rinfo = sc.rinfo[:n]
-		sc.buf = analyze(sc.rinfo, sc.rforms, sc.buf, m.ambOf, true)
+		// a token's facts do not depend on the direction (the
+		// sentence-initial flag marks the same token both ways)
+		for i := 0; i < n; i++ {
+			sc.rinfo[i] = sc.info[n-1-i]
+		}
 		sc.rs1 = sc.rs1[:0]
 		for i := 0; i < n; i++ {
 			sc.rs1 = static1(sc.rs1, sc.rinfo, i)

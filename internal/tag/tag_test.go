@@ -2,11 +2,13 @@ package tag
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/lexicon"
 	"github.com/dyad-events/dyad/internal/shared"
 )
 
@@ -125,5 +127,31 @@ func TestConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Errorf("concurrent result differs: %s", e)
+	}
+}
+
+// TestAnalyzeReversed checks what tagForms relies on: analyzing a sentence
+// right to left gives the same token facts, in reverse order.
+func TestAnalyzeReversed(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	amb := func(k uint64) uint64 { return k % 7 }
+	for _, line := range []string{"The Acme Corp. sold 1,200 well-known widgets to Paris .", "hello", "ALL CAPS HEADLINE HERE NOW", "a b C"} {
+		fw := strings.Fields(line)
+		n := len(fw)
+		rv := make([]string, n)
+		for i := range fw {
+			rv[n-1-i] = fw[i]
+		}
+		fi, ri := make([]tokInfo, n), make([]tokInfo, n)
+		analyze(fi, fw, nil, amb, lex, false)
+		analyze(ri, rv, nil, amb, lex, true)
+		for i := range fi {
+			if fi[i] != ri[n-1-i] {
+				t.Errorf("%q token %d: forward %+v, reversed %+v", line, i, fi[i], ri[n-1-i])
+			}
+		}
 	}
 }

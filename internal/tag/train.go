@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/conllu"
+	"github.com/dyad-events/dyad/internal/lexicon"
 )
 
 // TrainOptions control training. The zero value means the defaults.
@@ -86,6 +87,11 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		return nil, errors.New("train: no training sentences")
 	}
 	m := &Model{}
+	lex, err := lexicon.Load()
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	m.lex = lex
 	// classes: joint (XPOS, UPOS), sorted
 	classID := map[string]int{}
 	var keys []string
@@ -124,6 +130,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	buildAmb(m, train, opt.MinAmbCount)
 	// lemmatizer and features
 	m.lem = trainLemmatizer(forms, xposs, lemmas)
+	m.lem.lex = lex
 	var golds []int
 	for _, s := range train {
 		for _, t := range s.Tokens {
@@ -146,7 +153,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 				ts.gold = append(ts.gold, classOf(&tokenLike{t.XPOS, t.UPOS}))
 			}
 			ts.info = make([]tokInfo, len(ts.forms))
-			buf = analyze(ts.info, ts.forms, buf, m.ambOf, false)
+			buf = analyze(ts.info, ts.forms, buf, m.ambOf, m.lex, false)
 			for i := range ts.forms {
 				ts.s1 = static1(ts.s1, ts.info, i)
 			}
@@ -164,7 +171,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			for i := range s.forms {
 				r.forms[n-1-i], r.gold[n-1-i] = s.forms[i], s.gold[i]
 			}
-			buf = analyze(r.info, r.forms, buf, m.ambOf, true)
+			buf = analyze(r.info, r.forms, buf, m.ambOf, m.lex, true)
 			for i := range r.forms {
 				r.s1 = static1(r.s1, r.info, i)
 			}
