@@ -86,20 +86,30 @@ func (p *Pipeline) WithBeam(k int) *Pipeline {
 // (Sentence.Start/End, Token.Start/End) is shifted by base, so passing the
 // position of text inside a document gives offsets into the document.
 func (p *Pipeline) Annotate(txt string, base int) []event.Sentence {
+	sents := Split(txt, base)
+	for i := range sents {
+		p.AnnotateSentence(&sents[i])
+	}
+	return sents
+}
+
+// Split splits text into sentences and tokens without tagging or parsing
+// them; offsets are shifted by base as in Annotate.
+func Split(txt string, base int) []event.Sentence {
 	sents := text.Segment(txt)
+	if base == 0 {
+		return sents
+	}
 	for i := range sents {
 		s := &sents[i]
-		if base != 0 {
-			s.Start += base
-			s.End += base
-			for k := range s.Tokens {
-				if s.Tokens[k].Start >= 0 {
-					s.Tokens[k].Start += base
-					s.Tokens[k].End += base
-				}
+		s.Start += base
+		s.End += base
+		for k := range s.Tokens {
+			if s.Tokens[k].Start >= 0 {
+				s.Tokens[k].Start += base
+				s.Tokens[k].End += base
 			}
 		}
-		p.AnnotateSentence(s)
 	}
 	return sents
 }
@@ -111,3 +121,10 @@ func (p *Pipeline) AnnotateSentence(s *event.Sentence) {
 	p.Tagger.Tag(s)
 	p.Parser.Parse(s)
 }
+
+// Tag tags and lemmatizes a tokenized sentence (Lemma, UPOS, XPOS, Feats);
+// Parse then adds the tree. Tag and Parse together are AnnotateSentence.
+func (p *Pipeline) Tag(s *event.Sentence) { p.Tagger.Tag(s) }
+
+// Parse adds the dependency tree (Head, Deprel) to a tagged sentence.
+func (p *Pipeline) Parse(s *event.Sentence) { p.Parser.Parse(s) }

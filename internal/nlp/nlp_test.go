@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -126,5 +127,36 @@ func TestDevAccuracy(t *testing.T) {
 	t.Logf("EWT dev, predicted tags: UPOS %.2f lemma %.2f UAS %.2f LAS %.2f", m.UPOSAcc(), m.LemmaAcc(), m.UAS(), m.LAS())
 	if m.UAS() < devUASFloor || m.LAS() < devLASFloor {
 		t.Errorf("UAS %.2f LAS %.2f below the floor %.1f/%.1f", m.UAS(), m.LAS(), devUASFloor, devLASFloor)
+	}
+}
+
+// TestSplitTagParse: Split, then Tag and Parse on each sentence, is
+// Annotate; Split alone leaves the tokens bare, Tag adds no tree.
+func TestSplitTagParse(t *testing.T) {
+	p := load(t)
+	doc := "HEADER\n\nThe envoys met in Geneva on Tuesday. They agreed to talk again."
+	base := strings.Index(doc, "The envoys")
+	want := p.Annotate(doc[base:], base)
+	got := Split(doc[base:], base)
+	if len(got) != len(want) {
+		t.Fatalf("Split: %d sentences, Annotate %d", len(got), len(want))
+	}
+	for i := range got {
+		s := &got[i]
+		for _, tk := range s.Tokens {
+			if tk.UPOS != "" || tk.Lemma != "" || tk.Deprel != "" || doc[tk.Start:tk.End] != tk.Form {
+				t.Errorf("Split token %+v: annotated or off its text", tk)
+			}
+		}
+		p.Tag(s)
+		for _, tk := range s.Tokens {
+			if tk.UPOS == "" || tk.Lemma == "" || tk.Deprel != "" || tk.Head != 0 {
+				t.Errorf("Tag token %+v: untagged or with a tree", tk)
+			}
+		}
+		p.Parse(s)
+		if !reflect.DeepEqual(*s, want[i]) {
+			t.Errorf("sentence %d: Split+Tag+Parse\n %+v\nAnnotate\n %+v", i, *s, want[i])
+		}
 	}
 }
