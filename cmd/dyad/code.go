@@ -148,6 +148,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	p.SkipIdle = true // same events, fewer sentences parsed (all when tracing)
 	if *traceFlag {
 		p.Trace = stderr
 	}

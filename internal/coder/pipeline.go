@@ -28,6 +28,11 @@ type Pipeline struct {
 	// Trace, when set, receives each sentence's tokens, tree, mentions and
 	// time expressions (CoNLL-U-like), for looking into a coding.
 	Trace io.Writer
+	// SkipIdle, when set, parses only the sentences that can yield an
+	// event or change the document state a later event depends on; the
+	// others are tagged, not parsed (see AnnotateDocument). The events are
+	// the same either way. Ignored while tracing.
+	SkipIdle bool
 }
 
 // LoadPipeline loads the embedded models and dictionaries with c as the
@@ -63,13 +68,18 @@ func Body(doc *event.Document) (string, int) {
 // CodeDocument annotates the document's body and codes every sentence; it
 // returns the annotated sentences and the events in text order.
 func (p *Pipeline) CodeDocument(doc *event.Document) ([]event.Sentence, []event.Event) {
-	body, base := Body(doc)
-	sents := p.NLP.Annotate(body, base)
-	return sents, p.CodeSentences(doc, sents)
+	sents, parsed := p.AnnotateDocument(doc)
+	return sents, p.CodeAnnotated(doc, sents, parsed)
 }
 
 // CodeSentences codes already annotated sentences of doc, in order.
 func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []event.Event {
+	return p.CodeAnnotated(doc, sents, nil)
+}
+
+// CodeAnnotated is CodeSentences for the result of AnnotateDocument: it
+// passes over the sentences parsed marks false (nil: all were parsed).
+func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
 	wd := when.NewDoc(doc.Published)
 	ad := p.KB.NewDoc(doc.Published)
 	var evs []event.Event
@@ -78,6 +88,9 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 	}
 	for i := range sents {
 		s := &sents[i]
+		if parsed != nil && !parsed[i] {
+			continue
+		}
 		if p.Discards.SentenceDiscarded(s.Text) {
 			continue
 		}

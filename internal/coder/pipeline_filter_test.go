@@ -1,0 +1,115 @@
+package coder
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/benchutil"
+	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/source"
+)
+
+// skipIdleText is a made-up article: sentences with two actors and an
+// event verb, an anaphor that needs the sentence before it, sentences
+// without actors, and a tail after the last possible event.
+const skipIdleText = `Russia accused Ukraine of shelling the plant on Monday.
+The weather in the region was mild and dry.
+Officials in Kyiv denied it. The two sides met in Istanbul two days later.
+Farmers planted wheat and barley across the plains.
+Turkey praised both countries for the talks.
+The harvest is expected to be large.
+Analysts expect prices to fall.`
+
+// checkSkipIdle codes doc with and without SkipIdle, fails on any
+// difference in the events, checks how the unparsed sentences are marked
+// and returns the sentence and parsed counts.
+func checkSkipIdle(t *testing.T, p *Pipeline, doc *event.Document) (sents, parsedN int) {
+	t.Helper()
+	p.SkipIdle = false
+	_, all := p.CodeDocument(doc)
+	p.SkipIdle = true
+	ss, parsed := p.AnnotateDocument(doc)
+	some := p.CodeAnnotated(doc, ss, parsed)
+	p.SkipIdle = false
+	if !reflect.DeepEqual(all, some) {
+		t.Errorf("%s: events differ with SkipIdle:\n without %v\n    with %v", doc.File, all, some)
+	}
+	if len(parsed) != len(ss) {
+		t.Fatalf("%s: %d parsed marks for %d sentences", doc.File, len(parsed), len(ss))
+	}
+	for i, s := range ss {
+		if len(s.Tokens) == 0 {
+			t.Errorf("%s: sentence %d without tokens", doc.File, i)
+			continue
+		}
+		if parsed[i] {
+			parsedN++
+		}
+		for _, tok := range s.Tokens {
+			if tok.UPOS == "" || tok.Lemma == "" {
+				t.Errorf("%s: sentence %d token %q untagged", doc.File, i, tok.Form)
+			}
+			if unparsed := tok.Deprel == Unparsed && tok.Head == 0; unparsed == parsed[i] {
+				t.Errorf("%s: sentence %d (parsed %v) token %q has head %d, deprel %q", doc.File, i, parsed[i], tok.Form, tok.Head, tok.Deprel)
+			}
+		}
+	}
+	return len(ss), parsedN
+}
+
+func TestSkipIdleSameEvents(t *testing.T) {
+	p, err := LoadPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &event.Document{ID: "made-up", File: "made-up", Text: skipIdleText, BodyEnd: len(skipIdleText),
+		Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)}
+	n, parsed := checkSkipIdle(t, p, doc)
+	if parsed == n || parsed == 0 {
+		t.Errorf("made-up article: %d of %d sentences parsed; want some but not all", parsed, n)
+	}
+	_, evs := p.CodeDocument(doc)
+	if len(evs) == 0 {
+		t.Error("made-up article: no events; the comparison checks nothing")
+	}
+	// with a trace every sentence is parsed
+	var tr traceSink
+	p.SkipIdle, p.Trace = true, &tr
+	if _, marks := p.AnnotateDocument(doc); marks != nil {
+		t.Error("SkipIdle skipped sentences while tracing")
+	}
+}
+
+type traceSink struct{}
+
+func (*traceSink) Write(b []byte) (int, error) { return len(b), nil }
+
+// TestSkipIdlePolNeAR: the first PolNeAR articles give the same events
+// with and without SkipIdle (`dyad bench code --check-skip` checks all).
+func TestSkipIdlePolNeAR(t *testing.T) {
+	path := shared.TestPath(t, "data", "news", "polnear", "polnear_articles.jsonl.gz")
+	arts, err := benchutil.ReadArticles(path, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := LoadPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents, parsed := 0, 0
+	for _, a := range arts {
+		d := &event.Document{ID: a.ID, File: a.ID, Text: a.Text, BodyEnd: len(a.Text)}
+		if pub, ok := source.ParseDate(a.Date); ok {
+			d.Published = pub
+		}
+		n, k := checkSkipIdle(t, p, d)
+		sents += n
+		parsed += k
+	}
+	t.Logf("%d articles, %d sentences, %d parsed with SkipIdle", len(arts), sents, parsed)
+	if parsed == sents {
+		t.Error("SkipIdle parsed every sentence: the comparison checks nothing")
+	}
+}
