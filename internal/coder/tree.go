@@ -73,7 +73,41 @@ func newTree(s *event.Sentence) *tree {
 	}
 	t.activeFix()
 	t.passiveFix()
+	t.xcompFix()
 	return t
+}
+
+// xcompFix restores the infinitive complement of a verb of intent the
+// parser read as an adverbial clause because a phrase came between
+// ("vowed on Thursday to wage war on Y"): a to-infinitive without a
+// subject of its own under such a verb without an xcomp is its xcomp.
+func (t *tree) xcompFix() {
+	for v, h := range t.head {
+		if h < 0 || t.rels[v] != "advcl" || !subjectControl[t.lemma[h]] || !strings.HasPrefix(t.s.Tokens[h].XPOS, "VB") {
+			continue
+		}
+		to, subj := false, false
+		for _, c := range t.children[v] {
+			switch t.rels[c] {
+			case "mark":
+				to = to || t.lower[c] == "to"
+			case "nsubj", "nsubj:pass":
+				subj = true
+			}
+		}
+		if !to || subj || t.s.Tokens[v].XPOS != "VB" {
+			continue
+		}
+		has := false
+		for _, c := range t.children[h] {
+			if t.rels[c] == "xcomp" {
+				has = true
+			}
+		}
+		if !has {
+			t.rels[v] = "xcomp"
+		}
+	}
 }
 
 // passiveFix restores a passive the parser read as a copula: "X was

@@ -27,7 +27,8 @@ func sentence(t *testing.T, spec string) *event.Sentence {
 }
 
 // Parse errors the tree undoes before coding: a past tense read as a
-// passive, a passive read as a copula. The sentence keeps its relations.
+// passive, a passive read as a copula, an infinitive complement read as
+// an adverbial clause. The sentence keeps its relations.
 func TestTreeFixes(t *testing.T) {
 	tests := []struct {
 		name, spec string
@@ -45,6 +46,12 @@ func TestTreeFixes(t *testing.T) {
 		{"copula without agent kept",
 			"Ruritania/Ruritania/NNP/3/nsubj was/be/VBD/3/cop pleased/pleased/VBN/0/root",
 			[]string{"nsubj", "cop", "root"}},
+		{"infinitive after a time phrase read as adverbial",
+			"Ruritania/Ruritania/NNP/2/nsubj vowed/vow/VBD/0/root on/on/IN/4/case Monday/Monday/NNP/2/obl to/to/TO/6/mark fight/fight/VB/2/advcl",
+			[]string{"nsubj", "root", "case", "obl", "mark", "xcomp"}},
+		{"purpose clause kept",
+			"Ruritania/Ruritania/NNP/2/nsubj arrived/arrive/VBD/0/root to/to/TO/4/mark talk/talk/VB/2/advcl",
+			[]string{"nsubj", "root", "mark", "advcl"}},
 	}
 	for _, tc := range tests {
 		s := sentence(t, tc.spec)
