@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -14,6 +15,7 @@ import (
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/coder"
+	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/progress"
 	"github.com/dyad-events/dyad/internal/source"
 	"github.com/dyad-events/dyad/internal/store"
@@ -25,13 +27,17 @@ func init() {
 
 func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	const name = "bench code"
-	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE]")
+	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE] [--batch N] [--skip-idle=false] [--check-skip]")
 	corpus := addCorpusFlags(fs)
 	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
 	goMem := fs.Int("go-memory", 256, "soft limit of the Go heap in `MB` (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set)")
 	dbMem := fs.Int("db-memory", 64, "DuckDB memory_limit in `MB` (0 = DuckDB's default, 80% of RAM)")
 	memprofile := fs.String("memprofile", "", "write a heap profile at the end of the measured run to `file` (go tool pprof)")
+	batchDocs := fs.Int("batch", ingest.DefaultBatchDocs, "documents per store transaction, as dyad ingest --batch (1 = one per document)")
+	batchMB := fs.Int("batch-mb", ingest.DefaultBatchBytes>>20, "`MB` of text and annotations per store transaction at most, as dyad ingest")
+	skipIdle := fs.Bool("skip-idle", true, "parse only the sentences that can matter for an event (coder.Pipeline.SkipIdle)")
+	checkSkip := fs.Bool("check-skip", false, "instead of measuring, code every article with and without --skip-idle and compare the events")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
@@ -40,6 +46,9 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := corpus.check(name); err != nil {
 		return err
+	}
+	if *batchDocs < 1 || *batchMB < 1 {
+		return usageError{cmd: name, msg: "--batch and --batch-mb must be 1 or more"}
 	}
 	arts, err := corpus.articles()
 	if err != nil {
@@ -59,6 +68,10 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	load := time.Since(t0)
+	p.SkipIdle = *skipIdle
+	if *checkSkip {
+		return checkSkipIdle(p, docs, stdout, stderr)
+	}
 	path := *db
 	if path == "" {
 		dir, err := os.MkdirTemp("", "dyad-bench-code")
@@ -85,7 +98,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	// Pass 1: raw text → sentences → events, timed per stage.
 	bar := progress.New(stderr, int64(len(docs)), "code", false)
 	var annotate, code, storeT time.Duration
-	sents, evs, counted := 0, 0, 0
+	sents, parsedN, evs, counted := 0, 0, 0, 0
 	ctx := context.Background()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -102,20 +115,43 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	var m0 runtime.MemStats
 	runtime.ReadMemStats(&m0)
 	start := time.Now()
+	var batch []store.Item
+	pending := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		c := time.Now()
+		_, errs := st.AddDocuments(ctx, batch)
+		storeT += time.Since(c)
+		for i, err := range errs {
+			if err != nil {
+				return fmt.Errorf("store %s: %w", batch[i].Doc.File, err)
+			}
+		}
+		batch, pending = batch[:0], 0
+		return nil
+	}
 	for _, d := range docs {
 		a := time.Now()
-		body, base := coder.Body(d)
-		ss := p.NLP.Annotate(body, base)
+		ss, parsed := p.AnnotateDocument(d)
 		b := time.Now()
-		es := p.CodeSentences(d, ss)
-		c := time.Now()
-		if _, err := st.AddDocument(ctx, d, ss, es); err != nil {
-			return fmt.Errorf("store %s: %w", d.File, err)
-		}
+		es := p.CodeAnnotated(d, ss, parsed)
 		annotate += b.Sub(a)
-		code += c.Sub(b)
-		storeT += time.Since(c)
+		code += time.Since(b)
+		batch = append(batch, store.Item{Doc: d, Sentences: ss, Events: es})
+		if pending += ingest.BatchSize(d, ss); len(batch) >= *batchDocs || pending >= *batchMB<<20 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 		sents += len(ss)
+		parsedN += len(ss)
+		for _, ok := range parsed {
+			if !ok {
+				parsedN--
+			}
+		}
 		evs += len(es)
 		for i := range es {
 			if coder.Counted(&es[i]) {
@@ -123,6 +159,9 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		bar.Add(1)
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	total := time.Since(start)
 	bar.Finish()
@@ -139,12 +178,45 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "actors, dates, coding", code.Seconds(), ns/code.Seconds())
 	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "store (DuckDB)", storeT.Seconds(), ns/storeT.Seconds())
 	fmt.Fprintf(stdout, "%-26s %9.2f %12.0f\n", "raw text → stored events", total.Seconds(), ns/total.Seconds())
-	fmt.Fprintf(stdout, "sentences %d, events %d (%d counted: not negated or hypothetical), %.1f events per 100 sentences\n", sents, evs, counted, 100*float64(evs)/ns)
+	fmt.Fprintf(stdout, "sentences %d, %d parsed (skip-idle %v), events %d (%d counted: not negated or hypothetical), %.1f events per 100 sentences\n", sents, parsedN, p.SkipIdle, evs, counted, 100*float64(evs)/ns)
 	if f := p.Failures.Load(); f > 0 {
 		fmt.Fprintf(stdout, "sentences skipped after a recognizer failure: %d\n", f)
 	}
 	fmt.Fprintf(stdout, "allocations %.0f per sentence, %.0f bytes per sentence; Go heap peak %s (runtime.MemStats.Sys %s); process peak RSS %s\n",
 		float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns, mb(m1.HeapSys), mb(m1.Sys), benchutil.PeakRSS())
+	return nil
+}
+
+// checkSkipIdle codes every document with and without SkipIdle and
+// reports whether the events are the same.
+func checkSkipIdle(p *coder.Pipeline, docs []*event.Document, stdout, stderr io.Writer) error {
+	bar := progress.New(stderr, int64(len(docs)), "check", false)
+	var sents, parsedN, evs, differ int
+	for _, d := range docs {
+		p.SkipIdle = false
+		_, all := p.CodeDocument(d)
+		p.SkipIdle = true
+		ss, parsed := p.AnnotateDocument(d)
+		some := p.CodeAnnotated(d, ss, parsed)
+		sents += len(ss)
+		for i := range ss {
+			if parsed == nil || parsed[i] {
+				parsedN++
+			}
+		}
+		evs += len(all)
+		if !reflect.DeepEqual(all, some) {
+			differ++
+			fmt.Fprintf(stdout, "%s: %d events without --skip-idle, %d with, not the same\n", d.File, len(all), len(some))
+		}
+		bar.Add(1)
+	}
+	bar.Finish()
+	fmt.Fprintf(stdout, "check-skip: %d articles, %d sentences, %d parsed with --skip-idle (%.1f%%), %d events without; articles whose events differ: %d\n",
+		len(docs), sents, parsedN, 100*float64(parsedN)/float64(max(sents, 1)), evs, differ)
+	if differ > 0 {
+		return fmt.Errorf("bench code --check-skip: events differ in %d articles", differ)
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,5 +108,42 @@ func TestBenchIngest(t *testing.T) {
 		if code == 0 || !strings.Contains(errs, tc.want) {
 			t.Errorf("bench ingest %q: exit %d, stderr %q; want an error with %q", tc.args, code, errs, tc.want)
 		}
+	}
+}
+
+// TestBenchCode runs `dyad bench code` over a small corpus of its own:
+// the figures it reports, the --check-skip comparison, and usage errors.
+func TestBenchCode(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	var b strings.Builder
+	for i, a := range []string{
+		"Russia accused Ukraine of shelling the plant on Monday. The weather was mild. Officials in Kyiv denied it.",
+		"Farmers planted wheat across the plains. Turkey praised both countries for the talks. The harvest will be large.",
+	} {
+		fmt.Fprintf(&b, `{"id": "a%d", "text": %q, "publication_date": "2024-03-0%d"}`+"\n", i, a, i+1)
+	}
+	if err := os.WriteFile(corpus, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := dyad(t, "bench", "code", "--corpus", corpus, "--batch", "1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^raw text → stored events +[0-9.]+ +[0-9]+$`),
+		regexp.MustCompile(`(?m)^sentences 6, [0-9] parsed \(skip-idle true\), events [1-9][0-9]* `),
+	} {
+		if !want.MatchString(out) {
+			t.Errorf("output does not match %s:\n%s", want, out)
+		}
+	}
+	code, out, errs = dyad(t, "bench", "code", "--corpus", corpus, "--check-skip")
+	if code != 0 || !strings.Contains(out, "check-skip: 2 articles, 6 sentences") || !strings.Contains(out, "articles whose events differ: 0") {
+		t.Errorf("--check-skip: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, _, errs = dyad(t, "bench", "code", "--corpus", corpus, "--batch", "0")
+	if code == 0 || !strings.Contains(errs, "--batch and --batch-mb must be 1 or more") {
+		t.Errorf("--batch 0: exit %d, stderr %q", code, errs)
 	}
 }

@@ -168,10 +168,10 @@ type runner struct {
 
 func newRunner(st *store.Store, opts Options) *runner {
 	if opts.BatchDocs <= 0 {
-		opts.BatchDocs = 1000
+		opts.BatchDocs = DefaultBatchDocs
 	}
 	if opts.BatchBytes <= 0 {
-		opts.BatchBytes = 16 << 20
+		opts.BatchBytes = DefaultBatchBytes
 	}
 	r := &runner{st: st, opts: opts, start: time.Now(), batches: make(chan []store.Item, 1), done: make(chan struct{})}
 	go r.writer()
@@ -268,7 +268,7 @@ func (r *runner) analyzePending(ctx context.Context) {
 			continue
 		}
 		r.batch = append(r.batch, store.Item{Doc: doc, Sentences: results[i].sents, Events: results[i].evs})
-		r.pendingBytes += len(doc.Text) + annotationBytes(results[i].sents)
+		r.pendingBytes += BatchSize(doc, results[i].sents)
 		if len(r.batch) >= r.opts.BatchDocs || r.pendingBytes >= r.opts.BatchBytes {
 			r.flush(ctx)
 		}
@@ -295,11 +295,17 @@ func (r *runner) finish(ctx context.Context) Summary {
 	return r.sum
 }
 
-// annotationBytes estimates the memory a document's sentences take
-// (tokens with their annotations), so that batches of heavily annotated
-// documents stay within BatchBytes.
-func annotationBytes(sents []event.Sentence) int {
-	n := 0
+// Default bounds of a transaction (Options.BatchDocs, BatchBytes).
+const (
+	DefaultBatchDocs  = 1000
+	DefaultBatchBytes = 16 << 20
+)
+
+// BatchSize estimates the memory a document and its sentences take
+// (text, tokens with their annotations) while they wait for the store, so
+// that batches of heavily annotated documents stay within BatchBytes.
+func BatchSize(doc *event.Document, sents []event.Sentence) int {
+	n := len(doc.Text)
 	for _, s := range sents {
 		n += len(s.Text) + 160*len(s.Tokens)
 	}
