@@ -203,6 +203,9 @@ func (k *sentCtx) indexMentions() {
 		if m.First < 0 || m.Last >= n || m.First > m.Last || m.First <= k.dateline {
 			continue // a dateline's place ("MADRID, June 29 -") is no actor
 		}
+		if k.modifierOnly(m) {
+			continue // "Mexican-made goods": no actor
+		}
 		if m.Group > 1 {
 			if k.group == nil {
 				k.group = map[int][]int{}
@@ -224,6 +227,35 @@ func (k *sentCtx) indexMentions() {
 			}
 		}
 	}
+}
+
+// modifierOnly reports whether mention m is only the first part of a
+// hyphenated modifier: a name or demonym joined to a common word
+// ("Mexican-made goods", "Spanish-speaking voters", "Spanish-language
+// television") or to another demonym ("Mexican-American reporter": an
+// American). It describes a thing or a person's origin, not an actor;
+// "X-led" (the leader) and names joined to names ("the Japan-US
+// alliance") stay actors.
+func (k *sentCtx) modifierOnly(m Mention) bool {
+	t := k.t
+	d := m.Last + 1
+	if d+1 >= len(t.lower) || t.lower[d] != "-" {
+		return false
+	}
+	toks := k.in.Sent.Tokens
+	if toks[d].Start != toks[m.Last].End || toks[d+1].Start != toks[d].End {
+		return false // a dash between words, not a hyphen
+	}
+	w := toks[d+1].Form
+	switch {
+	case t.upos(d+1) == "PROPN" || t.lower[d+1] == "led":
+		return false
+	case w == t.lower[d+1]:
+		return true // "-made", "-speaking", "-language", "-based"
+	case t.upos(d+1) == "ADJ":
+		return true // "Mexican-American"
+	}
+	return false
 }
 
 func (k *sentCtx) spanLen(mi int) int { m := k.in.Mentions[mi]; return m.Last - m.First }
@@ -440,7 +472,8 @@ func (k *sentCtx) guessLemma(v int) string {
 // datelineEnd returns the index of the dash that ends a news dateline at
 // the start of the sentence ("BRUSSELS, May 3 (Wire) - …"), -1 when none:
 // an all-capital first word, then within 15 tokens a dash, with a number
-// or a bracket before it.
+// or a bracket before it, or within 4 tokens of capitalized names
+// ("ROME - …", "SAN JOSE, Calif. - …").
 func datelineEnd(t *tree) int {
 	if len(t.lower) == 0 {
 		return -1
@@ -450,10 +483,11 @@ func datelineEnd(t *tree) int {
 		return -1
 	}
 	seen := false
+	caps := true // only capitalized place words so far ("ROME -", "SAN JOSE, Calif. -")
 	for j := 1; j < len(t.lower) && j <= 15; j++ {
 		switch t.lower[j] {
 		case "-", "—", "–", "--":
-			if seen {
+			if seen || (caps && j <= 4) {
 				return j
 			}
 			return -1
@@ -462,6 +496,9 @@ func datelineEnd(t *tree) int {
 		}
 		if t.upos(j) == "NUM" {
 			seen = true
+		}
+		if f := t.s.Tokens[j].Form; f != "," && f != "." && (f == strings.ToLower(f) || t.upos(j) != "PROPN") {
+			caps = false
 		}
 	}
 	return -1
@@ -594,6 +631,9 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	if k.isTrend(v) {
 		return nil
 	}
+	if raising[t.lemma[v]] && t.child(v, "xcomp") >= 0 {
+		return nil // "X appeared to break with Y": the act is the infinitive's
+	}
 	passive := k.isPassive(v)
 	// A participle modifying a noun is passive: "the plan unveiled by X".
 	// (with an object it is rather a finite verb the tagger took for a
@@ -698,7 +738,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 				}
 			}
 		}
-		if len(tgt) == 0 && cameo.Root(p.Code) != "01" {
+		if len(tgt) == 0 && clauseTargetRoots[cameo.Root(p.Code)] {
 			// "X demanded that Y withdraw": Y is the target of the
 			// demand (not of a mere statement: "X said Y …").
 			if c := t.child(v, "ccomp"); c >= 0 {
@@ -805,6 +845,15 @@ func (k *sentCtx) leftmost(i int) string {
 	})
 	return k.t.lemma[first]
 }
+
+// clauseTargetRoots are the acts whose complement clause names their
+// target by its subject: appeals, concessions, demands, disapproval, rejection,
+// threats ("X demanded that Y withdraw"); not "X died, Y said".
+var clauseTargetRoots = map[string]bool{"02": true, "08": true, "10": true, "11": true, "12": true, "13": true}
+
+// raising lists verbs that say how an act seems, not an act of their
+// subject's, when an infinitive follows ("seems to", "appeared to").
+var raising = map[string]bool{"seem": true, "appear": true}
 
 var threatVerbs = map[string]bool{"threaten": true, "warn": true}
 

@@ -654,6 +654,9 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 			cands = append(cands, c)
 			continue
 		}
+		if t.caseOf(c) == "by" && !passive {
+			continue // a means or a measure of an active verb ("by Trump standards")
+		}
 		switch t.caseOf(c) {
 		case "in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "during", "since", "after", "before", "until", "via", "through", "like", "as", "than", "despite":
 			// a place is no target, but a partner named under it is:
