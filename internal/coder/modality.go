@@ -5,7 +5,7 @@ import "github.com/dyad-events/dyad/event"
 var (
 	planVerbs    = map[string]bool{"plan": true, "intend": true, "aim": true, "expect": true, "hope": true, "want": true, "seek": true, "prepare": true, "schedule": true, "set": true, "promise": true, "pledge": true, "vow": true, "decide": true, "wish": true, "propose": true, "agree": true, "offer": true, "mean": true, "go": true, "be": true, "due": true, "poised": true, "likely": true, "ready": true, "about": true, "slate": true, "scheduled": true}
 	requestVerbs = map[string]bool{"invite": true, "ask": true, "urge": true, "call": true, "encourage": true, "press": true, "persuade": true, "request": true, "tell": true, "advise": true, "appeal": true, "demand": true, "pressure": true}
-	negVerbs     = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "cancel": true, "avoid": true}
+	negVerbs     = map[string]bool{"fail": true, "refuse": true, "decline": true, "reject": true, "cancel": true, "avoid": true, "refrain": true}
 	hypoAux      = map[string]bool{"could": true, "may": true, "might": true, "would": true, "should": true, "can": true, "must": true, "ought": true}
 	futureAux    = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
 	negAdv       = map[string]bool{"not": true, "never": true, "n't": true, "no": true}
@@ -42,6 +42,16 @@ func (k *sentCtx) modality(v int) string {
 				hypo = true
 			case l == "rather" || l == "instead":
 				neg = true // "rather than colluding"
+			case r == "nsubj" || r == "nsubj:pass":
+				// "Neither X nor Y is inclined to attack", "No country
+				// has recognized …"
+				for _, d := range t.children[c] {
+					if dl := t.lemma[d]; dl == "neither" || (dl == "no" && t.base(d) == "det") {
+						neg = true
+					}
+				}
+			case r == "compound" && l == "out" && t.lemma[x] == "rule" && !own:
+				neg = true // "ruled out taking action": not done
 			}
 		}
 		if own {
