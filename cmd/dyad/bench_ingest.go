@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/benchutil"
@@ -26,11 +28,17 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	batch := fs.Int("batch", 1000, "documents per transaction")
 	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", false, "run the analyzer (language pipeline and coder) too")
+	goMem := fs.Int("go-memory", 384, "soft limit of the Go heap in `MB` while coding, as dyad ingest (0 = none; GOMEMLIMIT wins when set)")
+	dbMem := fs.Int("db-memory", 256, "DuckDB memory_limit in `MB`, as dyad ingest (0 = DuckDB's default, 80% of RAM)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file` (go tool pprof)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
 	if *batch <= 0 || *workers <= 0 {
 		return usageError{cmd: name, msg: "--batch and --workers must be positive"}
+	}
+	if *goMem < 0 || *dbMem < 0 {
+		return usageError{cmd: name, msg: "--go-memory and --db-memory must be 0 or more"}
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -55,15 +63,33 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	}
 	var analyzer ingest.Analyzer
 	if *analyze {
+		if *goMem > 0 && os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(int64(*goMem) << 20) // as dyad ingest, before the models load
+		}
 		a, err := newAnalyzer()
 		if err != nil {
 			return err
 		}
 		analyzer = a
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	begin := time.Now() // the whole run: opening, ingest, closing (checkpoint)
 	st, err := store.Open(path)
 	if err != nil {
+		return err
+	}
+	if err := limitDB(st, *dbMem, 0); err != nil {
+		st.Close()
 		return err
 	}
 	sum, err := ingest.Run(context.Background(), st, paths, ingest.Options{Analyzer: analyzer, Progress: stderr, BatchDocs: *batch, Workers: *workers})
