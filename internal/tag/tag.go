@@ -10,7 +10,8 @@
 // speech, proper-name capitalization, inflections; they carry rare and
 // unseen words), its neighbours, the sentence's capitalization profile
 // and their own previous decisions. The final left-to-right pass sees all
-// that plus both first passes' tags around the word. The final pass is
+// that plus both first passes' tags around the word; it decides the words
+// on which the first passes disagree (the others keep their tag). It is
 // trained on jackknifed first-pass tags so that it learns from realistic
 // errors. Features are 64-bit hashes looked up in open-addressing tables:
 // no maps and no allocation per token.
@@ -182,6 +183,10 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 		sc.s2 = static2(sc.s2, sc.info, sc.first, back, i)
 	}
 	if m.p2b == nil || back == nil {
+		if back != nil {
+			sc.tags = decodeAgree(m.p2, sc.scores, sc.info, sc.s1, sc.s2, sc.first, back, sc.tags[:0])
+			return sc.tags
+		}
 		sc.tags = decodeWeights(m.p2, sc.scores, sc.info, sc.s1, sc.s2, sc.first, 2, sc.tags[:0])
 		return sc.tags
 	}
@@ -293,4 +298,24 @@ func appendLower(buf []byte, s string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
+}
+
+// decodeAgree is the final pass that keeps the first passes' tag where
+// the forward and backward first passes agree (97% of EWT dev words) and
+// decides the others. On EWT dev this is as accurate as retagging every
+// word (UPOS 95.55 against 95.52) and the tagger is ~1.6 times as fast.
+func decodeAgree(w *weights, scores []int32, info []tokInfo, s1, s2 []uint64, first, back []int, tags []int) []int {
+	scores = scores[:w.nClass]
+	var fsArr [nStatic1 + nStatic2 + nDyn]uint64
+	for i := range info {
+		if first[i] == back[i] {
+			tags = append(tags, first[i])
+			continue
+		}
+		fs := features(fsArr[:0], info, s1, s2, first, tags, 2, i)
+		clear(scores)
+		w.score(fs, scores)
+		tags = append(tags, argmax(scores))
+	}
+	return tags
 }

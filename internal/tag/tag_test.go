@@ -155,3 +155,37 @@ func TestAnalyzeReversed(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalPassKeepsAgreement: where both first passes agree, the final
+// tag is theirs; elsewhere the final pass decides.
+func TestFinalPassKeepsAgreement(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.m.pb == nil {
+		t.Skip("model without a backward pass")
+	}
+	sc := &scratch{}
+	agree, total := 0, 0
+	for _, line := range []string{
+		"The new rules take effect in March , officials said .",
+		"Time flies like an arrow ; fruit flies like a banana .",
+		"I saw her duck under the table before the police arrived .",
+	} {
+		sc.forms = strings.Fields(line)
+		tags := tg.tagForms(sc)
+		for i := range tags {
+			total++
+			if sc.first[i] == sc.back[i] {
+				agree++
+				if tags[i] != sc.first[i] {
+					t.Errorf("%q token %d: first passes agree on %d, final %d", line, i, sc.first[i], tags[i])
+				}
+			}
+		}
+	}
+	if agree == 0 || agree == total {
+		t.Errorf("%d of %d tokens agreed: want some of each to exercise both paths", agree, total)
+	}
+}
