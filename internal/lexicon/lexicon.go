@@ -60,10 +60,31 @@ const letters = "nvarNVARPpszdgct"
 var embedded []byte
 
 // Lexicon maps lower-case words to their classes. It is read-only and safe
-// for concurrent use.
+// for concurrent use. Words are keyed by their 64-bit FNV-1a hash (a
+// collision among the ~10^5 words is vanishingly unlikely): a lookup hashes
+// the bytes once and compares no strings.
 type Lexicon struct {
-	words map[string]Class
+	words map[uint64]Class
 	fp    uint64
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashOn(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
 }
 
 var (
@@ -91,7 +112,7 @@ func Read(r io.Reader) (*Lexicon, error) {
 	}
 	h := fnv.New64a()
 	sc := bufio.NewScanner(io.TeeReader(zr, h))
-	l := &Lexicon{words: make(map[string]Class, 1<<17)}
+	l := &Lexicon{words: make(map[uint64]Class, 1<<17)}
 	line := 0
 	for sc.Scan() {
 		line++
@@ -103,7 +124,7 @@ func Read(r io.Reader) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("lexicon line %d: %w", line, err)
 		}
-		l.words[w] = c
+		l.words[hashStr(fnvOffset, w)] |= c
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
@@ -176,14 +197,12 @@ func (l *Lexicon) Lookup(w []byte) Class {
 }
 
 func (l *Lexicon) lookup(w []byte) Class {
-	c := l.words[string(w)]
-	var stem [64]byte
+	c := l.words[hashOn(fnvOffset, w)]
 	for _, r := range rules {
-		if len(w) <= len(r.suf)+1 || len(w)-len(r.suf)+len(r.rep) > len(stem) || !bytes.HasSuffix(w, []byte(r.suf)) || c&r.inf != 0 {
+		if len(w) <= len(r.suf)+1 || c&r.inf != 0 || !bytes.HasSuffix(w, []byte(r.suf)) {
 			continue
 		}
-		s := append(append(stem[:0], w[:len(w)-len(r.suf)]...), r.rep...)
-		if l.words[string(s)]&r.pos != 0 {
+		if l.words[hashStr(hashOn(fnvOffset, w[:len(w)-len(r.suf)]), r.rep)]&r.pos != 0 {
 			c |= r.inf
 		}
 	}
@@ -192,20 +211,19 @@ func (l *Lexicon) lookup(w []byte) Class {
 
 // Entry returns the classes of a lower-case word's own entry (its lemma
 // parts of speech and exception-list inflections), without morphy.
-func (l *Lexicon) Entry(w []byte) Class { return l.words[string(w)] }
+func (l *Lexicon) Entry(w []byte) Class { return l.words[hashOn(fnvOffset, w)] }
 
 // Base returns the first stem that morphy's regular detachment rules for
 // part of speech pos (Noun, Verb, Adj) find listed with that part of
 // speech: "provoked" → "provoke", "bombed" → "bomb", "cities" → "city".
 func (l *Lexicon) Base(w []byte, pos Class) (string, bool) {
-	var stem [64]byte
 	for _, r := range rules {
-		if r.pos != pos || len(w) <= len(r.suf)+1 || len(w)-len(r.suf)+len(r.rep) > len(stem) || !bytes.HasSuffix(w, []byte(r.suf)) {
+		if r.pos != pos || len(w) <= len(r.suf)+1 || !bytes.HasSuffix(w, []byte(r.suf)) {
 			continue
 		}
-		s := append(append(stem[:0], w[:len(w)-len(r.suf)]...), r.rep...)
-		if l.words[string(s)]&pos != 0 {
-			return string(s), true
+		stem := w[:len(w)-len(r.suf)]
+		if l.words[hashStr(hashOn(fnvOffset, stem), r.rep)]&pos != 0 {
+			return string(stem) + r.rep, true
 		}
 	}
 	return "", false

@@ -149,3 +149,22 @@ func TestEmbedded(t *testing.T) {
 		t.Error("zero fingerprint")
 	}
 }
+
+// BenchmarkLookup looks up a mix of listed, inflected, hyphenated and
+// unknown words.
+func BenchmarkLookup(b *testing.B) {
+	l, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var words [][]byte
+	for _, w := range strings.Fields("the house houses running ran happier well-known self-driving xyzzy cities paris quickly walked analyses of to") {
+		words = append(words, []byte(w))
+	}
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		for _, w := range words {
+			l.Lookup(w)
+		}
+	}
+}
