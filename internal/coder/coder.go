@@ -644,6 +644,12 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	if p == nil || p.Code == "---" || p.Code == "" {
 		return nil
 	}
+	if lightVerbs[t.lemma[v]] && p.bare() {
+		// a light verb says what is done by its frame ("take part in",
+		// "make a visit", "give aid"), not by itself ("took to the talk
+		// shows", "went on to criticize", "got millions")
+		return nil
+	}
 	var src, tgt []int
 	var symmetric bool
 	if participle {
@@ -850,6 +856,9 @@ func (k *sentCtx) leftmost(i int) string {
 // target by its subject: appeals, concessions, demands, disapproval, rejection,
 // threats ("X demanded that Y withdraw"); not "X died, Y said".
 var clauseTargetRoots = map[string]bool{"02": true, "08": true, "10": true, "11": true, "12": true, "13": true}
+
+// lightVerbs are the verbs that need a frame to name an act.
+var lightVerbs = map[string]bool{"go": true, "come": true, "take": true, "make": true, "get": true, "have": true, "give": true, "put": true, "set": true, "do": true, "keep": true, "bring": true, "turn": true, "run": true, "let": true, "see": true, "find": true, "hold": true, "head": true, "face": true}
 
 // raising lists verbs that say how an act seems, not an act of their
 // subject's, when an infinitive follows ("seems to", "appeared to").

@@ -81,6 +81,8 @@ func (k *sentCtx) modality(v int) string {
 			switch {
 			case negVerbs[l]:
 				neg = true
+			case l == "go" && t.lower[h] != "going":
+				// "went on to criticize" happened; "is going to" is a plan
 			case planVerbs[l] || t.upos(h) == "ADJ" && planVerbs[l]:
 				plan = true
 			case requestVerbs[l]:

@@ -124,6 +124,12 @@ func phraseWords(a string) []string {
 	return out
 }
 
+// bare reports whether the pattern is a verb that requires no word of
+// its frame (it may still name where the target is: "GET +").
+func (p *Pattern) bare() bool {
+	return !p.Noun && p.Prt == "" && len(p.Obj) == 0 && len(p.PP) == 0 && len(p.Pre) == 0
+}
+
 // Specificity orders patterns: the most specific matching one wins.
 func (p *Pattern) Specificity() int {
 	n := 0
