@@ -9,9 +9,9 @@ import (
 )
 
 // Unparsed is the Deprel every token of a sentence AnnotateDocument tagged
-// but did not parse carries (Head 0): CoNLL-U's "no value". The tree-
-// reading stages (actor appositions, time-expression tense) take such a
-// sentence for an untagged-tree one.
+// but did not parse carries (Head 0): CoNLL-U's "no value". The stages that
+// read trees (actor appositions, time-expression tense) take such a
+// sentence for one without a tree.
 const Unparsed = "_"
 
 // AnnotateDocument splits, tags and parses the document's body. With
@@ -22,17 +22,19 @@ const Unparsed = "_"
 //
 // Why skipping is safe. A sentence's events come from a verb or noun whose
 // lemma (or form, or regular-inflection stem) the dictionary lists
-// (codeVerb, codeNoun) and need two actor mentions, so at least one
-// dictionary hit of the actor recognizer; both are read from tags and
-// lemmas, without the tree. Its mentions and dates also depend on the
-// document state the sentences before it left: the actor Doc (changed only
-// by a sentence with a dictionary hit, actor.KB.MayMention) and the time
-// Doc (changed only by a sentence with a time expression, which needs a
-// number or a time word, when.MayFind). So a sentence is parsed when it is
-// not discarded, it comes no later than the last sentence that may yield
-// an event, and it has a dictionary hit or a possible time expression.
-// Every other sentence yields no event and leaves both states as they were
-// for every sentence that may yield one.
+// (codeVerb, codeNoun: mayTrigger) and need two actors
+// (actor.KB.MentionBound ≥ 2); both are read from tags and lemmas, not
+// from the tree. Its mentions and dates also depend on the document state
+// the sentences before it left: the actor Doc (changed only by a sentence
+// with a dictionary hit, MentionBound > 0) and the time Doc (changed only
+// by a sentence with a time expression, which needs a number or a time
+// word, when.MayFind). So a sentence is parsed when it is not discarded,
+// comes no later than the last sentence that may yield an event, and has a
+// dictionary hit or a possible time expression. Every other sentence
+// yields no event and leaves both states as they were for every sentence
+// that may yield one. (A new way for the coder to find an event must be
+// added to mayTrigger; TestSkipIdle* and bench code --check-skip compare
+// the events with and without SkipIdle.)
 func (p *Pipeline) AnnotateDocument(doc *event.Document) ([]event.Sentence, []bool) {
 	body, base := Body(doc)
 	if !p.SkipIdle || p.Trace != nil {
