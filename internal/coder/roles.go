@@ -671,6 +671,13 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		cands = append(cands, c)
 	}
 	cands = append(cands, purpose...)
+	if len(cands) > 0 && t.rel(cands[0]) == "obj" && t.upos(cands[0]) == "PROPN" && len(k.actorsIn(cands[0])) == 0 {
+		// the object names someone the dictionaries do not know
+		// ("criticized the Democratic National Convention for its
+		// failure to mention X"): the target is unknown, not an actor
+		// of another phrase
+		return nil
+	}
 	return k.firstTarget(cands, src)
 }
 
