@@ -243,18 +243,35 @@ func (r *runner) analyzePending(ctx context.Context) {
 	}
 	results := make([]result, len(docs))
 	if a := r.opts.Analyzer; a != nil {
-		if r.opts.Workers <= 1 || len(docs) == 1 {
-			for i, doc := range docs {
-				results[i].sents, results[i].evs, results[i].err = analyze(a, doc)
+		// Documents already stored are not analysed again: the store
+		// counts them as unchanged whatever their analysis would say.
+		ids := make([]string, len(docs))
+		for i, doc := range docs {
+			ids[i] = doc.ID
+		}
+		stored, err := r.st.Stored(ctx, ids)
+		if err != nil {
+			stored = make([]bool, len(docs)) // the store reports its problem when the batch is written
+		}
+		var todo []int
+		for i := range docs {
+			if !stored[i] {
+				todo = append(todo, i)
+			}
+		}
+		if r.opts.Workers <= 1 || len(todo) <= 1 {
+			for _, i := range todo {
+				results[i].sents, results[i].evs, results[i].err = analyze(a, docs[i])
 			}
 		} else {
 			var next atomic.Int64
 			var wg sync.WaitGroup
-			for w := 0; w < min(r.opts.Workers, len(docs)); w++ {
+			for w := 0; w < min(r.opts.Workers, len(todo)); w++ {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+					for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
+						i := todo[k]
 						results[i].sents, results[i].evs, results[i].err = analyze(a, docs[i])
 					}
 				}()

@@ -68,10 +68,19 @@ func TestRun(t *testing.T) {
 			t.Errorf("no error %q in %v", want, sum.Errors)
 		}
 	}
-	// Running again changes nothing.
-	sum2, _ := Run(context.Background(), st, []string{dir}, Options{Analyzer: analyzer})
+	// Running again changes nothing, and only the document that was not
+	// stored (its analysis failed) is analysed again.
+	var calls []string
+	counting := func(doc *event.Document) ([]event.Sentence, []event.Event, error) {
+		calls = append(calls, doc.Title)
+		return analyzer(doc)
+	}
+	sum2, _ := Run(context.Background(), st, []string{dir}, Options{Analyzer: counting})
 	if sum2.Unchanged != 4 || sum2.Ingested != 0 {
 		t.Errorf("second run %+v", sum2)
+	}
+	if len(calls) != 1 || calls[0] != "Fail me" {
+		t.Errorf("second run analysed %q, want only the failed document", calls)
 	}
 }
 

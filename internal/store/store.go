@@ -310,6 +310,26 @@ func (s *Store) loadSims(ctx context.Context) error {
 	return nil
 }
 
+// Stored reports, for each ID, whether a document with that ID is
+// already stored (as a first copy or as a duplicate). Ingest asks before
+// analysing, so that re-ingesting a corpus costs no parsing; AddDocuments
+// still decides each document's fate, so a stale answer only costs time.
+func (s *Store) Stored(ctx context.Context, ids []string) ([]bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		return nil, errors.New("stored: store is closed")
+	}
+	if err := s.loadSims(ctx); err != nil {
+		return nil, fmt.Errorf("stored: load IDs: %w", err)
+	}
+	out := make([]bool, len(ids))
+	for i, id := range ids {
+		_, out[i] = s.ids[idKey(id)]
+	}
+	return out, nil
+}
+
 // Item is one document with its sentences and events, for AddDocuments.
 type Item struct {
 	Doc       *event.Document
