@@ -81,6 +81,8 @@ func (k *sentCtx) modality(v int) string {
 			switch {
 			case negVerbs[l]:
 				neg = true
+			case objectControl[l] && t.child(h, "obj", "iobj") >= 0:
+				hypo = true // "X wants Y to join": wished for, like a request
 			case l == "go" && t.lower[h] != "going":
 				// "went on to criticize" happened; "is going to" is a plan
 			case planVerbs[l] || t.upos(h) == "ADJ" && planVerbs[l]:

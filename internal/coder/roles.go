@@ -288,6 +288,10 @@ func (k *sentCtx) between(i int) []int {
 // object, as its own subject ("X promised Y to withdraw": X withdraws).
 var subjectControl = map[string]bool{"promise": true, "vow": true, "pledge": true, "threaten": true, "offer": true, "agree": true, "refuse": true, "decide": true, "plan": true, "want": true, "seek": true, "try": true, "attempt": true, "fail": true, "hope": true, "expect": true, "intend": true, "aim": true}
 
+// objectControl lists verbs of subjectControl whose object, when they
+// have one, does the wanted act ("X wants Y to join": Y joins).
+var objectControl = map[string]bool{"want": true, "expect": true, "intend": true}
+
 var relPron = map[string]bool{"which": true, "who": true, "that": true, "whom": true}
 
 // subjectActors returns the source actors of verb v: its subject, else the
@@ -455,7 +459,7 @@ func (k *sentCtx) subjectByRelation(v, h, depth int) []int {
 					return k.actorsAt(s)
 				}
 			}
-			if rel == "xcomp" && !subjectControl[t.lemma[h]] {
+			if rel == "xcomp" && (!subjectControl[t.lemma[h]] || objectControl[t.lemma[h]]) {
 				// object control: "X asked Y to provide" — Y provides
 				if o := t.child(h, "obj", "iobj"); o >= 0 {
 					if a := k.actorsAt(o); len(a) > 0 {
