@@ -45,6 +45,7 @@ type cand struct {
 
 type beamer struct {
 	cur, next []*beamItem
+	size      int // items in cur after run
 	cands     []cand
 	keys      []uint64
 }
@@ -174,6 +175,7 @@ func (bm *beamer) run(c *ctx, k int, sc scorer, label labeler, goldSeq []step) (
 			}
 		}
 	}
+	bm.size = size
 	return bm.cur[0], maxStep, violator
 }
 

@@ -19,13 +19,21 @@ import (
 type ensemble struct {
 	members []*Parser
 	weights []float64
-	labels  []string // union of the members' relation names
-	pool    sync.Pool
+	// temp > 0 lets beam members vote with every tree of their final
+	// beam, tree i weighing softmax((score_i − score_best)/(temp·n)) of
+	// the member's weight (n words); 0 votes with the best tree only.
+	temp   float64
+	labels []string // union of the members' relation names
+	pool   sync.Pool
 }
 
 type ensScratch struct {
-	outs [][]event.Token
-	cb   combiner
+	outs  [][]event.Token
+	bufs  [][]event.Token // backing arrays of outs, reused
+	kouts [][]event.Token
+	ks    []float64
+	ws    []float64
+	cb    combiner
 }
 
 // NewEnsemble returns a parser combining members with the given weights
@@ -81,20 +89,58 @@ func (e *ensemble) withBeam(k int) *Parser {
 		}
 	}
 	q, _ := NewEnsemble(ms, e.weights) // same members and weights: cannot fail
+	q.ens.temp = e.temp
+	return q
+}
+
+// WithVoteTemperature returns a combination like p whose beam members vote
+// with their whole final beam (see ensemble.temp); t ≤ 0 votes with the
+// best trees only. A single model is returned as it is.
+func (p *Parser) WithVoteTemperature(t float64) *Parser {
+	if p.ens == nil {
+		return p
+	}
+	q, _ := NewEnsemble(p.ens.members, p.ens.weights)
+	q.ens.temp = max(t, 0)
 	return q
 }
 
 func (e *ensemble) parse(s *event.Sentence) {
 	sc, ok := e.pool.Get().(*ensScratch)
 	if !ok {
-		sc = &ensScratch{outs: make([][]event.Token, len(e.members))}
+		sc = &ensScratch{}
 	}
 	defer e.pool.Put(sc)
-	for i, m := range e.members {
-		sc.outs[i] = append(sc.outs[i][:0], s.Tokens...)
-		m.Parse(&event.Sentence{Tokens: sc.outs[i]})
+	sc.outs, sc.ws = sc.outs[:0], sc.ws[:0]
+	next := func(src []event.Token) []event.Token {
+		k := len(sc.outs)
+		if k < len(sc.bufs) {
+			sc.bufs[k] = append(sc.bufs[k][:0], src...)
+		} else {
+			sc.bufs = append(sc.bufs, append([]event.Token(nil), src...))
+		}
+		sc.outs = append(sc.outs, sc.bufs[k])
+		return sc.bufs[k]
 	}
-	sc.cb.combine(sc.outs, e.weights, s.Tokens)
+	n := float64(len(s.Tokens))
+	for i, m := range e.members {
+		if e.temp > 0 && m.beam > 1 {
+			sc.kouts, sc.ks = m.kbest(s.Tokens, sc.kouts, sc.ks)
+			z, top := 0.0, sc.ks[0]
+			for j := range sc.ks {
+				sc.ks[j] = math.Exp((sc.ks[j] - top) / (e.temp * n))
+				z += sc.ks[j]
+			}
+			for j := range sc.ks {
+				next(sc.kouts[j])
+				sc.ws = append(sc.ws, e.weights[i]*sc.ks[j]/z)
+			}
+			continue
+		}
+		m.Parse(&event.Sentence{Tokens: next(s.Tokens)})
+		sc.ws = append(sc.ws, e.weights[i])
+	}
+	sc.cb.combine(sc.outs, sc.ws, s.Tokens)
 }
 
 // Combine writes into dst (ID, Head, Deprel) the weighted vote of the trees

@@ -168,3 +168,36 @@ func TestEnsembleParser(t *testing.T) {
 		t.Error("an ensemble without members")
 	}
 }
+
+func TestKBest(t *testing.T) {
+	p := loadSingleOrSkip(t)
+	r := p.clone()
+	r.rtl = true
+	toks := tokens("The/DET/DT council/NOUN/NN will/AUX/MD vote/VERB/VB on/ADP/IN Monday/PROPN/NNP ./PUNCT/.")
+	for _, m := range []*Parser{p, r, p.WithBeam(1)} {
+		outs, scores := m.kbest(toks, nil, nil)
+		if len(outs) == 0 || len(outs) > max(m.beam, 1) || len(scores) != len(outs) {
+			t.Fatalf("%d trees, %d scores (beam %d)", len(outs), len(scores), m.beam)
+		}
+		s := event.Sentence{Tokens: append([]event.Token(nil), toks...)}
+		m.Parse(&s)
+		for i := range outs {
+			checkTree(t, outs[i])
+			if i > 0 && scores[i] > scores[i-1] {
+				t.Errorf("tree %d scores %v above tree %d (%v)", i, scores[i], i-1, scores[i-1])
+			}
+		}
+		for k := range s.Tokens {
+			if outs[0][k] != s.Tokens[k] {
+				t.Fatalf("best of the beam differs from Parse at word %d", k+1)
+			}
+		}
+	}
+	e, err := NewEnsemble([]*Parser{p, r}, []float64{1.2, 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := event.Sentence{Tokens: append([]event.Token(nil), toks...)}
+	e.WithVoteTemperature(2).Parse(&s)
+	checkTree(t, s.Tokens)
+}

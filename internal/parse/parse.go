@@ -1,14 +1,18 @@
-// Package parse is dyad's dependency parser: a greedy transition-based
-// parser (arc-hybrid, root at the end of the buffer) that turns tagged
-// sentences into Universal Dependencies trees with labeled relations,
-// subtypes included (nsubj:pass, nmod:poss, compound:prt …).
+// Package parse is dyad's dependency parser: transition-based parsers
+// (arc-hybrid, root at the end of the buffer) that turn tagged sentences
+// into Universal Dependencies trees with labeled relations, subtypes
+// included (nsubj:pass, nmod:poss, compound:prt …).
 //
 // Two averaged perceptrons over hashed Zhang & Nivre (2011) style features
-// drive it: one chooses the transition, the other the relation of each arc
-// as it is made (when the dependent's own subtree is complete). Training
-// uses a dynamic oracle with exploration (Goldberg and Nivre 2013) on
-// projectivized trees. The shipped model, trained on UD English-EWT
-// (CC BY-SA 4.0), is embedded in the binary and loaded by Load.
+// drive each model: one chooses the transition, the other the relation of
+// each arc as it is made (when the dependent's own subtree is complete).
+// Greedy models are trained with a dynamic oracle with exploration
+// (Goldberg and Nivre 2013), beam models globally with max-violation
+// updates, both on projectivized trees; a model may read the sentence left
+// to right or right to left. The default parser (Load) combines several
+// such models by weighted arc voting and a maximum spanning tree (see
+// Combine). The shipped models, trained on UD English-EWT (CC BY-SA 4.0),
+// are embedded in the binary.
 package parse
 
 import (
@@ -189,8 +193,15 @@ func (p *Parser) Parse(s *event.Sentence) {
 	} else {
 		p.decode(sc)
 	}
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
+	p.output(st, s.Tokens)
+}
+
+// output writes the tree of st into toks (mapping positions back for a
+// right-to-left model).
+func (p *Parser) output(st *state, toks []event.Token) {
+	n := len(toks)
+	for i := range toks {
+		t := &toks[i]
 		t.ID = i + 1
 		j := i
 		if p.rtl {
@@ -207,6 +218,46 @@ func (p *Parser) Parse(s *event.Sentence) {
 		}
 		t.Deprel = p.labels[st.labels[j]]
 	}
+}
+
+// kbest parses toks like Parse and returns the trees of the final beam,
+// best first, written into outs (grown as needed), with their scores;
+// a greedy model returns one tree with score 0.
+func (p *Parser) kbest(toks []event.Token, outs [][]event.Token, scores []float64) ([][]event.Token, []float64) {
+	outs, scores = outs[:0], scores[:0]
+	grow := func() []event.Token {
+		if len(outs) < cap(outs) {
+			outs = outs[:len(outs)+1]
+		} else {
+			outs = append(outs, nil)
+		}
+		o := append(outs[len(outs)-1][:0], toks...)
+		outs[len(outs)-1] = o
+		return o
+	}
+	if p.beam <= 1 {
+		o := grow()
+		p.Parse(&event.Sentence{Tokens: o})
+		return outs, append(scores, 0)
+	}
+	sc := p.get()
+	defer p.pool.Put(sc)
+	in := toks
+	if p.rtl {
+		sc.rev = append(sc.rev[:0], toks...)
+		slices.Reverse(sc.rev)
+		in = sc.rev
+	}
+	sc.c.fset = p.fset
+	sc.c.setTokens(in)
+	sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
+		return p.predictLabel(sc, st, h, d)
+	}, nil)
+	for i := 0; i < sc.bm.size; i++ {
+		p.output(&sc.bm.cur[i].st, grow())
+		scores = append(scores, sc.bm.cur[i].score)
+	}
+	return outs, scores
 }
 
 // Beam returns the beam width the parser decodes with (1 is greedy).
