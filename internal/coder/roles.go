@@ -729,11 +729,19 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 		// the phrase's own actors (with its conjuncts: "met X and Y"),
 		// else the first actor inside it ("the summit of X")
 		own := k.actorsAtWith(c, false)
+		domestic := false
 		for _, mi := range own {
 			keep := !possessive(mi)
 			for _, s := range src {
-				if mi == s || k.sameActor(mi, s) {
+				if mi == s {
 					keep = false
+				} else if k.sameActor(mi, s) {
+					keep = false
+					m := k.in.Mentions[mi]
+					// the phrase itself, an argument of the coded verb (not
+					// of an act it asks for: "calling on X to hack Y")
+					heads := c >= m.First && c <= m.Last && (t.head[c] < 0 || t.rel(t.head[c]) != "xcomp")
+					domestic = domestic || (heads && !possessive(mi) && !locativeCase[t.caseOf(c)])
 				}
 			}
 			if keep {
@@ -742,6 +750,12 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 		}
 		if len(out) > 0 {
 			return out
+		}
+		if domestic {
+			// the phrase is a compatriot of the source ("Trump attacked
+			// Clinton for her support of action in Iraq"): the act is
+			// domestic, not one on an actor of another phrase
+			return nil
 		}
 		for _, mi := range k.actorsIn(c) {
 			keep := !possessive(mi)
