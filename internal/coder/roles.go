@@ -654,7 +654,9 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 			cands = append(cands, c)
 			continue
 		}
-		if force && t.caseOf(c) == "at" && !k.isTime(c) {
+		if force && t.caseOf(c) == "at" && !k.isTime(c) && k.tokMen[c] >= 0 {
+			// only an actor aimed at ("at Seoul"), not a place ("died
+			// at a London hospice", "at six American ports")
 			cands = append(cands, c)
 			continue
 		}
