@@ -119,7 +119,7 @@ func TestEventFields(t *testing.T) {
 }
 
 func TestCompiledRoundTrip(t *testing.T) {
-	src := "&DY_X\ta|b_c\nmeet,encounter\t040\tprt=with obj=&DY_X pp=in:talks tgt=pp:in\tdyad\nvisit\t042\tnoun\tdyad\n"
+	src := "&DY_X\ta|b_c\nmeet,encounter\t040\tprt=with obj=&DY_X pp=in:talks tgt=pp:in\tdyad\nvisit\t042\tnoun\tdyad\nease,better\t060\tsyn=facilitate\tdyad\n"
 	d := NewDictionary()
 	if err := ReadCompiled(strings.NewReader(src), d); err != nil {
 		t.Fatal(err)
@@ -187,6 +187,38 @@ GATHER
 		"come\t224\tprt=together pre=death_total\tt\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// A block's verbs listed without a code of their own share a frameless
+// pattern marked with the block's name (syn=); a verb with its own code,
+// and patterns with a frame, are not marked.
+func TestReadPetrarchSynonyms(t *testing.T) {
+	src := `--- FACILITATE [060] ---
+FACILITATE
+EASE
+BETTER [051]
+- * TIES [054]
+`
+	d := NewDictionary()
+	if err := ReadPetrarch(strings.NewReader(src), d, "t"); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	d.WriteCompiled(&b)
+	want := "facilitate,ease\t060\tsyn=facilitate\tt\n" +
+		"better\t051\t-\tt\n" +
+		"facilitate,ease,better\t054\tobj=ties\tt\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	p := d.Verb("ease")[0]
+	if !p.synonymOf("ease", "eased") || p.synonymOf("facilitate", "facilitated") {
+		t.Errorf("synonymOf wrong for %v", p)
+	}
+	q := &Pattern{Syn: "oversee_manage"}
+	if q.synonymOf("manage", "managed") || !q.synonymOf("lead", "led") {
+		t.Error("a block named by two verbs: both are its own")
 	}
 }
 

@@ -32,6 +32,10 @@ import (
 //	skip=P        an actor in the P phrase is skipped: it is not the target
 //	              ("celebrated Iftar in X with Y")
 //	noun          LEMMA is a noun (nominal event: "the visit of …")
+//	syn=W         the lemmas other than W are synonyms the dictionary
+//	              listed under W's block, not coded for themselves: used
+//	              without a frame word they are often another sense (ease
+//	              credit, take a place, link the breach to Y)
 //
 // Words are lower-case lemmas or forms. CODE "---" marks a pattern that
 // blocks coding (PETRARCH's null code).
@@ -49,8 +53,13 @@ type Pattern struct {
 	Source string // "" (the subject), "obj" or "pp:P": where the source is when it follows the verb
 	// Skip lists prepositions whose phrase an actor fills that is not the
 	// target (PETRARCH's "IN ^ +": the target follows the skipped actor)
-	Skip   []string
-	Noun   bool
+	Skip []string
+	Noun bool
+	// Syn is the name of the dictionary block the pattern's lemmas were
+	// listed under as synonyms ("---  FACILITATE [060] ---" with EASE,
+	// IMPROVE …; "OVERSEE_MANAGE": two verbs), set on a frameless pattern
+	// they share; "" when the lemmas were each coded for themselves.
+	Syn    string
 	Origin string
 	order  int
 	// frame with synsets resolved and compiled
@@ -128,6 +137,22 @@ func phraseWords(a string) []string {
 // its frame (it may still name where the target is: "GET +").
 func (p *Pattern) bare() bool {
 	return !p.Noun && p.Prt == "" && len(p.Obj) == 0 && len(p.PP) == 0 && len(p.Pre) == 0
+}
+
+// synonymOf reports whether the pattern codes verb lemma (or form) only as
+// a synonym listed under another verb's block (see Syn).
+func (p *Pattern) synonymOf(lemma, form string) bool {
+	if p.Syn == "" {
+		return false
+	}
+	// a block may be named by two verbs or a meaning (OVERSEE_MANAGE,
+	// PHYSICAL_CONFLICT): any of its words is its own verb
+	for _, w := range strings.Split(p.Syn, "_") {
+		if w == lemma || w == form {
+			return false
+		}
+	}
+	return true
 }
 
 // Specificity orders patterns: the most specific matching one wins.
@@ -355,6 +380,9 @@ func (p *Pattern) String() string {
 	for _, w := range p.Skip {
 		items = append(items, "skip="+w)
 	}
+	if p.Syn != "" {
+		items = append(items, "syn="+p.Syn)
+	}
 	frame := strings.Join(items, " ")
 	if frame == "" {
 		frame = "-"
@@ -457,6 +485,8 @@ func parseCompiledLine(line string) (*Pattern, error) {
 			p.Source = v
 		case "skip":
 			p.Skip = append(p.Skip, strings.ToLower(v))
+		case "syn":
+			p.Syn = strings.ToLower(v)
 		default:
 			return nil, fmt.Errorf("unknown frame item %q", it)
 		}

@@ -34,6 +34,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 		curSyn    string
 		blockCode string
 		blockPair string
+		blockHead string
 		verbs     []verbEntry
 		pats      []rawPattern
 		bad       []string
@@ -41,7 +42,10 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 	)
 	flush := func() {
 		// bare verbs: one pattern per (code, particle)
-		type key struct{ code, pair, prt string }
+		type key struct {
+			code, pair, prt string
+			own             bool // the verbs' own code, not the block's
+		}
 		var keys []key
 		bare := map[key][]string{}
 		byPrt := map[string][]string{}
@@ -60,7 +64,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 				code = ""
 			}
 			if code != "" && (code != "---" || v.prt != "") {
-				k := key{code, pair, v.prt}
+				k := key{code, pair, v.prt, v.code != ""}
 				if _, ok := bare[k]; !ok {
 					keys = append(keys, k)
 				}
@@ -71,8 +75,18 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 			}
 			byPrt[v.prt] = appendStr(byPrt[v.prt], v.lemma)
 		}
+		syn := func(lemmas []string) string {
+			if len(lemmas) > 1 && blockHead != "" {
+				return blockHead
+			}
+			return ""
+		}
 		for _, k := range keys {
-			d.Add(&Pattern{Lemmas: bare[k], Code: k.code, Pair: k.pair, Prt: k.prt, Origin: origin})
+			p := &Pattern{Lemmas: bare[k], Code: k.code, Pair: k.pair, Prt: k.prt, Origin: origin}
+			if !k.own {
+				p.Syn = syn(p.Lemmas)
+			}
+			d.Add(p)
 		}
 		for _, prt := range prts {
 			for _, rp := range pats {
@@ -88,6 +102,9 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 					p.Prt = prt
 				}
 				p.Origin = origin
+				if p.bare() {
+					p.Syn = syn(p.Lemmas)
+				}
 				d.Add(p)
 			}
 		}
@@ -128,6 +145,10 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 			flush()
 			curSyn = ""
 			blockCode, blockPair = "---", ""
+			blockHead = ""
+			if f := strings.Fields(strings.Trim(line, "- ")); len(f) > 0 && !strings.ContainsAny(f[0], "+[&") {
+				blockHead = strings.Trim(strings.ToLower(f[0]), "_")
+			}
 			if m := codeRE.FindStringSubmatch(line); m != nil {
 				blockCode, blockPair = pickCode(m[1]), pairCode(m[1])
 			}

@@ -54,7 +54,7 @@ abandon	160	obj=party tgt=obj	petrarch1
 abandon	080	obj=attempt	petrarch1
 abandon	---	obj=plan	petrarch1
 abandon	160	obj=role	petrarch1
-explain,comment,assert,say,clarify,elucidate,explicate,rationalize,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,report	010	-	petrarch1
+explain,comment,assert,say,clarify,elucidate,explicate,rationalize,articulate,state,tell,narrate,describe,define,depict,detail,expound,mention,cite,refer,remark,announce,inform,convey,impart,report	010	syn=explain_verbal	petrarch1
 clear	010	prt=up	petrarch1
 express	0110	-	petrarch1
 communicate	040	-	petrarch1
@@ -752,7 +752,7 @@ clear	013	prt=up obj=hope	petrarch1
 clear	020	prt=up obj=wish	petrarch1
 clear	033	prt=up obj=aid	petrarch1
 clear	018	prt=up obj=sad	petrarch1
-delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	120	-	petrarch1
+delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	120	syn=delay	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	123	obj=candidates obj=challeng pp=in:election	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	1246	obj=pulling obj=out obj=&MILITARY pp=from tgt=pp:from	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	1223	obj=delivery obj=aid pp=of:humanitarian	petrarch1
@@ -809,7 +809,7 @@ delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obst
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	036	pre=trip	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	161	pre=talk	petrarch1
 delay,defer,hinder,procrastinate,postpone,shelve,remit,table,impede,inhibit,obstruct,stall,hamper,stymie,retard,prevent,forestall	161	pre=meet	petrarch1
-demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	100	-	petrarch1
+demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	100	syn=demand	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	138	pre=said pre=would pre=not obj=permission pp=to:retaliate	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	0251	obj=not obj=freedom obj=press pp=to:restrict pp=of	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	123	obj=cancellation obj=&TREATY pp=of:election	petrarch1
@@ -1199,12 +1199,12 @@ demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,camp
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	023	obj=aid	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	1043	obj=pay	petrarch1
 demand,clamor,clamour,need,necessitate,want,bid,entreat,press,exhort,adjure,campaign,crusade,push	195	pre=air	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,grapple,siege,stone,storm	190	-	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,grapple,siege,stone,storm	190	syn=physical_conflict	petrarch1
 wage	190	prt=war	petrarch1
 fight	190	prt=back	petrarch1
 fight	190	prt=down	petrarch1
 bludgeon,kick,wrestle	180	-	petrarch1
-attacked,shot	190	prt=and	petrarch1
+attacked,shot	190	prt=and syn=physical_conflict	petrarch1
 square	190	prt=off	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
@@ -1618,7 +1618,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	obj=snow	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	141	pp=by tgt=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	085	pre=end	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	tgt=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	tgt=obj syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	prt=down obj=law	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=air	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	180	obj=bus	petrarch1
@@ -1627,8 +1627,8 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=in	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	143	pre=on	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=no	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	-	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	-	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	syn=physical_conflict	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	syn=physical_conflict	petrarch1
 wage	193	prt=war pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 wage	195	prt=war pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 wage	1384	prt=war pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
@@ -3264,8 +3264,8 @@ attacked,shot	---	prt=and pp=of	petrarch1
 attacked,shot	190	prt=and pp=in	petrarch1
 attacked,shot	143	prt=and pre=on	petrarch1
 attacked,shot	---	prt=and pre=no	petrarch1
-attacked,shot	190	prt=and	petrarch1
-attacked,shot	190	prt=and	petrarch1
+attacked,shot	190	prt=and syn=physical_conflict	petrarch1
+attacked,shot	190	prt=and syn=physical_conflict	petrarch1
 square	193	prt=off pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 square	195	prt=off pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 square	1384	prt=off pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
@@ -3705,7 +3705,7 @@ shell	194	pre=tanks	petrarch1
 shell	080	obj=abate	petrarch1
 shell	193	obj=hit	petrarch1
 shell	111	pp=at	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,challenge,differ,argue,bemoan,refute,counter,contravene,wrangle	110	-	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,challenge,differ,argue,bemoan,refute,counter,contravene,wrangle	110	syn=verbal_conflict	petrarch1
 object	120	-	petrarch1
 debate	040	-	petrarch1
 complain	114	-	petrarch1
@@ -3859,10 +3859,10 @@ disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contra
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	141	pp=to tgt=pp:to	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	111	obj=plan	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	100	pp=to tgt=obj	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	-	petrarch1
-disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	040	-	petrarch1
-encounter,confront,face,brave,meet,contact,interact	040	-	petrarch1
-meet,communicate	040	prt=with	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	syn=verbal_conflict	petrarch1
+disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	040	syn=verbal_conflict	petrarch1
+encounter,confront,face,brave,meet,contact,interact	040	syn=meet_people	petrarch1
+meet,communicate	040	prt=with syn=meet_people	petrarch1
 run	040	prt=into	petrarch1
 encounter,confront,face,brave,meet,contact,interact	139	obj=risk obj=following obj=ultimatum pp=by src=pp:by	petrarch1
 encounter,confront,face,brave,meet,contact,interact	030	obj=resolved obj=relations pp=between tgt=pp:between	petrarch1
@@ -4242,7 +4242,7 @@ engage	060	pp=in:effort pp=to:free tgt=obj	petrarch1
 engage	0874	pre=&MILITARY pp=in:withdrawal pp=from tgt=pp:from	petrarch1
 engage	036	pre=agree pre=to pp=in:&NEGOTIATION	petrarch1
 engage	030	pp=in:diplomacy	petrarch1
-assemble,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin	040	-	petrarch1
+assemble,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin	040	syn=assemble	petrarch1
 convene	042	-	petrarch1
 get	040	prt=together	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	017	obj=outside obj=embassy obj=support pp=in pp=to:show tgt=obj src=pp:in	petrarch1
@@ -4481,11 +4481,11 @@ get	046	prt=together pp=with	petrarch1
 get	042	prt=together pp=in tgt=pp:in	petrarch1
 get	---	prt=together pre=may	petrarch1
 get	042	prt=together pp=in	petrarch1
-merge,unify,blend,conflate,fuse,coalesce,combine	060	-	petrarch1
+merge,unify,blend,conflate,fuse,coalesce,combine	060	syn=merge	petrarch1
 merge,unify,blend,conflate,fuse,coalesce,combine	030	pre=have pre=agree	petrarch1
 merge,unify,blend,conflate,fuse,coalesce,combine	100	pre=said pre=must	petrarch1
 merge,unify,blend,conflate,fuse,coalesce,combine	014	pre=favour	petrarch1
-link,connect,attach,bind,relate,chain	060	-	petrarch1
+link,connect,attach,bind,relate,chain	060	syn=link	petrarch1
 tie	060	prt=in	petrarch1
 link,connect,attach,bind,relate,chain	013	obj=importance pp=to:friendship pp=with tgt=pp:with	petrarch1
 link,connect,attach,bind,relate,chain	050	pre=re-establish pre=diplomatic pp=with tgt=pp:with	petrarch1
@@ -4512,14 +4512,14 @@ lock	---	prt=up	petrarch1
 fasten,interlock,anchor	0312	pre=&FIGHT pre=ships obj=solidarity	petrarch1
 lock	0312	prt=in pre=&FIGHT pre=ships obj=solidarity	petrarch1
 lock	0312	prt=up pre=&FIGHT pre=ships obj=solidarity	petrarch1
-bring,strike	---	prt=down	petrarch1
+bring,strike	---	prt=down syn=fell	petrarch1
 fall,topple	203	obj=ethnic obj=cleans pp=to src=pp:to	petrarch1
 fall,topple	---	pre=equities	petrarch1
 fall,topple	190	pre=&WEAPON	petrarch1
 bring,strike	203	prt=down obj=ethnic obj=cleans pp=to src=pp:to	petrarch1
 bring,strike	---	prt=down pre=equities	petrarch1
 bring,strike	190	prt=down pre=&WEAPON	petrarch1
-explode,detonate,blast,bombard,blow,fire,pelt,torch,bomb	190	-	petrarch1
+explode,detonate,blast,bombard,blow,fire,pelt,torch,bomb	190	syn=explosive_destruction	petrarch1
 blow	190	prt=up	petrarch1
 dynamite	193	-	petrarch1
 explode,detonate,dynamite,blast,bombard,blow,fire,pelt,torch,bomb	194	pre=came pre=under pre=mortar pre=rocket	petrarch1
@@ -4868,7 +4868,7 @@ blow	111	prt=up obj=as obj=farcical tgt=obj	petrarch1
 blow	193	prt=up pre=rockets pp=by pp=into tgt=pp:into src=pp:by	petrarch1
 blow	190	prt=up obj=targets pp=in	petrarch1
 blow	194	prt=up obj=artillery	petrarch1
-disturb,bother,badger,agitate,plague,agonize,agonise,upset,disquiet,irk,pester,torment,harass,hassle,harry,irritate,annoy,rag,vex,disconcert,discomfit	140	-	petrarch1
+disturb,bother,badger,agitate,plague,agonize,agonise,upset,disquiet,irk,pester,torment,harass,hassle,harry,irritate,annoy,rag,vex,disconcert,discomfit	140	syn=disturb	petrarch1
 distress,frustrate	012	-	petrarch1
 bridle	140	prt=at	petrarch1
 disturb,bother,badger,agitate,plague,distress,agonize,agonise,upset,disquiet,irk,pester,torment,harass,hassle,harry,irritate,annoy,rag,vex,disconcert,discomfit,frustrate	154	obj=diplomacy obj=as obj=prepare pp=for:&FIGHT pp=against tgt=pp:against	petrarch1
@@ -4891,12 +4891,12 @@ bridle	012	prt=at pp=by tgt=pp:by	petrarch1
 bridle	012	prt=at pre=said	petrarch1
 bridle	110	prt=at pp=by tgt=pp:by	petrarch1
 bridle	012	prt=at pp=by	petrarch1
-provoke,arouse,enkindle	140	-	petrarch1
+provoke,arouse,enkindle	140	syn=provoke	petrarch1
 provoke,arouse,enkindle	080	pre=said pre=would pre=not pre=be	petrarch1
 provoke,arouse,enkindle	138	pre=would obj=retaliation	petrarch1
 provoke,arouse,enkindle	051	obj=celebration	petrarch1
 provoke,arouse,enkindle	112	obj=said src=obj	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	040	-	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	040	syn=confer	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pp=against:backdrop pp=of:bloodshed pp=between	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	041	obj=conversation pp=in:telephone pp=with tgt=pp:with	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	pre=said pre=would pre=wait pre=before pre=resuming	petrarch1
@@ -4996,13 +4996,13 @@ confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	043	pre=hos
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=will	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pre=held	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	125	pre=not	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	-	petrarch1
-depart,go,embark,leave,egress,tour,touring,travel,journey	040	-	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	syn=confer	petrarch1
+depart,go,embark,leave,egress,tour,touring,travel,journey	040	syn=go_somewhere	petrarch1
 attend	042	-	petrarch1
 go	040	prt=forth	petrarch1
 go	040	prt=away	petrarch1
 leave	040	prt=behind	petrarch1
-pull,walk	040	prt=out	petrarch1
+pull,walk	040	prt=out syn=go_somewhere	petrarch1
 go	040	prt=to	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pre=will obj=summit pp=on:&DISPUTE pp=in pp=in tgt=pp:in	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	039	pre=set pre=to obj=peace obj=initiative pp=on tgt=pp:on	petrarch1
@@ -5101,7 +5101,7 @@ depart,go,embark,attend,leave,egress,tour,touring,travel,journey	---	obj=work	pe
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pp=to tgt=pp:to	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	125	pre=not	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pp=to	petrarch1
-depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	-	petrarch1
+depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	syn=go_somewhere	petrarch1
 go	042	prt=forth pre=will obj=summit pp=on:&DISPUTE pp=in pp=in tgt=pp:in	petrarch1
 go	039	prt=forth pre=set pre=to obj=peace obj=initiative pp=on tgt=pp:on	petrarch1
 go	036	prt=forth pre=will pp=to pp=to:discuss pp=with tgt=pp:with	petrarch1
@@ -5592,7 +5592,7 @@ go	042	prt=to pp=to tgt=pp:to	petrarch1
 go	125	prt=to pre=not	petrarch1
 go	042	prt=to pp=to	petrarch1
 go	042	prt=to	petrarch1
-march,demonstrate	140	-	petrarch1
+march,demonstrate	140	syn=march	petrarch1
 march,demonstrate	1412	obj=outside obj=office pp=against:sanctions tgt=obj	petrarch1
 march,demonstrate	024	obj=calling obj=help obj=stop obj=violence pp=on tgt=pp:on	petrarch1
 march,demonstrate	141	pp=through pp=in:protest pp=against tgt=pp:against src=pp:through	petrarch1
@@ -5762,7 +5762,7 @@ go	190	prt=forward obj=attack	petrarch1
 go	190	prt=forward pp=into tgt=pp:into	petrarch1
 go	046	prt=forward obj=talks	petrarch1
 go	190	prt=forward obj=seige	petrarch1
-manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,dictate,oversaw,supervise,supervize	060	-	petrarch1
+manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,dictate,oversaw,supervise,supervize	060	syn=oversee_manage	petrarch1
 address	010	-	petrarch1
 monitor	090	-	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	154	obj=deployment obj=forces pp=of:&SECURITY pp=in tgt=pp:in	petrarch1
@@ -5973,7 +5973,7 @@ manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	042	pp=to	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	---	pre=on	petrarch1
 decree	100	-	petrarch1
-declare,ordain,pronounce,proclaim	010	-	petrarch1
+declare,ordain,pronounce,proclaim	010	syn=decree	petrarch1
 decree,declare,ordain,pronounce,proclaim	060	obj=victory obj=election pp=in src=pp:in	petrarch1
 decree,declare,ordain,pronounce,proclaim	063	obj=invalid obj=decision pp=by tgt=pp:by	petrarch1
 decree,declare,ordain,pronounce,proclaim	1246	obj=no obj=&CEASEFIRE obj=&TREATY	petrarch1
@@ -6012,8 +6012,8 @@ decree,declare,ordain,pronounce,proclaim	1723	obj=curfew	petrarch1
 decree,declare,ordain,pronounce,proclaim	111	obj=unjust	petrarch1
 decree,declare,ordain,pronounce,proclaim	031	obj=allow	petrarch1
 decree,declare,ordain,pronounce,proclaim	013	obj=happy	petrarch1
-boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	060	-	petrarch1
-beef,step	060	prt=up	petrarch1
+boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	060	syn=boost	petrarch1
+beef,step	060	prt=up syn=boost	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	150	obj=naval obj=firepower obj=&WEAPON pp=by:fitting	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	060	obj=economic obj=&MILITARY obj=relations	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	150	obj=search obj=kidnapped pp=for pp=by tgt=pp:by	petrarch1
@@ -6154,7 +6154,7 @@ beef,step	138	prt=up obj=attack	petrarch1
 beef,step	150	prt=up obj=alert	petrarch1
 beef,step	194	prt=up obj=shell	petrarch1
 beef,step	070	prt=up obj=aid	petrarch1
-facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	060	-	petrarch1
+facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	060	syn=facilitate	petrarch1
 facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	010	pre=resolv pre=&DISPUTE pre=key pre=to obj=relation	petrarch1
 facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	080	pre=condition pre=of pre=&DETENTION	petrarch1
 facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	030	pre=willing obj=relations obj=if	petrarch1
@@ -6173,7 +6173,7 @@ facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,imp
 facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	087	obj=rocket	petrarch1
 facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	0813	obj=curfew	petrarch1
 facilitate,simplify,ease,abate,ameliorate,appease,assuage,expediate,mitigate,improve,better	050	obj=ties	petrarch1
-encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	051	-	petrarch1
+encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	051	syn=encourage	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	013	pp=by:progress pp=in tgt=pp:in	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	051	pp=of:commitment tgt=obj	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	110	obj=onslaught pp=on tgt=pp:on	petrarch1
@@ -6243,7 +6243,7 @@ put	060	prt=forward obj=minister	petrarch1
 put	051	prt=forward pre=applaud	petrarch1
 put	050	prt=forward obj=envoy tgt=obj	petrarch1
 put	---	prt=forward obj=laws	petrarch1
-telephone,phone,call	041	-	petrarch1
+telephone,phone,call	041	syn=call	petrarch1
 telephone,phone,call	113	obj=action obj=prevent obj=crackdown pp=for:international tgt=obj	petrarch1
 telephone,phone,call	0234	obj=creation obj=deployment obj=peacekeeping obj=force	petrarch1
 telephone,phone,call	0256	pp=for:deadline pp=on:presence pp=of:&MILITARY pp=in tgt=pp:in	petrarch1
@@ -6535,7 +6535,7 @@ select,choose,pick,cull,opt,decide,determine,vote	120	obj=reject	petrarch1
 select,choose,pick,cull,opt,decide,determine,vote	160	obj=limit	petrarch1
 select,choose,pick,cull,opt,decide,determine,vote	110	prt=down	petrarch1
 select,choose,pick,cull,opt,decide,determine,vote	160	obj=bar	petrarch1
-favor,favour,prefer	051	-	petrarch1
+favor,favour,prefer	051	syn=favor	petrarch1
 favor,favour,prefer	013	pre=said obj=establishment pp=of:state	petrarch1
 favor,favour,prefer	0333	obj=operation obj=relief obj=supplies	petrarch1
 favor,favour,prefer	0312	obj=force pp=in pp=to:protect tgt=obj	petrarch1
@@ -6556,7 +6556,7 @@ favor,favour,prefer	036	obj=&NEGOTIATION	petrarch1
 favor,favour,prefer	030	obj=&TREATY	petrarch1
 favor,favour,prefer	110	obj=repris	petrarch1
 favor,favour,prefer	110	pre=not	petrarch1
-support,back,promote,advertise,advertize	050	-	petrarch1
+support,back,promote,advertise,advertize	050	syn=support	petrarch1
 endorse	051	-	petrarch1
 support,endorse,back,promote,advertise,advertize	113	pre=not obj=lifting pp=of:sanction pp=against tgt=pp:against	petrarch1
 support,endorse,back,promote,advertise,advertize	050	obj=&SOLUTION obj=upholding obj=sovereignty tgt=obj	petrarch1
@@ -6709,8 +6709,8 @@ support,endorse,back,promote,advertise,advertize	080	prt=off	petrarch1
 support,endorse,back,promote,advertise,advertize	110	pre=not	petrarch1
 support,endorse,back,promote,advertise,advertize	0874	prt=out	petrarch1
 support,endorse,back,promote,advertise,advertize	0874	prt=out	petrarch1
-support,endorse,back,promote,advertise,advertize	032	tgt=obj	petrarch1
-suggest,advise,counsel,advocate,recommend,hint,propose	020	-	petrarch1
+support,endorse,back,promote,advertise,advertize	032	tgt=obj syn=support	petrarch1
+suggest,advise,counsel,advocate,recommend,hint,propose	020	syn=suggest	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	091	obj=criminal obj=&INVESTIGATION obj=be obj=opened	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	1243	obj=&AUXVERB2 obj=not obj=permit obj=return pp=of tgt=pp:of	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	111	obj=&DISPUTE obj=attempt obj=wreck pp=with tgt=pp:with	petrarch1
@@ -6778,7 +6778,7 @@ suggest,advise,counsel,advocate,recommend,hint,propose	026	obj=summit	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	160	obj=suspen	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	0234	obj=&PKO	petrarch1
 suggest,advise,counsel,advocate,recommend,hint,propose	026	obj=meet	petrarch1
-allocate,allot,assign,apportion,task	060	-	petrarch1
+allocate,allot,assign,apportion,task	060	syn=allocate	petrarch1
 allocate,allot,assign,apportion,task	073	pre=solidarity pre=with pre=by obj=aid	petrarch1
 allocate,allot,assign,apportion,task	060	pre=was obj=forming obj=government	petrarch1
 allocate,allot,assign,apportion,task	074	obj=supervise obj=&CEASEFIRE pp=in	petrarch1
@@ -6787,15 +6787,15 @@ allocate,allot,assign,apportion,task	073	obj=humanitarian obj=aid	petrarch1
 allocate,allot,assign,apportion,task	0331	pre=will obj=&CURRENCY	petrarch1
 allocate,allot,assign,apportion,task	074	pp=to:&PKO pp=in tgt=pp:in	petrarch1
 allocate,allot,assign,apportion,task	071	obj=&CURRENCY	petrarch1
-circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	010	-	petrarch1
+circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	010	syn=circulate	petrarch1
 circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	175	obj=stone-throwing obj=protest tgt=obj	petrarch1
 circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	170	obj=demonstration pp=by tgt=pp:by	petrarch1
 circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	073	pre=doubling pre=&FOOD	petrarch1
 circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	053	obj=propaganda	petrarch1
 circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	073	obj=supplies	petrarch1
 circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	073	obj=&FOOD	petrarch1
-circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	140	src=obj	petrarch1
-grant,give,award,accord,bequeath,bestow,entrust,add,endow,provide,supply,issue,lend,loan	060	-	petrarch1
+circulate,spread,disseminate,propagate,disperse,scatter,diffuse,dissipate,distribute,dispense	140	src=obj syn=circulate	petrarch1
+grant,give,award,accord,bequeath,bestow,entrust,add,endow,provide,supply,issue,lend,loan	060	syn=grant	petrarch1
 donate,contribute	070	-	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0332	obj=request obj=border pp=from pp=to:reinforce tgt=pp:from	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	1044	obj=declaration pp=of:self-determination	petrarch1
@@ -7118,7 +7118,7 @@ appeal,beg,implore,solicit,plead	---	obj=court	petrarch1
 appeal,beg,implore,solicit,plead	020	pp=by src=pp:by	petrarch1
 appeal,beg,implore,solicit,plead	020	pp=for	petrarch1
 appeal,beg,implore,solicit,plead	020	pp=to	petrarch1
-denounce,lambaste,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	-	petrarch1
+denounce,lambaste,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	syn=denounce	petrarch1
 cane,flog	180	-	petrarch1
 dress	111	prt=down	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	051	obj=re-opening obj=court obj=files pp=on tgt=pp:on	petrarch1
@@ -7163,7 +7163,7 @@ denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,ch
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	obj=kill	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	080	pre=stop	petrarch1
 denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	010	pre=not	petrarch1
-denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	tgt=obj	petrarch1
+denounce,lambaste,cane,flog,lecture,reprimand,berate,remonstrate,rebuke,chide,chasten,scold,censure,criticize,criticise,disparage,reprobate,chastise,admonish,castigate,deride,scorn,reproach,ridicule	111	tgt=obj syn=denounce	petrarch1
 dress	051	prt=down obj=re-opening obj=court obj=files pp=on tgt=pp:on	petrarch1
 dress	018	prt=down obj=as obj=terrorist obj=acts obj=hit tgt=obj	petrarch1
 dress	111	prt=down pre=offensive pre=drew pp=from src=pp:from	petrarch1
@@ -7206,7 +7206,7 @@ dress	111	prt=down obj=kill	petrarch1
 dress	080	prt=down pre=stop	petrarch1
 dress	010	prt=down pre=not	petrarch1
 dress	111	prt=down tgt=obj	petrarch1
-destroy,break,ruin,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	190	-	petrarch1
+destroy,break,ruin,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	190	syn=destroy	petrarch1
 demolish	1712	-	petrarch1
 wipe	190	prt=out	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	182	pre=&MILITARY pre=systematically src=obj	petrarch1
@@ -7269,7 +7269,7 @@ destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,s
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	128	obj=embargo	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1246	pre=cannot	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	190	obj=bridge	petrarch1
-destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	145	tgt=obj	petrarch1
+destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	145	tgt=obj syn=destroy	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	190	obj=camp tgt=obj	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	182	pre=said	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1712	obj=homes	petrarch1
@@ -7284,7 +7284,7 @@ destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,s
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	130	pp=with	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	120	pre=not	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	130	prt=off	petrarch1
-destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1711	tgt=obj	petrarch1
+destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1711	tgt=obj syn=destroy	petrarch1
 wipe	182	prt=out pre=&MILITARY pre=systematically src=obj	petrarch1
 wipe	045	prt=out pre=initiative obj=deadlock pp=in tgt=pp:in	petrarch1
 wipe	051	prt=out pre=greeted pp=of pp=with:songs tgt=pp:of	petrarch1
@@ -7358,7 +7358,7 @@ wipe	1712	prt=out obj=home	petrarch1
 wipe	130	prt=out pp=with	petrarch1
 wipe	120	prt=out pre=not	petrarch1
 wipe	1711	prt=out tgt=obj	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	180	-	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	180	syn=hurt	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1831	obj=when obj=&WEAPON obj=exploded obj=rally pp=at tgt=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	087	prt=up pre=&MILITARY pre=operation pre=against pre=been	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	062	prt=up obj=joint obj=&MILITARY obj=maneuver	petrarch1
@@ -7494,7 +7494,7 @@ defend,shield,guard,ward,tend,safeguard,protect,shelter	052	pp=from	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	obj=plan	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	052	obj=ban	petrarch1
 defend,shield,guard,ward,tend,safeguard,protect,shelter	0211	obj=tax	petrarch1
-defend,shield,guard,ward,tend,safeguard,protect,shelter	075	tgt=obj	petrarch1
+defend,shield,guard,ward,tend,safeguard,protect,shelter	075	tgt=obj syn=defend	petrarch1
 look	138	prt=after pre=said pre=would pp=against:attack pp=on:territory	petrarch1
 look	052	prt=after pp=against:criticism tgt=obj	petrarch1
 look	138	prt=after obj=is obj=up obj=may obj=attack src=obj	petrarch1
@@ -7596,7 +7596,7 @@ exhibit,brandish,display,flaunt,show,present	020	obj=project	petrarch1
 exhibit,brandish,display,flaunt,show,present	040	obj=letter	petrarch1
 exhibit,brandish,display,flaunt,show,present	020	obj=plan	petrarch1
 loot	145	-	petrarch1
-plunder,foray,ransack,reave,pillage,despoil	190	-	petrarch1
+plunder,foray,ransack,reave,pillage,despoil	190	syn=ransack	petrarch1
 loot,plunder,foray,ransack,reave,pillage,despoil	0842	pre=&AIRCRAFT obj=returned pp=from tgt=pp:from	petrarch1
 loot,plunder,foray,ransack,reave,pillage,despoil	145	obj=embassy obj=protest pp=in tgt=pp:in	petrarch1
 loot,plunder,foray,ransack,reave,pillage,despoil	1712	obj=home tgt=obj	petrarch1
@@ -7605,7 +7605,7 @@ loot,plunder,foray,ransack,reave,pillage,despoil	1712	obj=home	petrarch1
 loot,plunder,foray,ransack,reave,pillage,despoil	171	obj=aid	petrarch1
 wrap	---	prt=up	petrarch1
 take	---	prt=leave	petrarch1
-shut,wind	---	prt=down	petrarch1
+shut,wind	---	prt=down syn=finish	petrarch1
 call	---	prt=off	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	094	pre=&WEAPON pre=&PROGRAM pre=under obj=scrutiny	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	154	pre=will obj=deployment obj=defend pp=against tgt=pp:against	petrarch1
@@ -8296,7 +8296,7 @@ call	143	prt=off obj=work	petrarch1
 call	1723	prt=off obj=road	petrarch1
 call	162	prt=off pre=aid	petrarch1
 call	162	prt=off obj=aid	petrarch1
-compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	080	-	petrarch1
+compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	080	syn=compromise	petrarch1
 settle	080	prt=on	petrarch1
 hash	080	prt=out	petrarch1
 talk	080	prt=over	petrarch1
@@ -8750,7 +8750,7 @@ evacuate,desert,escape,abscond,abandon,forsake,defect,flee	160	obj=staff	petrarc
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	---	obj=plan	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	160	obj=role	petrarch1
 evacuate,desert,escape,abscond,abandon,forsake,defect,flee	080	pp=to tgt=pp:to	petrarch1
-evacuate,desert,escape,abscond,abandon,forsake,defect,flee	160	tgt=obj	petrarch1
+evacuate,desert,escape,abscond,abandon,forsake,defect,flee	160	tgt=obj syn=evacuate	petrarch1
 take	010	prt=flight obj=unhurt obj=when obj=came pp=under:attack pp=from tgt=pp:from	petrarch1
 take	0841	prt=flight pre=worker obj=repatriated pp=to:be pp=by src=pp:by	petrarch1
 take	074	prt=flight obj=treatment pp=to pp=for:medical src=pp:to	petrarch1
@@ -8795,10 +8795,10 @@ take	160	prt=flight obj=role	petrarch1
 take	080	prt=flight pp=to tgt=pp:to	petrarch1
 take	160	prt=flight tgt=obj	petrarch1
 evade,bypass,circumvent,dodge,duck,skirt,hedge,sidestep	011	obj=question	petrarch1
-retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	080	-	petrarch1
+retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	080	syn=retreat	petrarch1
 back	080	prt=down	petrarch1
-pull,draw	080	prt=back	petrarch1
-pull,get	080	prt=out	petrarch1
+pull,draw	080	prt=back syn=retreat	petrarch1
+pull,get	080	prt=out syn=retreat	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	1246	pre=no pre=intention obj=&MILITARY pp=from	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	073	obj=civilian obj=staff pp=for:safety	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	139	pre=ultimatum pre=to pre=&PREPOSIT1	petrarch1
@@ -9094,7 +9094,7 @@ resign,vacate	160	obj=coalition	petrarch1
 resign,vacate	0831	pre=minister	petrarch1
 resign,vacate	0842	obj=site	petrarch1
 release	084	-	petrarch1
-free,liberate,emancipate,unloose	080	-	petrarch1
+free,liberate,emancipate,unloose	080	syn=release	petrarch1
 set	080	prt=free	petrarch1
 release,free,liberate,emancipate,unloose	051	obj=declaration obj=accept obj=right tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=agree pp=in:exchange pp=for tgt=obj src=pp:for	petrarch1
@@ -9803,7 +9803,7 @@ discover,find,locate,detect,uncover	030	pre=has pre=made pre=commitment pre=to o
 discover,find,locate,detect,uncover	080	obj=innocent tgt=obj	petrarch1
 discover,find,locate,detect,uncover	090	obj=plot	petrarch1
 apprehend,arrest	173	-	petrarch1
-seize,take,capture,catch,grab,nab,snatch	171	-	petrarch1
+seize,take,capture,catch,grab,nab,snatch	171	syn=apprehend	petrarch1
 arrest	171	prt=and	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	130	pre=said pre=&AUXVERB2 obj=necessary obj=steps obj=&SECURITY pp=to:ensure	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	138	pre=said obj=measures obj=attack pp=to:counter pp=against:ally	petrarch1
@@ -10010,8 +10010,8 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=opium	petrarch
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=hash	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=land	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=drug	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	tgt=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	tgt=obj syn=apprehend	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	181	tgt=obj syn=apprehend	petrarch1
 arrest	130	prt=and pre=said pre=&AUXVERB2 obj=necessary obj=steps obj=&SECURITY pp=to:ensure	petrarch1
 arrest	138	prt=and pre=said obj=measures obj=attack pp=to:counter pp=against:ally	petrarch1
 arrest	0334	prt=and pre=could obj=part obj=stability obj=force pp=in:international	petrarch1
@@ -10213,8 +10213,8 @@ arrest	---	prt=and obj=drug	petrarch1
 arrest	173	prt=and tgt=obj	petrarch1
 arrest	181	prt=and tgt=obj	petrarch1
 confiscate	1711	-	petrarch1
-appropriate,annex	171	-	petrarch1
-hijack,pirate,commandeer,usurp,overturn,subvert,revolutionize,revolutionise	171	-	petrarch1
+appropriate,annex	171	syn=take_property	petrarch1
+hijack,pirate,commandeer,usurp,overturn,subvert,revolutionize,revolutionise	171	syn=take_control	petrarch1
 take	171	prt=over	petrarch1
 hijack,pirate,commandeer,usurp,overturn,subvert,revolutionize,revolutionise	1241	obj=decision obj=record pp=to:scrap	petrarch1
 hijack,pirate,commandeer,usurp,overturn,subvert,revolutionize,revolutionise	---	pre=was pre=held pre=for pre=days pre=by	petrarch1
@@ -10245,7 +10245,7 @@ take	---	prt=over pp=to	petrarch1
 jump,hop,skip,leap,bound,spring	110	obj=hitting obj=out pp=to:&DEFENSE pp=of pp=at tgt=pp:at	petrarch1
 kill,murder,slay,behead,decapitate,hang	190	-	petrarch1
 shoot	190	prt=down	petrarch1
-stamp,wipe	190	prt=out	petrarch1
+stamp,wipe	190	prt=out syn=kill	petrarch1
 strangle	180	-	petrarch1
 string	190	prt=up	petrarch1
 kidnapped	180	prt=and	petrarch1
@@ -10433,7 +10433,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	193	pre=gunmen	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=virus	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=after	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pre=was	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	tgt=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	tgt=obj syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=airline obj=crash pp=in src=obj	petrarch1
 shoot	194	prt=down obj=wounded obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
 shoot	190	prt=down pre=&AUXVERB1 obj=&PREPOSIT1 pp=in:clash src=obj	petrarch1
@@ -11360,7 +11360,7 @@ assassinate	186	pre=was	petrarch1
 assassinate	185	pre=attempt	petrarch1
 assassinate	186	pp=in src=pp:in	petrarch1
 assassinate	186	pp=in tgt=obj src=pp:in	petrarch1
-massacre,slaughter,butcher	202	-	petrarch1
+massacre,slaughter,butcher	202	syn=massacre	petrarch1
 massacre,slaughter,butcher	1124	pre=told	petrarch1
 massacre,slaughter,butcher	202	obj=civilian	petrarch1
 massacre,slaughter,butcher	202	pp=in:raid tgt=obj	petrarch1
@@ -11368,15 +11368,15 @@ massacre,slaughter,butcher	202	pre=were pp=in:raid	petrarch1
 massacre,slaughter,butcher	202	pre=&AUXVERB1 pp=in:attack pp=by src=pp:by	petrarch1
 massacre,slaughter,butcher	202	pre=&AUXVERB1 pp=by src=pp:by	petrarch1
 massacre,slaughter,butcher	202	pre=gunmen pp=in src=pp:in	petrarch1
-massacre,slaughter,butcher	202	tgt=obj	petrarch1
-allay,comfort,console	017	-	petrarch1
-curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	-	petrarch1
+massacre,slaughter,butcher	202	tgt=obj syn=massacre	petrarch1
+allay,comfort,console	017	syn=allay	petrarch1
+curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	syn=suppress	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	175	obj=disturbance pp=in tgt=pp:in	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	obj=&PREPOSIT1 tgt=obj	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	160	obj=links pp=with	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	160	obj=influence	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	013	obj=fears	petrarch1
-observe,notice,note,watch,see,view,witness,saw	010	-	petrarch1
+observe,notice,note,watch,see,view,witness,saw	010	syn=observe	petrarch1
 take	010	prt=note	petrarch1
 watch	010	prt=over	petrarch1
 observe,notice,note,watch,see,view,witness,saw	037	obj=talks obj=step pp=toward:&SOLUTION tgt=obj	petrarch1
@@ -11430,19 +11430,19 @@ watch	110	prt=over obj=rebuff pp=by src=pp:by	petrarch1
 watch	112	prt=over obj=as obj=terrorist	petrarch1
 watch	013	prt=over obj=no obj=obstacle	petrarch1
 watch	0871	prt=over obj=&CEASEFIRE	petrarch1
-offend,pique,transgress,infract,breach,scandalize,scandalise,appall,outrage,shock,disgust,stun,stupefy	110	-	petrarch1
+offend,pique,transgress,infract,breach,scandalize,scandalise,appall,outrage,shock,disgust,stun,stupefy	110	syn=offend	petrarch1
 offend,pique,transgress,infract,breach,scandalize,scandalise,appall,outrage,shock,disgust,stun,stupefy	110	obj=refusal pp=by tgt=pp:by	petrarch1
 offend,pique,transgress,infract,breach,scandalize,scandalise,appall,outrage,shock,disgust,stun,stupefy	111	pre=is pp=with	petrarch1
 offend,pique,transgress,infract,breach,scandalize,scandalise,appall,outrage,shock,disgust,stun,stupefy	012	pp=to:core	petrarch1
 offend,pique,transgress,infract,breach,scandalize,scandalise,appall,outrage,shock,disgust,stun,stupefy	012	pre=said	petrarch1
-rebuff,slight	110	-	petrarch1
+rebuff,slight	110	syn=rebuff	petrarch1
 snub	111	-	petrarch1
 rebuff,slight,snub	128	obj=international obj=embargo	petrarch1
 rebuff,slight,snub	1231	obj=demand pp=to:resign	petrarch1
 rebuff,slight,snub	125	obj=offer obj=talk	petrarch1
 rebuff,slight,snub	125	obj=peace obj=talk	petrarch1
 rebuff,slight,snub	110	pre=said	petrarch1
-repulse,repel	190	-	petrarch1
+repulse,repel	190	syn=repulse	petrarch1
 repulse,repel	190	obj=intrusion pp=by tgt=pp:by	petrarch1
 repulse,repel	190	obj=attack pp=by tgt=pp:by	petrarch1
 repulse,repel	190	obj=attack	petrarch1
@@ -11468,7 +11468,7 @@ mark,tag,label,differentiate,scar,distinguish,brand	1124	obj=&FIGHT obj=crim tgt
 mark,tag,label,differentiate,scar,distinguish,brand	1123	obj=terrorist tgt=obj	petrarch1
 mark,tag,label,differentiate,scar,distinguish,brand	017	obj=anniversary	petrarch1
 mark,tag,label,differentiate,scar,distinguish,brand	017	pp=with:march	petrarch1
-probe,comb,scrutinize,sweep,dig,unearth,mine,rake,scan,skim	090	-	petrarch1
+probe,comb,scrutinize,sweep,dig,unearth,mine,rake,scan,skim	090	syn=probe	petrarch1
 glance	090	prt=over	petrarch1
 probe,comb,scrutinize,sweep,dig,unearth,mine,rake,scan,skim	170	obj=&TOWN pp=of pp=in:crackdown tgt=pp:of	petrarch1
 probe,comb,scrutinize,sweep,dig,unearth,mine,rake,scan,skim	0312	pre=will obj=joint obj=war-games	petrarch1
@@ -11501,7 +11501,7 @@ glance	073	prt=over pp=for:mines	petrarch1
 glance	150	prt=over obj=area	petrarch1
 glance	090	prt=over pp=into	petrarch1
 search	090	-	petrarch1
-search,look	---	prt=for	petrarch1
+search,look	---	prt=for syn=search	petrarch1
 track,search,hunt,chase,seek	022	obj=cooperation pp=to:boost pp=against:&WEAPON	petrarch1
 track,search,hunt,chase,seek	051	pre=to obj=end obj=welcomed obj=decision pp=to:&FIGHT	petrarch1
 track,search,hunt,chase,seek	1124	pre=said obj=&WEAPON obj=region pp=to:dominate	petrarch1
@@ -11742,7 +11742,7 @@ intrude	195	prt=on pre=fighter	petrarch1
 intrude	195	prt=on pre=air	petrarch1
 intrude	---	prt=on pre=tax	petrarch1
 intrude	138	prt=on pre=may	petrarch1
-inspect,audit,analyse,study,examine,explore,research,check,ascertain	090	-	petrarch1
+inspect,audit,analyse,study,examine,explore,research,check,ascertain	090	syn=inspect	petrarch1
 look	090	prt=over	petrarch1
 inspect,audit,analyse,study,examine,explore,research,check,ascertain	014	obj=compromise obj=text	petrarch1
 inspect,audit,analyse,study,examine,explore,research,check,ascertain	090	obj=&INFORMATION	petrarch1
@@ -11762,7 +11762,7 @@ look	093	prt=over obj=&MILITARY	petrarch1
 look	090	prt=over obj=impact	petrarch1
 look	060	prt=over pre=let	petrarch1
 look	014	prt=over obj=ways	petrarch1
-promise,assure,guarantee,vouch,ensure,certify	030	-	petrarch1
+promise,assure,guarantee,vouch,ensure,certify	030	syn=promise	petrarch1
 promise,assure,guarantee,vouch,ensure,certify	037	obj=would obj=make obj=sincere obj=attempt obj=river obj=issues pp=to:sort pp=with tgt=pp:with	petrarch1
 promise,assure,guarantee,vouch,ensure,certify	0343	obj=taking obj=steps obj=violence pp=to:prevent tgt=obj	petrarch1
 promise,assure,guarantee,vouch,ensure,certify	090	obj=it obj=would obj=investigate obj=killing pp=of tgt=pp:of	petrarch1
@@ -11825,7 +11825,7 @@ promise,assure,guarantee,vouch,ensure,certify	130	obj=hell	petrarch1
 promise,assure,guarantee,vouch,ensure,certify	030	obj=help	petrarch1
 promise,assure,guarantee,vouch,ensure,certify	032	pre=give	petrarch1
 promise,assure,guarantee,vouch,ensure,certify	033	obj=aid	petrarch1
-promise,assure,guarantee,vouch,ensure,certify	030	tgt=obj	petrarch1
+promise,assure,guarantee,vouch,ensure,certify	030	tgt=obj syn=promise	petrarch1
 affirm	051	-	petrarch1
 seem	013	prt=confident	petrarch1
 confirm,confidence,validate,substantiate,affirm,reaffirm	160	pre=&CRIME pre=of pre=airspace pre=by pre=&AIRCRAFT	petrarch1
@@ -11936,7 +11936,7 @@ seem	010	prt=confident obj=kidnap	petrarch1
 seem	100	prt=confident obj=claim	petrarch1
 seem	040	prt=confident obj=meet	petrarch1
 seem	010	prt=confident obj=win	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	-	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	syn=acclaim	petrarch1
 greet	050	-	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=relations obj=following obj=ouster pp=of	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=adoption pp=of:&SOLUTION pp=by tgt=pp:by	petrarch1
@@ -12094,9 +12094,9 @@ applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitat
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	017	obj=mass	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	pre=said	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=ban	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	054	tgt=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	tgt=obj	petrarch1
-pledge,subscribe	030	-	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	054	tgt=obj syn=acclaim	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	tgt=obj syn=acclaim	petrarch1
+pledge,subscribe	030	syn=pledge	petrarch1
 pledge,subscribe	0331	obj=step obj=up obj=economic obj=assistance pp=to tgt=pp:to	petrarch1
 pledge,subscribe	039	obj=do obj=everything obj=crisis pp=to:prevent	petrarch1
 pledge,subscribe	0343	obj=&CRIME pp=to:&FIGHT pp=against:rights	petrarch1
@@ -12199,7 +12199,7 @@ enrage,anger,inflame,incense,exasperate	111	pre=were	petrarch1
 angered	062	prt=by pre=&MILITARY obj=mock obj=&FIGHT	petrarch1
 angered	050	prt=by pp=in:diplomatic	petrarch1
 angered	111	prt=by pre=were	petrarch1
-enclose,cage,imprison,hold,contain,incarcerate,jail,detain,withhold,restrict	170	-	petrarch1
+enclose,cage,imprison,hold,contain,incarcerate,jail,detain,withhold,restrict	170	syn=confine	petrarch1
 confine,imprison	173	-	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	obj=meeting obj=atmosphere pp=in:friendly	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	pre=were obj=as obj=broke obj=up obj=demonstration tgt=obj src=obj	petrarch1
@@ -12335,8 +12335,8 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0871	obj=fire	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	162	obj=aid	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=for	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	tgt=obj	petrarch1
-exclude,blacklist,segregate,ostracize,ostracise,shun,embargo,block,blockade	170	-	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	tgt=obj syn=confine	petrarch1
+exclude,blacklist,segregate,ostracize,ostracise,shun,embargo,block,blockade	170	syn=exclude	petrarch1
 bar	172	-	petrarch1
 boycott	163	-	petrarch1
 cordon	170	prt=off	petrarch1
@@ -12521,8 +12521,8 @@ vote	143	prt=down obj=vote	petrarch1
 vote	143	prt=down obj=work	petrarch1
 vote	191	prt=down obj=road	petrarch1
 vote	082	prt=down pre=lift	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	-	petrarch1
-boot,kick	174	prt=out	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	syn=deport	petrarch1
+boot,kick	174	prt=out syn=deport	petrarch1
 deport,banish,exile,evict,oust,remove,expel	154	pre=fortification obj=prepar pp=for:invasion pp=of tgt=pp:of	petrarch1
 deport,banish,exile,evict,oust,remove,expel	128	pre=not pp=from:territory pp=by:deadline	petrarch1
 deport,banish,exile,evict,oust,remove,expel	195	obj=air obj=strike pp=from:home pp=after src=pp:after	petrarch1
@@ -12573,7 +12573,7 @@ deport,banish,exile,evict,oust,remove,expel	174	pp=by tgt=obj src=pp:by	petrarch
 deport,banish,exile,evict,oust,remove,expel	---	obj=ruler	petrarch1
 deport,banish,exile,evict,oust,remove,expel	081	obj=limit	petrarch1
 deport,banish,exile,evict,oust,remove,expel	063	pp=to tgt=pp:to	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	tgt=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	tgt=obj syn=deport	petrarch1
 boot,kick	154	prt=out pre=fortification obj=prepar pp=for:invasion pp=of tgt=pp:of	petrarch1
 boot,kick	128	prt=out pre=not pp=from:territory pp=by:deadline	petrarch1
 boot,kick	195	prt=out obj=air obj=strike pp=from:home pp=after src=pp:after	petrarch1
@@ -12625,7 +12625,7 @@ boot,kick	---	prt=out obj=ruler	petrarch1
 boot,kick	081	prt=out obj=limit	petrarch1
 boot,kick	063	prt=out pp=to tgt=pp:to	petrarch1
 boot,kick	174	prt=out tgt=obj	petrarch1
-prohibit,forbid,ban,outlaw,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	-	petrarch1
+prohibit,forbid,ban,outlaw,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	syn=prohibit	petrarch1
 censor	1721	-	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1234	obj=constitutional obj=amendment	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	129	obj=&SOLUTION obj=condemning tgt=obj	petrarch1
@@ -12676,7 +12676,7 @@ write,compose,pen,publish,print	111	obj=&EVIDENCE	petrarch1
 write,compose,pen,publish,print	071	prt=off obj=loan	petrarch1
 write,compose,pen,publish,print	071	prt=off obj=debt	petrarch1
 write,compose,pen,publish,print	016	obj=denial	petrarch1
-nationalize,nationalise	171	-	petrarch1
+nationalize,nationalise	171	syn=nationalize	petrarch1
 take	---	prt=shape	petrarch1
 set	---	prt=up	petrarch1
 construct,design,engineer,fashion,create,conceive,concoct,devise,formulate,generate,invent,forge,shape,build,form,mold,produce,erect	060	obj=team obj=&INVESTIGATION obj=dropped obj=&WEAPON	petrarch1
@@ -12806,7 +12806,7 @@ set	154	prt=up pre=troop	petrarch1
 set	150	prt=up obj=base	petrarch1
 set	050	prt=up obj=ties	petrarch1
 set	070	prt=up obj=fund	petrarch1
-enact,constitute,institute,establish,found,re-establish	060	-	petrarch1
+enact,constitute,institute,establish,found,re-establish	060	syn=enact	petrarch1
 enact,constitute,institute,establish,found,re-establish	031	pre=said pre=planned obj=diplomatic obj=relations	petrarch1
 enact,constitute,institute,establish,found,re-establish	080	obj=no obj=&EVIDENCE obj=that pp=behind tgt=obj	petrarch1
 enact,constitute,institute,establish,found,re-establish	054	obj=diplomatic obj=representation	petrarch1
@@ -12844,7 +12844,7 @@ enact,constitute,institute,establish,found,re-establish	173	obj=guilty	petrarch1
 enact,constitute,institute,establish,found,re-establish	030	obj=link	petrarch1
 kick	---	prt=off	petrarch1
 embark	---	prt=on	petrarch1
-open,set	---	prt=up	petrarch1
+open,set	---	prt=up syn=start	petrarch1
 set	---	prt=in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	071	obj=donation obj=victims pp=to:support pp=of:attacks pp=in tgt=pp:in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0311	obj=operating obj=land obj=port obj=trade pp=to:facilitate tgt=obj	petrarch1
@@ -14156,7 +14156,7 @@ set	042	prt=in obj=tour	petrarch1
 set	110	prt=in obj=rift	petrarch1
 set	193	prt=in obj=fire	petrarch1
 set	090	prt=in obj=hunt	petrarch1
-consider,ponder,muse,reason,ruminate,contemplate,meditate,mull,excogitate,speculate,think,weigh,reconsider	040	-	petrarch1
+consider,ponder,muse,reason,ruminate,contemplate,meditate,mull,excogitate,speculate,think,weigh,reconsider	040	syn=consider	petrarch1
 deliberate	014	-	petrarch1
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	130	pre=said pre=would obj=restraint obj=if obj=attacked tgt=obj	petrarch1
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	138	obj=option pp=of:&MILITARY pp=against tgt=pp:against	petrarch1
@@ -14225,7 +14225,7 @@ consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogi
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	014	obj=lend	petrarch1
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	014	obj=ease	petrarch1
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	014	obj=send	petrarch1
-consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	060	tgt=obj	petrarch1
+consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	060	tgt=obj syn=consider	petrarch1
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	131	obj=ban	petrarch1
 consider,ponder,muse,reason,ruminate,contemplate,deliberate,meditate,mull,excogitate,speculate,think,weigh,reconsider	120	pre=not	petrarch1
 rescind	160	-	petrarch1
@@ -14311,8 +14311,8 @@ aid,help,serve,assist,benefit	071	obj=invest	petrarch1
 aid,help,serve,assist,benefit	---	pre=which	petrarch1
 aid,help,serve,assist,benefit	072	obj=arm tgt=obj	petrarch1
 aid,help,serve,assist,benefit	070	obj=save	petrarch1
-aid,help,serve,assist,benefit	064	tgt=obj	petrarch1
-collaborate,concert,cooperate,ally,associate	050	-	petrarch1
+aid,help,serve,assist,benefit	064	tgt=obj syn=aid	petrarch1
+collaborate,concert,cooperate,ally,associate	050	syn=collaborate	petrarch1
 side	050	prt=with	petrarch1
 collaborate,concert,cooperate,ally,associate	0334	pre=will obj=improve obj=&SECURITY pp=with tgt=pp:with	petrarch1
 collaborate,concert,cooperate,ally,associate	064	pre=said pp=with:&INVESTIGATION	petrarch1
@@ -14329,7 +14329,7 @@ collaborate,concert,cooperate,ally,associate	110	pp=against	petrarch1
 collaborate,concert,cooperate,ally,associate	160	pre=abandon	petrarch1
 collaborate,concert,cooperate,ally,associate	030	pre=want pre=to	petrarch1
 collaborate,concert,cooperate,ally,associate	160	pre=not	petrarch1
-collaborate,concert,cooperate,ally,associate	050	-	petrarch1
+collaborate,concert,cooperate,ally,associate	050	syn=collaborate	petrarch1
 side	0334	prt=with pre=will obj=improve obj=&SECURITY pp=with tgt=pp:with	petrarch1
 side	064	prt=with pre=said pp=with:&INVESTIGATION	petrarch1
 side	063	prt=with pre=said pp=with:&INVESTIGATION	petrarch1
@@ -14346,9 +14346,9 @@ side	160	prt=with pre=abandon	petrarch1
 side	030	prt=with pre=want pre=to	petrarch1
 side	160	prt=with pre=not	petrarch1
 side	050	prt=with	petrarch1
-conspire,scheme,contrive	050	-	petrarch1
+conspire,scheme,contrive	050	syn=conspire	petrarch1
 conspire,scheme,contrive	137	pp=to:overthrow	petrarch1
-intend,plan,mean	030	-	petrarch1
+intend,plan,mean	030	syn=intend	petrarch1
 intend,plan,mean	092	obj=tribunal obj=&CRIME pp=against pp=against:humanity tgt=pp:against	petrarch1
 intend,plan,mean	1212	pre=no obj=&PROPOSAL obj=deploy obj=troop pp=to tgt=obj	petrarch1
 intend,plan,mean	150	obj=strengthen obj=&SECURITY pp=against tgt=pp:against	petrarch1
@@ -14516,7 +14516,7 @@ draft,draw,outline,sketch,illustrate,adumbrate,delineate	014	obj=&TREATY	petrarc
 draft,draw,outline,sketch,illustrate,adumbrate,delineate	014	obj=stance	petrarch1
 draft,draw,outline,sketch,illustrate,adumbrate,delineate	014	obj=plan	petrarch1
 draft,draw,outline,sketch,illustrate,adumbrate,delineate	014	obj=bill	petrarch1
-coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	050	-	petrarch1
+coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	050	syn=coordinate	petrarch1
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	051	pre=&CURRENCY pre=approval pre=of pre=for	petrarch1
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	060	obj=efforts obj=&FIGHT obj=terrorism	petrarch1
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	073	obj=humanitarian obj=trip pp=to tgt=pp:to	petrarch1
@@ -14916,7 +14916,7 @@ earn,acquire,attain,procure,get,obtain,receive,gain,win	036	pre=will tgt=obj	pet
 earn,acquire,attain,procure,get,obtain,receive,gain,win	043	obj=leader	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	---	obj=access	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	043	pre=both	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	046	tgt=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	046	tgt=obj syn=obtain	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	---	prt=up	petrarch1
 get	072	prt=hold pre=has obj=&AIRCRAFT obj=four obj=attack obj=&AIRCRAFT pp=from src=pp:from	petrarch1
 get	0331	prt=hold pre=will obj=development obj=aid pp=from src=pp:from	petrarch1
@@ -15001,7 +15001,7 @@ get	043	prt=hold obj=leader	petrarch1
 get	---	prt=hold obj=access	petrarch1
 get	043	prt=hold pre=both	petrarch1
 get	046	prt=hold tgt=obj	petrarch1
-extract,wrest,pull,pluck	171	-	petrarch1
+extract,wrest,pull,pluck	171	syn=extract	petrarch1
 extract,wrest,pull,pluck	1212	obj=&MILITARY obj=out pp=of:exercise pp=in tgt=pp:in	petrarch1
 extract,wrest,pull,pluck	060	prt=out pre=would pre=not pp=of:coalition	petrarch1
 extract,wrest,pull,pluck	190	prt=out obj=shot pp=of:&CAR tgt=obj	petrarch1
@@ -15027,10 +15027,10 @@ extract,wrest,pull,pluck	0874	prt=back	petrarch1
 round	---	prt=up	petrarch1
 collect,accumulate,compile,hoard	090	obj=documents	petrarch1
 round	090	prt=up obj=documents	petrarch1
-mobilize,muster,garner,mobilise,marshal,rally,rallied	150	-	petrarch1
+mobilize,muster,garner,mobilise,marshal,rally,rallied	150	syn=mobilize	petrarch1
 pull	150	prt=together	petrarch1
 summon	040	-	petrarch1
-call,drum	150	prt=up	petrarch1
+call,drum	150	prt=up syn=mobilize	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=kill obj=air obj=strike pp=in pp=to:protest pp=in tgt=pp:in	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=visit pp=in:protest pp=against tgt=pp:against	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	090	pre=been obj=investig pp=before src=pp:before	petrarch1
@@ -15060,8 +15060,8 @@ mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	022	obj=support	pet
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	pp=against	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=aganst	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	pre=call	petrarch1
-mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	040	tgt=obj	petrarch1
-mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	153	-	petrarch1
+mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	040	tgt=obj syn=mobilize	petrarch1
+mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	153	syn=mobilize	petrarch1
 pull	141	prt=together obj=kill obj=air obj=strike pp=in pp=to:protest pp=in tgt=pp:in	petrarch1
 pull	141	prt=together obj=visit pp=in:protest pp=against tgt=pp:against	petrarch1
 pull	090	prt=together pre=been obj=investig pp=before src=pp:before	petrarch1
@@ -15159,7 +15159,7 @@ brief,instruct,teach	042	obj=visit	petrarch1
 brief,instruct,teach	040	obj=talk	petrarch1
 brief,instruct,teach	040	pp=on tgt=obj	petrarch1
 brief,instruct,teach	---	obj=time	petrarch1
-allege,claim,aver,avow,swear	110	-	petrarch1
+allege,claim,aver,avow,swear	110	syn=allege	petrarch1
 allege,claim,aver,avow,swear	185	obj=responsibility obj=attack pp=against:governor	petrarch1
 allege,claim,aver,avow,swear	190	obj=responsibility obj=&PREPOSIT1 pp=for:attack tgt=obj	petrarch1
 allege,claim,aver,avow,swear	1383	obj=&WEAPON obj=attack obj=threatened obj=hit pp=in:past	petrarch1
@@ -15219,7 +15219,7 @@ allege,claim,aver,avow,swear	112	obj=threat tgt=obj	petrarch1
 allege,claim,aver,avow,swear	013	obj=success	petrarch1
 allege,claim,aver,avow,swear	013	obj=victory	petrarch1
 allege,claim,aver,avow,swear	193	obj=shot tgt=obj	petrarch1
-allege,claim,aver,avow,swear	112	tgt=obj	petrarch1
+allege,claim,aver,avow,swear	112	tgt=obj syn=allege	petrarch1
 allege,claim,aver,avow,swear	015	pre=is obj=responsibility pp=for:attack tgt=obj	petrarch1
 charge,accuse,blame,fault,implicate	112	-	petrarch1
 indict,convict	173	-	petrarch1
@@ -15503,7 +15503,7 @@ divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismant
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	030	obj=deal	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	162	obj=aid	petrarch1
 divide,separate,split,sever,dismember,dissect,partition,shear,cut,cleave,dismantle,disassemble	---	obj=oil	petrarch1
-emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punctuate,underline,underscore,highlight	010	-	petrarch1
+emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punctuate,underline,underscore,highlight	010	syn=emphasize	petrarch1
 emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punctuate,underline,underscore,highlight	046	obj=importance pp=of pp=in:talks pp=with tgt=pp:with	petrarch1
 emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punctuate,underline,underscore,highlight	022	obj=diplomacy pp=over:&MILITARY	petrarch1
 emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punctuate,underline,underscore,highlight	025	obj=need pp=for pp=to:implement tgt=pp:for	petrarch1
@@ -15524,7 +15524,7 @@ emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punct
 snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	120	pre=are pp=in:&DISPUTE	petrarch1
 snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	112	obj=blame pp=on tgt=pp:on	petrarch1
 snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	173	pre=been src=obj	petrarch1
-stabilise,stabilize	070	-	petrarch1
+stabilise,stabilize	070	syn=stabilise	petrarch1
 stabilise,stabilize	071	obj=economy	petrarch1
 poise,steady	154	pre=force obj=play obj=role pp=in:assault	petrarch1
 poise,steady	154	obj=spearhead obj=invasion pp=of tgt=pp:of	petrarch1
@@ -15607,8 +15607,8 @@ adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	030	pre=ha
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=cannot	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=never	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=not	petrarch1
-adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	051	tgt=obj	petrarch1
-allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	080	-	petrarch1
+adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	051	tgt=obj syn=embrace	petrarch1
+allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	080	syn=allow	petrarch1
 go	080	prt=through	petrarch1
 go	080	prt=by	petrarch1
 allow,permit,consent,approve,authorize,authorise,verify,clear,enable,empower,countenance,tolerate,pass,legislate,ratify	0312	obj=purchase obj=fighters pp=of:mig-29 pp=from tgt=pp:from	petrarch1
@@ -16080,7 +16080,7 @@ go	172	prt=by obj=ban	petrarch1
 go	070	prt=by obj=aid	petrarch1
 go	110	prt=by pre=not	petrarch1
 disclose	010	-	petrarch1
-expose,reveal,divulge,unveil,confess,profess,confide,admit	050	-	petrarch1
+expose,reveal,divulge,unveil,confess,profess,confide,admit	050	syn=disclose	petrarch1
 acknowledge	015	-	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	020	pre=receive pre=request obj=as obj=member	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	1212	obj=refusal obj=troop pp=to:allow tgt=obj src=obj	petrarch1
@@ -16117,7 +16117,7 @@ disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	010	obj=names	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	015	obj=plot	petrarch1
 disclose,expose,reveal,divulge,unveil,confess,profess,confide,acknowledge,admit	010	obj=plan	petrarch1
-notify,apprize,apprise,promulgate	040	-	petrarch1
+notify,apprize,apprise,promulgate	040	syn=notify	petrarch1
 give	040	prt=notice	petrarch1
 send	040	prt=word	petrarch1
 notify,apprize,apprise,promulgate	110	obj=dissent tgt=obj	petrarch1
@@ -16155,7 +16155,7 @@ abduct,kidnap	181	pp=in src=pp:in	petrarch1
 abduct,kidnap	---	pre=which	petrarch1
 abduct,kidnap	181	pre=has tgt=obj	petrarch1
 abduct,kidnap	181	pre=was	petrarch1
-predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	010	-	petrarch1
+predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	010	syn=predict	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	094	obj=allegation obj=&CRIME pp=in pp=to:&INVESTIGATION pp=of:&FIGHT tgt=pp:in	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	053	obj=provide obj=support pp=to:submit pp=to tgt=obj	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	090	pre=is obj=whether pp=to:decide pp=to:charge	petrarch1
@@ -16235,11 +16235,11 @@ amend,revise,change,modify,switch,alter	0344	pre=would obj=constitution	petrarch
 amend,revise,change,modify,switch,alter	120	pre=will pre=not obj=stand	petrarch1
 amend,revise,change,modify,switch,alter	010	pre=unlikely pre=to	petrarch1
 amend,revise,change,modify,switch,alter	031	pre=is pre=to obj=deal	petrarch1
-influence,tempt,persuade,affect,impact	050	-	petrarch1
+influence,tempt,persuade,affect,impact	050	syn=influence	petrarch1
 influence,tempt,persuade,affect,impact	051	pre=said pre=is pre=positive	petrarch1
 influence,tempt,persuade,affect,impact	110	pre=strike obj=relief	petrarch1
 influence,tempt,persuade,affect,impact	080	obj=bolster pp=by tgt=obj	petrarch1
-exchange,trade,swap	060	-	petrarch1
+exchange,trade,swap	060	syn=trade	petrarch1
 exchange,trade,swap	194	obj=&WEAPON obj=mortar obj=fire	petrarch1
 exchange,trade,swap	194	obj=&WEAPON obj=rocket obj=fire	petrarch1
 exchange,trade,swap	193	obj=heavy obj=gunfire	petrarch1
@@ -16462,7 +16462,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 complicate,confound,obscure,perplex,confuse,bewilder,muddle	010	pre=no pre=indication	petrarch1
 complicate,confound,obscure,perplex,confuse,bewilder,muddle	013	pre=said pre=not	petrarch1
 complicate,confound,obscure,perplex,confuse,bewilder,muddle	012	pre=said	petrarch1
-quote,reiterate,restate,retell	010	-	petrarch1
+quote,reiterate,restate,retell	010	syn=quote	petrarch1
 quote,reiterate,restate,retell	0356	obj=pledge obj=&MILITARY pp=to:withdraw pp=from tgt=pp:from	petrarch1
 quote,reiterate,restate,retell	062	obj=saying obj=joint obj=&DEFENSE obj=&TREATY	petrarch1
 quote,reiterate,restate,retell	0311	obj=commitment obj=cooperate obj=economic	petrarch1
@@ -16523,7 +16523,7 @@ quote,reiterate,restate,retell	---	pre=radio	petrarch1
 quote,reiterate,restate,retell	---	pre=media	petrarch1
 quote,reiterate,restate,retell	100	obj=claim	petrarch1
 quote,reiterate,restate,retell	010	obj=view	petrarch1
-echo,repeat,mimic,bemock,imitate,copy	010	-	petrarch1
+echo,repeat,mimic,bemock,imitate,copy	010	syn=repeat	petrarch1
 mock	111	-	petrarch1
 echo,repeat,mimic,mock,bemock,imitate,copy	036	obj=desire pp=for:talks pp=with tgt=pp:with	petrarch1
 echo,repeat,mimic,mock,bemock,imitate,copy	110	obj=&OPPOSITION pp=to tgt=pp:to	petrarch1
@@ -16540,7 +16540,7 @@ echo,repeat,mimic,mock,bemock,imitate,copy	020	obj=appeal	petrarch1
 echo,repeat,mimic,mock,bemock,imitate,copy	016	obj=denial	petrarch1
 echo,repeat,mimic,mock,bemock,imitate,copy	020	obj=offer	petrarch1
 echo,repeat,mimic,mock,bemock,imitate,copy	020	obj=call	petrarch1
-echo,repeat,mimic,mock,bemock,imitate,copy	111	tgt=obj	petrarch1
+echo,repeat,mimic,mock,bemock,imitate,copy	111	tgt=obj syn=repeat	petrarch1
 look,appear,seem	093	obj=violat obj=&CEASEFIRE pp=into:charge	petrarch1
 look,appear,seem	113	obj=action pp=to:coordinate pp=against	petrarch1
 look,appear,seem	173	pp=before:court pp=on:charges	petrarch1
@@ -16581,7 +16581,7 @@ look,appear,seem	020	pp=for:help	petrarch1
 look,appear,seem	---	obj=set pp=to	petrarch1
 look,appear,seem	---	obj=lame	petrarch1
 look,appear,seem	020	pp=to	petrarch1
-offer,proffer,volunteer	030	-	petrarch1
+offer,proffer,volunteer	030	syn=offer	petrarch1
 offer,proffer,volunteer	039	obj=help obj=resolve obj=&DISPUTE pp=between	petrarch1
 offer,proffer,volunteer	039	obj=service obj=as obj=postman pp=between	petrarch1
 offer,proffer,volunteer	0332	obj=direct obj=&MILITARY obj=assistance	petrarch1
@@ -16686,7 +16686,7 @@ offer,proffer,volunteer	0311	obj=fund	petrarch1
 offer,proffer,volunteer	0331	obj=loan	petrarch1
 offer,proffer,volunteer	033	obj=&CAR	petrarch1
 offer,proffer,volunteer	030	obj=help	petrarch1
-arm,equip,attire,furnish,gear,outfit,stock,render,tender	062	-	petrarch1
+arm,equip,attire,furnish,gear,outfit,stock,render,tender	062	syn=arm	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	154	obj=await obj=battl pp=with:&WEAPON tgt=obj	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	036	pre=said obj=talks obj=would obj=resume	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	138	pre=said pre=would pp=against	petrarch1
@@ -16704,7 +16704,7 @@ arm,equip,attire,furnish,gear,outfit,stock,render,tender	062	obj=purchases	petra
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	087	pre=lay pre=down	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	163	obj=embargo	petrarch1
 arm,equip,attire,furnish,gear,outfit,stock,render,tender	190	pre=blew pre=up	petrarch1
-finance,bankroll,underwrite,sponsor,invest,fund,pay	061	-	petrarch1
+finance,bankroll,underwrite,sponsor,invest,fund,pay	061	syn=finance	petrarch1
 pay	061	prt=for	petrarch1
 finance,bankroll,underwrite,sponsor,invest,fund,pay	105	pre=has pre=to obj=up pp=to:catch pp=with tgt=pp:with	petrarch1
 finance,bankroll,underwrite,sponsor,invest,fund,pay	0331	pre=will pre=receive pre=from pre=to	petrarch1
@@ -16776,10 +16776,10 @@ develop,grow,flourish,burgeon,proliferate,bloom,blossom,swell,thrive,cultivate,f
 develop,grow,flourish,burgeon,proliferate,bloom,blossom,swell,thrive,cultivate,foster	012	pre=could obj=crisis	petrarch1
 emerge,dawn	045	obj=as obj=&NEGOTIATOR obj=&FIGHT pp=in tgt=pp:in	petrarch1
 emerge,dawn	040	pp=from:meeting	petrarch1
-whip,lash	180	-	petrarch1
+whip,lash	180	syn=whip	petrarch1
 whip,lash	173	pre=sentence pre=to	petrarch1
 whip,lash	111	prt=out pp=at tgt=pp:at	petrarch1
-disrupt,disarray,disorder	160	-	petrarch1
+disrupt,disarray,disorder	160	syn=disrupt	petrarch1
 disrupt,disarray,disorder	---	obj=&AIRCRAFT obj=overshot obj=runway	petrarch1
 disrupt,disarray,disorder	140	pre=student obj=speech pp=by tgt=pp:by	petrarch1
 send,ship,transport,carry,transfer,reassign,deploy,redeploy,shuttle	166	obj=&AIRCRAFT obj=citizen obj=escape obj=bombing	petrarch1
@@ -16934,7 +16934,7 @@ send,ship,transport,carry,transfer,reassign,deploy,redeploy,shuttle	162	pre=stop
 send,ship,transport,carry,transfer,reassign,deploy,redeploy,shuttle	0334	obj=&PKO	petrarch1
 send,ship,transport,carry,transfer,reassign,deploy,redeploy,shuttle	154	obj=arms	petrarch1
 send,ship,transport,carry,transfer,reassign,deploy,redeploy,shuttle	070	obj=aid	petrarch1
-bargain,deal,barter,haggle	050	-	petrarch1
+bargain,deal,barter,haggle	050	syn=bargain	petrarch1
 broker	045	-	petrarch1
 bargain,deal,barter,haggle,broker	113	pre=stepping pre=up pre=campaign pre=to pre=foil	petrarch1
 bargain,deal,barter,haggle,broker	164	prt=off pre=&NEGOTIATION pre=between	petrarch1
@@ -16959,7 +16959,7 @@ bargain,deal,barter,haggle,broker	160	pre=stop	petrarch1
 bargain,deal,barter,haggle,broker	110	obj=blow	petrarch1
 bargain,deal,barter,haggle,broker	---	obj=said	petrarch1
 bury,hide,harbor,conceal,harbour	012	obj=few obj=illusions	petrarch1
-move,come	---	prt=up	petrarch1
+move,come	---	prt=up syn=lift	petrarch1
 lift,elevate,arise,hoist,rise,surface	112	pre=tension pre=between obj=today	petrarch1
 lift,elevate,arise,hoist,rise,surface	0814	obj=state pp=of:emergency pp=in tgt=pp:in	petrarch1
 lift,elevate,arise,hoist,rise,surface	0872	obj=&SOLUTION obj=airport pp=of tgt=pp:of	petrarch1
@@ -17039,7 +17039,7 @@ foil,thwart	---	obj=plot pp=to:kill	petrarch1
 foil,thwart	1246	obj=bid pp=by tgt=pp:by	petrarch1
 foil,thwart	193	obj=rocket	petrarch1
 foil,thwart	---	obj=plot	petrarch1
-bring,put	---	prt=out	petrarch1
+bring,put	---	prt=out syn=despatch	petrarch1
 dismiss	110	-	petrarch1
 despatch,dispatch,dismiss,export	154	obj=&MILITARY obj=personnel pp=to tgt=pp:to	petrarch1
 despatch,dispatch,dismiss,export	030	pre=did pre=not obj=reform obj=&PROPOSAL	petrarch1
@@ -17095,7 +17095,7 @@ bring,put	072	prt=out obj=&WEAPON	petrarch1
 bring,put	016	prt=out obj=report	petrarch1
 bring,put	016	prt=out obj=claim	petrarch1
 bring,put	---	prt=out pre=not	petrarch1
-draw,drag	---	prt=out	petrarch1
+draw,drag	---	prt=out syn=extend	petrarch1
 extend,broaden,lengthen,prolong	1011	pre=must obj=customs obj=&TREATY pp=to src=pp:to	petrarch1
 extend,broaden,lengthen,prolong	074	obj=mandate pp=of pp=to:protect tgt=obj	petrarch1
 extend,broaden,lengthen,prolong	074	obj=mandate obj=protect pp=of tgt=obj	petrarch1
@@ -17225,12 +17225,12 @@ prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	010	pp=about:&DI
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	036	pre=&SOLUTION obj=talk	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	012	obj=concern	petrarch1
 prompt,motivate,remind,cue,instigate,spark,trip,trigger,actuate	042	pp=to tgt=pp:to	petrarch1
-circle,encircle,ring,surround	190	-	petrarch1
+circle,encircle,ring,surround	190	syn=encircle	petrarch1
 circle,encircle,ring,surround	151	pre=&AIRCRAFT	petrarch1
 circle,encircle,ring,surround	080	obj=house	petrarch1
 circle,encircle,ring,surround	150	pre=troop	petrarch1
 circle,encircle,ring,surround	150	pre=tank	petrarch1
-disappoint,sadden,dismay,discourage,dishearten	110	-	petrarch1
+disappoint,sadden,dismay,discourage,dishearten	110	syn=dismay	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	024	pre=should pre=not obj=reform obj=drive pp=from:pursuing	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	111	obj=promises pp=by:broken	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	obj=outcome obj=summit tgt=obj	petrarch1
@@ -17238,7 +17238,7 @@ disappoint,sadden,dismay,discourage,dishearten	110	pre=&TOBEVERB	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	pp=with tgt=pp:with	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	obj=that tgt=obj	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	012	pre=said	petrarch1
-disappoint,sadden,dismay,discourage,dishearten	110	src=obj	petrarch1
+disappoint,sadden,dismay,discourage,dishearten	110	src=obj syn=dismay	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	---	obj=such obj=incidents obj=future pp=in	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	185	obj=attempt pp=on:life pp=of pp=in tgt=pp:of src=pp:in	petrarch1
 avert,deflect,forfend,avoid,abstain,refrain	012	pre=said pre=&FIGHT pre=could pre=not pre=be	petrarch1
@@ -17342,7 +17342,7 @@ carry	062	prt=out pre=joint	petrarch1
 carry	190	prt=out obj=armor	petrarch1
 carry	021	prt=out obj=join	petrarch1
 carry	195	prt=out obj=airstrikes pp=in tgt=pp:in	petrarch1
-caution,warn	130	-	petrarch1
+caution,warn	130	syn=warn	petrarch1
 caution,warn	010	obj=friday obj=will obj=not obj=let obj=aquire obj=&WEAPON tgt=obj	petrarch1
 caution,warn	134	obj=would obj=not obj=attend obj=talks obj=unless pp=in tgt=obj	petrarch1
 caution,warn	138	obj="painful obj=strong" obj=response pp=of	petrarch1
@@ -17512,8 +17512,8 @@ caution,warn	130	obj=unless	petrarch1
 caution,warn	138	obj=attack	petrarch1
 caution,warn	130	obj=that tgt=obj	petrarch1
 caution,warn	130	prt=over tgt=obj	petrarch1
-caution,warn	130	tgt=obj	petrarch1
-purchase,buy	061	-	petrarch1
+caution,warn	130	tgt=obj syn=warn	petrarch1
+purchase,buy	061	syn=purchase	petrarch1
 compensate	114	-	petrarch1
 purchase,buy,compensate	042	obj=visit obj=met pp=to pp=with tgt=pp:with	petrarch1
 purchase,buy,compensate	0312	pre=&AUXVERB2 obj=&AIRCRAFT tgt=obj	petrarch1
@@ -17544,7 +17544,7 @@ purchase,buy,compensate	014	pre=may	petrarch1
 acquit,exonerate,absolve,exculpate,vindicate	081	-	petrarch1
 acquit,exonerate,absolve,exculpate,vindicate	081	pre=jury tgt=obj	petrarch1
 acquit,exonerate,absolve,exculpate,vindicate	080	pp=by src=pp:by	petrarch1
-enforce,compel,impel,reinforce,force,pressure,blackmail	170	-	petrarch1
+enforce,compel,impel,reinforce,force,pressure,blackmail	170	syn=impel	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	026	pre=exert obj=&PREPOSIT1 obj=talk pp=on pp=with tgt=pp:on	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	172	pre=have pre=been pp=to:stay pp=in pp=for src=pp:for	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	130	pre=said pre=could pre=be obj=action pp=to:take	petrarch1
@@ -17615,7 +17615,7 @@ enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=exert	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	---	obj=agenc	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	074	obj=&PKO	petrarch1
 enforce,compel,impel,reinforce,force,pressure,blackmail	100	pre=must	petrarch1
-count,calculate,figure,score,sum,tally,total,assess,estimate,gauge,measure,reassesment	010	-	petrarch1
+count,calculate,figure,score,sum,tally,total,assess,estimate,gauge,measure,reassesment	010	syn=estimate	petrarch1
 count,calculate,figure,score,sum,tally,total,assess,estimate,gauge,measure,reassesment	020	pre=called pre=for	petrarch1
 count,calculate,figure,score,sum,tally,total,assess,estimate,gauge,measure,reassesment	090	obj=impact pp=on	petrarch1
 count,calculate,figure,score,sum,tally,total,assess,estimate,gauge,measure,reassesment	020	pp=on tgt=pp:on	petrarch1
@@ -17730,7 +17730,7 @@ distance,outpace,outstrip,transcend	016	obj=itself pp=from:remarks	petrarch1
 distance,outpace,outstrip,transcend	120	pp=from:blame pp=of tgt=pp:of	petrarch1
 distance,outpace,outstrip,transcend	110	obj=itself pp=from tgt=pp:from	petrarch1
 distance,outpace,outstrip,transcend	110	obj=himself pp=from	petrarch1
-lament,cry,grieve,wail,whine,weep,mourn	110	-	petrarch1
+lament,cry,grieve,wail,whine,weep,mourn	110	syn=lament	petrarch1
 lament,cry,grieve,wail,whine,weep,mourn	111	obj=slaughter pp=in tgt=pp:in	petrarch1
 lament,cry,grieve,wail,whine,weep,mourn	017	obj=dead obj=silence	petrarch1
 lament,cry,grieve,wail,whine,weep,mourn	111	obj=speech pp=by tgt=pp:by	petrarch1
@@ -17740,7 +17740,7 @@ lament,cry,grieve,wail,whine,weep,mourn	017	obj=killed tgt=obj	petrarch1
 lament,cry,grieve,wail,whine,weep,mourn	012	obj=failure	petrarch1
 roar,howl	017	obj=anniversary pp=to:celebrate	petrarch1
 roar,howl	194	pre=&WEAPON	petrarch1
-deplore,abhor	111	-	petrarch1
+deplore,abhor	111	syn=deplore	petrarch1
 lash	111	prt=out	petrarch1
 deplore,abhor	111	obj=destruction pp=in pp=by tgt=pp:by	petrarch1
 deplore,abhor	111	obj=attack pp=on tgt=pp:on	petrarch1
@@ -17748,9 +17748,9 @@ deplore,abhor	111	pre=said	petrarch1
 lash	111	prt=out obj=destruction pp=in pp=by tgt=pp:by	petrarch1
 lash	111	prt=out obj=attack pp=on tgt=pp:on	petrarch1
 lash	111	prt=out pre=said	petrarch1
-decry,disapprove	110	-	petrarch1
+decry,disapprove	110	syn=disapprove	petrarch1
 decry,disapprove	110	obj=policies pp=of	petrarch1
-invade,overrun,infest,occupy,inhabit,reside	192	-	petrarch1
+invade,overrun,infest,occupy,inhabit,reside	192	syn=invade	petrarch1
 invade,overrun,infest,occupy,inhabit,reside	1053	obj=building obj=demand obj=release	petrarch1
 invade,overrun,infest,occupy,inhabit,reside	1384	pre=step pre=up pre=threat pre=to	petrarch1
 invade,overrun,infest,occupy,inhabit,reside	192	obj=positions obj=held pp=by	petrarch1
@@ -17768,7 +17768,7 @@ invade,overrun,infest,occupy,inhabit,reside	192	obj=bridge	petrarch1
 invade,overrun,infest,occupy,inhabit,reside	192	obj=&TOWN	petrarch1
 invade,overrun,infest,occupy,inhabit,reside	192	obj=base	petrarch1
 reap,harvest	050	obj=diplomatic obj=dividends	petrarch1
-curse,blaspheme	110	-	petrarch1
+curse,blaspheme	110	syn=curse	petrarch1
 plunge,parachute,immerse,dive,dip,drop,plummet	138	obj=fliers obj=threatening obj=incursion pp=in tgt=pp:in	petrarch1
 plunge,parachute,immerse,dive,dip,drop,plummet	012	obj=domestic obj=product pp=in:gross	petrarch1
 plunge,parachute,immerse,dive,dip,drop,plummet	150	obj=&WEAPON obj=range pp=at:training	petrarch1
@@ -17840,7 +17840,7 @@ deliver,bring	040	pp=to	petrarch1
 deliver,bring	070	obj=gift	petrarch1
 deliver,bring	023	obj=plea	petrarch1
 deliver,bring	070	obj=aid	petrarch1
-impose,inflict,levy,bill,reimpose	170	-	petrarch1
+impose,inflict,levy,bill,reimpose	170	syn=impose	petrarch1
 impose,inflict,levy,bill,reimpose	012	pre=efforts pre=to obj=could obj=be obj=set obj=back	petrarch1
 impose,inflict,levy,bill,reimpose	1244	pre=sanctions obj=retain pp=on tgt=pp:on src=obj	petrarch1
 impose,inflict,levy,bill,reimpose	1244	pre=sanctions obj=remain pp=on tgt=pp:on src=obj	petrarch1
@@ -17880,7 +17880,7 @@ accelerate,speed,quicken,expedite,hasten,race,rush,hurry	073	obj=relief	petrarch
 accelerate,speed,quicken,expedite,hasten,race,rush,hurry	070	obj=aid pp=to	petrarch1
 accelerate,speed,quicken,expedite,hasten,race,rush,hurry	073	obj=&FOOD	petrarch1
 accelerate,speed,quicken,expedite,hasten,race,rush,hurry	042	pp=to tgt=pp:to	petrarch1
-introduce,acquaint,innovate,insert	040	-	petrarch1
+introduce,acquaint,innovate,insert	040	syn=introduce	petrarch1
 introduce,acquaint,innovate,insert	0231	obj=&SOLUTION obj=ask obj=pay obj=veteran tgt=obj	petrarch1
 introduce,acquaint,innovate,insert	1041	obj=censure obj=&PROPOSAL	petrarch1
 introduce,acquaint,innovate,insert	163	obj=embargo pp=on:arms	petrarch1
@@ -17902,7 +17902,7 @@ respond,react,answer,reply	111	obj=angrily	petrarch1
 respond,react,answer,reply	110	obj=coolly	petrarch1
 respond,react,answer,reply	111	obj=alarm	petrarch1
 respond,react,answer,reply	100	pre=must	petrarch1
-intervene,interfere	070	-	petrarch1
+intervene,interfere	070	syn=intervene	petrarch1
 step	070	prt=in	petrarch1
 intervene,interfere	039	pre=willing pre=to pp=in:crisis tgt=obj	petrarch1
 intervene,interfere	010	pre=said pre=had pre=no pre=plans pre=to	petrarch1
@@ -17963,7 +17963,7 @@ lodge,wedge,stick,deposit	110	obj=protest	petrarch1
 lodge,wedge,stick,deposit	020	obj=appeal	petrarch1
 comply	030	-	petrarch1
 abide	080	prt=by	petrarch1
-accede,acquiesce,obey,satify,fill,submit,abide,bide	080	-	petrarch1
+accede,acquiesce,obey,satify,fill,submit,abide,bide	080	syn=submit	petrarch1
 conform	080	prt=to	petrarch1
 comply,accede,acquiesce,obey,satify,fill,submit,abide,bide	173	obj=charg obj=murder pp=against:&PEOPLE pp=in tgt=pp:in	petrarch1
 comply,accede,acquiesce,obey,satify,fill,submit,abide,bide	090	obj=plan obj=try obj=&SUSPECT pp=in:murder pp=of tgt=pp:of	petrarch1
@@ -18081,7 +18081,7 @@ endure,remain,survive	110	pp=at:odds	petrarch1
 endure,remain,survive	110	obj=opposed	petrarch1
 endure,remain,survive	120	obj=defiant	petrarch1
 endure,remain,survive	011	obj=silent	petrarch1
-invite,elicit,reinvite	040	-	petrarch1
+invite,elicit,reinvite	040	syn=invite	petrarch1
 ask	040	prt=for	petrarch1
 invite,elicit,reinvite	036	pre=anger pre=over pre=decision tgt=obj	petrarch1
 invite,elicit,reinvite	036	pre=has obj=summit pp=to:attend tgt=obj	petrarch1
@@ -18115,7 +18115,7 @@ collapse,buckle,crumble,fold,cave,subside,disintegrate,disband,dissolve	160	pp=i
 collapse,buckle,crumble,fold,cave,subside,disintegrate,disband,dissolve	046	obj=as obj=waited tgt=obj	petrarch1
 collapse,buckle,crumble,fold,cave,subside,disintegrate,disband,dissolve	160	pre=agree pre=to	petrarch1
 understand,know,understood	018	obj=each obj=other	petrarch1
-target,aim	190	-	petrarch1
+target,aim	190	syn=target	petrarch1
 target,aim	0343	obj=introduce obj=identity obj=constitution pp=into tgt=pp:into	petrarch1
 target,aim	0311	obj=trade pp=to:increase pp=with tgt=pp:with	petrarch1
 target,aim	037	obj=resolving obj=objection tgt=obj	petrarch1
@@ -18162,7 +18162,7 @@ recall,remember	161	obj=ambassador pp=from tgt=pp:from	petrarch1
 recall,remember	012	obj=fail obj=interven	petrarch1
 recall,remember	161	obj=ambassador	petrarch1
 recall,remember	161	obj=diplomat	petrarch1
-concern,involve	012	-	petrarch1
+concern,involve	012	syn=concern	petrarch1
 concern,involve	193	pp=in:shooting pp=of tgt=pp:of	petrarch1
 concern,involve	016	pre=not pp=in:attacks	petrarch1
 concern,involve	190	pp=in:&FIGHT	petrarch1
@@ -18237,7 +18237,7 @@ clinch,grasp	061	obj=free obj=trade obj=deal	petrarch1
 clinch,grasp	050	obj=&TREATY pp=with tgt=pp:with	petrarch1
 clinch,grasp	061	obj=deal pp=to:sell	petrarch1
 clinch,grasp	030	obj=deal	petrarch1
-arrive,come,approach	040	-	petrarch1
+arrive,come,approach	040	syn=arrive	petrarch1
 arrive,come,approach	074	prt=off pre=due pre=to obj=coast obj=&PKO obj=force pp=to:command tgt=obj	petrarch1
 arrive,come,approach	062	pre=frigate obj=&PREPOSIT1 obj=exerci pp=in pp=with tgt=pp:with	petrarch1
 arrive,come,approach	160	pre=who obj=was obj=refused obj=entry pp=in pp=from src=pp:in	petrarch1
@@ -18336,7 +18336,7 @@ arrive,come,approach	072	pre=carrier	petrarch1
 arrive,come,approach	042	pre=had pp=in	petrarch1
 arrive,come,approach	046	obj=summit	petrarch1
 arrive,come,approach	036	pre=will	petrarch1
-pound,thump,ram	190	-	petrarch1
+pound,thump,ram	190	syn=pound	petrarch1
 pound,thump,ram	193	pre=explosives obj=&MILITARY obj=convoy	petrarch1
 pound,thump,ram	195	pre=&AIRCRAFT pre=gunships tgt=obj	petrarch1
 pound,thump,ram	193	obj=explosive obj=&CAR	petrarch1
@@ -18348,7 +18348,7 @@ pound,thump,ram	190	obj=south tgt=obj	petrarch1
 pound,thump,ram	190	pre=&MILITARY	petrarch1
 pound,thump,ram	194	obj=tanks	petrarch1
 pound,thump,ram	194	pre=tanks	petrarch1
-pound,thump,ram	190	tgt=obj	petrarch1
+pound,thump,ram	190	tgt=obj syn=pound	petrarch1
 return,revert,repatriate	042	obj=bringing obj=representatives pp=to pp=from tgt=pp:to src=pp:from	petrarch1
 return,revert,repatriate	194	obj=national obj=killed obj=&WEAPON obj=blast pp=in src=pp:in	petrarch1
 return,revert,repatriate	042	obj=bringing obj=delegates pp=to pp=from tgt=pp:to src=pp:from	petrarch1
@@ -18420,13 +18420,13 @@ return,revert,repatriate	042	pp=from	petrarch1
 return,revert,repatriate	042	pp=to tgt=pp:to	petrarch1
 return,revert,repatriate	0841	obj=maid	petrarch1
 return,revert,repatriate	---	pre=in	petrarch1
-revive,resuscitate,resurrect	030	-	petrarch1
+revive,resuscitate,resurrect	030	syn=revive	petrarch1
 revive,resuscitate,resurrect	037	obj=peace obj=process	petrarch1
 revive,resuscitate,resurrect	031	pre=agree obj=pacts	petrarch1
 revive,resuscitate,resurrect	050	obj=pacts	petrarch1
-rape,dishonor,dishonour	1821	-	petrarch1
+rape,dishonor,dishonour	1821	syn=rape	petrarch1
 rape,dishonor,dishonour	1821	pre=in pre=&AUXVERB1	petrarch1
-hear,learn	040	-	petrarch1
+hear,learn	040	syn=hear	petrarch1
 find	040	prt=out	petrarch1
 hear,learn	111	obj=witness obj=condemn	petrarch1
 hear,learn	090	obj=report pp=into tgt=pp:into	petrarch1
@@ -18487,7 +18487,7 @@ disembark,enter,reach,access	046	obj=talks	petrarch1
 disembark,enter,reach,access	030	obj=deal	petrarch1
 disembark,enter,reach,access	190	obj=fir	petrarch1
 include	080	-	petrarch1
-enroll,enlist	060	-	petrarch1
+enroll,enlist	060	syn=enlist	petrarch1
 enroll,enlist	060	obj=schools pp=in tgt=pp:in	petrarch1
 put	---	prt=down	petrarch1
 lay	154	obj=groundwork pp=for:assault pp=on tgt=pp:on	petrarch1
@@ -18500,14 +18500,14 @@ put	1246	prt=down pre=will pre=not obj=arms	petrarch1
 put	0356	prt=down pre=ready pre=to obj=arms	petrarch1
 put	017	prt=down pre=will obj=wreath	petrarch1
 put	0871	prt=down obj=&WEAPON	petrarch1
-flatten,trample	190	-	petrarch1
+flatten,trample	190	syn=flatten	petrarch1
 flatten,trample	194	pre=&WEAPON	petrarch1
 regard	110	obj=as obj=&CRIME	petrarch1
 absolve	080	-	petrarch1
 absolve	080	pre=was pp=in src=pp:in	petrarch1
 abstain	080	-	petrarch1
 abstain	087	pp=from:violence	petrarch1
-abuse,mistreat	180	-	petrarch1
+abuse,mistreat	180	syn=abuse	petrarch1
 abuse,mistreat	182	obj=&HOSTAGE tgt=obj	petrarch1
 add	1722	obj=banned pp=to:parties pp=by src=pp:by	petrarch1
 agree	050	-	petrarch1
@@ -18770,8 +18770,8 @@ ambush	180	obj=rebels pp=in tgt=pp:in	petrarch1
 ambush	180	obj=&CAR pp=of tgt=pp:of	petrarch1
 ambush	180	obj=convoy	petrarch1
 ambush	180	tgt=obj	petrarch1
-apologize,apologise,excuse	055	-	petrarch1
-appreciate,reckon,understand	051	-	petrarch1
+apologize,apologise,excuse	055	syn=apologize	petrarch1
+appreciate,reckon,understand	051	syn=appreciate	petrarch1
 appreciate,reckon,understand	051	obj=generous obj=assistance	petrarch1
 appreciate,reckon,understand	051	obj=assistance	petrarch1
 attempt	112	pre=cite pre=assassination obj=as obj=&EVIDENCE pp=against tgt=pp:against	petrarch1
@@ -18797,8 +18797,8 @@ betray,deceive,snitch	112	pre=said	petrarch1
 betray,deceive,snitch	112	pre=felt	petrarch1
 blacklist	160	-	petrarch1
 blacklist	085	pre=no pre=longer	petrarch1
-bless,sanctify	051	-	petrarch1
-broadcast,air,publicize,publicise,transmit,televize,televise	010	-	petrarch1
+bless,sanctify	051	syn=bless	petrarch1
+broadcast,air,publicize,publicise,transmit,televize,televise	010	syn=broadcast	petrarch1
 broadcast,air,publicize,publicise,transmit,televize,televise	1721	pre=television pre=that obj=been obj=forced obj=off pp=to tgt=pp:to src=obj	petrarch1
 broadcast,air,publicize,publicise,transmit,televize,televise	031	pre=will obj=&PROGRAM tgt=obj	petrarch1
 broadcast,air,publicize,publicise,transmit,televize,televise	111	obj=condemn	petrarch1
@@ -18820,7 +18820,7 @@ cable	018	obj=message pp=to tgt=pp:to	petrarch1
 call	020	prt=for	petrarch1
 call	020	prt=on	petrarch1
 call	020	prt=upon	petrarch1
-require,beseech,urge	020	-	petrarch1
+require,beseech,urge	020	syn=called_for	petrarch1
 call	113	prt=for obj=international obj=action obj=prevent obj=crackdown pp=by tgt=pp:by	petrarch1
 call	138	prt=for obj=&MILITARY obj=intervention pp=to:dissuade tgt=obj	petrarch1
 call	0256	prt=for obj=deadline pp=on:presence pp=of:&MILITARY pp=in tgt=pp:in	petrarch1
@@ -20051,8 +20051,8 @@ require,beseech,urge	022	obj=action	petrarch1
 require,beseech,urge	026	obj=talks	petrarch1
 require,beseech,urge	020	obj=end tgt=obj	petrarch1
 require,beseech,urge	027	obj=peace	petrarch1
-require,beseech,urge	020	-	petrarch1
-require,beseech,urge	020	tgt=obj	petrarch1
+require,beseech,urge	020	syn=called_for	petrarch1
+require,beseech,urge	020	tgt=obj syn=called_for	petrarch1
 chant,intone,intonate	141	obj=capital pp=in pp=in:defiance tgt=pp:in	petrarch1
 chant,intone,intonate	111	obj=death pp=to tgt=pp:to	petrarch1
 clamp	1723	obj=curfew	petrarch1
@@ -20075,11 +20075,11 @@ cross,navigate,transverse,overpass	042	pp=from pp=to tgt=pp:to	petrarch1
 cross,navigate,transverse,overpass	120	pre=stop pre=from	petrarch1
 cross,navigate,transverse,overpass	---	pre=railroad	petrarch1
 declassify	081	-	petrarch1
-decorate,embellish	051	tgt=obj	petrarch1
+decorate,embellish	051	tgt=obj syn=decorate	petrarch1
 defuse,alleviate,diminish	---	pre=police obj=&WEAPON	petrarch1
 defuse,alleviate,diminish	183	obj=&WEAPON pp=in src=pp:in	petrarch1
 defuse,alleviate,diminish	183	obj=&WEAPON	petrarch1
-denigrate,belittle,malign,impugn,slander	111	-	petrarch1
+denigrate,belittle,malign,impugn,slander	111	syn=denigrate	petrarch1
 despair	110	-	petrarch1
 despair	011	obj=tell obj=newspaper	petrarch1
 despair	012	pre=said	petrarch1
@@ -20122,13 +20122,13 @@ die	---	obj=adventure obj=holiday	petrarch1
 die	190	pre=- pre=have obj=battles pp=in tgt=pp:in	petrarch1
 disassociate	160	-	petrarch1
 disassociate	160	pp=from:&TREATY tgt=obj	petrarch1
-disgrace,degrade,defile,debase,humble,humiliate	110	-	petrarch1
+disgrace,degrade,defile,debase,humble,humiliate	110	syn=disgrace	petrarch1
 dock	166	pp=in:evacuee	petrarch1
 dock	070	pp=at pp=with tgt=pp:at	petrarch1
 dock	042	pp=in	petrarch1
 drive	201	prt=out pp=of pp=by src=pp:by	petrarch1
 drive	0874	pp=from tgt=pp:from	petrarch1
-endanger,risk	130	-	petrarch1
+endanger,risk	130	syn=endanger	petrarch1
 endanger,risk	131	obj=interests	petrarch1
 enjoy,adore,love,relish	030	obj=cultural obj=ties	petrarch1
 erupt,burst	110	pre=enmity pre=between	petrarch1
@@ -20161,7 +20161,7 @@ file	114	obj=complaint	petrarch1
 file	115	obj=lawsuit	petrarch1
 file	020	obj=appeal	petrarch1
 file	115	obj=suit	petrarch1
-fine,tax	172	-	petrarch1
+fine,tax	172	syn=fine	petrarch1
 come	---	prt=after	petrarch1
 follow	---	obj=are obj=main obj=events	petrarch1
 follow	012	obj=events pp=with:concern	petrarch1
@@ -20189,7 +20189,7 @@ freeze	160	obj=asset	petrarch1
 freeze	162	obj=aid	petrarch1
 hack	1823	pp=to:death tgt=obj	petrarch1
 hack	1823	pp=to:death tgt=obj	petrarch1
-hope,desire	013	-	petrarch1
+hope,desire	013	syn=hope	petrarch1
 hope,desire	0243	obj=grant obj=political obj=rights tgt=obj	petrarch1
 hope,desire	013	pre=said obj=summit obj=would obj=bring obj=peace	petrarch1
 hope,desire	012	obj=secure obj=release obj=slim pp=of pp=by tgt=pp:by src=pp:of	petrarch1
@@ -20256,7 +20256,7 @@ immigrate,migrate	075	pp=to src=pp:to	petrarch1
 import	061	-	petrarch1
 import	150	obj=&WEAPON	petrarch1
 import	061	pp=from tgt=pp:from	petrarch1
-insist,importune,postulate,posit	016	-	petrarch1
+insist,importune,postulate,posit	016	syn=insist	petrarch1
 insist,importune,postulate,posit	016	obj=no obj=killed obj=&MILITARY pp=in pp=against tgt=pp:against	petrarch1
 insist,importune,postulate,posit	013	obj=membership obj=talks pp=to:succeed	petrarch1
 insist,importune,postulate,posit	013	obj=been obj=no obj=breach obj=&CEASEFIRE	petrarch1
@@ -20306,7 +20306,7 @@ listen	170	prt=in obj=immigrant	petrarch1
 listen	170	prt=in obj=&REFUGEE	petrarch1
 listen	1711	prt=in obj=&WEAPON	petrarch1
 listen	1711	prt=in obj=vessel	petrarch1
-intrude,trespass,obtrude,pry	013	-	petrarch1
+intrude,trespass,obtrude,pry	013	syn=intrude	petrarch1
 intrude,trespass,obtrude,pry	192	obj=territory pp=into tgt=pp:into	petrarch1
 investigate	090	-	petrarch1
 investigate	091	obj=&INFORMATION pp=for:feeding pp=to tgt=pp:to	petrarch1
@@ -20328,24 +20328,24 @@ investigate	090	obj=report	petrarch1
 investigate	091	obj=fraud	petrarch1
 invoke,evoke	062	obj=joint obj=&DEFENSE obj=&TREATY	petrarch1
 invoke,evoke	106	obj=special obj=clause tgt=obj	petrarch1
-iron,straighten	---	prt=out	petrarch1
+iron,straighten	---	prt=out syn=iron_out	petrarch1
 iron,straighten	030	prt=out pre=&AUXVERB3 obj=&DISPUTE	petrarch1
 iron,straighten	030	prt=out pre=have obj=&DISPUTE	petrarch1
-jeer,scoff	111	-	petrarch1
+jeer,scoff	111	syn=jeer	petrarch1
 knock	195	prt=out pre=air pre=strike tgt=obj	petrarch1
-laud,exalt,glorify	051	-	petrarch1
-legalise,legalize,decriminalise,decriminalize	081	-	petrarch1
-legitimise,legitimize	051	-	petrarch1
+laud,exalt,glorify	051	syn=laud	petrarch1
+legalise,legalize,decriminalise,decriminalize	081	syn=legalise	petrarch1
+legitimise,legitimize	051	syn=legitimise	petrarch1
 lobby	131	pre=said pre=would pp=against	petrarch1
 lobby	0254	obj=sanctions pp=for:end	petrarch1
 lobby	022	pre=will pp=to:support	petrarch1
 lobby	113	pp=against tgt=pp:against	petrarch1
-loosen,relax,tease,disentangle,untie,undo	080	-	petrarch1
+loosen,relax,tease,disentangle,untie,undo	080	syn=loosen	petrarch1
 loosen,relax,tease,disentangle,untie,undo	081	obj=restriction	petrarch1
 overfly	150	-	petrarch1
 overfly	151	pre=&AIRCRAFT	petrarch1
 overfly	150	obj=palace	petrarch1
-overrule,override	120	-	petrarch1
+overrule,override	120	syn=overrule	petrarch1
 overthrow	180	-	petrarch1
 overthrow	180	obj=government pp=of tgt=pp:of	petrarch1
 parade	150	-	petrarch1
@@ -20377,7 +20377,7 @@ egg	026	prt=on obj=start obj=&NEGOTIATION tgt=obj	petrarch1
 egg	046	prt=on pp=to:agree tgt=obj	petrarch1
 prosecute	173	-	petrarch1
 pump	071	pre=has obj=&CURRENCY pp=into tgt=pp:into	petrarch1
-punish,penalize	170	-	petrarch1
+punish,penalize	170	syn=punish	petrarch1
 punish,penalize	130	pre=said pre=had pre=right pre=to	petrarch1
 punish,penalize	130	pre=said pre=would	petrarch1
 pursue	160	obj=rapprochement pp=to:isolate tgt=obj	petrarch1
@@ -20456,7 +20456,7 @@ rescue	073	obj=abduct pp=in tgt=obj	petrarch1
 rescue	073	pre=before	petrarch1
 rescue	073	pre=were	petrarch1
 rescue	166	obj=evacu	petrarch1
-respect,esteem,value,prize	051	-	petrarch1
+respect,esteem,value,prize	051	syn=respect	petrarch1
 respect,esteem,value,prize	1312	obj=&SOLUTION obj=sanction pp=against tgt=pp:against	petrarch1
 respect,esteem,value,prize	035	pre=will obj=commitment pp=to tgt=obj	petrarch1
 restart,resume	0811	obj=reporting pp=from pp=in:end pp=to:ban src=pp:from	petrarch1
@@ -20535,11 +20535,11 @@ riot	141	obj=police obj=disperse src=obj	petrarch1
 riot	145	obj=spread pp=to tgt=pp:to	petrarch1
 riot	145	obj=region tgt=obj	petrarch1
 riot	145	pp=by src=pp:by	petrarch1
-rip,tear	180	-	petrarch1
+rip,tear	180	syn=rip	petrarch1
 risk,gamble	012	pre=said pre=violence	petrarch1
 risk,gamble	012	pre=run	petrarch1
 rumble	154	pre=tanks pp=toward	petrarch1
-savage,pillory,crucify	111	-	petrarch1
+savage,pillory,crucify	111	syn=savage	petrarch1
 schedule	090	obj=record pp=to:scrutinize tgt=obj	petrarch1
 schedule	125	pre=will pre=not obj=meeting	petrarch1
 schedule	036	pp=to:arrive pp=in	petrarch1
@@ -20858,7 +20858,7 @@ tout,boast,brag	036	obj=summit pp=of tgt=pp:of	petrarch1
 trace	1121	obj=smugglers pp=to	petrarch1
 unblock	080	-	petrarch1
 unblock	0872	pre=force	petrarch1
-undermine,sabotage,countermine	160	-	petrarch1
+undermine,sabotage,countermine	160	syn=undermine	petrarch1
 undermine,sabotage,countermine	012	pre=said pre=relationship pre=was	petrarch1
 undertake,attempt	039	pre=&AUXVERB2 obj=mission pp=to tgt=pp:to	petrarch1
 unimpress	110	pre=&TOBEVERB pp=by tgt=pp:by	petrarch1
@@ -20876,7 +20876,7 @@ upgrade	050	obj=diplomatic obj=relations pp=with tgt=pp:with	petrarch1
 upgrade	062	obj=bases pp=in tgt=pp:in	petrarch1
 upgrade	050	obj=mission tgt=obj	petrarch1
 value,treasure	013	obj=ties pp=with tgt=pp:with	petrarch1
-vandalise,vandalize	1712	-	petrarch1
+vandalise,vandalize	1712	syn=vandalise	petrarch1
 visit	042	-	petrarch1
 visit	160	pre=planned pp=to pp=by pp=in:doubt tgt=pp:to src=pp:by	petrarch1
 visit	113	obj=allies pp=to:signal pp=against tgt=pp:against	petrarch1
@@ -21071,7 +21071,7 @@ wind	---	prt=up	petrarch1
 wind	042	prt=up obj=trip pp=to tgt=pp:to	petrarch1
 wipe	110	obj=feet pp=on	petrarch1
 wish	018	obj=recovery tgt=obj	petrarch1
-worry,worried	012	-	petrarch1
+worry,worried	012	syn=worry	petrarch1
 worry,worried	---	pre=don't	petrarch1
 accelerate,expedite,hasten,hurry,quicken,race,rush,speed	042	pp=to	petrarch2
 accelerate,expedite,hasten,hurry,quicken,race,rush,speed	070	obj=aid	petrarch2
@@ -21980,7 +21980,7 @@ cross	192	pre=force	petrarch2
 cross	074	obj=border pp=into	petrarch2
 defuse	---	pre=police obj=&WEAPON	petrarch2
 defuse	---	obj=&WEAPON	petrarch2
-bring,put	---	prt=out	petrarch2
+bring,put	---	prt=out syn=despatch	petrarch2
 dismiss	110	-	petrarch2
 bring,put	---	prt=out obj=countries	petrarch2
 bring,put	010	prt=out obj=speculation	petrarch2
@@ -22099,7 +22099,7 @@ dawn,emerge	045	pp=as:&NEGOTIATOR	petrarch2
 endure,remain,survive	011	obj=silent	petrarch2
 endure,remain,survive	012	obj=pessimistic	petrarch2
 endure,remain,survive	012	obj=concerned	petrarch2
-endure,remain,survive	012	-	petrarch2
+endure,remain,survive	012	syn=endure	petrarch2
 endure,remain,survive	013	obj=optimistic	petrarch2
 endure,remain,survive	013	obj=convinced	petrarch2
 endure,remain,survive	030	obj=neutral	petrarch2
@@ -22200,7 +22200,7 @@ brandish,display,exhibit,flaunt,present,show	110	obj=irritation	petrarch2
 brandish,display,exhibit,flaunt,present,show	1124	obj=evidence	petrarch2
 brandish,display,exhibit,flaunt,present,show	141	pre=protesters obj=&OPPOSITION	petrarch2
 brandish,display,exhibit,flaunt,present,show	173	obj=arrest obj=warrant	petrarch2
-drag,draw	---	prt=out	petrarch2
+drag,draw	---	prt=out syn=extend	petrarch2
 drag,draw	018	prt=out obj=condolences	petrarch2
 drag,draw	028	prt=out obj=invitation	petrarch2
 drag,draw	030	prt=out obj=contract	petrarch2
@@ -22263,7 +22263,7 @@ fail,falter	121	obj=attempt	petrarch2
 fail,falter	160	pre=exchange	petrarch2
 fail,falter	164	obj=meeting	petrarch2
 fail,falter	164	pre=talks	petrarch2
-bring,strike	---	prt=down	petrarch2
+bring,strike	---	prt=down syn=fell	petrarch2
 bring,strike	---	prt=down pre=equities	petrarch2
 bring,strike	190	prt=down pre=&WEAPON	petrarch2
 fall,topple	---	pre=equities	petrarch2
@@ -22437,7 +22437,7 @@ eavesdrop,intercept,tap	1711	obj=&WEAPON	petrarch2
 eavesdrop,intercept,tap	1711	obj=vessel	petrarch2
 evoke,invoke	062	obj=joint obj=&DEFENSE obj=&TREATY	petrarch2
 evoke,invoke	106	obj=special obj=clause	petrarch2
-iron,straighten	---	prt=out	petrarch2
+iron,straighten	---	prt=out syn=iron_out	petrarch2
 iron,straighten	030	prt=out obj=&DISPUTE	petrarch2
 bound,hop,jump,leap,skip,spring	018	pp=to:&DEFENSE	petrarch2
 knock	195	prt=out pre=air pre=strike	petrarch2
@@ -22447,7 +22447,7 @@ put	0871	prt=down obj=&WEAPON	petrarch2
 put	154	prt=down obj=groundwork pp=for:assault	petrarch2
 lay	0871	prt=down obj=&WEAPON	petrarch2
 lay	154	obj=groundwork pp=for:assault	petrarch2
-come,move	---	prt=up	petrarch2
+come,move	---	prt=up syn=lift	petrarch2
 come,move	0351	prt=up obj=sanction	petrarch2
 come,move	035	prt=up obj=objection	petrarch2
 come,move	0813	prt=up obj=curfew	petrarch2
@@ -23227,7 +23227,7 @@ schedule	040	obj=consultation	petrarch2
 scrap,trash	160	obj=project	petrarch2
 scrap,trash	160	obj=visit	petrarch2
 scrap,trash	1661	obj=&PKO	petrarch2
-look,search	---	prt=for	petrarch2
+look,search	---	prt=for syn=search	petrarch2
 search	090	-	petrarch2
 seek	030	-	petrarch2
 look,search	---	prt=for obj=re-election	petrarch2
@@ -23575,7 +23575,7 @@ stand	139	pre=deadline	petrarch2
 stand	173	obj=trial	petrarch2
 embark	---	prt=on	petrarch2
 kick	---	prt=off	petrarch2
-open,set	---	prt=up	petrarch2
+open,set	---	prt=up syn=start	petrarch2
 set	---	prt=in	petrarch2
 embark	---	prt=on obj=economic obj=reforms	petrarch2
 embark	---	prt=on obj=assembly	petrarch2
@@ -24653,14 +24653,14 @@ compose,pen,print,publish,write	071	prt=off obj=debt	petrarch2
 compose,pen,print,publish,write	071	prt=off obj=loan	petrarch2
 compose,pen,print,publish,write	111	obj=condemnation	petrarch2
 compose,pen,print,publish,write	111	obj=&EVIDENCE	petrarch2
-circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	010	-	petrarch2
+circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	010	syn=circulate	petrarch2
 circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	053	obj=propaganda	petrarch2
 circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	073	obj=supplies	petrarch2
 circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	073	obj=&FOOD	petrarch2
 circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	170	obj=demonstration	petrarch2
 circulate,diffuse,dispense,disperse,disseminate,dissipate,distribute,propagate,scatter,spread	175	obj=protest	petrarch2
 confer,consult,converse,discuss	040	-	petrarch2
-speak,talk,utter,verbalise,verbalize	010	-	petrarch2
+speak,talk,utter,verbalise,verbalize	010	syn=confer	petrarch2
 confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	---	pp=on:draft	petrarch2
 confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	014	obj=reshuffling	petrarch2
 confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	014	obj=air obj=strike	petrarch2
@@ -24679,7 +24679,7 @@ confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	046	pp=with
 confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	046	obj=withdrawal	petrarch2
 confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	061	obj=aid	petrarch2
 confer,consult,converse,discuss,speak,talk,utter,verbalise,verbalize	164	pre=walk pre=out	petrarch2
-declare,ordain,proclaim,pronounce	010	-	petrarch2
+declare,ordain,proclaim,pronounce	010	syn=decree	petrarch2
 decree	100	-	petrarch2
 declare,decree,ordain,proclaim,pronounce	012	obj=emergency	petrarch2
 declare,decree,ordain,proclaim,pronounce	012	obj=impossible	petrarch2
@@ -24712,7 +24712,7 @@ declare,decree,ordain,proclaim,pronounce	1246	obj=no obj=&TREATY	petrarch2
 declare,decree,ordain,proclaim,pronounce	1723	obj=curfew	petrarch2
 declare,decree,ordain,proclaim,pronounce	1724	obj=state pp=of:emergency	petrarch2
 declare,decree,ordain,proclaim,pronounce	191	obj=border obj=closed	petrarch2
-accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	010	-	petrarch2
+accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	010	syn=emphasize	petrarch2
 accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	019	obj=cooperation	petrarch2
 accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	020	obj=urgency	petrarch2
 accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	020	obj=need	petrarch2
@@ -24723,11 +24723,11 @@ accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,sp
 accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	100	obj=need	petrarch2
 accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	110	obj=&OPPOSITION	petrarch2
 accentuate,emphasise,emphasize,enunciate,highlight,impress,pinpoint,punctuate,spotlight,stress,underline,underscore	110	obj=threat	petrarch2
-assess,calculate,count,estimate,figure,gauge,measure,reassesment,score,sum,tally,total	010	-	petrarch2
+assess,calculate,count,estimate,figure,gauge,measure,reassesment,score,sum,tally,total	010	syn=estimate	petrarch2
 assess,calculate,count,estimate,figure,gauge,measure,reassesment,score,sum,tally,total	020	pp=on	petrarch2
 assess,calculate,count,estimate,figure,gauge,measure,reassesment,score,sum,tally,total	090	obj=impact	petrarch2
 clear	010	prt=up	petrarch2
-announce,articulate,assert,cite,clarify,comment,convey,define,depict,describe,detail,elucidate,explain,explicate,expound,impart,inform,mention,narrate,rationalize,refer,remark,say,state,tell	010	-	petrarch2
+announce,articulate,assert,cite,clarify,comment,convey,define,depict,describe,detail,elucidate,explain,explicate,expound,impart,inform,mention,narrate,rationalize,refer,remark,say,state,tell	010	syn=explain_verbal	petrarch2
 communicate	040	-	petrarch2
 express	110	-	petrarch2
 clear	010	prt=up obj=initiative	petrarch2
@@ -25004,7 +25004,7 @@ announce,articulate,assert,cite,clarify,comment,communicate,convey,define,depict
 announce,articulate,assert,cite,clarify,comment,communicate,convey,define,depict,describe,detail,elucidate,explain,explicate,expound,express,impart,inform,mention,narrate,rationalize,refer,remark,report,say,state,tell	190	obj=attack	petrarch2
 take	010	prt=note	petrarch2
 watch	010	prt=over	petrarch2
-note,notice,observe,saw,see,view,watch,witness	010	-	petrarch2
+note,notice,observe,saw,see,view,watch,witness	010	syn=observe	petrarch2
 take	012	prt=note obj=no obj=reason pp=for:optimism	petrarch2
 take	013	prt=note obj=chance pp=for:peace	petrarch2
 take	013	prt=note pp=no:obstacle	petrarch2
@@ -25038,7 +25038,7 @@ note,notice,observe,saw,see,view,watch,witness	110	obj=rebuff	petrarch2
 note,notice,observe,saw,see,view,watch,witness	110	obj=row	petrarch2
 note,notice,observe,saw,see,view,watch,witness	112	pp=as:terrorist	petrarch2
 note,notice,observe,saw,see,view,watch,witness	143	obj=general obj=strike	petrarch2
-anticipate,augur,auspicate,await,envisage,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	010	-	petrarch2
+anticipate,augur,auspicate,await,envisage,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	010	syn=predict	petrarch2
 expect	030	-	petrarch2
 anticipate,augur,auspicate,await,envisage,expect,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	012	obj=increase pp=in:air	petrarch2
 anticipate,augur,auspicate,await,envisage,expect,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	012	obj=&DISPUTE	petrarch2
@@ -25054,7 +25054,7 @@ anticipate,augur,auspicate,await,envisage,expect,forebode,foresee,foreshadow,for
 anticipate,augur,auspicate,await,envisage,expect,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	036	obj=visit	petrarch2
 anticipate,augur,auspicate,await,envisage,expect,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	036	pp=in pp=for:talk	petrarch2
 anticipate,augur,auspicate,await,envisage,expect,forebode,foresee,foreshadow,foretell,portend,predict,prefigure,presage,prognosticate	0331	obj=loan pp=from	petrarch2
-quote,reiterate,restate,retell	010	-	petrarch2
+quote,reiterate,restate,retell	010	syn=quote	petrarch2
 quote,reiterate,restate,retell	---	pre=media	petrarch2
 quote,reiterate,restate,retell	---	pre=radio	petrarch2
 quote,reiterate,restate,retell	010	obj=position	petrarch2
@@ -25086,7 +25086,7 @@ quote,reiterate,restate,retell	130	obj=warning	petrarch2
 quote,reiterate,restate,retell	130	obj=threat	petrarch2
 quote,reiterate,restate,retell	1312	obj=demand pp=for:sanction	petrarch2
 quote,reiterate,restate,retell	133	obj=uprising	petrarch2
-bemock,copy,echo,imitate,mimic,repeat	010	-	petrarch2
+bemock,copy,echo,imitate,mimic,repeat	010	syn=repeat	petrarch2
 mock	111	-	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	016	obj=denial	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	020	obj=appeal	petrarch2
@@ -25100,22 +25100,22 @@ bemock,copy,echo,imitate,mimic,mock,repeat	062	pre=&AIRCRAFT	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	062	obj=dogfight	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	100	obj=demand obj=that tgt=obj	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	110	obj=&OPPOSITION pp=to tgt=pp:to	petrarch2
-bemock,copy,echo,imitate,mimic,mock,repeat	111	tgt=obj	petrarch2
+bemock,copy,echo,imitate,mimic,mock,repeat	111	tgt=obj syn=repeat	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	112	obj=allegation	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	112	obj=charge	petrarch2
 bemock,copy,echo,imitate,mimic,mock,repeat	130	obj=warning	petrarch2
-concern,involve	012	-	petrarch2
+concern,involve	012	syn=concern	petrarch2
 concern,involve	060	pp=in:effort	petrarch2
 concern,involve	060	pp=for	petrarch2
 concern,involve	190	pp=in:&FIGHT	petrarch2
 concern,involve	193	pp=in:shooting	petrarch2
-worried,worry	012	-	petrarch2
-intrude,obtrude,pry,trespass	013	-	petrarch2
+worried,worry	012	syn=worry	petrarch2
+intrude,obtrude,pry,trespass	013	syn=intrude	petrarch2
 intrude,obtrude,pry,trespass	192	obj=territory	petrarch2
 refute	016	-	petrarch2
 refute	111	obj=&DISPUTE tgt=obj	petrarch2
-allay,comfort,console	017	-	petrarch2
-appeal,beg,plead,solicit	020	-	petrarch2
+allay,comfort,console	017	syn=allay	petrarch2
+appeal,beg,plead,solicit	020	syn=appeal	petrarch2
 appeal,beg,implore,plead,solicit	---	obj=court	petrarch2
 appeal,beg,implore,plead,solicit	016	obj=not obj=guilty	petrarch2
 appeal,beg,implore,plead,solicit	016	obj=innocent	petrarch2
@@ -25162,12 +25162,12 @@ appeal,beg,implore,plead,solicit	055	obj=forgiveness	petrarch2
 appeal,beg,implore,plead,solicit	0841	obj=acquittal	petrarch2
 appeal,beg,implore,plead,solicit	1043	pp=by:sentence	petrarch2
 appeal,beg,implore,plead,solicit	110	pp=for:pressure	petrarch2
-desire,hope	020	-	petrarch2
+desire,hope	020	syn=hope	petrarch2
 desire,hope	013	pp=for:breakthrough	petrarch2
 desire,hope	013	pp=for:peace	petrarch2
 desire,hope	013	pp=for	petrarch2
 desire,hope	026	pp=for:&NEGOTIATION	petrarch2
-advise,advocate,counsel,hint,propose,recommend,suggest	020	-	petrarch2
+advise,advocate,counsel,hint,propose,recommend,suggest	020	syn=suggest	petrarch2
 advise,advocate,counsel,hint,propose,recommend,suggest	0212	obj=joint obj=&FIGHT obj=games	petrarch2
 advise,advocate,counsel,hint,propose,recommend,suggest	0233	obj=relief obj=flight	petrarch2
 advise,advocate,counsel,hint,propose,recommend,suggest	0234	obj=peacekeeping	petrarch2
@@ -25203,7 +25203,7 @@ advise,advocate,counsel,hint,propose,recommend,suggest	131	obj=suspension	petrar
 advise,advocate,counsel,hint,propose,recommend,suggest	131	obj=expulsion	petrarch2
 advise,advocate,counsel,hint,propose,recommend,suggest	160	pp=against:travel	petrarch2
 advise,advocate,counsel,hint,propose,recommend,suggest	170	obj=death obj=penalty	petrarch2
-intend,mean,plan	030	-	petrarch2
+intend,mean,plan	030	syn=intend	petrarch2
 intend,mean,plan	---	pre=election	petrarch2
 intend,mean,plan	---	pre=spy obj=deal	petrarch2
 intend,mean,plan	0311	obj=investment	petrarch2
@@ -25237,7 +25237,7 @@ intend,mean,plan	138	obj=aggression	petrarch2
 intend,mean,plan	138	obj=attack	petrarch2
 intend,mean,plan	140	pre=union obj=delay	petrarch2
 intend,mean,plan	173	obj=legal obj=action	petrarch2
-offer,proffer,volunteer	030	-	petrarch2
+offer,proffer,volunteer	030	syn=offer	petrarch2
 offer,proffer,volunteer	017	obj=prayer	petrarch2
 offer,proffer,volunteer	018	obj=solemn obj=farewell	petrarch2
 offer,proffer,volunteer	018	obj=condolences	petrarch2
@@ -25294,7 +25294,7 @@ offer,proffer,volunteer	039	obj=service obj=as obj=postman	petrarch2
 offer,proffer,volunteer	039	obj=mediation	petrarch2
 offer,proffer,volunteer	051	obj=fawning obj=coverage	petrarch2
 offer,proffer,volunteer	111	obj=criticism	petrarch2
-pledge,subscribe	030	-	petrarch2
+pledge,subscribe	030	syn=pledge	petrarch2
 pledge,subscribe	030	obj=cooperation	petrarch2
 pledge,subscribe	030	obj=effort	petrarch2
 pledge,subscribe	0311	obj=investment	petrarch2
@@ -25316,7 +25316,7 @@ pledge,subscribe	130	obj=defeat	petrarch2
 pledge,subscribe	1312	obj=boycott	petrarch2
 pledge,subscribe	133	obj=resistance	petrarch2
 gear	030	prt=up	petrarch2
-groom,prepare,ready,train	030	-	petrarch2
+groom,prepare,ready,train	030	syn=prepare	petrarch2
 gear	017	prt=up obj=goodwill obj=gesture	petrarch2
 gear	017	prt=up obj=celebration	petrarch2
 gear	030	prt=up obj=plan	petrarch2
@@ -25365,7 +25365,7 @@ groom,prepare,ready,train	154	pp=for:&FIGHT	petrarch2
 groom,prepare,ready,train	154	obj=invasion	petrarch2
 groom,prepare,ready,train	160	obj=evacuation pp=of	petrarch2
 groom,prepare,ready,train	183	obj=attack pp=in	petrarch2
-assure,certify,ensure,guarantee,promise,vouch	030	-	petrarch2
+assure,certify,ensure,guarantee,promise,vouch	030	syn=promise	petrarch2
 assure,certify,ensure,guarantee,promise,vouch	---	pre=campaign	petrarch2
 assure,certify,ensure,guarantee,promise,vouch	030	obj=cooperation	petrarch2
 assure,certify,ensure,guarantee,promise,vouch	030	obj=support	petrarch2
@@ -25384,14 +25384,14 @@ assure,certify,ensure,guarantee,promise,vouch	130	obj=action pp=against	petrarch
 assure,certify,ensure,guarantee,promise,vouch	130	obj=arrest	petrarch2
 assure,certify,ensure,guarantee,promise,vouch	130	obj=hell	petrarch2
 assure,certify,ensure,guarantee,promise,vouch	138	obj=raids	petrarch2
-resurrect,resuscitate,revive	030	-	petrarch2
+resurrect,resuscitate,revive	030	syn=revive	petrarch2
 resurrect,resuscitate,revive	037	obj=peace obj=process	petrarch2
 resurrect,resuscitate,revive	050	obj=pacts	petrarch2
 signal	030	-	petrarch2
 signal	013	obj=desire	petrarch2
 signal	110	obj=&OPPOSITION	petrarch2
-endeavor,endeavour,strive	030	-	petrarch2
-approach,arrive	040	-	petrarch2
+endeavor,endeavour,strive	030	syn=strive	petrarch2
+approach,arrive	040	syn=arrive	petrarch2
 approach,arrive,come	020	pp=about:help	petrarch2
 approach,arrive,come	040	pp=to	petrarch2
 approach,arrive,come	042	pp=for:visit	petrarch2
@@ -25429,7 +25429,7 @@ approach,arrive,come	110	pp=under:censure	petrarch2
 approach,arrive,come	111	pp=under:fire	petrarch2
 approach,arrive,come	166	pre=evacuee	petrarch2
 get	040	prt=together	petrarch2
-amass,assemble,cluster,conglomerate,congregate,conjoin,constellate,converge,flock,gather,huddle,join,unite	040	-	petrarch2
+amass,assemble,cluster,conglomerate,congregate,conjoin,constellate,converge,flock,gather,huddle,join,unite	040	syn=assemble	petrarch2
 convene	042	-	petrarch2
 get	---	prt=together pp=for:assembly	petrarch2
 get	016	prt=together pp=in:denying	petrarch2
@@ -25548,7 +25548,7 @@ amass,assemble,cluster,conglomerate,congregate,conjoin,constellate,convene,conve
 amass,assemble,cluster,conglomerate,congregate,conjoin,constellate,convene,converge,flock,gather,huddle,join,reconvene,unite	195	pre=&AIRCRAFT	petrarch2
 amass,assemble,cluster,conglomerate,congregate,conjoin,constellate,convene,converge,flock,gather,huddle,join,reconvene,unite	1121	obj=illegal obj=profit	petrarch2
 cable	040	-	petrarch2
-consider,contemplate,excogitate,meditate,mull,muse,ponder,reason,reconsider,ruminate,speculate,think,weigh	040	-	petrarch2
+consider,contemplate,excogitate,meditate,mull,muse,ponder,reason,reconsider,ruminate,speculate,think,weigh	040	syn=consider	petrarch2
 deliberate	014	-	petrarch2
 consider,contemplate,deliberate,excogitate,meditate,mull,muse,ponder,reason,reconsider,ruminate,speculate,think,weigh	012	obj=unreliable	petrarch2
 consider,contemplate,deliberate,excogitate,meditate,mull,muse,ponder,reason,reconsider,ruminate,speculate,think,weigh	012	obj=urgent	petrarch2
@@ -25593,9 +25593,9 @@ go	040	prt=away	petrarch2
 go	040	prt=forth	petrarch2
 go	040	prt=to	petrarch2
 leave	040	prt=behind	petrarch2
-pull,walk	040	prt=out	petrarch2
+pull,walk	040	prt=out syn=go_somewhere	petrarch2
 attend	042	-	petrarch2
-depart,egress,embark,go,journey,leave,tour,touring,travel	040	-	petrarch2
+depart,egress,embark,go,journey,leave,tour,touring,travel	040	syn=go_somewhere	petrarch2
 go	---	prt=away obj=kentucky obj=derby	petrarch2
 go	---	prt=away obj=court	petrarch2
 go	---	prt=away obj=poll	petrarch2
@@ -25778,27 +25778,27 @@ attend,depart,egress,embark,go,journey,leave,tour,touring,travel	164	pp=of:talks
 attend,depart,egress,embark,go,journey,leave,tour,touring,travel	190	obj=&FIGHT	petrarch2
 attend,depart,egress,embark,go,journey,leave,tour,touring,travel	173	pp=on:trial	petrarch2
 find	040	prt=out	petrarch2
-hear,learn	040	-	petrarch2
+hear,learn	040	syn=hear	petrarch2
 find	090	prt=out obj=report	petrarch2
 find	111	prt=out obj=witness	petrarch2
 find	020	prt=out obj=appeal	petrarch2
 hear,learn	090	obj=report	petrarch2
 hear,learn	111	obj=witness	petrarch2
 hear,learn	020	obj=appeal	petrarch2
-acquaint,innovate,insert,introduce	040	-	petrarch2
+acquaint,innovate,insert,introduce	040	syn=introduce	petrarch2
 acquaint,innovate,insert,introduce	020	obj=&SOLUTION	petrarch2
 acquaint,innovate,insert,introduce	081	obj=amnesty	petrarch2
 acquaint,innovate,insert,introduce	100	obj=proposal	petrarch2
 acquaint,innovate,insert,introduce	1041	obj=censure obj=&PROPOSAL	petrarch2
 acquaint,innovate,insert,introduce	163	obj=embargo pp=on:arms	petrarch2
-elicit,invite,reinvite	040	-	petrarch2
+elicit,invite,reinvite	040	syn=invite	petrarch2
 ask	030	prt=for pp=for:&NEGOTIATION	petrarch2
 ask	036	prt=for obj=fighter	petrarch2
 elicit,invite,reinvite	030	pp=for:&NEGOTIATION	petrarch2
 elicit,invite,reinvite	036	obj=fighter	petrarch2
-communicate,meet	040	prt=with	petrarch2
+communicate,meet	040	prt=with syn=meet_people	petrarch2
 run	040	prt=into	petrarch2
-brave,confront,contact,encounter,face,interact,meet	040	-	petrarch2
+brave,confront,contact,encounter,face,interact,meet	040	syn=meet_people	petrarch2
 communicate,meet	---	prt=with obj=run-off	petrarch2
 communicate,meet	012	prt=with obj=reluctance	petrarch2
 communicate,meet	012	prt=with obj=problem	petrarch2
@@ -25888,11 +25888,11 @@ brave,confront,contact,encounter,face,interact,meet	173	obj=hearing	petrarch2
 brave,confront,contact,encounter,face,interact,meet	173	obj=trial	petrarch2
 give	040	prt=notice	petrarch2
 send	040	prt=word	petrarch2
-apprise,apprize,notify,promulgate	040	-	petrarch2
+apprise,apprize,notify,promulgate	040	syn=notify	petrarch2
 give	110	prt=notice obj=dissent	petrarch2
 send	110	prt=word obj=dissent	petrarch2
 apprise,apprize,notify,promulgate	110	obj=dissent	petrarch2
-call,phone,telephone	041	-	petrarch2
+call,phone,telephone	041	syn=call	petrarch2
 call,phone,telephone	---	obj=cabinet obj=meeting	petrarch2
 call,phone,telephone	---	obj=engineer	petrarch2
 call,phone,telephone	---	obj=company	petrarch2
@@ -26018,7 +26018,7 @@ agree	0831	pp=to:elections	petrarch2
 agree	0862	pp=to:inspection	petrarch2
 agree	138	obj=&MILITARY obj=pressure pp=on	petrarch2
 agree	163	pp=to:sanctions	petrarch2
-bargain,barter,deal,haggle	050	-	petrarch2
+bargain,barter,deal,haggle	050	syn=bargain	petrarch2
 broker	045	-	petrarch2
 bargain,barter,broker,deal,haggle	---	pp=with:it	petrarch2
 bargain,barter,broker,deal,haggle	011	obj=blow	petrarch2
@@ -26027,7 +26027,7 @@ bargain,barter,broker,deal,haggle	046	pp=over:compromise	petrarch2
 bargain,barter,broker,deal,haggle	110	obj=blow	petrarch2
 bargain,barter,broker,deal,haggle	111	pre=occupation obj=blow	petrarch2
 side	050	prt=with	petrarch2
-ally,associate,collaborate,concert,cooperate	050	-	petrarch2
+ally,associate,collaborate,concert,cooperate	050	syn=collaborate	petrarch2
 side	0311	prt=with pp=on:custom	petrarch2
 side	0311	prt=with pp=on:tariff	petrarch2
 side	064	prt=with pp=with:&INVESTIGATION	petrarch2
@@ -26036,7 +26036,7 @@ ally,associate,collaborate,concert,cooperate	0311	pp=on:custom	petrarch2
 ally,associate,collaborate,concert,cooperate	0311	pp=on:tariff	petrarch2
 ally,associate,collaborate,concert,cooperate	064	pp=with:&INVESTIGATION	petrarch2
 ally,associate,collaborate,concert,cooperate	110	pp=against	petrarch2
-conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	050	-	petrarch2
+conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	050	syn=coordinate	petrarch2
 conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	026	obj=conference	petrarch2
 conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	026	obj=meeting	petrarch2
 conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	060	obj=efforts	petrarch2
@@ -26044,7 +26044,7 @@ conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,
 conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	073	obj=humanitarian obj=trip pp=to	petrarch2
 conform,coordinate,correlate,harmonise,harmonize,integrate,orchestrate,organise,organize,synchronise,synchronize,unionise,unionize	160	obj=evacuation	petrarch2
 acknowledge	015	-	petrarch2
-admit,confess,confide,divulge,expose,profess,reveal,unveil	050	-	petrarch2
+admit,confess,confide,divulge,expose,profess,reveal,unveil	050	syn=disclose	petrarch2
 disclose	010	-	petrarch2
 acknowledge,admit,confess,confide,disclose,divulge,expose,profess,reveal,unveil	---	pp=to:hospital	petrarch2
 acknowledge,admit,confess,confide,disclose,divulge,expose,profess,reveal,unveil	010	obj=regulation	petrarch2
@@ -26062,10 +26062,10 @@ acknowledge,admit,confess,confide,disclose,divulge,expose,profess,reveal,unveil	
 acknowledge,admit,confess,confide,disclose,divulge,expose,profess,reveal,unveil	1212	obj=refusal	petrarch2
 acknowledge,admit,confess,confide,disclose,divulge,expose,profess,reveal,unveil	160	obj=chill pp=in:relations	petrarch2
 acknowledge,admit,confess,confide,disclose,divulge,expose,profess,reveal,unveil	190	obj=attacks	petrarch2
-affect,impact,influence,persuade,tempt	050	-	petrarch2
+affect,impact,influence,persuade,tempt	050	syn=influence	petrarch2
 affect,impact,influence,persuade,tempt	110	pre=strike obj=relief	petrarch2
 exuberate,exult,rejoice,triumph	050	-	petrarch2
-advertise,advertize,back,promote,support	050	-	petrarch2
+advertise,advertize,back,promote,support	050	syn=support	petrarch2
 endorse	051	-	petrarch2
 advertise,advertize,back,endorse,promote,support	---	pp=by:armoured	petrarch2
 advertise,advertize,back,endorse,promote,support	---	obj=&CURRENCY obj=control	petrarch2
@@ -26132,7 +26132,7 @@ advertise,advertize,back,endorse,promote,support	138	obj=violence pp=against	pet
 advertise,advertize,back,endorse,promote,support	141	obj=protest	petrarch2
 advertise,advertize,back,endorse,promote,support	195	pre=&AIRCRAFT pp=in:skies	petrarch2
 advertise,advertize,back,endorse,promote,support	195	pp=by:&AIRCRAFT	petrarch2
-acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	051	-	petrarch2
+acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	051	syn=acclaim	petrarch2
 greet	050	-	petrarch2
 acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,greet,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	---	obj=fall pp=of:&TOWN	petrarch2
 acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,greet,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	---	obj=christmas	petrarch2
@@ -26180,8 +26180,8 @@ acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulat
 acclaim,admire,applaud,celebrate,clap,commemorate,commend,compliment,congratulate,extol,felicitate,greet,hail,honor,honour,praise,recognise,recognize,respect,reward,salute,toast,welcome	0874	obj=withdrawal	petrarch2
 appreciate	051	-	petrarch2
 appreciate	051	obj=assistance	petrarch2
-bless,sanctify	051	-	petrarch2
-cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	051	-	petrarch2
+bless,sanctify	051	syn=bless	petrarch2
+cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	051	syn=encourage	petrarch2
 cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	012	obj=mudsling	petrarch2
 cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	013	pp=by:progress	petrarch2
 cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	0211	obj=investment	petrarch2
@@ -26190,7 +26190,7 @@ cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitaliz
 cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	051	pp=of:support	petrarch2
 cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	110	obj=onslaught	petrarch2
 cheer,embolden,encourage,enliven,galvanize,inspire,invigorate,reassure,revitalize,rouse,spur	130	obj=slaughter	petrarch2
-favor,favour,prefer	051	-	petrarch2
+favor,favour,prefer	051	syn=favor	petrarch2
 favor,favour,prefer	014	obj=relocation pp=of:&REFUGEE	petrarch2
 favor,favour,prefer	014	obj=&MILITARY obj=victory	petrarch2
 favor,favour,prefer	0233	obj=evacuation	petrarch2
@@ -26202,15 +26202,15 @@ favor,favour,prefer	036	pp=holding:talks	petrarch2
 favor,favour,prefer	036	obj=&NEGOTIATION	petrarch2
 favor,favour,prefer	037	obj=peace obj=deal	petrarch2
 favor,favour,prefer	110	obj=extradition	petrarch2
-exalt,glorify,laud	051	-	petrarch2
-legitimise,legitimize	051	-	petrarch2
+exalt,glorify,laud	051	syn=laud	petrarch2
+legitimise,legitimize	051	syn=legitimise	petrarch2
 reassert	051	-	petrarch2
 reassert	051	obj=friendship	petrarch2
-esteem,prize,respect,value	051	-	petrarch2
+esteem,prize,respect,value	051	syn=respect	petrarch2
 esteem,prize,respect,value	1312	obj=&SOLUTION	petrarch2
 thank	051	-	petrarch2
 formalize	054	-	petrarch2
-apologise,apologize	055	-	petrarch2
+apologise,apologize	055	syn=apologize	petrarch2
 forgave,forgive,forgiven	056	-	petrarch2
 forgave,forgive,forgiven	071	obj=debt	petrarch2
 aid,assist,benefit,serve	060	-	petrarch2
@@ -26224,12 +26224,12 @@ aid,assist,benefit,help,serve	072	obj=arm	petrarch2
 aid,assist,benefit,help,serve	073	obj=patients	petrarch2
 aid,assist,benefit,help,serve	074	obj=homeless	petrarch2
 aid,assist,benefit,help,serve	173	pp=to:police	petrarch2
-allocate,allot,apportion,assign,task	060	-	petrarch2
+allocate,allot,apportion,assign,task	060	syn=allocate	petrarch2
 allocate,allot,apportion,assign,task	071	obj=&CURRENCY	petrarch2
 allocate,allot,apportion,assign,task	073	obj=aid	petrarch2
 allocate,allot,apportion,assign,task	074	obj=&PKO	petrarch2
 step	060	prt=up	petrarch2
-amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand,heighten,increase,intensify,magnify,redouble	060	-	petrarch2
+amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand,heighten,increase,intensify,magnify,redouble	060	syn=boost	petrarch2
 beef,step	013	prt=up obj=expectation	petrarch2
 beef,step	030	prt=up obj=bid	petrarch2
 beef,step	0311	prt=up obj=economic obj=link	petrarch2
@@ -26338,7 +26338,7 @@ amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand
 amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand,heighten,increase,intensify,magnify,redouble	190	obj=attacks	petrarch2
 amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand,heighten,increase,intensify,magnify,redouble	190	obj=drive	petrarch2
 amplify,augment,boost,compound,deepen,enhance,enlarge,escalate,exaggerate,expand,heighten,increase,intensify,magnify,redouble	194	obj=shell	petrarch2
-constitute,enact,establish,found,institute,re-establish	060	-	petrarch2
+constitute,enact,establish,found,institute,re-establish	060	syn=enact	petrarch2
 constitute,enact,establish,found,institute,re-establish	030	obj=link	petrarch2
 constitute,enact,establish,found,institute,re-establish	0331	obj=aid obj=fund	petrarch2
 constitute,enact,establish,found,institute,re-establish	040	obj=contact	petrarch2
@@ -26352,8 +26352,8 @@ constitute,enact,establish,found,institute,re-establish	054	obj=relations	petrar
 constitute,enact,establish,found,institute,re-establish	1044	obj=self-rule	petrarch2
 constitute,enact,establish,found,institute,re-establish	154	obj=&MILITARY obj=outposts	petrarch2
 constitute,enact,establish,found,institute,re-establish	173	obj=guilty	petrarch2
-enlist,enroll	060	-	petrarch2
-abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	060	-	petrarch2
+enlist,enroll	060	syn=enlist	petrarch2
+abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	060	syn=facilitate	petrarch2
 abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	030	obj=relations	petrarch2
 abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	050	obj=relations	petrarch2
 abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	050	pre=relations	petrarch2
@@ -26365,7 +26365,7 @@ abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitiga
 abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	085	obj=sanctions	petrarch2
 abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	087	prt=off obj=attacks	petrarch2
 abate,ameliorate,appease,assuage,better,ease,expediate,facilitate,improve,mitigate,simplify	087	obj=rocket	petrarch2
-accord,add,award,bequeath,bestow,endow,entrust,give,grant,issue,lend,loan,provide,supply	060	-	petrarch2
+accord,add,award,bequeath,bestow,endow,entrust,give,grant,issue,lend,loan,provide,supply	060	syn=grant	petrarch2
 contribute,donate	070	-	petrarch2
 accord,add,award,bequeath,bestow,contribute,donate,endow,entrust,give,grant,issue,lend,loan,provide,supply	---	obj=access	petrarch2
 accord,add,award,bequeath,bestow,contribute,donate,endow,entrust,give,grant,issue,lend,loan,provide,supply	010	obj=press obj=release	petrarch2
@@ -26508,7 +26508,7 @@ accord,add,award,bequeath,bestow,contribute,donate,endow,entrust,give,grant,issu
 accord,add,award,bequeath,bestow,contribute,donate,endow,entrust,give,grant,issue,lend,loan,provide,supply	173	obj=&DETENTION obj=term	petrarch2
 accord,add,award,bequeath,bestow,contribute,donate,endow,entrust,give,grant,issue,lend,loan,provide,supply	173	obj=arrest obj=warrants	petrarch2
 tie	060	prt=in	petrarch2
-attach,bind,chain,connect,link,relate	060	-	petrarch2
+attach,bind,chain,connect,link,relate	060	syn=link	petrarch2
 tie	013	prt=in obj=importance pp=to:friendship	petrarch2
 tie	0311	prt=in pp=with	petrarch2
 tie	1123	prt=in pp=to:attack	petrarch2
@@ -26523,9 +26523,9 @@ attach,bind,chain,connect,link,relate	1124	pp=to:assassination	petrarch2
 attach,bind,chain,connect,link,relate	112	obj=ban pp=to:unrest	petrarch2
 attach,bind,chain,connect,link,relate	112	obj=riot pp=to:ban	petrarch2
 attach,bind,chain,connect,link,relate	144	obj=themselves	petrarch2
-blend,coalesce,combine,conflate,fuse,merge,unify	060	-	petrarch2
+blend,coalesce,combine,conflate,fuse,merge,unify	060	syn=merge	petrarch2
 address	010	-	petrarch2
-administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,oversee,prescribe,regulate,rule,steer,supervise,supervize	060	-	petrarch2
+administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,oversee,prescribe,regulate,rule,steer,supervise,supervize	060	syn=oversee_manage	petrarch2
 monitor	090	-	petrarch2
 order	100	-	petrarch2
 address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,monitor,order,oversee,prescribe,regulate,rule,steer,supervise,supervize	---	pp=for:coalition	petrarch2
@@ -26649,7 +26649,7 @@ address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,h
 address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,monitor,order,oversee,prescribe,regulate,rule,steer,supervise,supervize	190	pp=for:attack	petrarch2
 address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,monitor,order,oversee,prescribe,regulate,rule,steer,supervise,supervize	190	obj=operation	petrarch2
 address,administer,command,conduct,control,dictate,direct,enjoin,govern,handle,head,lead,manage,monitor,order,oversee,prescribe,regulate,rule,steer,supervise,supervize	192	obj=land	petrarch2
-exchange,swap,trade	060	-	petrarch2
+exchange,swap,trade	060	syn=trade	petrarch2
 exchange,swap,trade	0311	pp=from pp=to tgt=pp:to src=pp:from	petrarch2
 exchange,swap,trade	031	obj=pledges	petrarch2
 exchange,swap,trade	040	pp=over:lunch	petrarch2
@@ -26674,7 +26674,7 @@ exchange,swap,trade	194	pre=&WEAPON	petrarch2
 exchange,swap,trade	194	obj=&WEAPON	petrarch2
 exchange,swap,trade	194	pre=rockets	petrarch2
 pay	061	prt=for	petrarch2
-bankroll,finance,fund,invest,pay,sponsor,underwrite	061	-	petrarch2
+bankroll,finance,fund,invest,pay,sponsor,underwrite	061	syn=finance	petrarch2
 pay	---	prt=for obj=dividends	petrarch2
 pay	017	prt=for obj=condolence	petrarch2
 pay	017	prt=for obj=farewell	petrarch2
@@ -26716,28 +26716,28 @@ bankroll,finance,fund,invest,pay,sponsor,underwrite	0842	obj=compensation	petrar
 import	061	-	petrarch2
 import	061	pp=from	petrarch2
 import	150	obj=&WEAPON	petrarch2
-buy,purchase	061	-	petrarch2
+buy,purchase	061	syn=purchase	petrarch2
 compensate	114	-	petrarch2
 buy,compensate,purchase	062	obj=&WEAPON	petrarch2
 buy,compensate,purchase	062	obj=&AIRCRAFT	petrarch2
-arm,attire,equip,furnish,gear,outfit,render,stock,tender	062	-	petrarch2
+arm,attire,equip,furnish,gear,outfit,render,stock,tender	062	syn=arm	petrarch2
 extradite	063	-	petrarch2
 extradite	063	obj=&SUSPECT	petrarch2
 extradite	063	obj=militant	petrarch2
 step	070	prt=in	petrarch2
-interfere,intervene	070	-	petrarch2
+interfere,intervene	070	syn=intervene	petrarch2
 step	013	prt=in pp=to:calm	petrarch2
 step	045	prt=in pp=in:&DISPUTE	petrarch2
 step	190	prt=in obj=militarily	petrarch2
 interfere,intervene	013	pp=to:calm	petrarch2
 interfere,intervene	045	pp=in:&DISPUTE	petrarch2
 interfere,intervene	190	obj=militarily	petrarch2
-stabilise,stabilize	070	-	petrarch2
+stabilise,stabilize	070	syn=stabilise	petrarch2
 stabilise,stabilize	071	obj=economy	petrarch2
 rescue	073	-	petrarch2
 rescue	045	obj=peace obj=process	petrarch2
 look	074	prt=after	petrarch2
-defend,guard,protect,safeguard,shield,tend,ward	074	-	petrarch2
+defend,guard,protect,safeguard,shield,tend,ward	074	syn=defend	petrarch2
 shelter	075	-	petrarch2
 look	010	prt=after obj=&FIGHT	petrarch2
 look	0211	prt=after obj=tax	petrarch2
@@ -26796,7 +26796,7 @@ abstain	080	-	petrarch2
 abstain	087	pp=from:violence	petrarch2
 go	080	prt=by	petrarch2
 go	080	prt=through	petrarch2
-allow,approve,authorise,authorize,clear,consent,countenance,empower,enable,legislate,pass,permit,ratify,tolerate,verify	080	-	petrarch2
+allow,approve,authorise,authorize,clear,consent,countenance,empower,enable,legislate,pass,permit,ratify,tolerate,verify	080	syn=allow	petrarch2
 go	---	prt=by obj=budget	petrarch2
 go	010	prt=by obj=withdrawal	petrarch2
 go	010	prt=by obj=&SOLUTION	petrarch2
@@ -27047,7 +27047,7 @@ allow,approve,authorise,authorize,clear,consent,countenance,empower,enable,legis
 hash	080	prt=out	petrarch2
 settle	080	prt=on	petrarch2
 talk	080	prt=over	petrarch2
-arbitrate,compromise,conciliate,intercede,intermediate,mediate,negotiate,resettle,resolve,settle	080	-	petrarch2
+arbitrate,compromise,conciliate,intercede,intermediate,mediate,negotiate,resettle,resolve,settle	080	syn=compromise	petrarch2
 hash	036	prt=out pp=over:visit	petrarch2
 hash	039	prt=out obj=&DISPUTE	petrarch2
 hash	045	prt=out pp=between	petrarch2
@@ -27092,12 +27092,12 @@ arbitrate,compromise,conciliate,intercede,intermediate,mediate,negotiate,resettl
 arbitrate,compromise,conciliate,intercede,intermediate,mediate,negotiate,resettle,resolve,settle	061	obj=credit obj=&DISPUTE	petrarch2
 arbitrate,compromise,conciliate,intercede,intermediate,mediate,negotiate,resettle,resolve,settle	082	obj=issue	petrarch2
 arbitrate,compromise,conciliate,intercede,intermediate,mediate,negotiate,resettle,resolve,settle	0831	obj=release	petrarch2
-disentangle,loosen,relax,tease,undo,untie	080	-	petrarch2
+disentangle,loosen,relax,tease,undo,untie	080	syn=loosen	petrarch2
 disentangle,loosen,relax,tease,undo,untie	081	obj=restriction	petrarch2
 pardon	080	-	petrarch2
 pardon	0841	obj=&HOSTAGE	petrarch2
 set	080	prt=free	petrarch2
-emancipate,free,liberate,unloose	080	-	petrarch2
+emancipate,free,liberate,unloose	080	syn=release	petrarch2
 release	084	-	petrarch2
 set	---	prt=free obj=identities	petrarch2
 set	---	prt=free obj=recording	petrarch2
@@ -27162,9 +27162,9 @@ emancipate,free,liberate,release,unloose	085	obj=fund	petrarch2
 emancipate,free,liberate,release,unloose	111	obj=criticism	petrarch2
 emancipate,free,liberate,release,unloose	111	obj=fury	petrarch2
 back	080	prt=down	petrarch2
-draw,pull	080	prt=back	petrarch2
-get,pull	080	prt=out	petrarch2
-detach,disconnect,disengage,recede,retire,retract,retreat,withdraw	080	-	petrarch2
+draw,pull	080	prt=back syn=retreat	petrarch2
+get,pull	080	prt=out syn=retreat	petrarch2
+detach,disconnect,disengage,recede,retire,retract,retreat,withdraw	080	syn=retreat	petrarch2
 back	---	prt=down pp=from:race	petrarch2
 back	073	prt=down obj=civilian obj=staff	petrarch2
 back	0874	prt=down pp=from:highway	petrarch2
@@ -27283,7 +27283,7 @@ detach,disconnect,disengage,recede,retire,retract,retreat,withdraw	1661	obj=&PKO
 detach,disconnect,disengage,recede,retire,retract,retreat,withdraw	1662	obj=advisor	petrarch2
 abide	080	prt=by	petrarch2
 conform	080	prt=to	petrarch2
-abide,accede,acquiesce,bide,fill,obey,satify,submit	080	-	petrarch2
+abide,accede,acquiesce,bide,fill,obey,satify,submit	080	syn=submit	petrarch2
 comply	030	-	petrarch2
 abide	020	prt=by obj=&PROPOSAL	petrarch2
 abide	020	prt=by obj=petition	petrarch2
@@ -27385,9 +27385,9 @@ bow,capitulate,cede,concede,concession,forswear,relinquish,renounce,succumb,surr
 absolve,acquit,exculpate,exonerate,vindicate	081	-	petrarch2
 absolve,acquit,exculpate,exonerate,vindicate	080	pp=by	petrarch2
 declassify	081	-	petrarch2
-decriminalise,decriminalize,legalise,legalize	081	-	petrarch2
+decriminalise,decriminalize,legalise,legalize	081	syn=legalise	petrarch2
 look	090	prt=over	petrarch2
-analyse,ascertain,audit,check,examine,explore,inspect,research,study	090	-	petrarch2
+analyse,ascertain,audit,check,examine,explore,inspect,research,study	090	syn=inspect	petrarch2
 look	014	prt=over obj=new obj=investment	petrarch2
 look	014	prt=over obj=ways	petrarch2
 look	090	prt=over obj=&INFORMATION	petrarch2
@@ -27406,7 +27406,7 @@ investigate	092	obj=slavery	petrarch2
 investigate	093	obj=clashes	petrarch2
 investigate	094	obj=massacre	petrarch2
 glance	090	prt=over	petrarch2
-comb,dig,mine,probe,rake,scan,scrutinize,skim,sweep,unearth	090	-	petrarch2
+comb,dig,mine,probe,rake,scan,scrutinize,skim,sweep,unearth	090	syn=probe	petrarch2
 glance	073	prt=over pp=for:mines	petrarch2
 glance	090	prt=over pp=into	petrarch2
 glance	090	prt=over obj=murder	petrarch2
@@ -27425,7 +27425,7 @@ comb,dig,mine,probe,rake,scan,scrutinize,skim,sweep,unearth	150	obj=area	petrarc
 comb,dig,mine,probe,rake,scan,scrutinize,skim,sweep,unearth	151	pre=&AIRCRAFT obj=low	petrarch2
 comb,dig,mine,probe,rake,scan,scrutinize,skim,sweep,unearth	170	obj=&TOWN pp=in:crackdown	petrarch2
 comb,dig,mine,probe,rake,scan,scrutinize,skim,sweep,unearth	190	pp=through:villages	petrarch2
-adjure,bid,campaign,clamor,clamour,crusade,demand,entreat,exhort,necessitate,need,press,push	100	-	petrarch2
+adjure,bid,campaign,clamor,clamour,crusade,demand,entreat,exhort,necessitate,need,press,push	100	syn=demand	petrarch2
 want	030	-	petrarch2
 adjure,bid,campaign,clamor,clamour,crusade,demand,entreat,exhort,necessitate,need,press,push,want	---	obj=divorce	petrarch2
 adjure,bid,campaign,clamor,clamour,crusade,demand,entreat,exhort,necessitate,need,press,push,want	017	obj=farewell	petrarch2
@@ -27530,7 +27530,7 @@ adjure,bid,campaign,clamor,clamour,crusade,demand,entreat,exhort,necessitate,nee
 adjure,bid,campaign,clamor,clamour,crusade,demand,entreat,exhort,necessitate,need,press,push,want	195	obj=offensive pp=against	petrarch2
 insist	100	-	petrarch2
 insist	1033	pp=on:return pp=of:&REFUGEE	petrarch2
-allege,aver,avow,claim,swear	110	-	petrarch2
+allege,aver,avow,claim,swear	110	syn=allege	petrarch2
 allege,aver,avow,claim,swear	013	obj=success	petrarch2
 allege,aver,avow,claim,swear	013	obj=victory	petrarch2
 allege,aver,avow,claim,swear	015	obj=responsibility	petrarch2
@@ -27546,11 +27546,11 @@ allege,aver,avow,claim,swear	1122	obj=human obj=rights obj=abuse	petrarch2
 allege,aver,avow,claim,swear	112	obj=insurgents	petrarch2
 allege,aver,avow,claim,swear	112	obj=plot	petrarch2
 allege,aver,avow,claim,swear	181	obj=kidnapping	petrarch2
-blaspheme,curse	110	-	petrarch2
-decry,disapprove	110	-	petrarch2
-disappoint,discourage,dishearten,dismay,sadden	110	-	petrarch2
+blaspheme,curse	110	syn=curse	petrarch2
+decry,disapprove	110	syn=disapprove	petrarch2
+disappoint,discourage,dishearten,dismay,sadden	110	syn=dismay	petrarch2
 disappoint,discourage,dishearten,dismay,sadden	111	pp=by:broken	petrarch2
-distrust,oppugn,suspect	110	-	petrarch2
+distrust,oppugn,suspect	110	syn=distrust	petrarch2
 doubt	012	-	petrarch2
 distrust,doubt,oppugn,suspect	110	obj=secret obj=&PROGRAM	petrarch2
 distrust,doubt,oppugn,suspect	1121	pp=of:stealing	petrarch2
@@ -27558,13 +27558,13 @@ distrust,doubt,oppugn,suspect	1121	pp=of:fraud	petrarch2
 distrust,doubt,oppugn,suspect	1123	pp=of:attack	petrarch2
 distrust,doubt,oppugn,suspect	1125	pp=of:treason	petrarch2
 distrust,doubt,oppugn,suspect	112	pp=of:cooperation	petrarch2
-cry,grieve,lament,mourn,wail,weep,whine	110	-	petrarch2
+cry,grieve,lament,mourn,wail,weep,whine	110	syn=lament	petrarch2
 cry,grieve,lament,mourn,wail,weep,whine	012	obj=failure	petrarch2
 cry,grieve,lament,mourn,wail,weep,whine	017	obj=death	petrarch2
 cry,grieve,lament,mourn,wail,weep,whine	017	obj=dead	petrarch2
 cry,grieve,lament,mourn,wail,weep,whine	111	obj=slaughter	petrarch2
 cry,grieve,lament,mourn,wail,weep,whine	111	obj=speech	petrarch2
-rebuff,slight	110	-	petrarch2
+rebuff,slight	110	syn=rebuff	petrarch2
 snub	111	-	petrarch2
 rebuff,slight,snub	123	obj=demand	petrarch2
 rebuff,slight,snub	125	obj=peace obj=talk	petrarch2
@@ -27572,7 +27572,7 @@ rebuff,slight,snub	125	obj=offer	petrarch2
 rebuff,slight,snub	128	obj=international obj=embargo	petrarch2
 regret	110	-	petrarch2
 regret	055	obj=offenc	petrarch2
-argue,bemoan,challenge,compete,contend,contest,contradict,contrast,contravene,counter,counterbalance,differ,disagree,dispute,dissent,oppose,refute,wrangle	110	-	petrarch2
+argue,bemoan,challenge,compete,contend,contest,contradict,contrast,contravene,counter,counterbalance,differ,disagree,dispute,dissent,oppose,refute,wrangle	110	syn=verbal_conflict	petrarch2
 complain	114	-	petrarch2
 debate	040	-	petrarch2
 object	120	-	petrarch2
@@ -27651,10 +27651,10 @@ argue,bemoan,challenge,compete,complain,contend,contest,contradict,contrast,cont
 argue,bemoan,challenge,compete,complain,contend,contest,contradict,contrast,contravene,counter,counterbalance,debate,differ,disagree,dispute,dissent,object,oppose,protest,refute,wrangle	141	obj=peacefully	petrarch2
 argue,bemoan,challenge,compete,complain,contend,contest,contradict,contrast,contravene,counter,counterbalance,debate,differ,disagree,dispute,dissent,object,oppose,protest,refute,wrangle	141	obj=&FIGHT	petrarch2
 argue,bemoan,challenge,compete,complain,contend,contest,contradict,contrast,contravene,counter,counterbalance,debate,differ,disagree,dispute,dissent,object,oppose,protest,refute,wrangle	160	pp=on:&CEASEFIRE	petrarch2
-debase,defile,degrade,disgrace,humble,humiliate	110	-	petrarch2
-belittle,denigrate,impugn,malign,slander	111	-	petrarch2
+debase,defile,degrade,disgrace,humble,humiliate	110	syn=disgrace	petrarch2
+belittle,denigrate,impugn,malign,slander	111	syn=denigrate	petrarch2
 dress	111	prt=down	petrarch2
-admonish,berate,castigate,censure,chasten,chastise,chide,criticise,criticize,denounce,deride,disparage,lambaste,lecture,rebuke,remonstrate,reprimand,reproach,reprobate,ridicule,scold,scorn	111	-	petrarch2
+admonish,berate,castigate,censure,chasten,chastise,chide,criticise,criticize,denounce,deride,disparage,lambaste,lecture,rebuke,remonstrate,reprimand,reproach,reprobate,ridicule,scold,scorn	111	syn=denounce	petrarch2
 cane,flog	180	-	petrarch2
 dress	016	prt=down obj=accusation	petrarch2
 dress	052	prt=down obj=&DETENTION	petrarch2
@@ -27671,9 +27671,9 @@ admonish,berate,cane,castigate,censure,chasten,chastise,chide,criticise,criticiz
 admonish,berate,cane,castigate,censure,chasten,chastise,chide,criticise,criticize,denounce,deride,disparage,flog,lambaste,lecture,rebuke,remonstrate,reprimand,reproach,reprobate,ridicule,scold,scorn	1122	pp=for:violating	petrarch2
 admonish,berate,cane,castigate,censure,chasten,chastise,chide,criticise,criticize,denounce,deride,disparage,flog,lambaste,lecture,rebuke,remonstrate,reprimand,reproach,reprobate,ridicule,scold,scorn	1124	pp=as:terrorism	petrarch2
 lash	111	prt=out	petrarch2
-abhor,deplore	111	-	petrarch2
-jeer,scoff	111	-	petrarch2
-crucify,pillory,savage	111	-	petrarch2
+abhor,deplore	111	syn=deplore	petrarch2
+jeer,scoff	111	syn=jeer	petrarch2
+crucify,pillory,savage	111	syn=savage	petrarch2
 accuse,blame,charge,fault,implicate	112	-	petrarch2
 condemn	111	-	petrarch2
 convict,indict	173	-	petrarch2
@@ -27764,7 +27764,7 @@ accuse,blame,charge,condemn,convict,fault,implicate,indict	173	pre=tribunal	petr
 accuse,blame,charge,condemn,convict,fault,implicate,indict	173	pre=court	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	173	pre=court	petrarch2
 accuse,blame,charge,condemn,convict,fault,implicate,indict	111	pre=strongly obj=attack pp=on	petrarch2
-defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	120	-	petrarch2
+defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	120	syn=delay	petrarch2
 defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	011	obj=response	petrarch2
 defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	014	obj=decision	petrarch2
 defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	030	obj=march	petrarch2
@@ -27802,11 +27802,11 @@ defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,pro
 defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	172	pp=from:entering	petrarch2
 defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	172	pp=from:leaving	petrarch2
 defer,delay,forestall,hamper,hinder,impede,inhibit,obstruct,postpone,prevent,procrastinate,remit,retard,shelve,stall,stymie,table	172	obj=freeing	petrarch2
-override,overrule	120	-	petrarch2
-endanger,risk	130	-	petrarch2
+override,overrule	120	syn=overrule	petrarch2
+endanger,risk	130	syn=endanger	petrarch2
 endanger,risk	131	obj=interests	petrarch2
 threaten	130	-	petrarch2
-caution,warn	130	-	petrarch2
+caution,warn	130	syn=warn	petrarch2
 caution,warn	012	pp=of:disastrous	petrarch2
 caution,warn	012	obj=ethnic obj=violence	petrarch2
 caution,warn	012	obj=ethnic obj=tension	petrarch2
@@ -27842,7 +27842,7 @@ caution,warn	138	pp=of:&FIGHT	petrarch2
 caution,warn	138	pp=of:&FIGHT	petrarch2
 caution,warn	160	obj=&PEOPLE pp=against:traveling	petrarch2
 bridle	140	prt=at	petrarch2
-agitate,agonise,agonize,annoy,badger,bother,discomfit,disconcert,disquiet,disturb,harass,harry,hassle,irk,irritate,pester,plague,rag,torment,upset,vex	140	-	petrarch2
+agitate,agonise,agonize,annoy,badger,bother,discomfit,disconcert,disquiet,disturb,harass,harry,hassle,irk,irritate,pester,plague,rag,torment,upset,vex	140	syn=disturb	petrarch2
 distress,frustrate	012	-	petrarch2
 bridle	010	prt=at pp=by:attack	petrarch2
 bridle	012	prt=at pp=by	petrarch2
@@ -27868,13 +27868,13 @@ demonstrate,march	141	pre=supporters	petrarch2
 demonstrate,march	141	pp=against	petrarch2
 demonstrate,march	152	obj=soldiers	petrarch2
 demonstrate,march	152	obj=troops	petrarch2
-arouse,enkindle,provoke	140	-	petrarch2
+arouse,enkindle,provoke	140	syn=provoke	petrarch2
 arouse,enkindle,provoke	051	obj=celebration	petrarch2
 arouse,enkindle,provoke	190	obj=retaliation	petrarch2
 riot	145	-	petrarch2
-call,drum	150	prt=up	petrarch2
+call,drum	150	prt=up syn=mobilize	petrarch2
 pull	150	prt=together	petrarch2
-garner,marshal,mobilise,mobilize,muster,rally	150	-	petrarch2
+garner,marshal,mobilise,mobilize,muster,rally	150	syn=mobilize	petrarch2
 summon	040	-	petrarch2
 call,drum	022	prt=up obj=supporters	petrarch2
 call,drum	022	prt=up obj=support	petrarch2
@@ -27943,12 +27943,12 @@ betray	160	-	petrarch2
 blacklist	160	-	petrarch2
 disassociate	160	-	petrarch2
 disassociate	160	pp=from:&TREATY	petrarch2
-disarray,disorder,disrupt	160	-	petrarch2
+disarray,disorder,disrupt	160	syn=disrupt	petrarch2
 disarray,disorder,disrupt	140	obj=speech	petrarch2
 spy	090	-	petrarch2
-countermine,sabotage,undermine	160	-	petrarch2
+countermine,sabotage,undermine	160	syn=undermine	petrarch2
 secede	161	-	petrarch2
-cage,contain,enclose,incarcerate,restrict,withhold	170	-	petrarch2
+cage,contain,enclose,incarcerate,restrict,withhold	170	syn=confine	petrarch2
 confine,detain,imprison,jail	173	-	petrarch2
 cage,confine,contain,detain,enclose,hold,imprison,incarcerate,jail,restrict,withhold	---	obj=illegal obj=immigrants	petrarch2
 cage,confine,contain,detain,enclose,hold,imprison,incarcerate,jail,restrict,withhold	---	obj=immigrants	petrarch2
@@ -28017,7 +28017,7 @@ cage,confine,contain,detain,enclose,hold,imprison,incarcerate,jail,restrict,with
 cordon	170	prt=off	petrarch2
 vote	170	prt=down	petrarch2
 bar	172	-	petrarch2
-blacklist,block,blockade,embargo,exclude,ostracise,ostracize,segregate,shun	170	-	petrarch2
+blacklist,block,blockade,embargo,exclude,ostracise,ostracize,segregate,shun	170	syn=exclude	petrarch2
 boycott	163	-	petrarch2
 cordon	1213	prt=off obj=extradition	petrarch2
 cordon	125	prt=off obj=peace obj=process	petrarch2
@@ -28124,7 +28124,7 @@ bar,blacklist,block,blockade,boycott,embargo,exclude,ostracise,ostracize,segrega
 bar,blacklist,block,blockade,boycott,embargo,exclude,ostracise,ostracize,segregate,shun	191	obj=traffic	petrarch2
 bar,blacklist,block,blockade,boycott,embargo,exclude,ostracise,ostracize,segregate,shun	191	obj=crowds	petrarch2
 bar,blacklist,block,blockade,boycott,embargo,exclude,ostracise,ostracize,segregate,shun	191	obj=trade	petrarch2
-blackmail,compel,enforce,force,impel,pressure,reinforce	170	-	petrarch2
+blackmail,compel,enforce,force,impel,pressure,reinforce	170	syn=impel	petrarch2
 blackmail,compel,enforce,force,impel,pressure,reinforce	---	pre=drought	petrarch2
 blackmail,compel,enforce,force,impel,pressure,reinforce	074	obj=peacekeeping obj=force	petrarch2
 blackmail,compel,enforce,force,impel,pressure,reinforce	074	obj=&PKO	petrarch2
@@ -28145,7 +28145,7 @@ blackmail,compel,enforce,force,impel,pressure,reinforce	163	obj=sanction	petrarc
 blackmail,compel,enforce,force,impel,pressure,reinforce	163	obj=ban	petrarch2
 blackmail,compel,enforce,force,impel,pressure,reinforce	171	obj=way pp=into:headquarters	petrarch2
 blackmail,compel,enforce,force,impel,pressure,reinforce	174	obj=police	petrarch2
-bill,impose,inflict,levy,reimpose	170	-	petrarch2
+bill,impose,inflict,levy,reimpose	170	syn=impose	petrarch2
 bill,impose,inflict,levy,reimpose	---	obj=taxes	petrarch2
 bill,impose,inflict,levy,reimpose	100	obj=regulation	petrarch2
 bill,impose,inflict,levy,reimpose	100	obj=condition	petrarch2
@@ -28163,9 +28163,9 @@ bill,impose,inflict,levy,reimpose	172	obj=&SOLUTION	petrarch2
 bill,impose,inflict,levy,reimpose	172	obj=control	petrarch2
 bill,impose,inflict,levy,reimpose	172	obj=fine	petrarch2
 bill,impose,inflict,levy,reimpose	190	obj=blackout pp=by:force	petrarch2
-penalize,punish	170	-	petrarch2
+penalize,punish	170	syn=punish	petrarch2
 crack	170	prt=down	petrarch2
-constrain,crackdown,curb,moderate,quell,repress,restrain,subdue,suppress	170	-	petrarch2
+constrain,crackdown,curb,moderate,quell,repress,restrain,subdue,suppress	170	syn=suppress	petrarch2
 crack	013	prt=down obj=fears	petrarch2
 crack	160	prt=down obj=influence	petrarch2
 crack	160	prt=down obj=links	petrarch2
@@ -28174,10 +28174,10 @@ constrain,crackdown,curb,moderate,quell,repress,restrain,subdue,suppress	013	obj
 constrain,crackdown,curb,moderate,quell,repress,restrain,subdue,suppress	160	obj=influence	petrarch2
 constrain,crackdown,curb,moderate,quell,repress,restrain,subdue,suppress	160	obj=links	petrarch2
 constrain,crackdown,curb,moderate,quell,repress,restrain,subdue,suppress	175	obj=disturbance	petrarch2
-vandalise,vandalize	1712	-	petrarch2
+vandalise,vandalize	1712	syn=vandalise	petrarch2
 arrest	171	prt=and	petrarch2
 apprehend,arrest	173	-	petrarch2
-capture,catch,grab,nab,seize,snatch,take	171	-	petrarch2
+capture,catch,grab,nab,seize,snatch,take	171	syn=apprehend	petrarch2
 arrest	---	prt=and obj=control pp=of:house	petrarch2
 arrest	---	prt=and obj=another obj=shot	petrarch2
 arrest	---	prt=and obj=opportunity	petrarch2
@@ -28370,7 +28370,7 @@ apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	192	obj=land	petrarch2
 apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	192	obj=land	petrarch2
 apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	075	obj=&ASYLUM	petrarch2
 apprehend,arrest,capture,catch,grab,nab,seize,snatch,take	0831	prt=over pp=after:resignation	petrarch2
-extract,pluck,pull,wrest	171	-	petrarch2
+extract,pluck,pull,wrest	171	syn=extract	petrarch2
 extract,pluck,pull,wrest	0874	obj=&MILITARY	petrarch2
 extract,pluck,pull,wrest	0874	obj=&MILITARY	petrarch2
 extract,pluck,pull,wrest	0874	prt=back	petrarch2
@@ -28381,10 +28381,10 @@ extract,pluck,pull,wrest	161	pp=out pp=of:government	petrarch2
 extract,pluck,pull,wrest	161	obj=embassy obj=out	petrarch2
 extract,pluck,pull,wrest	166	pre=commission	petrarch2
 extract,pluck,pull,wrest	166	obj=staff obj=out	petrarch2
-nationalise,nationalize	171	-	petrarch2
+nationalise,nationalize	171	syn=nationalize	petrarch2
 steal	171	-	petrarch2
 take	171	prt=over	petrarch2
-commandeer,hijack,overturn,pirate,revolutionise,revolutionize,subvert,usurp	171	-	petrarch2
+commandeer,hijack,overturn,pirate,revolutionise,revolutionize,subvert,usurp	171	syn=take_control	petrarch2
 take	---	prt=over obj=elections	petrarch2
 take	081	prt=over obj=conviction	petrarch2
 take	081	prt=over obj=sentence	petrarch2
@@ -28405,10 +28405,10 @@ commandeer,hijack,overturn,pirate,revolutionise,revolutionize,subvert,usurp	124	
 commandeer,hijack,overturn,pirate,revolutionise,revolutionize,subvert,usurp	181	obj=convoy pp=of	petrarch2
 commandeer,hijack,overturn,pirate,revolutionise,revolutionize,subvert,usurp	181	pre=gunmen	petrarch2
 commandeer,hijack,overturn,pirate,revolutionise,revolutionize,subvert,usurp	181	obj=&CAR	petrarch2
-annex,appropriate	171	-	petrarch2
+annex,appropriate	171	syn=take_property	petrarch2
 confiscate	1711	-	petrarch2
-fine,tax	172	-	petrarch2
-ban,criminalise,criminalize,disallow,forbid,illegalise,illegalize,interdict,outlaw,prohibit,proscribe,veto	172	-	petrarch2
+fine,tax	172	syn=fine	petrarch2
+ban,criminalise,criminalize,disallow,forbid,illegalise,illegalize,interdict,outlaw,prohibit,proscribe,veto	172	syn=prohibit	petrarch2
 censor	1721	-	petrarch2
 ban,censor,criminalise,criminalize,disallow,forbid,illegalise,illegalize,interdict,outlaw,prohibit,proscribe,veto	080	pre=lift	petrarch2
 ban,censor,criminalise,criminalize,disallow,forbid,illegalise,illegalize,interdict,outlaw,prohibit,proscribe,veto	1234	obj=constitutional obj=amendment	petrarch2
@@ -28436,12 +28436,12 @@ ban,censor,criminalise,criminalize,disallow,forbid,illegalise,illegalize,interdi
 ban,censor,criminalise,criminalize,disallow,forbid,illegalise,illegalize,interdict,outlaw,prohibit,proscribe,veto	172	obj=visit	petrarch2
 sentence	172	-	petrarch2
 prosecute	173	-	petrarch2
-re-arrest,rearrest	173	-	petrarch2
+re-arrest,rearrest	173	syn=re_arrest	petrarch2
 sue	173	-	petrarch2
 sue	173	pp=in:court	petrarch2
 sue	173	pp=for	petrarch2
-boot,kick	174	prt=out	petrarch2
-banish,deport,evict,exile,expel,oust,remove	174	-	petrarch2
+boot,kick	174	prt=out syn=deport	petrarch2
+banish,deport,evict,exile,expel,oust,remove	174	syn=deport	petrarch2
 boot,kick	---	prt=out obj=ruler	petrarch2
 boot,kick	081	prt=out obj=restriction	petrarch2
 boot,kick	081	prt=out obj=limit	petrarch2
@@ -28478,9 +28478,9 @@ banish,deport,evict,exile,expel,oust,remove	174	obj=&MILITARY	petrarch2
 banish,deport,evict,exile,expel,oust,remove	174	obj=diplomats	petrarch2
 banish,deport,evict,exile,expel,oust,remove	174	obj=settler	petrarch2
 banish,deport,evict,exile,expel,oust,remove	175	obj=protester	petrarch2
-abuse,mistreat	180	-	petrarch2
+abuse,mistreat	180	syn=abuse	petrarch2
 abuse,mistreat	182	obj=&HOSTAGE	petrarch2
-bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,mar,rip,spoil,tarnish,tear,vitiate,wound	180	-	petrarch2
+bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,mar,rip,spoil,tarnish,tear,vitiate,wound	180	syn=hurt	petrarch2
 injure	182	-	petrarch2
 bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,injure,mar,rip,spoil,tarnish,tear,vitiate,wound	---	pp=in:accident	petrarch2
 bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,injure,mar,rip,spoil,tarnish,tear,vitiate,wound	---	pp=in:&WEATHER	petrarch2
@@ -28494,13 +28494,13 @@ bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,injure,mar,rip,spoil,ta
 bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,injure,mar,rip,spoil,tarnish,tear,vitiate,wound	190	pre=attack	petrarch2
 bruise,contaminate,corrupt,crack,damage,harm,hurt,impair,injure,mar,rip,spoil,tarnish,tear,vitiate,wound	195	pp=in:air	petrarch2
 rampage	180	-	petrarch2
-rip,tear	180	-	petrarch2
+rip,tear	180	syn=rip	petrarch2
 scuffle	180	-	petrarch2
 slap	180	-	petrarch2
 slap	163	obj=sanctions	petrarch2
 slap	172	obj=fine	petrarch2
 terrorize	180	-	petrarch2
-lash,whip	180	-	petrarch2
+lash,whip	180	syn=whip	petrarch2
 lash,whip	111	prt=out	petrarch2
 overthrow	180	-	petrarch2
 abduct,kidnap	181	-	petrarch2
@@ -28510,7 +28510,7 @@ abduct,kidnap	181	obj=&HOSTAGE	petrarch2
 abduct,kidnap	181	obj=minister	petrarch2
 abduct,kidnap	181	obj=citizen	petrarch2
 abduct,kidnap	181	pre=gunmen	petrarch2
-dishonor,dishonour,rape	1821	-	petrarch2
+dishonor,dishonour,rape	1821	syn=rape	petrarch2
 torture	1822	-	petrarch2
 stab	182	-	petrarch2
 stab	---	pp=in:back	petrarch2
@@ -28520,7 +28520,7 @@ ambush	190	obj=convoy	petrarch2
 ambush	190	obj=rebels	petrarch2
 ambush	190	obj=&CAR	petrarch2
 wipe	190	prt=out	petrarch2
-annihilate,beat,best,break,bust,crush,decimate,defeat,desolate,destroy,devastate,disarm,dominate,eradicate,master,obliterate,overcome,overpower,overshadow,overtake,overwhelm,ravage,ravish,raze,ruin,shatter,smash,subjugate,surmount	190	-	petrarch2
+annihilate,beat,best,break,bust,crush,decimate,defeat,desolate,destroy,devastate,disarm,dominate,eradicate,master,obliterate,overcome,overpower,overshadow,overtake,overwhelm,ravage,ravish,raze,ruin,shatter,smash,subjugate,surmount	190	syn=destroy	petrarch2
 beat	182	-	petrarch2
 demolish	1712	-	petrarch2
 wipe	---	prt=out pp=in:election	petrarch2
@@ -28631,7 +28631,7 @@ die	194	pp=during:shelling	petrarch2
 die	1952	pp=in:drone	petrarch2
 die	195	pp=during:air	petrarch2
 die	195	pp=in:airstrike	petrarch2
-circle,encircle,ring,surround	190	-	petrarch2
+circle,encircle,ring,surround	190	syn=encircle	petrarch2
 circle,encircle,ring,surround	080	obj=house	petrarch2
 circle,encircle,ring,surround	150	pre=troop	petrarch2
 circle,encircle,ring,surround	150	pre=tank	petrarch2
@@ -28646,7 +28646,7 @@ engage	111	pp=in:&FIGHT	petrarch2
 engage	193	pp=in:firefight	petrarch2
 engage	193	pp=in:gunfight	petrarch2
 blow	190	prt=up	petrarch2
-blast,blow,bomb,bombard,detonate,fire,pelt,torch	190	-	petrarch2
+blast,blow,bomb,bombard,detonate,fire,pelt,torch	190	syn=explosive_destruction	petrarch2
 dynamite	193	-	petrarch2
 explode	183	-	petrarch2
 blow	012	prt=up obj=plans	petrarch2
@@ -28809,12 +28809,12 @@ flatten	---	obj=tires	petrarch2
 flatten	1712	pre=bulldozers	petrarch2
 flatten	194	pre=&WEAPON	petrarch2
 gun	193	prt=down	petrarch2
-shell,snipe	190	-	petrarch2
+shell,snipe	190	syn=gunfire	petrarch2
 kidnapped	180	prt=and	petrarch2
 killed	190	prt=and	petrarch2
 killed	190	prt=or	petrarch2
 shoot	190	prt=down	petrarch2
-stamp,wipe	190	prt=out	petrarch2
+stamp,wipe	190	prt=out syn=kill	petrarch2
 string	190	prt=up	petrarch2
 behead,decapitate,hang,kill,murder,slay	190	-	petrarch2
 strangle	180	-	petrarch2
@@ -29100,7 +29100,7 @@ fight	190	prt=down	petrarch2
 shot	193	prt=and	petrarch2
 square	190	prt=off	petrarch2
 wage	190	prt=war	petrarch2
-altercate,assail,assault,attack,battle,blitz,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle	190	-	petrarch2
+altercate,assail,assault,attack,battle,blitz,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle	190	syn=physical_conflict	petrarch2
 bludgeon,kick,wrestle	180	-	petrarch2
 attacked,shot	---	prt=and pp=with:corruption	petrarch2
 attacked,shot	---	prt=and pp=in:polls	petrarch2
@@ -29856,7 +29856,7 @@ altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,confl
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	195	obj=&WEAPON	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	195	obj=target	petrarch2
 altercate,assail,assault,attack,battle,blitz,bludgeon,clash,clobber,combat,conflict,duel,fight,grapple,hammer,hit,kick,match,pit,pummel,quarrel,retaliate,siege,skirmish,stone,storm,strike,struggle,wrestle	196	obj=position pp=after:&TREATY	petrarch2
-pound,ram,thump	190	-	petrarch2
+pound,ram,thump	190	syn=pound	petrarch2
 pound,ram,thump	1712	obj=power obj=grid	petrarch2
 pound,ram,thump	190	pre=&MILITARY	petrarch2
 pound,ram,thump	193	pre=explosives obj=&MILITARY obj=convoy	petrarch2
@@ -29873,14 +29873,14 @@ intrude	175	prt=on obj=homes	petrarch2
 intrude	195	prt=on pre=&AIRCRAFT	petrarch2
 raid	175	obj=homes	petrarch2
 raid	195	pre=&AIRCRAFT	petrarch2
-despoil,foray,pillage,plunder,ransack,reave	190	-	petrarch2
+despoil,foray,pillage,plunder,ransack,reave	190	syn=ransack	petrarch2
 loot	145	-	petrarch2
 despoil,foray,loot,pillage,plunder,ransack,reave	145	pp=in:protest	petrarch2
 despoil,foray,loot,pillage,plunder,ransack,reave	1712	obj=office	petrarch2
 despoil,foray,loot,pillage,plunder,ransack,reave	1712	obj=home	petrarch2
 despoil,foray,loot,pillage,plunder,ransack,reave	1712	obj=home	petrarch2
 despoil,foray,loot,pillage,plunder,ransack,reave	171	obj=aid	petrarch2
-repel,repulse	190	-	petrarch2
+repel,repulse	190	syn=repulse	petrarch2
 shoot	190	-	petrarch2
 shoot	---	obj=distance	petrarch2
 shoot	1384	pre=plans	petrarch2
@@ -29897,7 +29897,7 @@ aim,target	194	pre=barrage	petrarch2
 besiege	191	-	petrarch2
 besiege	191	obj=&STRONGHOLD	petrarch2
 besiege	191	pre=forces	petrarch2
-infest,inhabit,invade,occupy,overrun,reside	192	-	petrarch2
+infest,inhabit,invade,occupy,overrun,reside	192	syn=invade	petrarch2
 infest,inhabit,invade,occupy,overrun,reside	144	pre=protestor	petrarch2
 infest,inhabit,invade,occupy,overrun,reside	145	obj=embassy	petrarch2
 infest,inhabit,invade,occupy,overrun,reside	192	obj=positions	petrarch2
@@ -29909,6 +29909,6 @@ infest,inhabit,invade,occupy,overrun,reside	192	obj=post	petrarch2
 recapture	192	-	petrarch2
 recapture	173	obj=convict	petrarch2
 recapture	173	obj=man	petrarch2
-butcher,massacre,slaughter	202	-	petrarch2
-appall,disgust,infract,offend,outrage,pique,scandalise,scandalize,shock,stun,stupefy,transgress,~	110	-	petrarch2
+butcher,massacre,slaughter	202	syn=massacre	petrarch2
+appall,disgust,infract,offend,outrage,pique,scandalise,scandalize,shock,stun,stupefy,transgress,~	110	syn=offend	petrarch2
 appall,breach,disgust,infract,offend,outrage,pique,scandalise,scandalize,shock,stun,stupefy,transgress,~	012	pp=to:core	petrarch2

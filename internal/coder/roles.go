@@ -522,6 +522,9 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		// sources are
 		src = append(append([]int(nil), src...), k.skippedActors(v, p.Skip)...)
 	}
+	if p.synonymOf(t.lemma[v], t.lower[v]) {
+		return k.objectTarget(v, src)
+	}
 	var cands []int
 	if len(p.Target) > 3 && p.Target[:3] == "pp:" {
 		prep := p.Target[3:]
@@ -685,6 +688,24 @@ func (k *sentCtx) targets(v int, p *Pattern, src []int, passive bool) []int {
 		return nil
 	}
 	return k.firstTarget(cands, src)
+}
+
+// objectTarget is the target of a verb coded only as a synonym of its
+// dictionary block's verb, with no frame word (ease, take, link, lead as
+// synonyms of facilitate, seize, connect, manage): such a verb is often
+// used in another sense ("easing credit", "takes a place with Paris",
+// "linked the breach to Y"), so only an actor its object names ("seized
+// Crimea", "outlawed the largest group in Y") is its target, none found
+// in another phrase.
+func (k *sentCtx) objectTarget(v int, src []int) []int {
+	t := k.t
+	var objs []int
+	for _, c := range t.children[v] {
+		if r := t.rel(c); r == "obj" || r == "iobj" {
+			objs = append(objs, c)
+		}
+	}
+	return k.firstTarget(objs, src)
 }
 
 // skippedActors returns the actors of the phrases headed by one of preps
