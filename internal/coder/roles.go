@@ -751,7 +751,7 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 		var out []int
 		// the phrase's own actors (with its conjuncts: "met X and Y"),
 		// else the first actor inside it ("the summit of X")
-		own := k.actorsAtWith(c, false)
+		own := k.dropTopics(k.actorsAtWith(c, false))
 		domestic := false
 		for _, mi := range own {
 			keep := !possessive(mi)
@@ -780,7 +780,7 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 			// domestic, not one on an actor of another phrase
 			return nil
 		}
-		for _, mi := range k.actorsIn(c) {
+		for _, mi := range k.dropTopics(k.actorsIn(c)) {
 			keep := !possessive(mi)
 			for _, s := range src {
 				if mi == s || k.sameActor(mi, s) {
@@ -814,6 +814,34 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 		}
 	}
 	return nil
+}
+
+// topicNouns name an agreement or a war whose name modifier says what
+// or where it is about, not who is acted on: "honor the Paris
+// agreement", "protest the Iran deal", "a speedy Iraq withdrawal".
+// ("NATO membership" names a party: not one of them.)
+var topicNouns = map[string]bool{
+	"agreement": true, "accord": true, "treaty": true, "pact": true, "deal": true,
+	"war": true, "invasion": true, "withdrawal": true,
+}
+
+// dropTopics leaves out of mentions those that only modify a topic noun
+// (a name or adjective as its compound or amod): such a past or
+// standing agreement or war is merely mentioned, its country is no
+// target.
+func (k *sentCtx) dropTopics(mentions []int) []int {
+	t := k.t
+	out := mentions[:0:0]
+	for _, mi := range mentions {
+		h := k.in.Mentions[mi].Head
+		if h >= 0 && h < len(t.head) && t.head[h] >= 0 {
+			if r := t.rel(h); (r == "compound" || r == "amod") && topicNouns[t.lemma[t.head[h]]] {
+				continue
+			}
+		}
+		out = append(out, mi)
+	}
+	return out
 }
 
 // ppNodes returns the prepositional dependents of v (obl, nmod, advmod
