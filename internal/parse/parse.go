@@ -28,25 +28,34 @@ import (
 )
 
 // The embedded models. ModelFile is the most accurate single model (beam
-// search, left to right); RTLModelFile the same trained on reversed
-// sentences; GreedyModelFile the one trained for greedy decoding (the
-// fastest); GreedyRTLModelFile its right-to-left twin. Load combines
-// those listed in Combination.
+// search, left to right); GreedyModelFile the one trained for greedy
+// decoding (the fastest). The others are the further members of the
+// default combination: beam models trained with another seed or on
+// reversed sentences (right to left), and a greedy right-to-left model.
 const (
 	ModelFile          = "model/parser.bin.gz"
+	Seed2ModelFile     = "model/parser-seed2.bin.gz"
 	RTLModelFile       = "model/parser-rtl.bin.gz"
 	GreedyModelFile    = "model/parser-greedy.bin.gz"
 	GreedyRTLModelFile = "model/parser-greedy-rtl.bin.gz"
 )
 
 // Combination lists the embedded models Load combines and their vote
-// weights (chosen on EWT dev with predicted tags).
-var Combination = []struct {
-	File   string
-	Weight float64
-}{
-	{ModelFile, 1},
-}
+// weights, and VoteTemperature how the beam models vote (see
+// Parser.WithVoteTemperature); both chosen on EWT dev with predicted tags.
+var (
+	Combination = []struct {
+		File   string
+		Weight float64
+	}{
+		{ModelFile, 1.2},
+		{RTLModelFile, 1.3},
+		{GreedyModelFile, 1.0},
+		{GreedyRTLModelFile, 0.3},
+		{Seed2ModelFile, 1.4},
+	}
+	VoteTemperature = 3.0
+)
 
 //go:embed model
 var modelFS embed.FS
@@ -82,7 +91,7 @@ type embedded struct {
 }
 
 var (
-	models = map[string]*embedded{ModelFile: {}, RTLModelFile: {}, GreedyModelFile: {}, GreedyRTLModelFile: {}}
+	models = map[string]*embedded{ModelFile: {}, Seed2ModelFile: {}, RTLModelFile: {}, GreedyModelFile: {}, GreedyRTLModelFile: {}}
 	dflt   embedded
 )
 
@@ -127,7 +136,9 @@ func Load() (*Parser, error) {
 			dflt.p = ms[0]
 			return
 		}
-		dflt.p, dflt.err = NewEnsemble(ms, ws)
+		if dflt.p, dflt.err = NewEnsemble(ms, ws); dflt.err == nil {
+			dflt.p = dflt.p.WithVoteTemperature(VoteTemperature)
+		}
 	})
 	return dflt.p, dflt.err
 }
