@@ -163,6 +163,21 @@ func (m *linear) build() {
 		size = 16
 	}
 	m.mask = size - 1
+	if m.K == 3 {
+		// the weights go straight into the table (no row table on the side)
+		m.slots3 = make([]slot3, size)
+		for r, k := range m.keys {
+			i := (k * 0x9E3779B1) & m.mask
+			for m.slots3[i].fp != 0 && m.slots3[i].fp != k {
+				i = (i + 1) & m.mask
+			}
+			if m.slots3[i].fp == k { // fingerprint collision: keep the first row
+				continue
+			}
+			m.slots3[i] = slot3{k, [3]int16{m.w[3*r], m.w[3*r+1], m.w[3*r+2]}}
+		}
+		return
+	}
 	m.slots = make([]slot, size)
 	for r, k := range m.keys {
 		i := (k * 0x9E3779B1) & m.mask
@@ -173,15 +188,6 @@ func (m *linear) build() {
 			continue
 		}
 		m.slots[i] = slot{k, int32(r)}
-	}
-	if m.K == 3 {
-		m.slots3 = make([]slot3, size)
-		for i, s := range m.slots {
-			if s.fp != 0 {
-				m.slots3[i] = slot3{s.fp, [3]int16{m.w[3*s.row], m.w[3*s.row+1], m.w[3*s.row+2]}}
-			}
-		}
-		m.slots = nil
 	}
 }
 

@@ -152,6 +152,7 @@ func Read(r io.Reader) (*Parser, error) {
 		}
 		p.rtl = flags&flagRTL != 0
 	}
+	var buf [1 << 14]byte
 	for i := 0; i < 2; i++ {
 		var hdr [3]uint32
 		if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
@@ -162,21 +163,19 @@ func Read(r io.Reader) (*Parser, error) {
 			return nil, fmt.Errorf("parser model: bad table %d×%d", rows, K)
 		}
 		m := &linear{K: K, scale: math.Float32frombits(hdr[1])}
-		buf := make([]byte, 4*rows)
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return nil, fmt.Errorf("parser model: %w", err)
-		}
+		// read through a small buffer: a whole-table one would double
+		// the memory a model needs while it loads
 		m.keys = make([]uint32, rows)
-		for j := range m.keys {
-			m.keys[j] = binary.LittleEndian.Uint32(buf[4*j:])
-		}
-		buf = make([]byte, 2*rows*K)
-		if _, err := io.ReadFull(br, buf); err != nil {
+		if err := readChunks(br, buf[:], 4, rows, func(b []byte, j int) {
+			m.keys[j] = binary.LittleEndian.Uint32(b)
+		}); err != nil {
 			return nil, fmt.Errorf("parser model: %w", err)
 		}
 		m.w = make([]int16, rows*K)
-		for j := range m.w {
-			m.w[j] = int16(binary.LittleEndian.Uint16(buf[2*j:]))
+		if err := readChunks(br, buf[:], 2, rows*K, func(b []byte, j int) {
+			m.w[j] = int16(binary.LittleEndian.Uint16(b))
+		}); err != nil {
+			return nil, fmt.Errorf("parser model: %w", err)
 		}
 		m.build()
 		if i == 0 {
@@ -192,4 +191,21 @@ func Read(r io.Reader) (*Parser, error) {
 		}
 	}
 	return p, nil
+}
+
+// readChunks reads n items of size bytes each from r through buf, handing
+// each to put with its index.
+func readChunks(r io.Reader, buf []byte, size, n int, put func(b []byte, j int)) error {
+	per := len(buf) / size
+	for j := 0; j < n; j += per {
+		k := min(per, n-j)
+		b := buf[:k*size]
+		if _, err := io.ReadFull(r, b); err != nil {
+			return err
+		}
+		for i := 0; i < k; i++ {
+			put(b[i*size:(i+1)*size], j+i)
+		}
+	}
+	return nil
 }
