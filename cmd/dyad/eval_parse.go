@@ -24,7 +24,7 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 	sysPath := fs.String("system", "", "system CoNLL-U file with the same words (several, comma-separated: scores their weighted vote, see --weights); when absent dyad annotates the gold words itself")
 	modelPath := fs.String("model", "", "parser model file to use instead of the embedded one (from 'dyad train parser'); several, comma-separated: their combination")
 	weightList := fs.String("weights", "", "with several --model or --system files: their vote weights, comma-separated (default all 1)")
-	temp := fs.Float64("vote-temp", -1, "with several --model files: beam models vote with their whole final beam at this softmax temperature (0: best trees only; -1: the default parser's own)")
+	temp := fs.Float64("vote-temp", -1, "with several --model files: beam models vote with their whole final beam at this softmax temperature (0: best trees only; -1: the default parser's, parse.VoteTemperature)")
 	goldTags := fs.Bool("gold-tags", false, "without --system: parse with the gold tags and lemmas (measures the parser alone)")
 	beam := fs.Int("beam", 0, "parser beam width (0: the model's own; 1: greedy, fastest)")
 	if err := parseFlags(fs, name, args); err != nil {
@@ -94,9 +94,10 @@ func runEvalParse(args []string, stdout, stderr io.Writer) error {
 			if *beam > 0 {
 				p.Parser = p.Parser.WithBeam(*beam)
 			}
-			if *temp >= 0 {
-				p.Parser = p.Parser.WithVoteTemperature(*temp)
+			if *temp < 0 {
+				*temp = parse.VoteTemperature
 			}
+			p.Parser = p.Parser.WithVoteTemperature(*temp)
 		}
 		var s event.Sentence
 		for i := range gold {

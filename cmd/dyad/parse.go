@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/parse"
 )
 
 func init() {
@@ -49,6 +50,9 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if *modelPath != "" {
 		if p, err = nlp.Load(); err == nil {
 			p, err = withParserModel(p, *modelPath, weights)
+		}
+		if err == nil {
+			p.Parser = p.Parser.WithVoteTemperature(parse.VoteTemperature)
 		}
 		if err == nil && *beam > 0 {
 			p.Parser = p.Parser.WithBeam(*beam)
