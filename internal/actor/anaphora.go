@@ -115,6 +115,7 @@ func (d *Doc) remember(m Mention, items []item, ws []word) {
 			words := normalizePhrase(m.Name)
 			if i := lastSpace(words); i >= 0 {
 				d.intro[words[i+1:]] = m
+				delete(d.others, words[i+1:])
 			}
 		}
 	}
@@ -158,6 +159,9 @@ func lastSpace(s string) int {
 // rootActor is the country or organization of a mention as an actor of its
 // own ("JPN", "IGOWSTNAT").
 func rootActor(m Mention) event.Actor {
+	if m.Org == "" && m.Country == "" && m.Kind == KindGroup {
+		return event.Actor{Code: m.Code, Name: m.Name}
+	}
 	if m.Org != "" {
 		code := m.Code
 		if len(code) > 9 {
@@ -184,6 +188,9 @@ func distinctRoots(rs []recentMention, countriesOnly bool) []Mention {
 	for i := len(rs) - 1; i >= 0; i-- {
 		m := rs[i].m
 		r := m.root()
+		if r == "" && m.Kind == KindGroup && !countriesOnly {
+			r = m.Code // a group of no country ("the Islamic State")
+		}
 		if r == "" || seen[r] || (countriesOnly && m.Org != "") {
 			continue
 		}
@@ -240,7 +247,10 @@ func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, b
 		if it.lastKey == "it" && !d.pronounSubject(it, ws, s) {
 			return m, false // "it" as an object or in "it is likely": not an actor here
 		}
-		roots := distinctRoots(d.window(1), false)
+		if it.lastKey != "it" && d.unknownSubjectBefore(ws[it.i].tok, s) {
+			return m, false // "The DNC said its investigation …": its own subject, unknown here
+		}
+		roots := distinctRoots(notPersons(d.window(1)), false)
 		if len(roots) == 1 {
 			set(roots[0])
 			return m, true
@@ -264,6 +274,19 @@ func (d *Doc) resolveAnaphor(it *item, ws []word, s *event.Sentence) (Mention, b
 		return m, false
 	}
 	return m, false
+}
+
+// notPersons leaves out the people among recent mentions: "it" and "its"
+// stand for a country, an organization or a group, never for a person
+// (whose country would otherwise take the pronoun: "Trump … It has seized").
+func notPersons(rs []recentMention) []recentMention {
+	out := make([]recentMention, 0, len(rs))
+	for _, r := range rs {
+		if r.m.Kind != KindPerson {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // subjectOfPrevious picks, among candidate roots, the one that was the
@@ -339,16 +362,18 @@ func (d *Doc) pronounSubject(it *item, ws []word, s *event.Sentence) bool {
 		}
 		// a thing named as a subject earlier in the sentence ("once an
 		// office is set up, it will …") is the likelier antecedent
-		for i := 0; i < tok; i++ {
-			if t := &s.Tokens[i]; (t.Deprel == "nsubj" || t.Deprel == "nsubj:pass") && t.UPOS == "NOUN" && !d.coveredHere(i) {
-				return false
-			}
+		if d.unknownSubjectBefore(tok, s) {
+			return false
 		}
-		// "it is important that …": expletive
-		if h := s.Tokens[tok].Head - 1; h >= 0 && h < len(s.Tokens) && s.Tokens[h].UPOS == "ADJ" {
+		// "it is important that …", "it is the right thing to do":
+		// expletive
+		if h := s.Tokens[tok].Head - 1; h >= 0 && h < len(s.Tokens) && (s.Tokens[h].UPOS == "ADJ" || hasChild(s.Tokens, h, "cop")) {
 			for i := range s.Tokens {
-				if s.Tokens[i].Head == h+1 && (s.Tokens[i].Deprel == "csubj" || s.Tokens[i].Deprel == "ccomp") {
-					return false
+				switch s.Tokens[i].Deprel {
+				case "csubj", "ccomp", "acl", "xcomp":
+					if s.Tokens[i].Head == h+1 && i > h {
+						return false
+					}
 				}
 			}
 		}
@@ -380,6 +405,33 @@ var expletiveNext = map[string]bool{"likely": true, "unlikely": true, "clear": t
 func (d *Doc) coveredHere(i int) bool {
 	for k := len(d.recent) - 1; k >= 0 && d.recent[k].sent == d.sent; k-- {
 		if m := d.recent[k].m; m.First <= i && i <= m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownSubjectBefore reports whether a subject before token tok in the
+// sentence is a singular noun or name no mention covers ("The DNC said its
+// investigation …", "once an office is set up, it will …"): the likelier
+// antecedent of a pronoun there, unknown to the dictionaries. Needs a tree.
+func (d *Doc) unknownSubjectBefore(tok int, s *event.Sentence) bool {
+	if !hasTree(s.Tokens) {
+		return false
+	}
+	for i := 0; i < tok && i < len(s.Tokens); i++ {
+		if t := &s.Tokens[i]; (t.Deprel == "nsubj" || t.Deprel == "nsubj:pass") && (t.UPOS == "NOUN" || t.UPOS == "PROPN") &&
+			t.XPOS != "NNS" && t.XPOS != "NNPS" && !calendarWords[wordKey(t.Form)] && !d.coveredHere(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasChild reports whether token h has a dependent with relation rel.
+func hasChild(toks []event.Token, h int, rel string) bool {
+	for i := range toks {
+		if toks[i].Head == h+1 && toks[i].Deprel == rel {
 			return true
 		}
 	}

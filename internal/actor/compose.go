@@ -87,6 +87,17 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			return Mention{}, next, false
 		}
 	}
+	if (it.kind == KindCountry || it.kind == KindCapital) && it.j-it.i == 1 && d.givenBefore(it.i, ws) {
+		// a given name before a country, demonym or capital makes it a
+		// surname: "Mark Cuban", "Steve Israel", "George Washington"
+		d.otherPerson(ws[it.i].key)
+		return Mention{}, next, false
+	}
+	if it.kind == KindCountry && it.j-it.i == 1 && d.others[ws[it.i].key] && d.demonym(it) && nounUse(s.Tokens, ws[it.i].tok) {
+		// after "Mark Cuban", "Cuban said" is the man, not Cuba (a
+		// demonym used as a noun; "Cuban exiles" stays Cuba's)
+		return Mention{}, next, false
+	}
 	if it.kind == KindCountry && it.j < len(ws) && ws[it.j].cap && !ws[it.j].upper &&
 		(it.e.Flags&FlagDemonym != 0 || ws[it.j].propn) && (k+1 >= len(items) || items[k+1].i != it.j) {
 		// a demonym or (tagged) a country name inside another name: "the
@@ -606,4 +617,43 @@ april may june july august september october november december`) {
 // \nSumita" → "Satoshi Sumita").
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// givenBefore reports whether the word before word i is a given name the
+// knowledge base knows from people's full names ("Mark", "Ted"), written
+// as a name and as a word of its own.
+func (d *Doc) givenBefore(i int, ws []word) bool {
+	if i == 0 {
+		return false
+	}
+	p := &ws[i-1]
+	return p.tok != ws[i].tok && p.cap && !p.upper && d.kb.given[p.key] && !d.kb.hasNonPerson(p.key)
+}
+
+// demonym reports whether an item can be read as a demonym ("Cuban").
+func (d *Doc) demonym(it *item) bool {
+	if it.e.Flags&FlagDemonym != 0 {
+		return true
+	}
+	for _, id := range it.ids {
+		if d.kb.entries[id].Flags&FlagDemonym != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nounUse reports whether a token stands as a noun phrase of its own
+// (subject, object, possessor …), not as the modifier of a noun after it
+// ("Cuban exiles"). Without a tree: false.
+func nounUse(toks []event.Token, tok int) bool {
+	if !hasTree(toks) || tok < 0 || tok >= len(toks) {
+		return false
+	}
+	t := &toks[tok]
+	if t.Deprel == "" || t.Deprel == "_" {
+		return false
+	}
+	mod := t.Deprel == "amod" || t.Deprel == "compound" || strings.HasPrefix(t.Deprel, "compound:")
+	return !(mod && t.Head-1 > tok)
 }

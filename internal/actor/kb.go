@@ -70,6 +70,7 @@ type KB struct {
 
 	persons  map[string][]int32 // canonical name key → person entries
 	surnames map[string][]int32 // surname key → person entries (only persons named with ≥2 words)
+	given    map[string]bool    // first words of people's full names that are nothing else ("mark", "ted")
 	offices  map[string][]int32 // "JPN|hog" → person entries holding that office
 }
 
@@ -112,6 +113,7 @@ func newKB() *KB {
 		nodes:    1, // node 0 is the root
 		persons:  map[string][]int32{},
 		surnames: map[string][]int32{},
+		given:    map[string]bool{},
 		offices:  map[string][]int32{},
 	}
 }
@@ -179,6 +181,7 @@ func (kb *KB) index() {
 	clear(kb.persons)
 	clear(kb.offices)
 	clear(kb.surnames)
+	clear(kb.given)
 	nameKeys := map[string]string{}
 	for i := range kb.entries {
 		id, e := int32(i), &kb.entries[i]
@@ -210,6 +213,9 @@ func (kb *KB) index() {
 		i := strings.LastIndexByte(key, ' ')
 		if i < 0 {
 			continue
+		}
+		if g := key[:strings.IndexByte(key, ' ')]; len(g) >= 3 && !stopSurname[g] && !functionWords[g] && !titleWords[g] && !kb.hasNonPerson(g) {
+			kb.given[g] = true
 		}
 		sur := key[i+1:]
 		if len(sur) < 3 || stopSurname[sur] || kb.hasNonPerson(sur) {

@@ -19,6 +19,8 @@ type word struct {
 	propn      bool   // tagged as a proper noun
 	adj        bool   // tagged as an adjective
 	lemma      string // key of the token's lemma when it differs from key ("" otherwise)
+	initial    bool   // a capital letter and a period ("B."): part of a person's name
+	notName    bool   // tagged as a word class names are not (verb, preposition, determiner …)
 }
 
 // blockingPrefixes turn "non-NATO", "anti-China", "pro-Russia" into
@@ -65,6 +67,11 @@ func appendWords(dst []word, toks []event.Token) []word {
 				}
 			}
 			w.adj = t.UPOS == "ADJ"
+			switch t.UPOS {
+			case "VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PART", "ADV":
+				w.notName = true
+			}
+			w.initial = len(parts) == 1 && len(form) == 2 && form[1] == '.' && form[0] >= 'A' && form[0] <= 'Z'
 			if pi == 0 && len(parts) > 1 && blockingPrefixes[w.key] {
 				blocked = true
 			}

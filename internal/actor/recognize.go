@@ -57,10 +57,14 @@ type Doc struct {
 	kb        *KB
 	published time.Time
 	intro     map[string]Mention // surname key → the mention that introduced it
+	others    map[string]bool    // surname keys of people the text names who are not the KB's (Gary Johnson, Mark Cuban)
+	spelled   map[string]bool    // organizations' names (normalized) the text has written out
 	recent    []recentMention
 	countries map[string]int
 	sent      int // index of the sentence being read
 	words     []word
+	toks      []event.Token // tokens of the sentence being read
+	titleCase bool          // the sentence is a headline in title case
 	hits      []hit
 	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
 	tagged    bool            // the current sentence carries POS tags
@@ -79,7 +83,7 @@ type recentMention struct {
 
 // NewDoc starts reading a document published on the given date.
 func (kb *KB) NewDoc(published time.Time) *Doc {
-	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, countries: map[string]int{}, subjects: map[[2]int]bool{}, roots: map[string]int{}, sentCountries: map[string]bool{}}
+	return &Doc{kb: kb, published: published, intro: map[string]Mention{}, others: map[string]bool{}, spelled: map[string]bool{}, countries: map[string]int{}, subjects: map[[2]int]bool{}, roots: map[string]int{}, sentCountries: map[string]bool{}}
 }
 
 // item is one resolved dictionary hit.
@@ -110,6 +114,8 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	d.sent = s.Index
 	d.tagged = len(s.Tokens) > 0 && s.Tokens[0].UPOS != ""
 	d.words = appendWords(d.words[:0], s.Tokens)
+	d.toks = s.Tokens
+	d.titleCase = isTitleCase(d.words)
 	ws := d.words
 	d.hits = d.kb.match(ws, d.hits[:0])
 	// countries named in this sentence make their people plausible too
@@ -118,6 +124,8 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 		for _, id := range h.ids {
 			if e := &d.kb.entries[id]; (e.Kind == KindCountry || e.Kind == KindCapital) && e.Country != "" {
 				d.sentCountries[e.Country] = true
+			} else if e.Kind == KindOrg && e.Flags&FlagAcronym == 0 && h.j-h.i > 1 && e.Name != "" {
+				d.spelled[normalizePhrase(e.Name)] = true
 			}
 		}
 	}
@@ -201,6 +209,13 @@ func (d *Doc) appositions(out []Mention, s *event.Sentence) {
 		m.Text = d.textOf(m.Span[0], m.Span[1], s)
 		m.Prep = prepOf(toks, m.First, m.Head)
 		m.Loc = false
+		if k := normalizePhrase(name); lastSpace(k) >= 0 {
+			// the name introduces its surname for later ("Jorge
+			// Castañeda, a former Mexican foreign minister … Mr. Castañeda")
+			sur := k[lastSpace(k)+1:]
+			d.intro[sur] = *m
+			delete(d.others, sur)
+		}
 	}
 }
 
@@ -208,15 +223,24 @@ func (d *Doc) appositions(out []Mention, s *event.Sentence) {
 func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 	kb := d.kb
 	it := item{i: h.i, j: h.j, surname: h.surname, ids: h.ids, lastKey: ws[h.j-1].key}
+	if g, ok := d.givenBeforeInitials(h, ws); ok {
+		// "Viktor F. Yanukovych": the person of that given name, else someone
+		// the dictionaries do not know ("Harry B. Harris")
+		return d.resolveFullName(it, h, ws, g, di)
+	}
 	if h.surname {
 		it.kind = KindPerson
 		// a capitalized unknown word before a surname is another first name
 		if d.firstNameBefore(h, ws) {
+			d.otherPerson(ws[h.i].key)
 			return item{}
 		}
 		// … and a capitalized name after it makes it a first name
-		if h.j < len(ws) && ws[h.j].cap && !ws[h.j].upper && !d.isPlaceOrBody(ws[h.j].key) {
+		if h.j < len(ws) && ws[h.j].cap && !ws[h.j].upper && !d.isPlaceOrBody(ws[h.j].key) || d.givenAhead(h, ws) {
 			return item{}
+		}
+		if d.others[ws[h.i].key] {
+			return item{} // the story's own person of that name, not the KB's
 		}
 		if m, ok := d.intro[ws[h.i].key]; ok {
 			it.ok = true
@@ -243,6 +267,9 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 		h.ids = user
 		it.ids = user
 	}
+	if d.obscureAcronym(h, ws) {
+		return item{}
+	}
 	best := 99
 	for _, id := range h.ids {
 		if r := kindRank[kb.entries[id].Kind]; r < best {
@@ -251,7 +278,14 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 		}
 	}
 	if it.kind == KindPerson && h.j-h.i == 1 && d.firstNameBefore(h, ws) {
+		d.otherPerson(ws[h.i].key)
 		return item{} // "Akie Abe" is not Shinzo Abe
+	}
+	if it.kind == KindPerson && h.j-h.i == 1 && d.givenAhead(h, ws) {
+		return item{} // a given name before another name: "George Washington", "Gary Johnson"
+	}
+	if it.kind == KindPerson && h.j-h.i == 1 && d.others[ws[h.i].key] {
+		return item{} // "Gary Johnson … Johnson said": not Boris Johnson
 	}
 	if it.kind == KindPerson && h.j-h.i == 1 {
 		// one-word person names: also consider people known by that surname
@@ -268,8 +302,10 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 	}
 	if it.kind == KindPerson {
 		// all readings of the same person, whatever alias matched
+		// (of the readings kept: a reading plausible() dropped must not
+		// come back through another alias of the same name)
 		names := map[string]bool{}
-		for _, id := range h.ids {
+		for _, id := range it.ids {
 			if e := &kb.entries[id]; e.Kind == KindPerson {
 				names[normalizePhrase(e.Name)] = true
 			}
@@ -282,6 +318,11 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 	}
 	e, ok, amb := kb.pick(it.ids, it.kind, di)
 	it.e, it.ok, it.ambiguous = e, ok && !amb, amb
+	if (it.kind == KindCountry || it.kind == KindGroup) && d.usState(h, ws) {
+		it.kind, it.ok, it.ambiguous = KindCountry, true, false
+		it.e = Entry{Kind: KindCountry, Code: "USA", Country: "USA", Flags: FlagProper, Source: "usstate"}
+		return it
+	}
 	if it.kind == KindPerson && !it.ok && h.j-h.i == 1 {
 		return item{} // one word, no clear reading
 	}
@@ -367,6 +408,15 @@ func (kb *KB) pick(ids []int32, kind string, di int) (e Entry, ok, ambiguous boo
 	if len(valid) == 0 {
 		return Entry{}, false, false
 	}
+	if kind == KindPerson && di == 0 {
+		// no date: every office is "valid", so two people of the name
+		// cannot be told apart ("Blair": Tony, or Canada's Bill Blair)
+		for _, c := range valid[1:] {
+			if normalizePhrase(c.Name) != normalizePhrase(valid[0].Name) {
+				return *valid[0], true, true
+			}
+		}
+	}
 	bestRank := 99
 	for _, c := range valid {
 		if r, ok := sourceRank[c.Source]; ok && r < bestRank {
@@ -433,6 +483,9 @@ func (d *Doc) firstNameBefore(h hit, ws []word) bool {
 		return false
 	}
 	p := &ws[h.i-1]
+	if p.initial && p.tok != ws[h.i].tok {
+		return true // "B. Harris": an initial
+	}
 	if !p.cap || p.upper || d.known(p.key) || p.key == "'s" || functionWords[p.key] {
 		return false
 	}
@@ -445,6 +498,97 @@ func (d *Doc) firstNameBefore(h hit, ws []word) bool {
 		return true
 	}
 	return !d.tagged
+}
+
+// givenAhead reports whether a one-word name is a given name followed by
+// another capitalized word, the rest of the name ("George Washington").
+func (d *Doc) givenAhead(h hit, ws []word) bool {
+	if h.j-h.i != 1 || h.j >= len(ws) || !d.kb.given[ws[h.i].key] {
+		return false
+	}
+	n := &ws[h.j]
+	return n.cap && !n.upper && n.tok != ws[h.i].tok && n.key != "'s" && !titleWords[n.key] && !govNouns[n.key]
+}
+
+// givenBeforeInitials finds the given name before the middle initials
+// of a one-word name ("Viktor F. Yanukovych" → 2 words back: "viktor").
+// The given name must be a capitalized word the dictionaries do not know.
+func (d *Doc) givenBeforeInitials(h hit, ws []word) (int, bool) {
+	if h.j-h.i != 1 {
+		return 0, false
+	}
+	k := h.i - 1
+	for k >= 0 && ws[k].initial {
+		k--
+	}
+	if k == h.i-1 || k < 0 {
+		return 0, false
+	}
+	g := &ws[k]
+	if !g.cap || g.upper || g.key == "'s" || functionWords[g.key] || d.known(g.key) {
+		return 0, false
+	}
+	for _, o := range d.hits {
+		if o.j > k && o.i <= k {
+			return 0, false
+		}
+	}
+	return k, true
+}
+
+// resolveFullName reads "Given X. Surname" as the KB's person whose full
+// name starts with that given name, spanning the whole name; with no such
+// person it is someone else, and the surname is recorded as theirs.
+func (d *Doc) resolveFullName(it item, h hit, ws []word, g, di int) item {
+	kb := d.kb
+	key := ws[h.i].key
+	var ids []int32
+	for _, id := range append(append([]int32(nil), h.ids...), kb.surnames[key]...) {
+		e := &kb.entries[id]
+		if e.Kind != KindPerson {
+			continue
+		}
+		n := normalizePhrase(e.Name)
+		if strings.HasPrefix(n, ws[g].key+" ") && strings.HasSuffix(n, " "+key) {
+			ids = append(ids, kb.persons[n]...)
+		}
+	}
+	ids = dedupe(ids)
+	e, ok, amb := kb.pick(ids, KindPerson, di)
+	if !ok || amb {
+		d.otherPerson(key)
+		return item{}
+	}
+	it.i, it.kind, it.ids, it.e, it.ok, it.surname = g, KindPerson, ids, e, true, false
+	return it
+}
+
+// otherPerson records that the text names a person of surname key who is
+// not the knowledge base's person of that name ("Gary Johnson", "Harry B.
+// Harris"): until a full name the KB knows introduces the surname again, a
+// bare "Johnson" or "Admiral Harris" is that person, unknown here.
+func (d *Doc) otherPerson(key string) {
+	if d.titleCase {
+		return // "Up Against Trump": a headline's capitals are no first names
+	}
+	d.others[key] = true
+	delete(d.intro, key)
+}
+
+// isTitleCase reports whether a sentence is a headline in title case:
+// two or more words after the first that are capitalized though they are
+// function words or verbs ("What Mexico Could Do When Up Against Trump").
+func isTitleCase(ws []word) bool {
+	n := 0
+	for i := range ws {
+		if ws[i].tok == 0 || !ws[i].cap || ws[i].upper {
+			continue
+		}
+		if ws[i].notName || functionWords[ws[i].key] {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // functionWords are capitalized at the start of a sentence but never first
@@ -525,4 +669,78 @@ func (d *Doc) plausible(ids []int32, surname string) []int32 {
 // organization or role on its own (so a name before it ends there).
 func (d *Doc) isPlaceOrBody(key string) bool {
 	return d.namesAny(key, KindCountry, KindCapital, KindOrg, KindRole, KindGroup)
+}
+
+// usStateHomonyms are US states named like a country.
+var usStateHomonyms = map[string]bool{"georgia": true}
+
+// usStateNouns follow a state's name in US politics ("Georgia voters",
+// "the Georgia Republican").
+var usStateNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`voters voter republican republicans democrat democrats democratic gop primary primaries
+caucus caucuses delegation delegates delegate senator senators sen governor gov legislature legislator legislators lawmaker
+lawmakers congressman congresswoman rep representative state statehouse residents resident county counties
+secretary attorney electors polls poll`) {
+		usStateNouns[w] = true
+	}
+}
+
+// usState reports whether a country's name that is also a US state's
+// ("Georgia") names the state here: after a US place and a comma
+// ("Atlanta, Georgia"), after "state of", before a word of US state
+// politics ("Georgia voters", "Georgia Republican"), or in a story about
+// the United States (its most named country) that has named no other
+// sign of the country, in a sentence that names no other foreign country.
+func (d *Doc) usState(h hit, ws []word) bool {
+	if h.j-h.i != 1 || !usStateHomonyms[ws[h.i].key] || !ws[h.i].cap {
+		return false
+	}
+	i := h.i
+	if i >= 2 && ws[i-1].tok < len(d.toks) && d.toks[ws[i-1].tok].Form == "," {
+		for _, o := range d.hits {
+			if o.j == i-1 && o.i < o.j {
+				for _, id := range o.ids {
+					if e := &d.kb.entries[id]; e.Country == "USA" && (e.Kind == KindCountry || e.Kind == KindCapital) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	if i >= 2 && ws[i-1].key == "of" && ws[i-2].key == "state" {
+		return true
+	}
+	if h.j < len(ws) && usStateNouns[ws[h.j].key] {
+		return true
+	}
+	for c := range d.sentCountries {
+		if c != "GEO" && c != "USA" {
+			return false // "Russia and Georgia": foreign affairs in this sentence
+		}
+	}
+	return d.countries["GEO"] == 0 && d.countries["USA"] >= 2 && d.dominant() == "USA"
+}
+
+// obscureAcronym reports whether a hit is a short acronym (three letters
+// or fewer) that only the long list of international organizations knows
+// ("NEA": the Nuclear Energy Agency, but in a US story the teachers'
+// union) and whose name the text has not written out. Such acronyms are
+// common and mostly mean a national body; the curated table and Phoenix
+// name the well-known ones.
+func (d *Doc) obscureAcronym(h hit, ws []word) bool {
+	if h.j-h.i != 1 || len(ws[h.i].key) > 3 || len(h.ids) == 0 {
+		return false
+	}
+	for _, id := range h.ids {
+		e := &d.kb.entries[id]
+		if e.Kind != KindOrg || e.Source != "igos" || e.Flags&FlagAcronym == 0 {
+			return false
+		}
+		if d.spelled[normalizePhrase(e.Name)] {
+			return false
+		}
+	}
+	return true
 }
