@@ -167,13 +167,17 @@ func Read(r io.Reader) (*Parser, error) {
 		// the memory a model needs while it loads
 		m.keys = make([]uint32, rows)
 		if err := readChunks(br, buf[:], 4, rows, func(b []byte, j int) {
-			m.keys[j] = binary.LittleEndian.Uint32(b)
+			for i := 0; i < len(b); i += 4 {
+				m.keys[j+i/4] = binary.LittleEndian.Uint32(b[i:])
+			}
 		}); err != nil {
 			return nil, fmt.Errorf("parser model: %w", err)
 		}
 		m.w = make([]int16, rows*K)
 		if err := readChunks(br, buf[:], 2, rows*K, func(b []byte, j int) {
-			m.w[j] = int16(binary.LittleEndian.Uint16(b))
+			for i := 0; i < len(b); i += 2 {
+				m.w[j+i/2] = int16(binary.LittleEndian.Uint16(b[i:]))
+			}
 		}); err != nil {
 			return nil, fmt.Errorf("parser model: %w", err)
 		}
@@ -194,18 +198,15 @@ func Read(r io.Reader) (*Parser, error) {
 }
 
 // readChunks reads n items of size bytes each from r through buf, handing
-// each to put with its index.
+// put each chunk read with the index of its first item.
 func readChunks(r io.Reader, buf []byte, size, n int, put func(b []byte, j int)) error {
 	per := len(buf) / size
 	for j := 0; j < n; j += per {
-		k := min(per, n-j)
-		b := buf[:k*size]
+		b := buf[:min(per, n-j)*size]
 		if _, err := io.ReadFull(r, b); err != nil {
 			return err
 		}
-		for i := 0; i < k; i++ {
-			put(b[i*size:(i+1)*size], j+i)
-		}
+		put(b, j)
 	}
 	return nil
 }

@@ -245,9 +245,12 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// BenchmarkParse measures the default (beam) model on EWT dev sentences
-// with gold tags; BenchmarkParseGreedy the fast greedy model.
+// BenchmarkParse measures the default parser (the combination) on EWT dev
+// sentences with gold tags; BenchmarkParseBeam the best single (beam)
+// model; BenchmarkParseGreedy the fast greedy model.
 func BenchmarkParse(b *testing.B) { benchParse(b, loadOrSkip(b)) }
+
+func BenchmarkParseBeam(b *testing.B) { benchParse(b, loadSingleOrSkip(b)) }
 
 func BenchmarkParseGreedy(b *testing.B) {
 	p, err := LoadGreedy()
