@@ -87,11 +87,25 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			return Mention{}, next, false
 		}
 	}
-	if (it.kind == KindCountry || it.kind == KindCapital) && it.j-it.i == 1 && d.givenBefore(it.i, ws) {
+	if (it.kind == KindCountry || it.kind == KindCapital) && it.j-it.i == 1 &&
+		(d.givenBefore(it.i, ws) || d.placeOnly(it) && d.firstNameBefore(hit{i: it.i, j: it.j}, ws)) {
 		// a given name before a country, demonym or capital makes it a
-		// surname: "Mark Cuban", "Steve Israel", "George Washington"
+		// surname: "Mark Cuban", "Steve Israel", "George Washington"; any
+		// name before a town or region that Phoenix files under a country
+		// ("Patty Murray", not the Murray river)
 		d.otherPerson(ws[it.i].key)
 		return Mention{}, next, false
+	}
+	if it.kind == KindCountry && it.j-it.i == 1 && d.placeOnly(it) {
+		// after "Patty Murray", "Murray said" is she
+		if d.others[ws[it.i].key] {
+			return Mention{}, next, false
+		}
+		if p, ok := d.intro[ws[it.i].key]; ok {
+			m := d.base(it.i, it.j, ws, s)
+			m.Kind, m.Code, m.Country, m.Org, m.Role, m.Name, m.Office = KindPerson, p.Code, p.Country, p.Org, p.Role, p.Name, p.Office
+			return m, next, true
+		}
 	}
 	if it.kind == KindCountry && it.j-it.i == 1 && d.others[ws[it.i].key] && d.demonym(it) && nounUse(s.Tokens, ws[it.i].tok) {
 		// after "Mark Cuban", "Cuban said" is the man, not Cuba (a
@@ -176,7 +190,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 	nameFrom, nameTo := -1, -1
 	if person == nil && len(roles) > 0 && last < len(ws) {
 		j := last
-		for j < len(ws) && j-last < 3 && isTitle(roles) && ws[j].cap && !ws[j].upper && !d.startsItem(items, cur, j) && ws[j].key != "'s" && !titleWords[ws[j].key] && (!functionWords[ws[j].key] || honorifics[ws[j].key]) {
+		for j < len(ws) && j-last < 3 && isTitle(roles) && ws[j].cap && !ws[j].upper && (!d.startsItem(items, cur, j) || j > last && d.surnameItem(items, cur, j, ws)) && ws[j].key != "'s" && !titleWords[ws[j].key] && (!functionWords[ws[j].key] || honorifics[ws[j].key]) {
 			j++
 		}
 		switch {
@@ -189,6 +203,7 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 		case j > last:
 			nameFrom, nameTo = last, j
 			last = j
+			cur = itemAfter(items, cur, j)
 			for nameFrom < nameTo-1 && honorifics[ws[nameFrom].key] {
 				nameFrom++ // "Mr Livingstone" is named Livingstone
 			}
@@ -656,4 +671,30 @@ func nounUse(toks []event.Token, tok int) bool {
 	}
 	mod := t.Deprel == "amod" || t.Deprel == "compound" || strings.HasPrefix(t.Deprel, "compound:")
 	return !(mod && t.Head-1 > tok)
+}
+
+// surnameItem reports whether the item starting at word j (from items[from:])
+// is a one-word place that the name before it makes a surname ("Senator
+// Patty Murray").
+func (d *Doc) surnameItem(items []item, from, j int, ws []word) bool {
+	for k := from; k < len(items) && items[k].i <= j; k++ {
+		it := &items[k]
+		if it.i == j && it.j-it.i == 1 && (it.kind == KindCountry || it.kind == KindCapital) &&
+			(d.givenBefore(it.i, ws) || d.placeOnly(it) && d.firstNameBefore(hit{i: it.i, j: it.j}, ws)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOnly reports whether an item is a place only Phoenix lists under a
+// country (a town or region: "Murray", "Leeds", "Houston"), not a
+// country's own name, demonym or capital from the country tables.
+func (d *Doc) placeOnly(it *item) bool {
+	for _, id := range it.ids {
+		if src := d.kb.entries[id].Source; src != "phoenix" {
+			return false
+		}
+	}
+	return len(it.ids) > 0
 }
