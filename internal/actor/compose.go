@@ -301,8 +301,15 @@ func (d *Doc) compose(items []item, k int, ws []word, s *event.Sentence, di int)
 			m.Name = oneLine(d.textOf(ws[nameFrom].start, ws[nameTo-1].end, s))
 		}
 		if (office != "" || govNouns[roles[len(roles)-1].lastKey]) && first > 0 && ws[first-1].key == "the" && nameFrom < 0 {
-			// "the prime minister": the office holder of the document's country
-			if c := d.dominant(); c != "" {
+			// "the prime minister": the office holder of the document's
+			// country; "the administration": the country of the last
+			// "X administration" (a word for a government the US uses,
+			// whatever country the story names most)
+			c := d.dominant()
+			if roles[len(roles)-1].lastKey == "administration" {
+				c = d.admin
+			}
+			if c != "" {
 				m.Code, m.Country, m.Role = c+roleCode, c, "GOV"
 				if h, ok := d.kb.holder(c, office, di); ok && office != "" {
 					m.Kind = KindPerson

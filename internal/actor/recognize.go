@@ -65,6 +65,7 @@ type Doc struct {
 	words     []word
 	toks      []event.Token // tokens of the sentence being read
 	titleCase bool          // the sentence is a headline in title case
+	admin     string        // country of the last "X administration" named
 	hits      []hit
 	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
 	tagged    bool            // the current sentence carries POS tags
@@ -148,6 +149,9 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 			d.shareModifier(&out[len(out)-1], &m, ws, s, di)
 		}
 		out = append(out, m)
+		if m.Country != "" && m.Last < len(s.Tokens) && strings.EqualFold(s.Tokens[m.Last].Form, "administration") {
+			d.admin = m.Country // "the Obama administration", "the U.S. administration"
+		}
 		distribute(out, s.Tokens)
 		if isMainSubject(s.Tokens, m.Head) {
 			d.subjects[m.Span] = true
