@@ -48,6 +48,16 @@
 //     story's one dominant country, "it"/"its" the one candidate (or the
 //     previous main-clause subject, with a tree; "it" only as a subject).
 //     Every anaphor is resolved only when the candidate is unique.
+//  6. names the dictionaries do not know: a surname after another given
+//     name or a middle initial ("Gary Johnson", "Harry B. Harris") is
+//     someone else, for the rest of the document unless a known full name
+//     introduces it again; a given name (first words of the KB's full
+//     names) before a country, demonym or capital, or any name before a
+//     town Phoenix files under a country, makes it a surname ("Mark
+//     Cuban", "Patty Murray"); "it"/"its" never stand for a person's
+//     country; "Georgia" is the US state in US contexts ("Atlanta,
+//     Georgia", "Georgia voters", a story about the US); a short acronym
+//     only the long IGO list knows ("NEA") needs its name written out.
 //
 // With a dependency tree (internal/nlp) the recognizer also takes heads and
 // prepositions from the tree, attaches titles in apposition to unknown
