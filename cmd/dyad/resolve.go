@@ -82,7 +82,7 @@ func runResolve(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var sents []event.Sentence
-	if p, perr := nlp.Load(); perr == nil && !*noParse {
+	if p, perr := nlp.LoadCoding(); perr == nil && !*noParse {
 		sents = p.Annotate(txt, 0)
 	} else {
 		sents = text.Segment(txt)

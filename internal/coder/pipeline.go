@@ -36,7 +36,7 @@ type Pipeline struct {
 }
 
 // LoadPipeline loads the embedded models and dictionaries with c as the
-// coder (Default() when nil).
+// coder (Default() when nil). The language pipeline is nlp.LoadCoding's.
 func LoadPipeline(c *Coder) (*Pipeline, error) {
 	if c == nil {
 		var err error
@@ -44,7 +44,7 @@ func LoadPipeline(c *Coder) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	n, err := nlp.Load()
+	n, err := nlp.LoadCoding()
 	if err != nil {
 		return nil, err
 	}

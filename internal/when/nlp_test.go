@@ -18,7 +18,7 @@ import (
 // sentence states its date with the gold date.
 func TestSeedParsed(t *testing.T) {
 	text, pub := seedDoc(t)
-	p, err := nlp.Load()
+	p, err := nlp.LoadCoding()
 	if err != nil {
 		t.Skipf("no models: %v", err)
 	}
@@ -103,7 +103,7 @@ func TestSeedParsed(t *testing.T) {
 // (50 PolNeAR articles through internal/nlp), where tense comes from the
 // tree.
 func BenchmarkFindParsed(b *testing.B) {
-	p, err := nlp.Load()
+	p, err := nlp.LoadCoding()
 	if err != nil {
 		b.Skipf("no models: %v", err)
 	}
@@ -134,7 +134,7 @@ func BenchmarkFindParsed(b *testing.B) {
 // models change as they are retrained, so it holds the result to a floor
 // and logs each miss rather than requiring every line.
 func TestParsedFixtures(t *testing.T) {
-	p, err := nlp.Load()
+	p, err := nlp.LoadCoding()
 	if err != nil {
 		t.Skipf("no models: %v", err)
 	}
