@@ -762,10 +762,10 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		used[j] = true
 	}
 	ev := k.evidence(v, objToks)
-	if len(tgt) == 0 && p.synonymOf(t.lemma[v], t.lower[v]) {
-		// a synonym coded only by its block's verb names no act without
-		// its object actor ("Europe, Japan and China are easing credit"
-		// is no act of theirs on each other)
+	if len(tgt) == 0 && p.bare() && p.synonymOf(t.lemma[v], t.lower[v]) {
+		// a synonym coded only by its block's verb, with no frame word,
+		// names no act without its object actor ("Europe, Japan and China
+		// are easing credit" is no act of theirs on each other)
 		return nil
 	}
 	if len(tgt) == 0 && !k.c.opt.BothWays {

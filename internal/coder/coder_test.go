@@ -191,14 +191,16 @@ GATHER
 }
 
 // A block's verbs listed without a code of their own share a frameless
-// pattern marked with the block's name (syn=); a verb with its own code,
-// and patterns with a frame, are not marked.
+// pattern marked with the block's name (syn=), as is a pattern whose frame
+// has only function words; a verb with its own code, and patterns with a
+// frame word, are not marked.
 func TestReadPetrarchSynonyms(t *testing.T) {
 	src := `--- FACILITATE [060] ---
 FACILITATE
 EASE
 BETTER [051]
 - * TIES [054]
+- HAVE * [173]
 `
 	d := NewDictionary()
 	if err := ReadPetrarch(strings.NewReader(src), d, "t"); err != nil {
@@ -208,7 +210,8 @@ BETTER [051]
 	d.WriteCompiled(&b)
 	want := "facilitate,ease\t060\tsyn=facilitate\tt\n" +
 		"better\t051\t-\tt\n" +
-		"facilitate,ease,better\t054\tobj=ties\tt\n"
+		"facilitate,ease,better\t054\tobj=ties\tt\n" +
+		"facilitate,ease,better\t173\tpre=have syn=facilitate\tt\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

@@ -83,7 +83,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 		}
 		for _, k := range keys {
 			p := &Pattern{Lemmas: bare[k], Code: k.code, Pair: k.pair, Prt: k.prt, Origin: origin}
-			if !k.own {
+			if !k.own && k.prt == "" {
 				p.Syn = syn(p.Lemmas)
 			}
 			d.Add(p)
@@ -102,7 +102,7 @@ func ReadPetrarch(r io.Reader, d *Dictionary, origin string) error {
 					p.Prt = prt
 				}
 				p.Origin = origin
-				if p.bare() {
+				if p.bare() || p.functionFrame() {
 					p.Syn = syn(p.Lemmas)
 				}
 				d.Add(p)
@@ -202,6 +202,41 @@ func (e *SkippedError) Error() string {
 }
 
 var codeRE = regexp.MustCompile(`\[([^\]]*)\]`)
+
+// functionWords are the words of a frame that say nothing of a verb's
+// sense: the prepositions of PETRARCH's &PREPOSIT1 and auxiliaries
+// (&AUXVERB…, &TOBEVERB).
+var functionWords = map[string]bool{
+	"against": true, "in": true, "on": true, "by": true, "near": true, "at": true,
+	"was": true, "were": true, "been": true, "will": true, "would": true, "is_to": true,
+	"is": true, "are": true, "am": true, "be": true, "have": true, "has": true, "had": true,
+}
+
+// functionFrame reports whether the pattern is a verb whose frame words
+// are all function words ("* &PREPOSIT1 $": take on X, held on): like a
+// frameless verb, it says nothing of the verb's sense. Prepositions that
+// name a partner or recipient ("contribute troops to Y") are no such
+// words.
+func (p *Pattern) functionFrame() bool {
+	if p.Noun || p.Prt != "" || len(p.PP) > 0 || len(p.Obj)+len(p.Pre) == 0 {
+		return false
+	}
+	for _, alts := range append(append([][]string(nil), p.Obj...), p.Pre...) {
+		for _, a := range alts {
+			if strings.HasPrefix(a, "&") {
+				switch a {
+				case "&PREPOSIT1", "&AUXVERB1", "&AUXVERB2", "&AUXVERB3", "&TOBEVERB":
+					continue
+				}
+				return false
+			}
+			if !functionWords[a] {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // pickCode turns "042:043" into "042", ":173" into "173", "023?" (a code
 // marked as doubtful) into "023".

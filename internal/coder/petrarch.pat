@@ -1204,7 +1204,7 @@ wage	190	prt=war	petrarch1
 fight	190	prt=back	petrarch1
 fight	190	prt=down	petrarch1
 bludgeon,kick,wrestle	180	-	petrarch1
-attacked,shot	190	prt=and syn=physical_conflict	petrarch1
+attacked,shot	190	prt=and	petrarch1
 square	190	prt=off	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	195	pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
@@ -1291,7 +1291,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	040	obj=revive obj=&SOLUTION	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=white pre=house pre=rivals	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=militias obj=&MILITARY	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=&AUXVERB3 pre=been src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	193	pre=&AUXVERB3 pre=been src=obj syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	062	pre=work pre=together pre=in	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	pre=would pre=be pre=easy pre=to tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=year pre=after pre=&WEAPON	petrarch1
@@ -1363,7 +1363,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	145	pre=demonstrator tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=by pp=across tgt=pp:across src=pp:by	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=trying pre=to pre=end	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=&AUXVERB1 src=obj	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=&AUXVERB1 src=obj syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	040	obj=out pp=to:hammer	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=launch pre=verbal	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	012	pre=facing pre=uphill	petrarch1
@@ -1569,7 +1569,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=verbal	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	194	pre=missle	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=uphill	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	182	pre=were	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	182	pre=were syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	pre=declar	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pre=locked	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	pre=said	petrarch1
@@ -1610,7 +1610,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	138	obj=if tgt=obj	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=kill	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	0874	pre=fled	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	130	pre=will	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	130	pre=will syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	obj=base	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=gall	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	111	obj=veto	petrarch1
@@ -1625,7 +1625,7 @@ battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,con
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	110	obj=ban	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pp=of	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	pp=in	petrarch1
-battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	143	pre=on	petrarch1
+battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	143	pre=on syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	---	pre=no	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	syn=physical_conflict	petrarch1
 battle,combat,assail,assault,attack,blitz,duel,fight,struggle,clash,skirmish,conflict,hit,strike,pit,match,quarrel,altercate,hammer,clobber,pummel,retaliate,bludgeon,grapple,kick,siege,stone,storm,wrestle	190	syn=physical_conflict	petrarch1
@@ -3264,8 +3264,8 @@ attacked,shot	---	prt=and pp=of	petrarch1
 attacked,shot	190	prt=and pp=in	petrarch1
 attacked,shot	143	prt=and pre=on	petrarch1
 attacked,shot	---	prt=and pre=no	petrarch1
-attacked,shot	190	prt=and syn=physical_conflict	petrarch1
-attacked,shot	190	prt=and syn=physical_conflict	petrarch1
+attacked,shot	190	prt=and	petrarch1
+attacked,shot	190	prt=and	petrarch1
 square	193	prt=off pre=working pre=for pre=was obj=wounded obj=clashes pp=between src=pp:between	petrarch1
 square	195	prt=off pre=said pre=&AIRCRAFT pre=carried pre=out pre=separate	petrarch1
 square	1384	prt=off pre=prepar pre=to pre=counter obj=strikes pp=with:air	petrarch1
@@ -3862,7 +3862,7 @@ disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contra
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	110	syn=verbal_conflict	petrarch1
 disagree,dissent,contradict,dispute,contend,compete,oppose,counterbalance,contrast,protest,contest,object,challenge,differ,debate,argue,complain,bemoan,refute,counter,contravene,wrangle	040	syn=verbal_conflict	petrarch1
 encounter,confront,face,brave,meet,contact,interact	040	syn=meet_people	petrarch1
-meet,communicate	040	prt=with syn=meet_people	petrarch1
+meet,communicate	040	prt=with	petrarch1
 run	040	prt=into	petrarch1
 encounter,confront,face,brave,meet,contact,interact	139	obj=risk obj=following obj=ultimatum pp=by src=pp:by	petrarch1
 encounter,confront,face,brave,meet,contact,interact	030	obj=resolved obj=relations pp=between tgt=pp:between	petrarch1
@@ -3935,8 +3935,8 @@ encounter,confront,face,brave,meet,contact,interact	125	pre=said pre=no pre=plan
 encounter,confront,face,brave,meet,contact,interact	036	obj=will obj=be obj=held	petrarch1
 encounter,confront,face,brave,meet,contact,interact	041	pp=by:telephone	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	obj=talk pp=in tgt=obj	petrarch1
-encounter,confront,face,brave,meet,contact,interact	036	pre=&AUXVERB2 tgt=obj	petrarch1
-encounter,confront,face,brave,meet,contact,interact	040	pre=&AUXVERB1 tgt=obj	petrarch1
+encounter,confront,face,brave,meet,contact,interact	036	pre=&AUXVERB2 tgt=obj syn=meet_people	petrarch1
+encounter,confront,face,brave,meet,contact,interact	040	pre=&AUXVERB1 tgt=obj syn=meet_people	petrarch1
 encounter,confront,face,brave,meet,contact,interact	128	pre=not obj=payment	petrarch1
 encounter,confront,face,brave,meet,contact,interact	111	obj=criticism	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pre=will pp=with	petrarch1
@@ -3967,7 +3967,7 @@ encounter,confront,face,brave,meet,contact,interact	040	pre=began	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pre=agree	petrarch1
 encounter,confront,face,brave,meet,contact,interact	080	obj=demands	petrarch1
 encounter,confront,face,brave,meet,contact,interact	0311	obj=payment	petrarch1
-encounter,confront,face,brave,meet,contact,interact	036	pre=will	petrarch1
+encounter,confront,face,brave,meet,contact,interact	036	pre=will syn=meet_people	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pre=was pre=to	petrarch1
 encounter,confront,face,brave,meet,contact,interact	044	pp=in	petrarch1
 encounter,confront,face,brave,meet,contact,interact	125	obj=cancel	petrarch1
@@ -3982,7 +3982,7 @@ encounter,confront,face,brave,meet,contact,interact	160	pre=ended	petrarch1
 encounter,confront,face,brave,meet,contact,interact	040	pre=hold	petrarch1
 encounter,confront,face,brave,meet,contact,interact	125	pre=skip	petrarch1
 encounter,confront,face,brave,meet,contact,interact	036	pp=at tgt=obj	petrarch1
-encounter,confront,face,brave,meet,contact,interact	036	pre=will	petrarch1
+encounter,confront,face,brave,meet,contact,interact	036	pre=will syn=meet_people	petrarch1
 encounter,confront,face,brave,meet,contact,interact	---	pre=may	petrarch1
 encounter,confront,face,brave,meet,contact,interact	125	pre=no	petrarch1
 meet,communicate	139	prt=with obj=risk obj=following obj=ultimatum pp=by src=pp:by	petrarch1
@@ -4329,7 +4329,7 @@ assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,co
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	017	obj=bury pp=in:to	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	110	obj=complaint	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	014	pp=to:review	petrarch1
-assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	110	pre=against	petrarch1
+assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	110	pre=against syn=assemble	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	046	pp=for:talks	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	154	obj=&MILITARY	petrarch1
 assemble,convene,converge,gather,congregate,cluster,amass,conglomerate,huddle,constellate,flock,unite,join,conjoin,reconvene	014	pre=likely pre=to	petrarch1
@@ -4512,7 +4512,7 @@ lock	---	prt=up	petrarch1
 fasten,interlock,anchor	0312	pre=&FIGHT pre=ships obj=solidarity	petrarch1
 lock	0312	prt=in pre=&FIGHT pre=ships obj=solidarity	petrarch1
 lock	0312	prt=up pre=&FIGHT pre=ships obj=solidarity	petrarch1
-bring,strike	---	prt=down syn=fell	petrarch1
+bring,strike	---	prt=down	petrarch1
 fall,topple	203	obj=ethnic obj=cleans pp=to src=pp:to	petrarch1
 fall,topple	---	pre=equities	petrarch1
 fall,topple	190	pre=&WEAPON	petrarch1
@@ -4962,7 +4962,7 @@ confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	obj=wit
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	014	obj=air obj=strike	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	obj=suspended	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	obj=postponed	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=will pre=have	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=will pre=have syn=confer	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	pre=storm pre=out	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	pre=broke pre=off	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	obj=held pp=in tgt=pp:in	petrarch1
@@ -4988,12 +4988,12 @@ confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	134	obj=onl
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pp=with tgt=pp:with	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=due pre=to	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	040	pp=at	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=would	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=would syn=confer	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	pre=delay	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pre=aides	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	164	obj=dead	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	043	pre=host	petrarch1
-confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=will	petrarch1
+confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	036	pre=will syn=confer	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	pre=held	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	125	pre=not	petrarch1
 confer,converse,talk,discuss,consult,utter,speak,verbalize,verbalise	046	syn=confer	petrarch1
@@ -5002,7 +5002,7 @@ attend	042	-	petrarch1
 go	040	prt=forth	petrarch1
 go	040	prt=away	petrarch1
 leave	040	prt=behind	petrarch1
-pull,walk	040	prt=out syn=go_somewhere	petrarch1
+pull,walk	040	prt=out	petrarch1
 go	040	prt=to	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pre=will obj=summit pp=on:&DISPUTE pp=in pp=in tgt=pp:in	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	039	pre=set pre=to obj=peace obj=initiative pp=on tgt=pp:on	petrarch1
@@ -5092,11 +5092,11 @@ depart,go,embark,attend,leave,egress,tour,touring,travel,journey	017	obj=service
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	---	pre=central	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pp=on:trip	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	044	obj=summit	petrarch1
-depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pre=have	petrarch1
+depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pre=have syn=go_somewhere	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	172	pre=curbed	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pp=for tgt=pp:for	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	---	obj=court	petrarch1
-depart,go,embark,attend,leave,egress,tour,touring,travel,journey	036	pre=will	petrarch1
+depart,go,embark,attend,leave,egress,tour,touring,travel,journey	036	pre=will syn=go_somewhere	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	---	obj=work	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	042	pp=to tgt=pp:to	petrarch1
 depart,go,embark,attend,leave,egress,tour,touring,travel,journey	125	pre=not	petrarch1
@@ -5971,7 +5971,7 @@ manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	070	obj=aid	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	042	pp=for	petrarch1
 manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	042	pp=to	petrarch1
-manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	---	pre=on	petrarch1
+manage,head,steer,lead,conduct,administer,control,command,govern,direct,oversee,order,enjoin,prescribe,regulate,rule,handle,address,monitor,dictate,oversaw,supervise,supervize	---	pre=on syn=oversee_manage	petrarch1
 decree	100	-	petrarch1
 declare,ordain,pronounce,proclaim	010	syn=decree	petrarch1
 decree,declare,ordain,pronounce,proclaim	060	obj=victory obj=election pp=in src=pp:in	petrarch1
@@ -6013,7 +6013,7 @@ decree,declare,ordain,pronounce,proclaim	111	obj=unjust	petrarch1
 decree,declare,ordain,pronounce,proclaim	031	obj=allow	petrarch1
 decree,declare,ordain,pronounce,proclaim	013	obj=happy	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	060	syn=boost	petrarch1
-beef,step	060	prt=up syn=boost	petrarch1
+beef,step	060	prt=up	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	150	obj=naval obj=firepower obj=&WEAPON pp=by:fitting	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	060	obj=economic obj=&MILITARY obj=relations	petrarch1
 boost,enhance,exaggerate,augment,expand,amplify,magnify,enlarge,deepen,increase,heighten,compound,intensify,escalate,redouble	150	obj=search obj=kidnapped pp=for pp=by tgt=pp:by	petrarch1
@@ -6179,7 +6179,7 @@ encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitaliz
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	110	obj=onslaught pp=on tgt=pp:on	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	130	obj=slaughter pp=of tgt=pp:of	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	026	obj=enter obj=talks tgt=obj	petrarch1
-encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	013	pre=&AUXVERB1 src=obj	petrarch1
+encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	013	pre=&AUXVERB1 src=obj syn=encourage	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	030	obj=tie obj=remain tgt=obj	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	051	pp=of:support tgt=obj	petrarch1
 encourage,cheer,embolden,inspire,invigorate,reassure,enliven,galvanize,revitalize,rouse,spur	020	obj=play obj=role tgt=obj	petrarch1
@@ -6662,13 +6662,13 @@ support,endorse,back,promote,advertise,advertize	0312	pre=fully pp=by tgt=pp:by	
 support,endorse,back,promote,advertise,advertize	051	obj=official tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=presence tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=&PROGRAM tgt=obj	petrarch1
-support,endorse,back,promote,advertise,advertize	---	obj=&PREPOSIT1	petrarch1
+support,endorse,back,promote,advertise,advertize	---	obj=&PREPOSIT1 syn=support	petrarch1
 support,endorse,back,promote,advertise,advertize	012	pre=could pre=lose	petrarch1
 support,endorse,back,promote,advertise,advertize	---	pre=would pre=need	petrarch1
 support,endorse,back,promote,advertise,advertize	---	pre=said pre=move	petrarch1
 support,endorse,back,promote,advertise,advertize	080!	prt=down pp=from	petrarch1
 support,endorse,back,promote,advertise,advertize	0874	prt=away pp=from	petrarch1
-support,endorse,back,promote,advertise,advertize	051	pre=would tgt=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	051	pre=would tgt=obj syn=support	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=comment tgt=obj	petrarch1
 support,endorse,back,promote,advertise,advertize	0333	obj=relief pp=to	petrarch1
 support,endorse,back,promote,advertise,advertize	032	obj=call pp=by tgt=pp:by	petrarch1
@@ -6677,7 +6677,7 @@ support,endorse,back,promote,advertise,advertize	---	pre=deportees	petrarch1
 support,endorse,back,promote,advertise,advertize	120	prt=away pp=from	petrarch1
 support,endorse,back,promote,advertise,advertize	052	pre=likely pre=to	petrarch1
 support,endorse,back,promote,advertise,advertize	051	obj=&PROPOSAL	petrarch1
-support,endorse,back,promote,advertise,advertize	030	pre=will tgt=obj	petrarch1
+support,endorse,back,promote,advertise,advertize	030	pre=will tgt=obj syn=support	petrarch1
 support,endorse,back,promote,advertise,advertize	120	prt=down pre=not	petrarch1
 support,endorse,back,promote,advertise,advertize	110	pre=will pre=not	petrarch1
 support,endorse,back,promote,advertise,advertize	110	pre=withdraw	petrarch1
@@ -7027,7 +7027,7 @@ grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,prov
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	---	obj=route	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	0332	obj=arms	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	obj=loan	petrarch1
-grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	033	pre=will	petrarch1
+grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	033	pre=will syn=grant	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	071	obj=fund	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	020	obj=plea	petrarch1
 grant,give,award,accord,donate,bequeath,bestow,entrust,contribute,add,endow,provide,supply,issue,lend,loan	120	pre=stop	petrarch1
@@ -7237,7 +7237,7 @@ destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,s
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	---	pp=in:election	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	---	obj=contestants	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	138	pre=threats pre=to	petrarch1
-destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	182	pre=has pre=been	petrarch1
+destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	182	pre=has pre=been syn=destroy	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	---	obj=government	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	138	pre=said pre=would	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	138	pre=said pre=could	petrarch1
@@ -7276,7 +7276,7 @@ destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,s
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1712	obj=house	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	127	pre=won't	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	190	obj=force	petrarch1
-destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	0356	pre=would	petrarch1
+destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	0356	pre=would syn=destroy	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1712	obj=wall	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	130	prt=away	petrarch1
 destroy,break,ruin,demolish,annihilate,decimate,devastate,obliterate,raze,bust,smash,desolate,eradicate,ravage,ravish,crush,shatter,defeat,beat,overwhelm,dominate,subjugate,overshadow,overcome,surmount,master,best,overpower,overtake,disarm	1712	obj=&CAR	petrarch1
@@ -7395,7 +7395,7 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	0732	obj=were obj=airlifted src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	145	obj=as obj=protest obj=clashed	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:clash pp=between	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=&AUXVERB3 pre=been src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=&AUXVERB3 pre=been src=obj syn=hurt	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	194	obj=when obj=bombarded src=obj	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=came pp=under:fire	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=was pp=by:stones src=obj	petrarch1
@@ -7419,7 +7419,7 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=offens pp=in src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=gunmen pp=in tgt=obj src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:clash pp=with	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=&AUXVERB1 src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	1712	pre=&AUXVERB1 src=obj syn=hurt	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:exchange	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pp=in:earthquake	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	110	obj=goal obj=voter tgt=obj	petrarch1
@@ -7445,15 +7445,15 @@ hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pre=leak pre=from	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pp=in:attack	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=attack	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=were src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=were src=obj syn=hurt	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	030	pre=will pre=not	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=was pp=in src=pp:in	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pp=in:flood	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	090	pre=evaluate	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=was src=obj	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	pre=was src=obj syn=hurt	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	193	pre=grenade	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pre=no pre=one	petrarch1
-hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=in	petrarch1
+hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	182	pre=in syn=hurt	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	190	obj=&FIGHT	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pre=award	petrarch1
 hurt,damage,contaminate,corrupt,crack,mar,tarnish,tear,spoil,suffer,bruise,wound,harm,injure,rip,impair,vitiate,injured	---	pre=pay	petrarch1
@@ -7605,7 +7605,7 @@ loot,plunder,foray,ransack,reave,pillage,despoil	1712	obj=home	petrarch1
 loot,plunder,foray,ransack,reave,pillage,despoil	171	obj=aid	petrarch1
 wrap	---	prt=up	petrarch1
 take	---	prt=leave	petrarch1
-shut,wind	---	prt=down syn=finish	petrarch1
+shut,wind	---	prt=down	petrarch1
 call	---	prt=off	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	094	pre=&WEAPON pre=&PROGRAM pre=under obj=scrutiny	petrarch1
 complete,terminate,end,abolish,cease,discontinue,finish,finalize,conclude,quit,stop,abort,close,halt,suspend,desist,reclose	154	pre=will obj=deployment obj=defend pp=against tgt=pp:against	petrarch1
@@ -8349,7 +8349,7 @@ compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,interm
 compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	045	pp=between	petrarch1
 compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	050	obj=crisis	petrarch1
 compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	125	pre=cannot	petrarch1
-compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	036	pre=will	petrarch1
+compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	036	pre=will syn=compromise	petrarch1
 compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	050	pp=with	petrarch1
 compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	120	pre=not	petrarch1
 compromise,conciliate,settle,resolve,negotiate,resettle,mediate,intercede,intermediate,arbitrate	125	pre=not	petrarch1
@@ -8608,7 +8608,7 @@ yield,forswear,renounce,capitulate,cede,surrender,bow,succumb,concede,relinquish
 yield,forswear,renounce,capitulate,cede,surrender,bow,succumb,concede,relinquish,waive,concession	080	pp=to tgt=pp:to	petrarch1
 yield,forswear,renounce,capitulate,cede,surrender,bow,succumb,concede,relinquish,waive,concession	120	pre=not	petrarch1
 yield,forswear,renounce,capitulate,cede,surrender,bow,succumb,concede,relinquish,waive,concession	120	pre=not	petrarch1
-yield,forswear,renounce,capitulate,cede,surrender,bow,succumb,concede,relinquish,waive,concession	111	pre=has	petrarch1
+yield,forswear,renounce,capitulate,cede,surrender,bow,succumb,concede,relinquish,waive,concession	111	pre=has syn=yield	petrarch1
 give	0831	prt=up obj=call obj=election pp=to:pressure	petrarch1
 give	139	prt=up pre=move pre=headquarters pre=until	petrarch1
 give	085	prt=up obj=ban obj=permit obj=&FOOD pp=for tgt=pp:for	petrarch1
@@ -8797,8 +8797,8 @@ take	160	prt=flight tgt=obj	petrarch1
 evade,bypass,circumvent,dodge,duck,skirt,hedge,sidestep	011	obj=question	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	080	syn=retreat	petrarch1
 back	080	prt=down	petrarch1
-pull,draw	080	prt=back syn=retreat	petrarch1
-pull,get	080	prt=out syn=retreat	petrarch1
+pull,draw	080	prt=back	petrarch1
+pull,get	080	prt=out	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	1246	pre=no pre=intention obj=&MILITARY pp=from	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	073	obj=civilian obj=staff pp=for:safety	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	139	pre=ultimatum pre=to pre=&PREPOSIT1	petrarch1
@@ -8869,7 +8869,7 @@ retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pp=from 
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0874	pp=from tgt=pp:from	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	---	obj=talks	petrarch1
 retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	---	pre=after	petrarch1
-retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0356	pre=will	petrarch1
+retreat,withdraw,disengage,detach,disconnect,recede,retire,retract	0356	pre=will syn=retreat	petrarch1
 back	1246	prt=down pre=no pre=intention obj=&MILITARY pp=from	petrarch1
 back	073	prt=down obj=civilian obj=staff pp=for:safety	petrarch1
 back	139	prt=down pre=ultimatum pre=to pre=&PREPOSIT1	petrarch1
@@ -9109,7 +9109,7 @@ release,free,liberate,emancipate,unloose	0841	obj=who obj=were obj=sentenced tgt
 release,free,liberate,emancipate,unloose	0353	pre=&AUXVERB2 obj=&DETENTION	petrarch1
 release,free,liberate,emancipate,unloose	014	pre=could pre=decide pre=to obj=aid	petrarch1
 release,free,liberate,emancipate,unloose	130	pre=video obj=promises obj=hell	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=&AUXVERB3 pre=been src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=&AUXVERB3 pre=been src=obj syn=release	petrarch1
 release,free,liberate,emancipate,unloose	012	pre=prospects pre=for obj=dim	petrarch1
 release,free,liberate,emancipate,unloose	0841	pp=in pp=after:held src=pp:in	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=&DETENTION obj=guards	petrarch1
@@ -9127,17 +9127,17 @@ release,free,liberate,emancipate,unloose	---	obj=tape obj=recording	petrarch1
 release,free,liberate,emancipate,unloose	1243	pre=will pre=not obj=pris	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=seized pp=by tgt=obj src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	013	pre=said obj=&HOSTAGE	petrarch1
-release,free,liberate,emancipate,unloose	084	pre=&AUXVERB1 src=obj	petrarch1
+release,free,liberate,emancipate,unloose	084	pre=&AUXVERB1 src=obj syn=release	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=to obj=jailed tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	064	pre=&INFORMATION	petrarch1
 release,free,liberate,emancipate,unloose	---	pre=term pre=for	petrarch1
 release,free,liberate,emancipate,unloose	100	pre=ordered pre=to	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=came pp=before	petrarch1
-release,free,liberate,emancipate,unloose	084	pre=&AUXVERB1	petrarch1
+release,free,liberate,emancipate,unloose	084	pre=&AUXVERB1 syn=release	petrarch1
 release,free,liberate,emancipate,unloose	0353	pre=said pre=will tgt=obj	petrarch1
 release,free,liberate,emancipate,unloose	0841	pp=in pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	060	pre=secure	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=has pre=been	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=has pre=been syn=release	petrarch1
 release,free,liberate,emancipate,unloose	0353	pre=was pre=set pre=to	petrarch1
 release,free,liberate,emancipate,unloose	111	pre=shocked pre=by	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=arrested tgt=obj	petrarch1
@@ -9167,19 +9167,19 @@ release,free,liberate,emancipate,unloose	0841	obj=officers	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=election	petrarch1
 release,free,liberate,emancipate,unloose	0841	pp=from src=pp:from	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=court tgt=obj	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=would tgt=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=would tgt=obj syn=release	petrarch1
 release,free,liberate,emancipate,unloose	1243	pre=delayed	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=was src=obj	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=was src=obj syn=release	petrarch1
 release,free,liberate,emancipate,unloose	1053	pre=ordered	petrarch1
 release,free,liberate,emancipate,unloose	0841	pre=jailed	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=jailed	petrarch1
 release,free,liberate,emancipate,unloose	---	pre=report	petrarch1
-release,free,liberate,emancipate,unloose	0841	pre=were	petrarch1
+release,free,liberate,emancipate,unloose	0841	pre=were syn=release	petrarch1
 release,free,liberate,emancipate,unloose	084	pp=by src=pp:by	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=person	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=held tgt=obj	petrarch1
-release,free,liberate,emancipate,unloose	0353	pre=be src=obj	petrarch1
-release,free,liberate,emancipate,unloose	0353	pre=will tgt=obj	petrarch1
+release,free,liberate,emancipate,unloose	0353	pre=be src=obj syn=release	petrarch1
+release,free,liberate,emancipate,unloose	0353	pre=will tgt=obj syn=release	petrarch1
 release,free,liberate,emancipate,unloose	1243	pre=refuse	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=abduct	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=report	petrarch1
@@ -9188,7 +9188,7 @@ release,free,liberate,emancipate,unloose	013	pre=may pre=be	petrarch1
 release,free,liberate,emancipate,unloose	---	pre=study	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=women	petrarch1
 release,free,liberate,emancipate,unloose	0841	obj=woman	petrarch1
-release,free,liberate,emancipate,unloose	0353	pre=would	petrarch1
+release,free,liberate,emancipate,unloose	0353	pre=would syn=release	petrarch1
 release,free,liberate,emancipate,unloose	---	obj=polls	petrarch1
 release,free,liberate,emancipate,unloose	013	pre=said	petrarch1
 release,free,liberate,emancipate,unloose	111	obj=fury	petrarch1
@@ -9541,7 +9541,7 @@ refuse,decline,reject,resist,withstand,deny,spurn	016	obj=plot	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=call	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	120	obj=plan	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	011	obj=say	petrarch1
-refuse,decline,reject,resist,withstand,deny,spurn	120	pre=has	petrarch1
+refuse,decline,reject,resist,withstand,deny,spurn	120	pre=has syn=refuse	petrarch1
 refuse,decline,reject,resist,withstand,deny,spurn	014	pre=not	petrarch1
 rule	1212	prt=out obj=&MILITARY obj=intervention pp=along tgt=pp:along	petrarch1
 rule	120	prt=out pre=stranded pre=near pre=because pp=to:open	petrarch1
@@ -9912,7 +9912,7 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	175	obj=&PEOPLE obj=si
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=goods obj=out pp=of tgt=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	pre=enclave pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=control pp=of tgt=pp:of	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&PREPOSIT1 src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&PREPOSIT1 src=obj syn=apprehend	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	190	pre=warship pp=by src=pp:by	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=ownership pp=of tgt=pp:of	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=insurgent pp=in tgt=pp:in	petrarch1
@@ -9927,7 +9927,7 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=&HOSTAGE pp=by
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=on pre=flight	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	141	obj=street pp=to	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=hometown pp=of tgt=pp:of	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=&AUXVERB1 src=obj syn=apprehend	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=airfield pp=in tgt=pp:in	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	130	pre=said pre=would pre=be	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=authorities tgt=obj	petrarch1
@@ -9996,14 +9996,14 @@ apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	obj=charged	petrar
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=for tgt=pp:for	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	190	obj=tower tgt=obj	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in src=pp:in	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=been	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=been syn=apprehend	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	130	pre=may pre=be	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=assets	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=heroin	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	1711	obj=boat tgt=obj	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=by tgt=obj src=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=by tgt=obj src=obj syn=apprehend	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pp=in src=pp:in	petrarch1
-apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=have tgt=obj	petrarch1
+apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	173	pre=have tgt=obj syn=apprehend	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	pre=expect	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	192	obj=&TOWN	petrarch1
 apprehend,seize,take,capture,catch,grab,nab,arrest,snatch	---	obj=opium	petrarch1
@@ -10245,7 +10245,7 @@ take	---	prt=over pp=to	petrarch1
 jump,hop,skip,leap,bound,spring	110	obj=hitting obj=out pp=to:&DEFENSE pp=of pp=at tgt=pp:at	petrarch1
 kill,murder,slay,behead,decapitate,hang	190	-	petrarch1
 shoot	190	prt=down	petrarch1
-stamp,wipe	190	prt=out syn=kill	petrarch1
+stamp,wipe	190	prt=out	petrarch1
 strangle	180	-	petrarch1
 string	190	prt=up	petrarch1
 kidnapped	180	prt=and	petrarch1
@@ -10287,7 +10287,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	111	pre=cried pre=stop obj=&PRE
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=were pp=in:clashes pp=with src=pp:with	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=have pre=been obj=wounded pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1832	pre=were obj=&WEAPON pp=in:&CAR src=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 obj=&PREPOSIT1 src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 obj=&PREPOSIT1 src=obj syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	017	obj=during obj=remember obj=dead tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	183	obj=attack pp=in:suicide pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	obj=&FIGHT pp=in:&WEAPON pp=in src=pp:in	petrarch1
@@ -10351,7 +10351,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	195	obj=when obj=attacked src=o
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by pp=in:gunbattle src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=training obj=accident	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 pp=in src=pp:in	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=in pre=have pre=been	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=in pre=have pre=been syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	194	pre=were obj=tank pp=by src=pp:by	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	186	pp=in:attack pp=in src=pp:in	petrarch1
@@ -10369,7 +10369,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	---	pre=been pp=in:quake	petrar
 kill,murder,slay,strangle,behead,decapitate,hang	090	pre=investiga pp=of tgt=pp:of	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	138	pre=would obj=unless tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pre=were obj=gunfire	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	1823	obj=&PREPOSIT1 src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	1823	obj=&PREPOSIT1 src=obj syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	183	pre=&WEAPON pp=in tgt=obj src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=accident pp=in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pp=in:gunbattle	petrarch1
@@ -10384,7 +10384,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by:shots pp=by src=pp:by
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=observer pp=on tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	012	pre=predict pre=would	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	1124	pre=claim pre=tried	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 src=obj	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 src=obj syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	obj=strike pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=as obj=preparing	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=suspected pre=of	petrarch1
@@ -10395,7 +10395,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	193	pp=by:gunfire	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pp=in:collision	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:&FIGHT tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=by:from tgt=obj	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	190	pre=&AUXVERB1 syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pre=air pre=force tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:attack tgt=obj	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in:ambush tgt=obj	petrarch1
@@ -10432,7 +10432,7 @@ kill,murder,slay,strangle,behead,decapitate,hang	190	pp=in src=pp:in	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	193	pre=gunmen	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=virus	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	pre=after	petrarch1
-kill,murder,slay,strangle,behead,decapitate,hang	193	pre=was	petrarch1
+kill,murder,slay,strangle,behead,decapitate,hang	193	pre=was syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	190	tgt=obj syn=kill	petrarch1
 kill,murder,slay,strangle,behead,decapitate,hang	---	obj=airline obj=crash pp=in src=obj	petrarch1
 shoot	194	prt=down obj=wounded obj=when obj=&AIRCRAFT obj=attacked src=obj	petrarch1
@@ -11372,7 +11372,7 @@ massacre,slaughter,butcher	202	tgt=obj syn=massacre	petrarch1
 allay,comfort,console	017	syn=allay	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	syn=suppress	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	175	obj=disturbance pp=in tgt=pp:in	petrarch1
-curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	obj=&PREPOSIT1 tgt=obj	petrarch1
+curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	170	obj=&PREPOSIT1 tgt=obj syn=suppress	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	160	obj=links pp=with	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	160	obj=influence	petrarch1
 curb,repress,restrain,moderate,subdue,suppress,constrain,quell,crackdown	013	obj=fears	petrarch1
@@ -11501,7 +11501,7 @@ glance	073	prt=over pp=for:mines	petrarch1
 glance	150	prt=over obj=area	petrarch1
 glance	090	prt=over pp=into	petrarch1
 search	090	-	petrarch1
-search,look	---	prt=for syn=search	petrarch1
+search,look	---	prt=for	petrarch1
 track,search,hunt,chase,seek	022	obj=cooperation pp=to:boost pp=against:&WEAPON	petrarch1
 track,search,hunt,chase,seek	051	pre=to obj=end obj=welcomed obj=decision pp=to:&FIGHT	petrarch1
 track,search,hunt,chase,seek	1124	pre=said obj=&WEAPON obj=region pp=to:dominate	petrarch1
@@ -12076,14 +12076,14 @@ applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitat
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=report	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	017	obj=newroz	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=decree	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	036	pre=will tgt=obj	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	036	pre=will tgt=obj syn=acclaim	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=call tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=attack	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	010	pre=expect	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	160	pre=do pre=not	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	030	obj=offer	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	051	obj=law tgt=obj	petrarch1
-applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	030	pre=would	petrarch1
+applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	030	pre=would syn=acclaim	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	043	obj=visit	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	043	pp=to tgt=obj	petrarch1
 applaud,acclaim,clap,commend,greet,compliment,commemorate,admire,toast,felicitate,extol,congratulate,praise,honor,honour,reward,respect,hail,welcome,celebrate,salute,recognise,recognize	---	pp=from	petrarch1
@@ -12195,7 +12195,7 @@ pledge,subscribe	174	obj=expel	petrarch1
 angered	---	prt=by	petrarch1
 enrage,anger,inflame,incense,exasperate	062	pre=&MILITARY obj=mock obj=&FIGHT	petrarch1
 enrage,anger,inflame,incense,exasperate	050	pp=in:diplomatic	petrarch1
-enrage,anger,inflame,incense,exasperate	111	pre=were	petrarch1
+enrage,anger,inflame,incense,exasperate	111	pre=were syn=anger	petrarch1
 angered	062	prt=by pre=&MILITARY obj=mock obj=&FIGHT	petrarch1
 angered	050	prt=by pp=in:diplomatic	petrarch1
 angered	111	prt=by pre=were	petrarch1
@@ -12210,7 +12210,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	pre=was obj=talks obj=end obj=&FIGHT pp=with tgt=pp:with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	142	obj=launch obj=hunger obj=strike pp=in tgt=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0312	pre=are pre=to obj=joint obj=manoeuvres	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&TOBEVERB obj=&PREPOSIT1 src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&TOBEVERB obj=&PREPOSIT1 src=obj syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0312	pre=will obj=joint obj=manoeuvres	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=police pp=after:complain tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	192	pre=forces obj=position pp=in tgt=pp:in	petrarch1
@@ -12229,7 +12229,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	042	pre=was pre=in pre=to obj=talk	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	112	pre=will obj=responsible tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	---	obj=illegal obj=immigrants	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=was obj=&PREPOSIT1 src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=was obj=&PREPOSIT1 src=obj syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	pre=police obj=demonstrate	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	0841	obj=handed pp=in pp=over src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=after:criticis src=obj	petrarch1
@@ -12248,7 +12248,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB1 pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	127	obj=signature pp=with tgt=pp:with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	1621	obj=financial obj=assist	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB3 pre=been	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB3 pre=been syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	084	obj=set obj=free pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	062	obj=joint obj=exercises	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	080	prt=back obj=air obj=strike	petrarch1
@@ -12263,14 +12263,14 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	036	pre=may obj=talks pp=with	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=sentencing src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	obj=talk pp=in pp=on tgt=pp:in	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	obj=&PREPOSIT1 src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	obj=&PREPOSIT1 src=obj syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	obj=immigrant pp=in tgt=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=leaders pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=on:charge tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=have pre=been src=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	044	obj=summit pp=in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&MILITARY tgt=obj	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB1 src=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=&AUXVERB1 src=obj syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	040	obj=consultations	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	112	obj=responsible tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	141	obj=demonstration	petrarch1
@@ -12306,7 +12306,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	110	obj=approval	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	181	obj=&HOSTAGE	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	040	obj=summit	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=have tgt=obj	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=have tgt=obj syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	172	obj=movement	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	175	obj=rally tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	046	obj=talks	petrarch1
@@ -12319,7 +12319,7 @@ enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,rest
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	141	obj=protest	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	172	pre=tighten	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	143	obj=strike	petrarch1
-enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=been	petrarch1
+enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pre=been syn=confine	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	010	pre=said tgt=obj	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	173	pp=in src=pp:in	petrarch1
 enclose,cage,imprison,hold,contain,confine,incarcerate,jail,detain,withhold,restrict	1311	prt=up obj=aid	petrarch1
@@ -12522,7 +12522,7 @@ vote	143	prt=down obj=work	petrarch1
 vote	191	prt=down obj=road	petrarch1
 vote	082	prt=down pre=lift	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	syn=deport	petrarch1
-boot,kick	174	prt=out syn=deport	petrarch1
+boot,kick	174	prt=out	petrarch1
 deport,banish,exile,evict,oust,remove,expel	154	pre=fortification obj=prepar pp=for:invasion pp=of tgt=pp:of	petrarch1
 deport,banish,exile,evict,oust,remove,expel	128	pre=not pp=from:territory pp=by:deadline	petrarch1
 deport,banish,exile,evict,oust,remove,expel	195	obj=air obj=strike pp=from:home pp=after src=pp:after	petrarch1
@@ -12542,7 +12542,7 @@ deport,banish,exile,evict,oust,remove,expel	1722	pp=from:parliament	petrarch1
 deport,banish,exile,evict,oust,remove,expel	---	pre=brink pre=of pre=being	petrarch1
 deport,banish,exile,evict,oust,remove,expel	0841	obj=allowed obj=return	petrarch1
 deport,banish,exile,evict,oust,remove,expel	160	pp=from:guard src=obj	petrarch1
-deport,banish,exile,evict,oust,remove,expel	174	obj=&PREPOSIT1 src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	174	obj=&PREPOSIT1 src=obj syn=deport	petrarch1
 deport,banish,exile,evict,oust,remove,expel	0874	obj=police pp=from tgt=pp:from	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	pre=was pp=after src=pp:after	petrarch1
 deport,banish,exile,evict,oust,remove,expel	130	pre=will obj=radical	petrarch1
@@ -12565,10 +12565,10 @@ deport,banish,exile,evict,oust,remove,expel	161	pre=was pp=from	petrarch1
 deport,banish,exile,evict,oust,remove,expel	130	pre=plan tgt=obj	petrarch1
 deport,banish,exile,evict,oust,remove,expel	131	pre=plan pre=to	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	pre=started	petrarch1
-deport,banish,exile,evict,oust,remove,expel	160	pre=was src=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	160	pre=was src=obj syn=deport	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	obj=settler	petrarch1
 deport,banish,exile,evict,oust,remove,expel	0873	obj=&WEAPON	petrarch1
-deport,banish,exile,evict,oust,remove,expel	160	pre=had tgt=obj	petrarch1
+deport,banish,exile,evict,oust,remove,expel	160	pre=had tgt=obj syn=deport	petrarch1
 deport,banish,exile,evict,oust,remove,expel	174	pp=by tgt=obj src=pp:by	petrarch1
 deport,banish,exile,evict,oust,remove,expel	---	obj=ruler	petrarch1
 deport,banish,exile,evict,oust,remove,expel	081	obj=limit	petrarch1
@@ -12650,7 +12650,7 @@ prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pre=has pre=been	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	obj=conference	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	1721	obj=newspaper	petrarch1
-prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pre=&AUXVERB3	petrarch1
+prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pre=&AUXVERB3 syn=prohibit	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	172	pp=from src=pp:from	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	---	pre=previous	petrarch1
 prohibit,forbid,ban,outlaw,censor,criminalize,criminalise,illegalize,illegalise,proscribe,interdict,disallow,veto	160	obj=import tgt=obj	petrarch1
@@ -12844,7 +12844,7 @@ enact,constitute,institute,establish,found,re-establish	173	obj=guilty	petrarch1
 enact,constitute,institute,establish,found,re-establish	030	obj=link	petrarch1
 kick	---	prt=off	petrarch1
 embark	---	prt=on	petrarch1
-open,set	---	prt=up syn=start	petrarch1
+open,set	---	prt=up	petrarch1
 set	---	prt=in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	071	obj=donation obj=victims pp=to:support pp=of:attacks pp=in tgt=pp:in	petrarch1
 start,initiate,originate,pioneer,commence,inaugurate,activate,begin,open,launch,relaunch,reopen	0311	obj=operating obj=land obj=port obj=trade pp=to:facilitate tgt=obj	petrarch1
@@ -14526,7 +14526,7 @@ coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,int
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	060	obj=efforts	petrarch1
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	026	obj=meeting	petrarch1
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	060	obj=search	petrarch1
-coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	030	pre=will	petrarch1
+coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	030	pre=will syn=coordinate	petrarch1
 coordinate,organise,organize,orchestrate,unionize,unionise,conform,correlate,integrate,synchronize,synchronise,harmonise,harmonize	030	pre=said	petrarch1
 gear	---	prt=up	petrarch1
 prepare,ready,groom,train	0356	obj=withdraw obj=following obj=pressure	petrarch1
@@ -14911,8 +14911,8 @@ earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=support	petrarch
 earn,acquire,attain,procure,get,obtain,receive,gain,win	042	obj=envoy src=obj	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	072	obj=&WEAPON	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	051	obj=embrace	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	036	pre=will tgt=obj	petrarch1
-earn,acquire,attain,procure,get,obtain,receive,gain,win	036	pre=will tgt=obj	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	036	pre=will tgt=obj syn=obtain	petrarch1
+earn,acquire,attain,procure,get,obtain,receive,gain,win	036	pre=will tgt=obj syn=obtain	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	043	obj=leader	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	---	obj=access	petrarch1
 earn,acquire,attain,procure,get,obtain,receive,gain,win	043	pre=both	petrarch1
@@ -15030,7 +15030,7 @@ round	090	prt=up obj=documents	petrarch1
 mobilize,muster,garner,mobilise,marshal,rally,rallied	150	syn=mobilize	petrarch1
 pull	150	prt=together	petrarch1
 summon	040	-	petrarch1
-call,drum	150	prt=up syn=mobilize	petrarch1
+call,drum	150	prt=up	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=kill obj=air obj=strike pp=in pp=to:protest pp=in tgt=pp:in	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	141	obj=visit pp=in:protest pp=against tgt=pp:against	petrarch1
 mobilize,muster,garner,summon,mobilise,marshal,rally,rallied	090	pre=been obj=investig pp=before src=pp:before	petrarch1
@@ -15299,7 +15299,7 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=suicide obj=b
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	obj=funnel obj=&CURRENCY tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=&WEAPON obj=attacks pp=in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=shooting pp=of pp=by tgt=pp:by	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB3 pre=been src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB3 pre=been src=obj syn=blame	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1122	obj=abuses pp=of:rights tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=message pp=in:radio tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	obj=is obj=smear obj=campaign	petrarch1
@@ -15365,7 +15365,7 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	1124	pp=of:terrorism	
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=support obj=terror	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1125	pp=of:spying pp=in src=pp:in	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	obj=clash pp=with:in	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB1 src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=&AUXVERB1 src=obj syn=blame	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=&FIGHT obj=around	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	051	obj=kidnapping pp=of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=taking pre=direct	petrarch1
@@ -15442,7 +15442,7 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=violat tgt=ob
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=shooting	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=attack tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=massacre	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=was src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=was src=obj syn=blame	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	obj=raid pp=by	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pre=court tgt=obj	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	pre=join pre=in	petrarch1
@@ -15450,13 +15450,13 @@ charge,accuse,indict,blame,fault,convict,condemn,implicate	173	pp=in src=pp:in	p
 charge,accuse,indict,blame,fault,convict,condemn,implicate	111	pp=on tgt=pp:on	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	1121	obj=smuggl	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	obj=that tgt=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=been	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=been syn=blame	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=by src=pp:by	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is src=obj	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is src=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is src=obj syn=blame	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=is src=obj syn=blame	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=price	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	114	pre=issue	petrarch1
-charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=has tgt=obj	petrarch1
+charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=has tgt=obj syn=blame	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	---	pre=in pp=of	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pre=press	petrarch1
 charge,accuse,indict,blame,fault,convict,condemn,implicate	112	pp=of	petrarch1
@@ -15523,7 +15523,7 @@ emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punct
 emphasize,emphasise,accentuate,enunciate,impress,pinpoint,spotlight,stress,punctuate,underline,underscore,highlight	020	obj=urgency	petrarch1
 snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	120	pre=are pp=in:&DISPUTE	petrarch1
 snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	112	obj=blame pp=on tgt=pp:on	petrarch1
-snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	173	pre=been src=obj	petrarch1
+snare,pin,trap,immobilize,entrap,ensnare,embroil,enmesh,mire	173	pre=been src=obj syn=snare	petrarch1
 stabilise,stabilize	070	syn=stabilise	petrarch1
 stabilise,stabilize	071	obj=economy	petrarch1
 poise,steady	154	pre=force obj=play obj=role pp=in:assault	petrarch1
@@ -15603,7 +15603,7 @@ adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	020	pre=sa
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	030	obj=request	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	015	obj=charges	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	022	pre=prod pre=to	petrarch1
-adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	030	pre=had src=obj	petrarch1
+adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	030	pre=had src=obj syn=embrace	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=cannot	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=never	petrarch1
 adopt,espouse,embrace,accommodate,embody,encompass,incorporate,accept	120	pre=not	petrarch1
@@ -16130,9 +16130,9 @@ abduct,kidnap	012	pre=missing pre=has pre=been obj=said src=obj	petrarch1
 abduct,kidnap	0841	pre=&HOSTAGE obj=freed pp=in src=pp:in	petrarch1
 abduct,kidnap	0841	obj=been obj=released pp=in src=pp:in	petrarch1
 abduct,kidnap	181	pre=&AUXVERB1 pp=in pp=near tgt=pp:in	petrarch1
-abduct,kidnap	181	pre=&AUXVERB3 pre=been src=obj	petrarch1
+abduct,kidnap	181	pre=&AUXVERB3 pre=been src=obj syn=kidnap	petrarch1
 abduct,kidnap	181	pre=armed pre=men pp=in tgt=obj src=pp:in	petrarch1
-abduct,kidnap	181	pre=in pre=&AUXVERB1	petrarch1
+abduct,kidnap	181	pre=in pre=&AUXVERB1 syn=kidnap	petrarch1
 abduct,kidnap	181	obj=minister pp=from tgt=pp:from	petrarch1
 abduct,kidnap	0841	obj=released pp=by src=pp:by	petrarch1
 abduct,kidnap	0841	obj=released pp=in src=pp:in	petrarch1
@@ -16142,7 +16142,7 @@ abduct,kidnap	181	pre=citizen pp=in src=pp:in	petrarch1
 abduct,kidnap	---	pre=experience pre=of	petrarch1
 abduct,kidnap	181	pre=gunmen pp=in tgt=obj src=pp:in	petrarch1
 abduct,kidnap	---	pre=specialise pre=in	petrarch1
-abduct,kidnap	181	pre=&AUXVERB1 src=obj	petrarch1
+abduct,kidnap	181	pre=&AUXVERB1 src=obj syn=kidnap	petrarch1
 abduct,kidnap	181	obj=spree pp=in src=pp:in	petrarch1
 abduct,kidnap	181	pp=after:attack	petrarch1
 abduct,kidnap	181	pp=in pp=by src=pp:by	petrarch1
@@ -16153,8 +16153,8 @@ abduct,kidnap	0841	obj=released	petrarch1
 abduct,kidnap	181	pre=gunmen tgt=obj	petrarch1
 abduct,kidnap	181	pp=in src=pp:in	petrarch1
 abduct,kidnap	---	pre=which	petrarch1
-abduct,kidnap	181	pre=has tgt=obj	petrarch1
-abduct,kidnap	181	pre=was	petrarch1
+abduct,kidnap	181	pre=has tgt=obj syn=kidnap	petrarch1
+abduct,kidnap	181	pre=was syn=kidnap	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	010	syn=predict	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	094	obj=allegation obj=&CRIME pp=in pp=to:&INVESTIGATION pp=of:&FIGHT tgt=pp:in	petrarch1
 predict,foretell,prognosticate,anticipate,forebode,portend,auspicate,presage,foreshadow,augur,prefigure,expect,foresee,envisage,await	053	obj=provide obj=support pp=to:submit pp=to tgt=obj	petrarch1
@@ -16271,7 +16271,7 @@ exchange,trade,swap	193	obj=shots	petrarch1
 exchange,trade,swap	193	obj=mortar	petrarch1
 exchange,trade,swap	194	pre=rocket	petrarch1
 exchange,trade,swap	193	obj=fire	petrarch1
-exchange,trade,swap	031	pre=will	petrarch1
+exchange,trade,swap	031	pre=will syn=trade	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0256	obj=rule pp=against:assassination pp=by:&MILITARY	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0234	obj=multinational obj=force pp=to:renew pp=in tgt=obj	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0213	obj=government obj=ratify obj=death obj=sentences	petrarch1
@@ -16434,7 +16434,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	---	pre=sidestep	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	---	obj=surfaced	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0233	obj=evacuate	petrarch1
-enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pre=were tgt=obj	petrarch1
+enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pre=were tgt=obj syn=ask	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pp=from src=pp:from	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	114	pre=mailed	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	obj=&REFUGEE	petrarch1
@@ -16444,7 +16444,7 @@ enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,int
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	026	obj=meeting	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	022	obj=support	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	030	pp=to:join	petrarch1
-enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pre=are tgt=obj	petrarch1
+enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	pre=are tgt=obj syn=ask	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	023	obj=amnesty	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	0232	obj=&WEAPON	petrarch1
 enquire,ask,petition,request,inquire,wonder,query,question,grill,interrogate,interview	090	prt=over tgt=obj	petrarch1
@@ -16959,7 +16959,7 @@ bargain,deal,barter,haggle,broker	160	pre=stop	petrarch1
 bargain,deal,barter,haggle,broker	110	obj=blow	petrarch1
 bargain,deal,barter,haggle,broker	---	obj=said	petrarch1
 bury,hide,harbor,conceal,harbour	012	obj=few obj=illusions	petrarch1
-move,come	---	prt=up syn=lift	petrarch1
+move,come	---	prt=up	petrarch1
 lift,elevate,arise,hoist,rise,surface	112	pre=tension pre=between obj=today	petrarch1
 lift,elevate,arise,hoist,rise,surface	0814	obj=state pp=of:emergency pp=in tgt=pp:in	petrarch1
 lift,elevate,arise,hoist,rise,surface	0872	obj=&SOLUTION obj=airport pp=of tgt=pp:of	petrarch1
@@ -17039,7 +17039,7 @@ foil,thwart	---	obj=plot pp=to:kill	petrarch1
 foil,thwart	1246	obj=bid pp=by tgt=pp:by	petrarch1
 foil,thwart	193	obj=rocket	petrarch1
 foil,thwart	---	obj=plot	petrarch1
-bring,put	---	prt=out syn=despatch	petrarch1
+bring,put	---	prt=out	petrarch1
 dismiss	110	-	petrarch1
 despatch,dispatch,dismiss,export	154	obj=&MILITARY obj=personnel pp=to tgt=pp:to	petrarch1
 despatch,dispatch,dismiss,export	030	pre=did pre=not obj=reform obj=&PROPOSAL	petrarch1
@@ -17095,7 +17095,7 @@ bring,put	072	prt=out obj=&WEAPON	petrarch1
 bring,put	016	prt=out obj=report	petrarch1
 bring,put	016	prt=out obj=claim	petrarch1
 bring,put	---	prt=out pre=not	petrarch1
-draw,drag	---	prt=out syn=extend	petrarch1
+draw,drag	---	prt=out	petrarch1
 extend,broaden,lengthen,prolong	1011	pre=must obj=customs obj=&TREATY pp=to src=pp:to	petrarch1
 extend,broaden,lengthen,prolong	074	obj=mandate pp=of pp=to:protect tgt=obj	petrarch1
 extend,broaden,lengthen,prolong	074	obj=mandate obj=protect pp=of tgt=obj	petrarch1
@@ -17234,7 +17234,7 @@ disappoint,sadden,dismay,discourage,dishearten	110	syn=dismay	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	024	pre=should pre=not obj=reform obj=drive pp=from:pursuing	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	111	obj=promises pp=by:broken	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	obj=outcome obj=summit tgt=obj	petrarch1
-disappoint,sadden,dismay,discourage,dishearten	110	pre=&TOBEVERB	petrarch1
+disappoint,sadden,dismay,discourage,dishearten	110	pre=&TOBEVERB syn=dismay	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	pp=with tgt=pp:with	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	110	obj=that tgt=obj	petrarch1
 disappoint,sadden,dismay,discourage,dishearten	012	pre=said	petrarch1
@@ -17418,7 +17418,7 @@ caution,warn	130	pp=against:&DISPUTE tgt=obj	petrarch1
 caution,warn	130	obj=severe obj=reprisals tgt=obj	petrarch1
 caution,warn	130	obj=response pp=against tgt=pp:against	petrarch1
 caution,warn	012	obj=stability pp=at:stake	petrarch1
-caution,warn	130	pre=&AUXVERB3 pre=been src=obj	petrarch1
+caution,warn	130	pre=&AUXVERB3 pre=been src=obj syn=warn	petrarch1
 caution,warn	132	obj=change obj=policies tgt=obj	petrarch1
 caution,warn	1313	obj=loss pp=of:support tgt=obj	petrarch1
 caution,warn	1313	obj=that obj=tie obj=suffer tgt=obj	petrarch1
@@ -17466,7 +17466,7 @@ caution,warn	133	obj=not obj=resign tgt=obj	petrarch1
 caution,warn	133	obj=would obj=strike	petrarch1
 caution,warn	130	obj=it obj=would obj=act	petrarch1
 caution,warn	012	obj=avoid pp=in tgt=pp:in	petrarch1
-caution,warn	130	pre=had pre=been src=obj	petrarch1
+caution,warn	130	pre=had pre=been src=obj syn=warn	petrarch1
 caution,warn	130	obj=consequences	petrarch1
 caution,warn	012	obj=no obj=&SOLUTION	petrarch1
 caution,warn	130	obj=would obj=react	petrarch1
@@ -17482,7 +17482,7 @@ caution,warn	130	pp=to:stop tgt=obj	petrarch1
 caution,warn	138	pp=of:&FIGHT tgt=obj	petrarch1
 caution,warn	112	obj=terrorist tgt=obj	petrarch1
 caution,warn	012	obj=exodus pp=of tgt=pp:of	petrarch1
-caution,warn	130	obj=&AUXVERB2 tgt=obj	petrarch1
+caution,warn	130	obj=&AUXVERB2 tgt=obj syn=warn	petrarch1
 caution,warn	138	obj=would obj=raid	petrarch1
 caution,warn	064	pp=about:plot	petrarch1
 caution,warn	132	obj=if obj=not tgt=obj	petrarch1
@@ -17496,7 +17496,7 @@ caution,warn	138	obj=explosion	petrarch1
 caution,warn	138	pp=of:&FIGHT	petrarch1
 caution,warn	130	obj=not pp=to tgt=obj	petrarch1
 caution,warn	130	pp=from src=pp:from	petrarch1
-caution,warn	130	pre=been src=obj	petrarch1
+caution,warn	130	pre=been src=obj syn=warn	petrarch1
 caution,warn	160	pp=to:avoid	petrarch1
 caution,warn	111	obj=divisive	petrarch1
 caution,warn	012	obj=disaster	petrarch1
@@ -17505,7 +17505,7 @@ caution,warn	138	obj=&FIGHT tgt=obj	petrarch1
 caution,warn	130	obj=again tgt=obj	petrarch1
 caution,warn	064	pp=of:plot	petrarch1
 caution,warn	012	pp=of:risk	petrarch1
-caution,warn	130	pre=has tgt=obj	petrarch1
+caution,warn	130	pre=has tgt=obj syn=warn	petrarch1
 caution,warn	130	obj=that tgt=obj	petrarch1
 caution,warn	138	obj=&FIGHT	petrarch1
 caution,warn	130	obj=unless	petrarch1
@@ -18087,14 +18087,14 @@ invite,elicit,reinvite	036	pre=anger pre=over pre=decision tgt=obj	petrarch1
 invite,elicit,reinvite	036	pre=has obj=summit pp=to:attend tgt=obj	petrarch1
 invite,elicit,reinvite	030	pp=for:&NEGOTIATION tgt=obj	petrarch1
 invite,elicit,reinvite	120	pre=will pre=not pre=be pp=to src=pp:to	petrarch1
-invite,elicit,reinvite	036	pre=&AUXVERB3 pre=been src=obj	petrarch1
-invite,elicit,reinvite	036	pre=&TOBEVERB src=obj	petrarch1
+invite,elicit,reinvite	036	pre=&AUXVERB3 pre=been src=obj syn=invite	petrarch1
+invite,elicit,reinvite	036	pre=&TOBEVERB src=obj syn=invite	petrarch1
 invite,elicit,reinvite	036	pp=to:summit tgt=obj	petrarch1
 invite,elicit,reinvite	030	pre=willing pre=to	petrarch1
 invite,elicit,reinvite	036	pp=to:visit	petrarch1
 invite,elicit,reinvite	036	pp=by pp=to src=pp:by	petrarch1
 invite,elicit,reinvite	036	obj=fighter	petrarch1
-invite,elicit,reinvite	036	pre=had src=obj	petrarch1
+invite,elicit,reinvite	036	pre=had src=obj syn=invite	petrarch1
 invite,elicit,reinvite	036	pp=to tgt=obj	petrarch1
 ask	036	prt=for pre=anger pre=over pre=decision tgt=obj	petrarch1
 ask	036	prt=for pre=has obj=summit pp=to:attend tgt=obj	petrarch1
@@ -18315,7 +18315,7 @@ arrive,come,approach	042	obj=meeting pp=for tgt=pp:for	petrarch1
 arrive,come,approach	073	pre=&FOOD pre=for	petrarch1
 arrive,come,approach	044	obj=meet pp=in:to tgt=obj	petrarch1
 arrive,come,approach	073	pre=&REFUGEE src=obj	petrarch1
-arrive,come,approach	042	obj=&PREPOSIT1 tgt=obj	petrarch1
+arrive,come,approach	042	obj=&PREPOSIT1 tgt=obj syn=arrive	petrarch1
 arrive,come,approach	046	obj=discuss pp=in tgt=pp:in	petrarch1
 arrive,come,approach	074	obj=&PKO pp=to:join	petrarch1
 arrive,come,approach	090	obj=monitor pp=in tgt=pp:in	petrarch1
@@ -18335,7 +18335,7 @@ arrive,come,approach	070	pre=aid pp=in tgt=pp:in	petrarch1
 arrive,come,approach	072	pre=carrier	petrarch1
 arrive,come,approach	042	pre=had pp=in	petrarch1
 arrive,come,approach	046	obj=summit	petrarch1
-arrive,come,approach	036	pre=will	petrarch1
+arrive,come,approach	036	pre=will syn=arrive	petrarch1
 pound,thump,ram	190	syn=pound	petrarch1
 pound,thump,ram	193	pre=explosives obj=&MILITARY obj=convoy	petrarch1
 pound,thump,ram	195	pre=&AIRCRAFT pre=gunships tgt=obj	petrarch1
@@ -18419,13 +18419,13 @@ return,revert,repatriate	042	pp=from	petrarch1
 return,revert,repatriate	042	pp=from	petrarch1
 return,revert,repatriate	042	pp=to tgt=pp:to	petrarch1
 return,revert,repatriate	0841	obj=maid	petrarch1
-return,revert,repatriate	---	pre=in	petrarch1
+return,revert,repatriate	---	pre=in syn=return	petrarch1
 revive,resuscitate,resurrect	030	syn=revive	petrarch1
 revive,resuscitate,resurrect	037	obj=peace obj=process	petrarch1
 revive,resuscitate,resurrect	031	pre=agree obj=pacts	petrarch1
 revive,resuscitate,resurrect	050	obj=pacts	petrarch1
 rape,dishonor,dishonour	1821	syn=rape	petrarch1
-rape,dishonor,dishonour	1821	pre=in pre=&AUXVERB1	petrarch1
+rape,dishonor,dishonour	1821	pre=in pre=&AUXVERB1 syn=rape	petrarch1
 hear,learn	040	syn=hear	petrarch1
 find	040	prt=out	petrarch1
 hear,learn	111	obj=witness obj=condemn	petrarch1
@@ -20328,7 +20328,7 @@ investigate	090	obj=report	petrarch1
 investigate	091	obj=fraud	petrarch1
 invoke,evoke	062	obj=joint obj=&DEFENSE obj=&TREATY	petrarch1
 invoke,evoke	106	obj=special obj=clause tgt=obj	petrarch1
-iron,straighten	---	prt=out syn=iron_out	petrarch1
+iron,straighten	---	prt=out	petrarch1
 iron,straighten	030	prt=out pre=&AUXVERB3 obj=&DISPUTE	petrarch1
 iron,straighten	030	prt=out pre=have obj=&DISPUTE	petrarch1
 jeer,scoff	111	syn=jeer	petrarch1
@@ -21980,7 +21980,7 @@ cross	192	pre=force	petrarch2
 cross	074	obj=border pp=into	petrarch2
 defuse	---	pre=police obj=&WEAPON	petrarch2
 defuse	---	obj=&WEAPON	petrarch2
-bring,put	---	prt=out syn=despatch	petrarch2
+bring,put	---	prt=out	petrarch2
 dismiss	110	-	petrarch2
 bring,put	---	prt=out obj=countries	petrarch2
 bring,put	010	prt=out obj=speculation	petrarch2
@@ -22200,7 +22200,7 @@ brandish,display,exhibit,flaunt,present,show	110	obj=irritation	petrarch2
 brandish,display,exhibit,flaunt,present,show	1124	obj=evidence	petrarch2
 brandish,display,exhibit,flaunt,present,show	141	pre=protesters obj=&OPPOSITION	petrarch2
 brandish,display,exhibit,flaunt,present,show	173	obj=arrest obj=warrant	petrarch2
-drag,draw	---	prt=out syn=extend	petrarch2
+drag,draw	---	prt=out	petrarch2
 drag,draw	018	prt=out obj=condolences	petrarch2
 drag,draw	028	prt=out obj=invitation	petrarch2
 drag,draw	030	prt=out obj=contract	petrarch2
@@ -22263,7 +22263,7 @@ fail,falter	121	obj=attempt	petrarch2
 fail,falter	160	pre=exchange	petrarch2
 fail,falter	164	obj=meeting	petrarch2
 fail,falter	164	pre=talks	petrarch2
-bring,strike	---	prt=down syn=fell	petrarch2
+bring,strike	---	prt=down	petrarch2
 bring,strike	---	prt=down pre=equities	petrarch2
 bring,strike	190	prt=down pre=&WEAPON	petrarch2
 fall,topple	---	pre=equities	petrarch2
@@ -22437,7 +22437,7 @@ eavesdrop,intercept,tap	1711	obj=&WEAPON	petrarch2
 eavesdrop,intercept,tap	1711	obj=vessel	petrarch2
 evoke,invoke	062	obj=joint obj=&DEFENSE obj=&TREATY	petrarch2
 evoke,invoke	106	obj=special obj=clause	petrarch2
-iron,straighten	---	prt=out syn=iron_out	petrarch2
+iron,straighten	---	prt=out	petrarch2
 iron,straighten	030	prt=out obj=&DISPUTE	petrarch2
 bound,hop,jump,leap,skip,spring	018	pp=to:&DEFENSE	petrarch2
 knock	195	prt=out pre=air pre=strike	petrarch2
@@ -22447,7 +22447,7 @@ put	0871	prt=down obj=&WEAPON	petrarch2
 put	154	prt=down obj=groundwork pp=for:assault	petrarch2
 lay	0871	prt=down obj=&WEAPON	petrarch2
 lay	154	obj=groundwork pp=for:assault	petrarch2
-come,move	---	prt=up syn=lift	petrarch2
+come,move	---	prt=up	petrarch2
 come,move	0351	prt=up obj=sanction	petrarch2
 come,move	035	prt=up obj=objection	petrarch2
 come,move	0813	prt=up obj=curfew	petrarch2
@@ -23227,7 +23227,7 @@ schedule	040	obj=consultation	petrarch2
 scrap,trash	160	obj=project	petrarch2
 scrap,trash	160	obj=visit	petrarch2
 scrap,trash	1661	obj=&PKO	petrarch2
-look,search	---	prt=for syn=search	petrarch2
+look,search	---	prt=for	petrarch2
 search	090	-	petrarch2
 seek	030	-	petrarch2
 look,search	---	prt=for obj=re-election	petrarch2
@@ -23575,7 +23575,7 @@ stand	139	pre=deadline	petrarch2
 stand	173	obj=trial	petrarch2
 embark	---	prt=on	petrarch2
 kick	---	prt=off	petrarch2
-open,set	---	prt=up syn=start	petrarch2
+open,set	---	prt=up	petrarch2
 set	---	prt=in	petrarch2
 embark	---	prt=on obj=economic obj=reforms	petrarch2
 embark	---	prt=on obj=assembly	petrarch2
@@ -25593,7 +25593,7 @@ go	040	prt=away	petrarch2
 go	040	prt=forth	petrarch2
 go	040	prt=to	petrarch2
 leave	040	prt=behind	petrarch2
-pull,walk	040	prt=out syn=go_somewhere	petrarch2
+pull,walk	040	prt=out	petrarch2
 attend	042	-	petrarch2
 depart,egress,embark,go,journey,leave,tour,touring,travel	040	syn=go_somewhere	petrarch2
 go	---	prt=away obj=kentucky obj=derby	petrarch2
@@ -25796,7 +25796,7 @@ ask	030	prt=for pp=for:&NEGOTIATION	petrarch2
 ask	036	prt=for obj=fighter	petrarch2
 elicit,invite,reinvite	030	pp=for:&NEGOTIATION	petrarch2
 elicit,invite,reinvite	036	obj=fighter	petrarch2
-communicate,meet	040	prt=with syn=meet_people	petrarch2
+communicate,meet	040	prt=with	petrarch2
 run	040	prt=into	petrarch2
 brave,confront,contact,encounter,face,interact,meet	040	syn=meet_people	petrarch2
 communicate,meet	---	prt=with obj=run-off	petrarch2
@@ -27162,8 +27162,8 @@ emancipate,free,liberate,release,unloose	085	obj=fund	petrarch2
 emancipate,free,liberate,release,unloose	111	obj=criticism	petrarch2
 emancipate,free,liberate,release,unloose	111	obj=fury	petrarch2
 back	080	prt=down	petrarch2
-draw,pull	080	prt=back syn=retreat	petrarch2
-get,pull	080	prt=out syn=retreat	petrarch2
+draw,pull	080	prt=back	petrarch2
+get,pull	080	prt=out	petrarch2
 detach,disconnect,disengage,recede,retire,retract,retreat,withdraw	080	syn=retreat	petrarch2
 back	---	prt=down pp=from:race	petrarch2
 back	073	prt=down obj=civilian obj=staff	petrarch2
@@ -27872,7 +27872,7 @@ arouse,enkindle,provoke	140	syn=provoke	petrarch2
 arouse,enkindle,provoke	051	obj=celebration	petrarch2
 arouse,enkindle,provoke	190	obj=retaliation	petrarch2
 riot	145	-	petrarch2
-call,drum	150	prt=up syn=mobilize	petrarch2
+call,drum	150	prt=up	petrarch2
 pull	150	prt=together	petrarch2
 garner,marshal,mobilise,mobilize,muster,rally	150	syn=mobilize	petrarch2
 summon	040	-	petrarch2
@@ -28440,7 +28440,7 @@ re-arrest,rearrest	173	syn=re_arrest	petrarch2
 sue	173	-	petrarch2
 sue	173	pp=in:court	petrarch2
 sue	173	pp=for	petrarch2
-boot,kick	174	prt=out syn=deport	petrarch2
+boot,kick	174	prt=out	petrarch2
 banish,deport,evict,exile,expel,oust,remove	174	syn=deport	petrarch2
 boot,kick	---	prt=out obj=ruler	petrarch2
 boot,kick	081	prt=out obj=restriction	petrarch2
@@ -28814,7 +28814,7 @@ kidnapped	180	prt=and	petrarch2
 killed	190	prt=and	petrarch2
 killed	190	prt=or	petrarch2
 shoot	190	prt=down	petrarch2
-stamp,wipe	190	prt=out syn=kill	petrarch2
+stamp,wipe	190	prt=out	petrarch2
 string	190	prt=up	petrarch2
 behead,decapitate,hang,kill,murder,slay	190	-	petrarch2
 strangle	180	-	petrarch2
