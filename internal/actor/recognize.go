@@ -490,8 +490,8 @@ func (d *Doc) firstNameBefore(h hit, ws []word) bool {
 	if p.initial && p.tok != ws[h.i].tok {
 		return true // "B. Harris": an initial
 	}
-	if !p.cap || p.upper || d.known(p.key) || p.key == "'s" || functionWords[p.key] {
-		return false
+	if !p.cap || p.upper || p.key == "" || p.key[0] < 'a' || p.key[0] > 'z' || d.known(p.key) || p.key == "'s" || functionWords[p.key] {
+		return false // ("100 Palestinians": a number is no name)
 	}
 	for _, o := range d.hits {
 		if o.j == h.i && !o.surname {
