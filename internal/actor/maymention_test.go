@@ -54,7 +54,7 @@ func TestMentionBoundSafe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := nlp.Load()
+	p, err := nlp.LoadCoding()
 	if err != nil {
 		t.Skipf("no models: %v", err)
 	}

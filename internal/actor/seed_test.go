@@ -69,7 +69,7 @@ func TestSeedGold(t *testing.T) {
 	}
 	t.Run("tokens", func(t *testing.T) { seedScore(t, kb, doc, text.Segment(doc), golds) })
 	t.Run("parsed", func(t *testing.T) {
-		p, err := nlp.Load()
+		p, err := nlp.LoadCoding()
 		if err != nil {
 			t.Skipf("no parser: %v", err)
 		}
