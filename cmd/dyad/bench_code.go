@@ -100,17 +100,11 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	var annotate, code, storeT time.Duration
 	sents, parsedN, evs, counted := 0, 0, 0, 0
 	ctx := context.Background()
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return err
-		}
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	stopProfile, err := benchutil.StartCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	runtime.GC()
 	var m0 runtime.MemStats
 	runtime.ReadMemStats(&m0)

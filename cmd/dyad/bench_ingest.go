@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/pprof"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/benchutil"
@@ -72,17 +71,11 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 		}
 		analyzer = a
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return err
-		}
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	stopProfile, err := benchutil.StartCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	begin := time.Now() // the whole run: opening, ingest, closing (checkpoint)
 	st, err := store.Open(path)
 	if err != nil {

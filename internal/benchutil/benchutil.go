@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -254,4 +255,21 @@ func Say(w io.Writer) func(format string, a ...any) {
 		return func(string, ...any) {}
 	}
 	return func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
+}
+
+// StartCPUProfile writes a CPU profile to path (nothing when path is
+// empty) until the returned stop function is called.
+func StartCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
