@@ -158,6 +158,18 @@ func LoadGreedy() (*Parser, error) {
 	return d.WithBeam(1), nil
 }
 
+// load sets the scratch's context to the sentence's tokens, reversed
+// for a right-to-left model.
+func (p *Parser) load(sc *scratch, toks []event.Token) {
+	if p.rtl {
+		sc.rev = append(sc.rev[:0], toks...)
+		slices.Reverse(sc.rev)
+		toks = sc.rev
+	}
+	sc.c.fset = p.fset
+	sc.c.setTokens(toks)
+}
+
 func (p *Parser) get() *scratch {
 	if sc, ok := p.pool.Get().(*scratch); ok {
 		return sc
@@ -187,14 +199,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	}
 	sc := p.get()
 	defer p.pool.Put(sc)
-	toks := s.Tokens
-	if p.rtl {
-		sc.rev = append(sc.rev[:0], toks...)
-		slices.Reverse(sc.rev)
-		toks = sc.rev
-	}
-	sc.c.fset = p.fset
-	sc.c.setTokens(toks)
+	p.load(sc, s.Tokens)
 	st := &sc.st
 	if p.beam > 1 {
 		best, _, _ := sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
@@ -253,14 +258,7 @@ func (p *Parser) kbest(toks []event.Token, outs [][]event.Token, scores []float6
 	}
 	sc := p.get()
 	defer p.pool.Put(sc)
-	in := toks
-	if p.rtl {
-		sc.rev = append(sc.rev[:0], toks...)
-		slices.Reverse(sc.rev)
-		in = sc.rev
-	}
-	sc.c.fset = p.fset
-	sc.c.setTokens(in)
+	p.load(sc, toks)
 	sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
 		return p.predictLabel(sc, st, h, d)
 	}, nil)
