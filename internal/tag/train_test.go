@@ -90,21 +90,28 @@ func TestTrainErrors(t *testing.T) {
 	}
 }
 
-// FuzzReadRaw mutates the uncompressed bytes of a valid model: Read must
-// return an error or a usable model, never panic.
-func FuzzReadRaw(f *testing.F) {
+// rawModel returns the uncompressed bytes of a saved tiny model.
+func rawModel(tb testing.TB) []byte {
+	tb.Helper()
 	var buf bytes.Buffer
-	if err := tinyModel(f).Save(&buf); err != nil {
-		f.Fatal(err)
+	if err := tinyModel(tb).Save(&buf); err != nil {
+		tb.Fatal(err)
 	}
 	zr, err := gzip.NewReader(&buf)
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
 	raw, err := io.ReadAll(zr)
 	if err != nil {
-		f.Fatal(err)
+		tb.Fatal(err)
 	}
+	return raw
+}
+
+// FuzzReadRaw mutates the uncompressed bytes of a valid model: Read must
+// return an error or a usable model, never panic.
+func FuzzReadRaw(f *testing.F) {
+	raw := rawModel(f)
 	f.Add(raw)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var z bytes.Buffer
@@ -123,18 +130,7 @@ func FuzzReadRaw(f *testing.F) {
 // (bytes replaced, inserted, deleted, nudged): each must give an error or
 // a model that tags without panicking.
 func TestReadCorrupt(t *testing.T) {
-	var buf bytes.Buffer
-	if err := tinyModel(t).Save(&buf); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := rawModel(t)
 	rng := rand.New(rand.NewPCG(7, 11))
 	failed := 0
 	for it := 0; it < 300; it++ {
