@@ -421,8 +421,15 @@ func (k *sentCtx) leftSubject(v int) []int {
 			if m.First < 0 || m.First > j {
 				return nil
 			}
-			if m.Head >= 0 && locativeCase[t.caseOf(m.Head)] {
-				return nil // a place ("married in X and arrived …") is no subject
+			if m.Head < 0 || m.Head >= len(t.head) {
+				return nil
+			}
+			if cs := t.caseOf(m.Head); cs != "" && !(cs == "for" && t.child(v, "mark") >= 0) {
+				// a place ("married in X and arrived …") or another
+				// prepositional phrase ("a safe zone for civilians in X
+				// and has expressed …") is no subject; "for X to …"
+				// names the infinitive's subject
+				return nil
 			}
 			out := k.appendMention(nil, mi)
 			// "X and Y visited"
