@@ -242,44 +242,60 @@ func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64
 		firstAt = len(forms) - 1
 	}
 	for i, f := range forms {
-		buf = normalize(buf[:0], f)
-		ti := &info[i]
-		ti.amb = amb(wordKey(buf))
-		ti.ambc = amb(caseFormKey(f))
-		ti.w = hashBytes(tW, buf)
-		ti.lex = 0
-		if lex != nil {
-			ti.lex = uint64(lex.Lookup(buf))
-		}
-		ti.form = hashString(tForm, f)
-		ti.shape, ti.flags = shapeAndFlags(f, i == firstAt)
-		// affixes over runes, on the normalized form
-		var ends [maxAffix + 1]int // byte offsets of the last k runes
-		k := 0
-		for j := len(buf); j > 0 && k < maxAffix; {
-			_, size := utf8.DecodeLastRune(buf[:j])
-			j -= size
-			k++
-			ends[k] = j
-		}
-		for a := 0; a < maxAffix; a++ {
-			if a < k {
-				ti.suf[a] = hashBytes(byte(tSuf+16*(a+1)), buf[ends[a+1]:])
-			} else {
-				ti.suf[a] = hashBytes(byte(tSuf+16*(a+1)), buf)
-			}
-		}
-		j := 0
-		for a := 0; a < maxAffix; a++ {
-			if j < len(buf) {
-				_, size := utf8.DecodeRune(buf[j:])
-				j += size
-			}
-			ti.pre[a] = hashBytes(byte(tPre+16*(a+1)), buf[:j])
+		buf = analyzeToken(&info[i], f, buf, amb, lex, i == firstAt)
+	}
+	prof := sentCaseOf(info, forms, firstAt)
+	for i := range forms {
+		info[i].sentCase = prof
+	}
+	return buf
+}
+
+// analyzeToken fills the facts of one form but its sentence's
+// capitalization profile (sentCase); first marks the sentence's first
+// token. buf is scratch, returned for reuse.
+func analyzeToken(ti *tokInfo, f string, buf []byte, amb func(uint64) uint64, lex *lexicon.Lexicon, first bool) []byte {
+	buf = normalize(buf[:0], f)
+	ti.amb = amb(wordKey(buf))
+	ti.ambc = amb(caseFormKey(f))
+	ti.w = hashBytes(tW, buf)
+	ti.lex = 0
+	if lex != nil {
+		ti.lex = uint64(lex.Lookup(buf))
+	}
+	ti.form = hashString(tForm, f)
+	ti.shape, ti.flags = shapeAndFlags(f, first)
+	// affixes over runes, on the normalized form
+	var ends [maxAffix + 1]int // byte offsets of the last k runes
+	k := 0
+	for j := len(buf); j > 0 && k < maxAffix; {
+		_, size := utf8.DecodeLastRune(buf[:j])
+		j -= size
+		k++
+		ends[k] = j
+	}
+	for a := 0; a < maxAffix; a++ {
+		if a < k {
+			ti.suf[a] = hashBytes(byte(tSuf+16*(a+1)), buf[ends[a+1]:])
+		} else {
+			ti.suf[a] = hashBytes(byte(tSuf+16*(a+1)), buf)
 		}
 	}
-	// capitalization profile of the sentence, over words with letters
-	// after the first
+	j := 0
+	for a := 0; a < maxAffix; a++ {
+		if j < len(buf) {
+			_, size := utf8.DecodeRune(buf[j:])
+			j += size
+		}
+		ti.pre[a] = hashBytes(byte(tPre+16*(a+1)), buf[:j])
+	}
+	return buf
+}
+
+// sentCaseOf returns the capitalization profile of a sentence (sentCase*)
+// from its tokens' flags, over words with letters after the first (at
+// firstAt).
+func sentCaseOf(info []tokInfo, forms []string, firstAt int) uint64 {
 	words, caps, upper := 0, 0, 0
 	for i := range forms {
 		fl := info[i].flags
@@ -303,10 +319,7 @@ func analyze(info []tokInfo, forms []string, buf []byte, amb func(uint64) uint64
 	case words >= 3 && caps == 0:
 		prof = sentCaseLower
 	}
-	for i := range forms {
-		info[i].sentCase = prof
-	}
-	return buf
+	return prof
 }
 
 // Padding beyond the sentence edges.

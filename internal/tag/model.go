@@ -374,6 +374,16 @@ func (d *dec) weights() *weights {
 	for i := range w.ent {
 		w.ent[i] = went{c: uint16(cs[2*i]) | uint16(cs[2*i+1])<<8, w: int16(uint16(ws[2*i]) | uint16(ws[2*i+1])<<8)}
 	}
+	// a row holds each class once, in order (the word cache's packed sums
+	// rely on it)
+	for r := 0; r+1 < len(w.start); r++ {
+		for i := w.start[r] + 1; i < w.start[r+1]; i++ {
+			if w.ent[i].c <= w.ent[i-1].c {
+				d.err = errors.New("weight row classes out of order")
+				return w
+			}
+		}
+	}
 	if err := w.index(); err != nil {
 		d.err = err
 	}

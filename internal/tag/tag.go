@@ -69,15 +69,40 @@ func readEmbedded() (*Model, error) {
 
 // Tagger tags sentences with a Model. It is safe for concurrent use.
 type Tagger struct {
-	m    *Model
-	pool sync.Pool
+	m     *Model
+	edges *edges // neighbour sums of the sentence padding
+	// free holds idle scratch (with its word cache). Unlike a sync.Pool
+	// it survives garbage collections, which would empty the caches.
+	mu   sync.Mutex
+	free []*scratch
 }
 
 // New returns a Tagger for m.
 func New(m *Model) *Tagger {
-	t := &Tagger{m: m}
-	t.pool.New = func() any { return &scratch{} }
-	return t
+	return &Tagger{m: m, edges: newEdges([2]*weights{m.p1, m.pb})}
+}
+
+// maxFree bounds the idle scratch a Tagger keeps (one per concurrent
+// caller, each with a word cache of up to 2×maxWords forms).
+const maxFree = 16
+
+func (t *Tagger) getScratch() *scratch {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if n := len(t.free); n > 0 {
+		sc := t.free[n-1]
+		t.free = t.free[:n-1]
+		return sc
+	}
+	return &scratch{}
+}
+
+func (t *Tagger) putScratch(sc *scratch) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.free) < maxFree {
+		t.free = append(t.free, sc)
+	}
 }
 
 // Model returns the tagger's model.
@@ -103,6 +128,11 @@ type scratch struct {
 	lex     []uint32
 	fs      []uint64
 	fscores []int32
+	// word-type caching of the first passes (fast.go)
+	cache       wordCache
+	pk          packer
+	ents, rents []*wordEntry
+	vars, rvars []uint8
 }
 
 // Tag fills UPOS, XPOS, Feats and Lemma of every token from its Form.
@@ -112,8 +142,8 @@ func (t *Tagger) Tag(s *event.Sentence) {
 	if n == 0 {
 		return
 	}
-	sc := t.pool.Get().(*scratch)
-	defer t.pool.Put(sc)
+	sc := t.getScratch()
+	defer t.putScratch(sc)
 	sc.forms = sc.forms[:0]
 	for i := range s.Tokens {
 		sc.forms = append(sc.forms, s.Tokens[i].Form)
@@ -141,6 +171,41 @@ func (t *Tagger) Tag(s *event.Sentence) {
 
 // tagForms returns the class of every form in sc.forms.
 func (t *Tagger) tagForms(sc *scratch) []int {
+	if t.m.p2b != nil || len(sc.forms) == 0 {
+		return t.tagFormsRef(sc)
+	}
+	m := t.m
+	n := len(sc.forms)
+	t.entries(sc)
+	if cap(sc.scores) < len(m.xpos) {
+		sc.scores = make([]int32, len(m.xpos))
+	}
+	sc.first = t.decodeCached(m.p1, 0, sc.scores, sc.info, sc.ents, sc.vars, sc.first[:0])
+	var back []int
+	if m.pb != nil {
+		sc.rinfo = append(sc.rinfo[:0], sc.info...)
+		sc.rents = append(sc.rents[:0], sc.ents...)
+		sc.rvars = append(sc.rvars[:0], sc.vars...)
+		for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
+			sc.rinfo[i], sc.rinfo[j] = sc.rinfo[j], sc.rinfo[i]
+			sc.rents[i], sc.rents[j] = sc.rents[j], sc.rents[i]
+			sc.rvars[i], sc.rvars[j] = sc.rvars[j], sc.rvars[i]
+		}
+		sc.rtags = t.decodeCached(m.pb, 1, sc.scores, sc.rinfo, sc.rents, sc.rvars, sc.rtags[:0])
+		sc.back = sc.back[:0]
+		for i := n - 1; i >= 0; i-- {
+			sc.back = append(sc.back, sc.rtags[i])
+		}
+		back = sc.back
+	}
+	sc.tags = decodeFinal(m.p2, sc.scores, sc.info, sc.first, back, sc.tags[:0])
+	return sc.tags
+}
+
+// tagFormsRef is tagForms without the word cache: every feature of every
+// position is scored. Models with a backward final pass take it; for the
+// others it is the reference the cached path must equal.
+func (t *Tagger) tagFormsRef(sc *scratch) []int {
 	n := len(sc.forms)
 	m := t.m
 	if cap(sc.info) < n {
@@ -298,6 +363,37 @@ func appendLower(buf []byte, s string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
+}
+
+// decodeFinal is decodeAgree (decodeWeights of the final pass when back
+// is nil) computing the static features of the words it decides only.
+func decodeFinal(w *weights, scores []int32, info []tokInfo, first, back []int, tags []int) []int {
+	scores = scores[:w.nClass]
+	var fsArr [nStatic1 + nStatic2 + nDyn]uint64
+	for i := range info {
+		if back != nil && first[i] == back[i] {
+			tags = append(tags, first[i])
+			continue
+		}
+		fs := static1(fsArr[:0], info, i)
+		fs = static2(fs, info, first, back, i)
+		p1, p2 := -1, -1
+		if i > 0 {
+			p1 = tags[i-1]
+		}
+		if i > 1 {
+			p2 = tags[i-2]
+		}
+		fp1 := -3
+		if i+1 < len(first) {
+			fp1 = first[i+1]
+		}
+		fs = dynamic(fs, info, i, p1, p2, fp1)
+		clear(scores)
+		w.score(fs, scores)
+		tags = append(tags, argmax(scores))
+	}
+	return tags
 }
 
 // decodeAgree is the final pass that keeps the first passes' tag where

@@ -1,0 +1,296 @@
+package tag
+
+import "strings"
+
+// Word-type caching for the first passes.
+//
+// Of a first pass's 43 tag-independent features (static1), 21 read only
+// the current token (its word, form, affixes, shape, ambiguity classes,
+// word classes, flags and the sentence's capitalization profile) and 11
+// read only one neighbour (its word, suffix, ambiguity class, word classes
+// at offset -2…+2). News repeats words heavily, so the tagger sums these
+// features' weights once per word type, keeps the sums as sparse class
+// vectors in a bounded cache, and looks up per position only the 11
+// features on pairs of tokens and the 7 on the pass's own previous tags.
+// Scores are integers, so the sums are exactly those of scoring every
+// feature at every position: the tags do not change.
+
+// wordEntry is the cached analysis of one form.
+type wordEntry struct {
+	info tokInfo // facts of the form, as a non-initial token, sentCase 0
+	// vals holds packed class scores (weight<<8 | class) that the spans
+	// below index
+	vals []int32
+	// nb[p][k]: the sum of the features that read this word as the
+	// neighbour at offset m1, m2, p1, p2 (k = 0…3) in first pass p
+	// (0 forward, 1 backward)
+	nb [2][4]span
+	// self[p][v]: the sum of the features on the word itself, in variant
+	// v (sentence-initial or not × capitalization profile), computed on
+	// first use (have bit v)
+	self [2][nVariants]span
+	have uint8
+}
+
+type span struct{ off, n uint16 }
+
+const nVariants = 8 // initial (0/1) × sentCase (1…4)
+
+// variant numbers the (sentence-initial, capitalization profile) pair.
+func variant(first bool, sentCase uint64) int {
+	v := int(sentCase-1) & 3
+	if first {
+		v += 4
+	}
+	return v
+}
+
+// Neighbour offsets of wordEntry.nb.
+const (
+	nbM1 = iota
+	nbM2
+	nbP1
+	nbP2
+)
+
+// selfFeats appends the features of static1 that read token c only.
+func selfFeats(out []uint64, c *tokInfo) []uint64 {
+	return append(out,
+		tBias,
+		c.w,
+		c.form,
+		c.suf[0], c.suf[1], c.suf[2], c.suf[3],
+		c.pre[0], c.pre[1], c.pre[2], c.pre[3],
+		c.shape,
+		mix(tFlags, c.flags),
+		mix(tFirstCap, c.flags&(flFirst|flInitCap|flAllCap)),
+		mix(tAmb, c.amb),
+		mix(tAmbCase, c.ambc),
+		mix3(tAmbCaseFirst, c.ambc, c.flags&(flFirst|flInitCap)),
+		mix3(tSentCase, c.sentCase, c.flags&(flFirst|flInitCap|flAllCap)),
+		mix3(tSentCaseAmb, c.sentCase, c.ambc),
+		mix(tLex, c.lex),
+		mix3(tLexCap, c.lex, c.flags&(flFirst|flInitCap|flAllCap)),
+	)
+}
+
+// nbFeats appends the features of static1 that read token x only, as the
+// neighbour at offset k (nbM1…nbP2) of the scored token.
+func nbFeats(out []uint64, x *tokInfo, k int) []uint64 {
+	switch k {
+	case nbM1:
+		return append(out, mix(tWm1, x.w), mix(tSufm1, x.suf[2]), mix(tAmbm1, x.amb), mix(tLexm1, x.lex))
+	case nbM2:
+		return append(out, mix(tWm2, x.w))
+	case nbP1:
+		return append(out, mix(tWp1, x.w), mix(tSufp1, x.suf[2]), mix(tAmbp1, x.amb), mix(tLexp1, x.lex))
+	}
+	return append(out, mix(tWp2, x.w), mix(tAmbp2, x.amb))
+}
+
+// pairFeats appends the features of static1 that read two tokens: those
+// not in selfFeats or nbFeats.
+func pairFeats(out []uint64, info []tokInfo, i int) []uint64 {
+	c, m1, m2, p1, p2 := &info[i], at(info, i-1), at(info, i-2), at(info, i+1), at(info, i+2)
+	return append(out,
+		mixW(tWm1W, m1.w, c.w),
+		mixWFirst(tWWp1, c.w, p1.w),
+		mix3(tAmbWp1, c.amb, p1.w),
+		mix3(tShapeP1, c.shape, p1.shape),
+		mix3(tWm1Wm2, m2.w, m1.w),
+		mix3(tWp1Wp2, p1.w, p2.w),
+		mix3(tWm1Wp1, m1.w, p1.w),
+		mix3(tShapeM1, m1.shape, c.shape),
+		mix3(tAmbm1Amb, m1.amb, c.amb),
+		mix3(tAmbAmbp1, c.amb, p1.amb),
+		mix3(tLexm1Lex, m1.lex, c.lex),
+	)
+}
+
+// nPair is the number of pairFeats.
+const nPair = 11
+
+// packer sums feature weights into sparse packed vectors.
+type packer struct {
+	dense [256]int32
+	fs    []uint64
+}
+
+// add appends the sum of the weights of p.fs in w to vals, as packed
+// nonzero class scores, and returns its span.
+func (p *packer) add(w *weights, vals []int32) ([]int32, span) {
+	d := p.dense[:w.nClass]
+	clear(d)
+	w.score(p.fs, d)
+	off := len(vals)
+	for c, v := range d {
+		if v != 0 {
+			vals = append(vals, v<<8|int32(c))
+		}
+	}
+	return vals, span{uint16(off), uint16(len(vals) - off)}
+}
+
+// A packed score keeps 24 bits of weight: a row holds a class once (Read
+// checks), so a sum of n features is at most n·2^15 in magnitude, and
+// selfFeats, the longest list summed, has 21.
+const maxPacked = 1 << 23
+
+// neighbours fills e.nb for the first passes ws (nil ones skipped).
+func (p *packer) neighbours(e *wordEntry, ws [2]*weights) {
+	for pi, w := range ws {
+		if w == nil {
+			continue
+		}
+		for k := nbM1; k <= nbP2; k++ {
+			p.fs = nbFeats(p.fs[:0], &e.info, k)
+			e.vals, e.nb[pi][k] = p.add(w, e.vals)
+		}
+	}
+}
+
+// selfVariant fills e.self[.][v] from c, the token's facts in that variant.
+func (p *packer) selfVariant(e *wordEntry, ws [2]*weights, c *tokInfo, v int) {
+	for pi, w := range ws {
+		if w == nil {
+			continue
+		}
+		p.fs = selfFeats(p.fs[:0], c)
+		e.vals, e.self[pi][v] = p.add(w, e.vals)
+	}
+	e.have |= 1 << v
+}
+
+// addSpan adds packed class scores to scores.
+func addSpan(scores []int32, vals []int32, s span) {
+	for _, v := range vals[s.off : s.off+s.n] {
+		scores[uint8(v)] += v >> 8
+	}
+}
+
+// wordCache maps forms to their entries. It holds two generations of at
+// most maxWords forms each: when the current one is full it becomes the
+// old one, whose entries move back on use, so frequent words stay.
+type wordCache struct {
+	cur, old map[string]*wordEntry
+}
+
+// maxWords bounds a cache generation (a few hundred bytes a form).
+const maxWords = 1 << 14
+
+func (c *wordCache) get(f string) *wordEntry {
+	if e, ok := c.cur[f]; ok {
+		return e
+	}
+	if e, ok := c.old[f]; ok {
+		c.put(f, e)
+		return e
+	}
+	return nil
+}
+
+func (c *wordCache) put(f string, e *wordEntry) {
+	if c.cur == nil || len(c.cur) >= maxWords {
+		c.old = c.cur
+		c.cur = make(map[string]*wordEntry, maxWords/4)
+	}
+	// a token's form may be a slice of a whole document: copy it
+	c.cur[strings.Clone(f)] = e
+}
+
+// edge are the neighbour sums of the padding before and after a sentence.
+type edges struct {
+	bos, eos wordEntry
+}
+
+func newEdges(ws [2]*weights) *edges {
+	var p packer
+	e := &edges{bos: wordEntry{info: bosInfo}, eos: wordEntry{info: eosInfo}}
+	p.neighbours(&e.bos, ws)
+	p.neighbours(&e.eos, ws)
+	return e
+}
+
+// entries looks up (or builds) the entry of every form in sc.forms and
+// fills sc.info as analyze would.
+func (t *Tagger) entries(sc *scratch) {
+	m := t.m
+	n := len(sc.forms)
+	ws := [2]*weights{m.p1, m.pb}
+	sc.ents = sc.ents[:0]
+	for _, f := range sc.forms {
+		e := sc.cache.get(f)
+		if e == nil {
+			e = &wordEntry{}
+			sc.buf = analyzeToken(&e.info, f, sc.buf, m.ambOf, m.lex, false)
+			sc.pk.neighbours(e, ws)
+			sc.cache.put(f, e)
+		}
+		sc.ents = append(sc.ents, e)
+	}
+	if cap(sc.info) < n {
+		sc.info = make([]tokInfo, n)
+	}
+	sc.info = sc.info[:n]
+	for i, e := range sc.ents {
+		sc.info[i] = e.info
+	}
+	sc.info[0].flags |= flFirst
+	prof := sentCaseOf(sc.info, sc.forms, 0)
+	sc.vars = sc.vars[:0]
+	for i, e := range sc.ents {
+		sc.info[i].sentCase = prof
+		v := variant(i == 0, prof)
+		if e.have&(1<<v) == 0 {
+			sc.pk.selfVariant(e, ws, &sc.info[i], v)
+		}
+		sc.vars = append(sc.vars, uint8(v))
+	}
+}
+
+// decodeCached is a first pass (pi 0 forward with m.p1, 1 backward with
+// m.pb) over the sentence of sc.ents: info, ents and vars are in the
+// pass's order (reversed for the backward pass).
+func (t *Tagger) decodeCached(w *weights, pi int, scores []int32, info []tokInfo, ents []*wordEntry, vars []uint8, tags []int) []int {
+	scores = scores[:w.nClass]
+	n := len(info)
+	bos, eos := &t.edges.bos, &t.edges.eos
+	var fsArr [nPair + nDyn]uint64
+	for i := range info {
+		clear(scores)
+		e := ents[i]
+		addSpan(scores, e.vals, e.self[pi][vars[i]])
+		x := bos
+		if i >= 1 {
+			x = ents[i-1]
+		}
+		addSpan(scores, x.vals, x.nb[pi][nbM1])
+		x = bos
+		if i >= 2 {
+			x = ents[i-2]
+		}
+		addSpan(scores, x.vals, x.nb[pi][nbM2])
+		x = eos
+		if i+1 < n {
+			x = ents[i+1]
+		}
+		addSpan(scores, x.vals, x.nb[pi][nbP1])
+		x = eos
+		if i+2 < n {
+			x = ents[i+2]
+		}
+		addSpan(scores, x.vals, x.nb[pi][nbP2])
+		p1, p2 := -1, -1
+		if i > 0 {
+			p1 = tags[i-1]
+		}
+		if i > 1 {
+			p2 = tags[i-2]
+		}
+		fs := pairFeats(fsArr[:0], info, i)
+		fs = dynamic(fs, info, i, p1, p2, -1)
+		w.score(fs, scores)
+		tags = append(tags, argmax(scores))
+	}
+	return tags
+}
