@@ -116,7 +116,7 @@ func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 	if s == nil || len(s.Tokens) == 0 || len(in.Mentions) < 2 {
 		return nil, nil // an event needs two actors
 	}
-	k := &sentCtx{c: c, in: in, t: newTree(s), explain: explain}
+	k := &sentCtx{c: c, in: in, t: newTree(s), explain: explain, placeTarget: true}
 	k.indexMentions()
 	var evs []event.Event
 	used := map[int]bool{}
@@ -190,6 +190,10 @@ type sentCtx struct {
 	why     []string
 
 	dateline int // index of the dash ending a dateline at the start, -1
+
+	// placeTarget: a place inside the target phrase may be the target
+	// (false while coding a statement, see codeVerb)
+	placeTarget bool
 }
 
 func (k *sentCtx) indexMentions() {
@@ -644,6 +648,14 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	if p == nil || p.Code == "---" || p.Code == "" {
 		return nil
 	}
+	// a statement is made to someone, not to a place: "told reporters in
+	// Brussels", "told an audience at a festival in Houston"; a verb
+	// coded only as a synonym of its block's verb likewise acts on its
+	// object, not on where that is ("reports investments in X", "raised
+	// money in Y"). Other acts keep PETRARCH's reading of a place in the
+	// object ("criticized the closure of guest houses in Bree").
+	k.placeTarget = cameo.Root(p.Code) != "01" && !(p.bare() && p.synonymOf(t.lemma[v], t.lower[v]))
+	defer func() { k.placeTarget = true }()
 	if lightVerbs[t.lemma[v]] && p.bare() {
 		// a light verb says what is done by its frame ("take part in",
 		// "make a visit", "give aid"), not by itself ("took to the talk

@@ -788,6 +788,9 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 			return nil
 		}
 		for _, mi := range k.dropTopics(k.actorsIn(c)) {
+			if !k.placeTarget && k.underPlace(mi, c) {
+				continue
+			}
 			keep := !possessive(mi)
 			for _, s := range src {
 				if mi == s || k.sameActor(mi, s) {
@@ -821,6 +824,24 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 		}
 	}
 	return nil
+}
+
+// underPlace reports whether mention mi lies inside a locative phrase
+// ("in X", "at X") of the phrase headed by c: the place where the
+// object is ("told an audience at a festival in Houston", "reporters in
+// Brussels") is not acted on by a statement (see placeTarget).
+func (k *sentCtx) underPlace(mi, c int) bool {
+	t := k.t
+	h := k.in.Mentions[mi].Head
+	if h < 0 || h >= len(t.head) {
+		return false
+	}
+	for x := h; x >= 0 && x != c; x = t.head[x] {
+		if b := t.base(x); (b == "nmod" || b == "obl") && locativeCase[t.caseOf(x)] {
+			return true
+		}
+	}
+	return false
 }
 
 // topicNouns name an agreement or a war whose name modifier says what
