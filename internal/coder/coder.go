@@ -262,6 +262,56 @@ func (k *sentCtx) modifierOnly(m Mention) bool {
 	return false
 }
 
+// attributive reports whether mention m is only a demonym adjective
+// modifying a thing ("an Egyptian textbook", "the Romanian visas
+// scandal", "the Syrian and Iraqi refugee crisis"): it says where the
+// thing is from or what it concerns; such a thing is no source. A noun the dictionaries know as a role is part of the
+// mention ("Chinese officials"); a word for a person the dictionaries do
+// not list keeps the adjective as its actor ("his South Korean
+// counterpart", "British imperialists").
+func (k *sentCtx) attributive(m Mention) bool {
+	t := k.t
+	for j := m.First; j <= m.Last; j++ {
+		if t.upos(j) != "ADJ" {
+			return false
+		}
+	}
+	h := m.Head
+	if h < 0 || h >= len(t.head) || t.rel(h) != "amod" {
+		return false
+	}
+	n := t.head[h]
+	if n < 0 || n <= m.Last || t.upos(n) != "NOUN" || personNoun(t.lemma[n]) {
+		return false
+	}
+	// another mention covering the noun ("Syrian refugee") is the actor
+	for _, o := range k.in.Mentions {
+		if o.First <= n && n <= o.Last {
+			return false
+		}
+	}
+	return true
+}
+
+// personNoun guesses from its form whether a common noun names people
+// (a role, an occupation, a group): agent suffixes and a few words.
+func personNoun(l string) bool {
+	switch l {
+	case "counterpart", "people", "public", "voter", "population", "community", "force", "troop", "army", "navy",
+		"police", "authority", "regime", "government", "administration", "side", "team", "delegation", "envoy",
+		"ally", "enemy", "rival", "partner", "neighbor", "neighbour", "firm", "company", "media", "press", "court",
+		"chief", "head", "staff", "crew", "militia", "group", "party", "camp", "bloc", "family", "guard", "spy",
+		"national", "republic", "state", "nation", "country", "kingdom", "union":
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "person", "crat", "ary", "ive", "ier", "ite"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 func (k *sentCtx) spanLen(mi int) int { m := k.in.Mentions[mi]; return m.Last - m.First }
 
 // domainSkip prunes what is not part of verb v's own clause frame.
@@ -720,6 +770,17 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		}
 	} else {
 		src = k.subjectActors(v, 0)
+		// "an Egyptian textbook explains …", "the visas scandal which
+		// led to …": a thing's origin does not act (as a target, an
+		// actor's thing stands for it: "rejected an Indian proposal")
+		n := 0
+		for _, mi := range src {
+			if !k.attributive(k.in.Mentions[mi]) {
+				src[n] = mi
+				n++
+			}
+		}
+		src = src[:n]
 		if len(src) == 0 {
 			return nil
 		}
