@@ -131,7 +131,9 @@ func TestBenchCode(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^raw text → stored events +[0-9.]+ +[0-9]+$`),
+		regexp.MustCompile(`(?m)^raw text → stored events +[0-9.]+ +[0-9]+( +[0-9.]+ +[0-9]+)?$`),
+		regexp.MustCompile(`(?m)^accurate parse again +[0-9.]+ +[0-9]+`),
+		regexp.MustCompile(`(?m)^fast parser first: [1-9][0-9]* sentences parsed again`),
 		regexp.MustCompile(`(?m)^sentences 6, [0-9] parsed \(skip-idle true\), events [1-9][0-9]* `),
 	} {
 		if !want.MatchString(out) {
@@ -139,7 +141,7 @@ func TestBenchCode(t *testing.T) {
 		}
 	}
 	code, out, errs = dyad(t, "bench", "code", "--corpus", corpus, "--check-skip")
-	if code != 0 || !strings.Contains(out, "check-skip: 2 articles, 6 sentences") || !strings.Contains(out, "articles whose events differ: 0") {
+	if code != 0 || !strings.Contains(out, "check-skip: 2 articles, 6 sentences") || !strings.Contains(out, "articles whose events differ: 0") || !strings.Contains(out, "0 missed; 0 other events") {
 		t.Errorf("--check-skip: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, _, errs = dyad(t, "bench", "code", "--corpus", corpus, "--batch", "0")

@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/nlp"
+	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/when"
 )
 
@@ -33,7 +34,32 @@ type Pipeline struct {
 	// others are tagged, not parsed (see AnnotateDocument). The events are
 	// the same either way. Ignored while tracing.
 	SkipIdle bool
+	// Fast, when set with SkipIdle (and no Trace), is a faster, less
+	// accurate parser (the greedy model) that parses the sentences first;
+	// a sentence that yields an event on its fast tree is parsed again
+	// with NLP's parser and the document coded again (see CodeAnnotated).
+	// Most sentences yield no event, so most are parsed once, fast. The
+	// events can differ from those of NLP's parser alone where the fast
+	// tree misses an event the accurate one finds; `dyad bench code
+	// --check-skip` counts them. UseFast loads the greedy model.
+	Fast *parse.Parser
+	// Reparsed counts the sentences parsed again with NLP's parser, and
+	// ReparseTime the time that took (nanoseconds).
+	Reparsed, ReparseTime atomic.Int64
 }
+
+// UseFast sets Fast to the embedded greedy parser.
+func (p *Pipeline) UseFast() error {
+	g, err := parse.LoadGreedy()
+	if err != nil {
+		return fmt.Errorf("load the fast parser: %w", err)
+	}
+	p.Fast = g
+	return nil
+}
+
+// cascade reports whether AnnotateDocument parses with Fast.
+func (p *Pipeline) cascade() bool { return p.Fast != nil && p.SkipIdle && p.Trace == nil }
 
 // LoadPipeline loads the embedded models and dictionaries with c as the
 // coder (Default() when nil). The language pipeline is nlp.LoadCoding's.
@@ -79,7 +105,59 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 
 // CodeAnnotated is CodeSentences for the result of AnnotateDocument: it
 // passes over the sentences parsed marks false (nil: all were parsed).
+// When AnnotateDocument parsed with Fast (parsed not nil), each sentence
+// that may yield an event on a better tree — one with two resolved
+// mentions of different actors and a word the dictionaries may code
+// (mayTrigger) — is parsed again with NLP's parser, in place, and the
+// document is coded again, the other sentences seeing the document state
+// the better trees leave; up to three rounds, as a new tree can change
+// the mentions of a later sentence.
 func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
+	if !p.cascade() || parsed == nil {
+		evs := p.codeAll(doc, sents, parsed, nil)
+		propagateDates(evs)
+		return dedupe(evs)
+	}
+	maybe := make([]bool, len(sents))
+	done := make([]bool, len(sents))
+	evs := p.codeAll(doc, sents, parsed, maybe)
+	for round := 0; round < 3; round++ {
+		n := 0
+		t0 := time.Now()
+		for i := range sents {
+			if maybe[i] && !done[i] {
+				done[i] = true
+				p.NLP.Parse(&sents[i])
+				n++
+			}
+		}
+		if n == 0 {
+			break
+		}
+		p.Reparsed.Add(int64(n))
+		p.ReparseTime.Add(int64(time.Since(t0)))
+		clear(maybe)
+		evs = p.codeAll(doc, sents, parsed, maybe)
+	}
+	propagateDates(evs)
+	return dedupe(evs)
+}
+
+// twoActors reports whether the mentions name two different actors.
+func twoActors(ms []Mention) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Actor.Code != ms[0].Actor.Code || actorRoot(ms[i].Actor) != actorRoot(ms[0].Actor) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeAll codes the sentences in order (one document state), without
+// merging restated events. With maybe, it marks the sentences that have
+// two resolved mentions of different actors and a word the dictionaries
+// may code: those that could yield an event on another tree.
+func (p *Pipeline) codeAll(doc *event.Document, sents []event.Sentence, parsed []bool, maybe []bool) []event.Event {
 	wd := when.NewDoc(doc.Published)
 	ad := p.KB.NewDoc(doc.Published)
 	var evs []event.Event
@@ -125,6 +203,9 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 		for _, m := range ms {
 			in.Mentions = append(in.Mentions, FromActor(m)...)
 		}
+		if maybe != nil && twoActors(in.Mentions) && p.Coder.mayTrigger(s) {
+			maybe[i] = true
+		}
 		got, why, err := p.safeCode(&in)
 		if err != nil {
 			p.Failures.Add(1)
@@ -135,8 +216,7 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 		}
 		evs = append(evs, got...)
 	}
-	propagateDates(evs)
-	return dedupe(evs)
+	return evs
 }
 
 // dedupe keeps one event per pair (by country or organization), code,

@@ -65,7 +65,11 @@ func (p *Pipeline) AnnotateDocument(doc *event.Document) ([]event.Sentence, []bo
 	}
 	for i := range sents {
 		if parsed[i] {
-			p.NLP.Parse(&sents[i])
+			if p.cascade() {
+				p.Fast.Parse(&sents[i])
+			} else {
+				p.NLP.Parse(&sents[i])
+			}
 			continue
 		}
 		for k := range sents[i].Tokens {

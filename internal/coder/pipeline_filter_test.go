@@ -113,3 +113,59 @@ func TestSkipIdlePolNeAR(t *testing.T) {
 		t.Error("SkipIdle parsed every sentence: the comparison checks nothing")
 	}
 }
+
+// TestFastCascade: with the greedy parser first, the sentences that may
+// yield an event are parsed again with the accurate parser, the others
+// are not, and the made-up article and the seed give the events of the
+// accurate parser alone.
+func TestFastCascade(t *testing.T) {
+	p, err := LoadPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &Pipeline{NLP: p.NLP, KB: p.KB, Coder: p.Coder, SkipIdle: true}
+	if err := q.UseFast(); err != nil {
+		t.Fatal(err)
+	}
+	docs := []*event.Document{{ID: "made-up", File: "made-up", Text: skipIdleText, BodyEnd: len(skipIdleText),
+		Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)}}
+	if seed, ok := seedDocument(t); ok {
+		docs = append(docs, seed)
+	}
+	for _, doc := range docs {
+		_, want := p.CodeDocument(doc)
+		before := q.Reparsed.Load()
+		ss, parsed := q.AnnotateDocument(doc)
+		got := q.CodeAnnotated(doc, ss, parsed)
+		re := int(q.Reparsed.Load() - before)
+		n := 0
+		for _, ok := range parsed {
+			if ok {
+				n++
+			}
+		}
+		if re == 0 || re >= n {
+			t.Errorf("%s: %d of %d parsed sentences parsed again; want some, not all", doc.File, re, n)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Errorf("%s: events differ with the fast parser first:\n accurate %v\n  cascade %v", doc.File, want, got)
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: no events; the comparison checks nothing", doc.File)
+		}
+	}
+}
+
+// seedDocument reads the seed article from ../shared (ok false when absent).
+func seedDocument(t *testing.T) (*event.Document, bool) {
+	path, err := shared.Path("seed", "a-dangerous-trend.txt")
+	if err != nil {
+		t.Logf("seed article: %v", err)
+		return nil, false
+	}
+	docs, errs := source.ReadFile(path, source.Options{})
+	if len(docs) == 0 {
+		t.Fatalf("seed article: %v", errs)
+	}
+	return docs[0], true
+}
