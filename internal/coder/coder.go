@@ -404,9 +404,15 @@ func (k *sentCtx) frameMatches(v int, p *Pattern, dom []int, passive bool) ([]in
 			return nil, false
 		}
 	}
+	// a light verb's object word must be in its object ("took the
+	// town"), not in another phrase ("takes a place with Paris")
+	light := lightVerbs[t.lemma[v]] && !passive && !p.Noun
 	for _, alts := range p.rObj {
 		found := -1
 		for _, j := range dom {
+			if light && !k.inObject(v, j) {
+				continue
+			}
 			if (j > v || passive || p.Noun) && k.altMatch(j, alts, dom) {
 				found = j
 				break
@@ -423,6 +429,28 @@ func (k *sentCtx) frameMatches(v int, p *Pattern, dom []int, passive bool) ([]in
 		}
 	}
 	return matched, true
+}
+
+// inObject reports whether token j lies in an object of verb v (or in
+// a bare noun phrase the parser attached as an oblique), not inside a
+// prepositional phrase.
+func (k *sentCtx) inObject(v, j int) bool {
+	t := k.t
+	for x := j; x >= 0; x = t.head[x] {
+		if b := t.base(x); b == "nmod" && t.caseOf(x) != "" {
+			return false
+		}
+		if t.head[x] == v {
+			switch t.rel(x) {
+			case "obj", "iobj", "xcomp", "compound:prt":
+				return true
+			case "obl", "obl:npmod", "obl:unmarked":
+				return t.caseOf(x) == ""
+			}
+			return x == j && t.base(x) == "compound"
+		}
+	}
+	return false
 }
 
 // altMatch reports whether token j matches one of the alternatives; a
