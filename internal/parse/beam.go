@@ -48,6 +48,7 @@ type beamer struct {
 	size      int // items in cur after run
 	cands     []cand
 	keys      []uint64
+	tmemo     memo[[numActs]float32] // transition scores by feature context
 }
 
 // better orders candidates: higher score first, ties by item then action
@@ -123,12 +124,20 @@ func (bm *beamer) run(c *ctx, k int, sc scorer, label labeler, goldSeq []step) (
 	maxStep = -1
 	maxViol := 0.0
 	var scores [numActs]float32
+	var key memoKey
+	bm.tmemo.reset(4 * k * n)
 	for t := 0; !bm.cur[0].st.terminal(); t++ {
 		bm.cands = bm.cands[:0]
 		for i := 0; i < size; i++ {
 			it := bm.cur[i]
-			bm.keys = transFeatures(&it.st, c, bm.keys[:0])
-			sc.scoreF(bm.keys, scores[:])
+			transKey(&it.st, &key)
+			var slot int
+			var ok bool
+			if scores, ok, slot = bm.tmemo.get(&key); !ok {
+				bm.keys = transFeatures(&it.st, c, bm.keys[:0])
+				sc.scoreF(bm.keys, scores[:])
+				bm.tmemo.put(slot, &key, scores)
+			}
 			legal := it.st.legal()
 			for a := 0; a < numActs; a++ {
 				if legal[a] {

@@ -245,3 +245,125 @@ func (m *linear) score(keys []uint64, scores []int32) {
 		}
 	}
 }
+
+// fcache remembers the transition weights of recently seen feature
+// fingerprints (found or not) in a small direct-mapped table that stays
+// in the processor's cache: the beam items of a step, and consecutive
+// steps, share most of their features. It maps fingerprints exactly as
+// the model's table does, so scores do not change. One per scratch.
+type fcache struct {
+	e    []fentry
+	todo [][2]uint32 // fingerprints missing from the cache, with their entries
+	sink uint32
+	hits int
+	miss int
+}
+
+type fentry struct {
+	fp uint32
+	w  [3]int16
+}
+
+const fcacheBits = 13
+
+// score3 is score for the transition model through the cache. Keys
+// missing from the cache go through the model's table in two passes: the
+// first only touches their slots, with no branch on what it reads, so that
+// the processor fetches them all at once instead of one after the other.
+func (m *linear) score3(keys []uint64, scores []int32, c *fcache) {
+	if c.e == nil {
+		c.e = make([]fentry, 1<<fcacheBits)
+	}
+	var s0, s1, s2 int32
+	c.todo = c.todo[:0]
+	for _, key := range keys {
+		k := fp(key)
+		ci := (k * 0x85EBCA6B) >> (32 - fcacheBits)
+		e := &c.e[ci]
+		if e.fp != k {
+			c.todo = append(c.todo, [2]uint32{k, ci})
+			continue
+		}
+		s0 += int32(e.w[0])
+		s1 += int32(e.w[1])
+		s2 += int32(e.w[2])
+	}
+	if len(c.todo) > 0 {
+		c.miss += len(c.todo)
+		var touch uint32
+		for _, t := range c.todo {
+			touch += m.slots3[(t[0]*0x9E3779B1)&m.mask].fp
+		}
+		c.sink = touch
+		for _, t := range c.todo {
+			k := t[0]
+			var w [3]int16
+			i := (k * 0x9E3779B1) & m.mask
+			for {
+				s := &m.slots3[i]
+				if s.fp == k {
+					w = s.w
+					break
+				}
+				if s.fp == 0 {
+					break
+				}
+				i = (i + 1) & m.mask
+			}
+			c.e[t[1]] = fentry{k, w}
+			s0 += int32(w[0])
+			s1 += int32(w[1])
+			s2 += int32(w[2])
+		}
+	}
+	scores[0], scores[1], scores[2] = s0, s1, s2
+}
+
+// cached3 scores transitions through a cache.
+type cached3 struct {
+	m *linear
+	c *fcache
+}
+
+func (s cached3) scoreF(keys []uint64, out []float32) {
+	var v [numActs]int32
+	s.m.score3(keys, v[:], s.c)
+	for i := range out {
+		out[i] = float32(v[i]) * s.m.scale
+	}
+}
+
+// scoreRows is score for a model with rows on the side (the relations),
+// in passes that let the processor fetch the slots and then the rows of
+// all keys at once: touch the home slots, find the rows and touch them,
+// then add them up. rows is scratch space.
+func (m *linear) scoreRows(keys []uint64, scores []int32, rows *[]int32) {
+	var touch uint32
+	for _, key := range keys {
+		touch += m.slots[(fp(key)*0x9E3779B1)&m.mask].fp
+	}
+	K := m.K
+	rs := (*rows)[:0]
+	for _, key := range keys {
+		r := m.lookup(key)
+		if r < 0 {
+			continue
+		}
+		o := r * K
+		touch += uint32(m.w[o]) + uint32(m.w[o+K/2]) + uint32(m.w[o+K-1])
+		rs = append(rs, int32(o))
+	}
+	*rows = rs
+	clear(scores)
+	scores = scores[:K]
+	for _, o := range rs {
+		row := m.w[o : int(o)+K : int(o)+K]
+		row = row[:len(scores)]
+		for k, v := range row {
+			scores[k] += int32(v)
+		}
+	}
+	if touch == 1 { // keeps the touches; never matters
+		scores[0] += 0
+	}
+}

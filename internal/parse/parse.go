@@ -82,6 +82,10 @@ type scratch struct {
 	keys   []uint64
 	scores []int32
 	bm     beamer
+	lmemo  memo[int16] // relations by arc context, for the beam
+	label  labeler     // p.beamLabel bound to this scratch
+	tc     fcache      // transition weights of recent features
+	rows   []int32     // for scoreRows
 }
 
 type embedded struct {
@@ -174,7 +178,16 @@ func (p *Parser) get() *scratch {
 	if sc, ok := p.pool.Get().(*scratch); ok {
 		return sc
 	}
-	return &scratch{keys: make([]uint64, 0, 256), scores: make([]int32, len(p.labels))}
+	sc := &scratch{keys: make([]uint64, 0, 256), scores: make([]int32, len(p.labels))}
+	sc.label = func(st *state, h, d int32) int16 { return p.beamLabel(sc, st, h, d) }
+	return sc
+}
+
+// beamRun decodes the loaded sentence with the beam.
+func (p *Parser) beamRun(sc *scratch) *beamItem {
+	sc.lmemo.reset(4 * len(sc.c.tok))
+	best, _, _ := sc.bm.run(&sc.c, p.beam, cached3{p.trans, &sc.tc}, sc.label, nil)
+	return best
 }
 
 // Labels returns the relation names the parser can assign.
@@ -202,10 +215,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	p.load(sc, s.Tokens)
 	st := &sc.st
 	if p.beam > 1 {
-		best, _, _ := sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
-			return p.predictLabel(sc, st, h, d)
-		}, nil)
-		st = &best.st
+		st = &p.beamRun(sc).st
 	} else {
 		p.decode(sc)
 	}
@@ -259,9 +269,7 @@ func (p *Parser) kbest(toks []event.Token, outs [][]event.Token, scores []float6
 	sc := p.get()
 	defer p.pool.Put(sc)
 	p.load(sc, toks)
-	sc.bm.run(&sc.c, p.beam, p.trans, func(st *state, h, d int32) int16 {
-		return p.predictLabel(sc, st, h, d)
-	}, nil)
+	p.beamRun(sc)
 	for i := 0; i < sc.bm.size; i++ {
 		p.output(&sc.bm.cur[i].st, grow())
 		scores = append(scores, sc.bm.cur[i].score)
@@ -331,7 +339,7 @@ func (p *Parser) decode(sc *scratch) {
 	for !st.terminal() {
 		sc.keys = transFeatures(st, &sc.c, sc.keys[:0])
 		scores := sc.scores[:numActs]
-		p.trans.score(sc.keys, scores)
+		p.trans.score3(sc.keys, scores, &sc.tc)
 		legal := st.legal()
 		best := -1
 		for a := 0; a < numActs; a++ {
@@ -347,13 +355,28 @@ func (p *Parser) decode(sc *scratch) {
 	}
 }
 
+// beamLabel is predictLabel through the sentence's memo.
+func (p *Parser) beamLabel(sc *scratch, st *state, h, d int32) int16 {
+	if int(h) == st.n {
+		return p.root
+	}
+	var key memoKey
+	labelKey(st, h, d, &key)
+	l, ok, slot := sc.lmemo.get(&key)
+	if !ok {
+		l = p.predictLabel(sc, st, h, d)
+		sc.lmemo.put(slot, &key, l)
+	}
+	return l
+}
+
 func (p *Parser) predictLabel(sc *scratch, st *state, h, d int32) int16 {
 	if int(h) == st.n {
 		return p.root
 	}
 	sc.keys = labelFeatures(st, &sc.c, h, d, sc.keys[:0])
 	scores := sc.scores[:len(p.labels)]
-	p.label.score(sc.keys, scores)
+	p.label.scoreRows(sc.keys, scores, &sc.rows)
 	best := -1
 	for k := range scores {
 		if int16(k) != p.root && (best < 0 || scores[k] > scores[best]) {
