@@ -846,10 +846,11 @@ func (k *sentCtx) underPlace(mi, c int) bool {
 
 // topicNouns name an agreement or a war whose name modifier says what
 // or where it is about, not who is acted on: "honor the Paris
-// agreement", "protest the Iran deal", "a speedy Iraq withdrawal".
+// agreement", "sign up to the Kyoto protocol", "protest the Iran
+// deal", "a speedy Iraq withdrawal".
 // ("NATO membership" names a party: not one of them.)
 var topicNouns = map[string]bool{
-	"agreement": true, "accord": true, "treaty": true, "pact": true, "deal": true,
+	"agreement": true, "accord": true, "treaty": true, "pact": true, "deal": true, "protocol": true, "convention": true,
 	"war": true, "invasion": true, "withdrawal": true,
 }
 
