@@ -143,6 +143,16 @@ face	---	-	dyad
 overtake	---	-	dyad
 take	---	-	dyad
 hold	---	-	dyad
+# Listed under other verbs' PETRARCH blocks, and read in another sense in
+# news far more often than as the block's act ("won five states", "gain
+# citizenship", "linked the breach to X", "hurting exporters", "echoed
+# X's justification"): only their patterns with a frame word code them.
+win	---	-	dyad
+gain	---	-	dyad
+link	---	-	dyad
+hurt	---	-	dyad
+echo	---	-	dyad
+frustrate	---	-	dyad
 come	---	-	dyad
 # Nominal events.
 visit	042	noun	dyad
