@@ -69,6 +69,9 @@ func (k *sentCtx) modality(v int) string {
 		}
 	}
 	check(v, true)
+	if k.conditional(v) {
+		hypo = true
+	}
 	x := v
 	for steps := 0; steps < 6; steps++ {
 		h := t.head[x]
@@ -137,6 +140,40 @@ func (k *sentCtx) modality(v int) string {
 		return event.Ongoing
 	}
 	return event.Asserted
+}
+
+// conditional reports whether verb v's clause, or a clause it is the
+// complement of, is conditioned or asked about: a condition hangs on it
+// ("if its claims are true, X is violating …"; not "even if"), or it or
+// a clause above it is introduced by if/whether ("asked if she believed
+// X wanted …").
+func (k *sentCtx) conditional(v int) bool {
+	t := k.t
+	for _, c := range t.children[v] {
+		if t.rel(c) != "advcl" {
+			continue
+		}
+		for _, m := range t.children[c] {
+			if l := t.lemma[m]; t.base(m) == "mark" && (l == "if" || l == "unless") && !(m > 0 && t.lemma[m-1] == "even") {
+				return true
+			}
+		}
+	}
+	x := v
+	for steps := 0; steps < 5 && x >= 0; steps++ {
+		for _, m := range t.children[x] {
+			if l := t.lemma[m]; t.base(m) == "mark" && (l == "if" || l == "whether") && m < x {
+				return true
+			}
+		}
+		switch t.rel(x) {
+		case "ccomp", "xcomp", "conj":
+			x = t.head[x]
+			continue
+		}
+		break
+	}
+	return false
 }
 
 var (
