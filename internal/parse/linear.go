@@ -252,6 +252,7 @@ func (m *linear) score(keys []uint64, scores []int32) {
 // steps, share most of their features. It maps fingerprints exactly as
 // the model's table does, so scores do not change. One per scratch.
 type fcache struct {
+	m    *linear // the model the entries come from
 	e    []fentry
 	todo [][2]uint32 // fingerprints missing from the cache, with their entries
 	sink uint32
@@ -271,8 +272,12 @@ const fcacheBits = 13
 // first only touches their slots, with no branch on what it reads, so that
 // the processor fetches them all at once instead of one after the other.
 func (m *linear) score3(keys []uint64, scores []int32, c *fcache) {
-	if c.e == nil {
-		c.e = make([]fentry, 1<<fcacheBits)
+	if c.m != m { // first use, or the model changed (training swaps models)
+		if c.e == nil {
+			c.e = make([]fentry, 1<<fcacheBits)
+		}
+		clear(c.e)
+		c.m = m
 	}
 	var s0, s1, s2 int32
 	c.todo = c.todo[:0]

@@ -339,3 +339,27 @@ func TestBeamOneIsGreedy(t *testing.T) {
 		}
 	}
 }
+
+// TestModelSwap: training evaluates each epoch's model through the same
+// Parser and its pooled scratch space, so the feature cache must not
+// return the previous model's weights.
+func TestModelSwap(t *testing.T) {
+	big := loadSingleOrSkip(t)
+	small := smallModel(big, 1000)
+	sc := big.get()
+	big.load(sc, tokens("The/DET/DT council/NOUN/NN will/AUX/MD vote/VERB/VB on/ADP/IN Monday/PROPN/NNP ./PUNCT/."))
+	sc.st.reset(len(sc.c.tok) - 1)
+	sc.st.apply(actShift, -1)
+	keys := transFeatures(&sc.st, &sc.c, nil)
+	var got, want [numActs]int32
+	big.trans.score3(keys, got[:], &sc.tc)
+	big.trans.score(keys, want[:])
+	if got != want {
+		t.Fatalf("cached scores %v, table %v", got, want)
+	}
+	small.trans.score3(keys, got[:], &sc.tc)
+	small.trans.score(keys, want[:])
+	if got != want {
+		t.Fatalf("after the model changed: cached scores %v, table %v", got, want)
+	}
+}
