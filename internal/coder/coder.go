@@ -301,7 +301,10 @@ func personNoun(l string) bool {
 		"police", "authority", "regime", "government", "administration", "side", "team", "delegation", "envoy",
 		"ally", "enemy", "rival", "partner", "neighbor", "neighbour", "firm", "company", "media", "press", "court",
 		"chief", "head", "staff", "crew", "militia", "group", "party", "camp", "bloc", "family", "guard", "spy",
-		"national", "republic", "state", "nation", "country", "kingdom", "union":
+		"national", "republic", "state", "nation", "country", "kingdom", "union", "official", "expert", "analyst",
+		"citizen", "rebel", "diplomat", "candidate", "delegate", "victim", "hostage", "youth", "leadership", "person",
+		"agency", "ministry", "department", "office", "parliament", "council", "committee", "body", "institution",
+		"organization", "organisation", "unit", "squad", "cabinet", "senate", "congress", "assembly", "mob", "crowd":
 		return true
 	}
 	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "person", "crat", "ary", "ive", "ier", "ite"} {

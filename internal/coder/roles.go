@@ -40,7 +40,9 @@ func (k *sentCtx) actorsAtWith(i int, locative bool) []int {
 				case "of", "":
 					return false // "the government of X"
 				case "in", "from":
-					return !locative // "lawmakers in X"
+					// "lawmakers in X" stand for X; "a sense of belonging in
+					// X", "media reports in both countries" do not
+					return !locative || (t.upos(n) == "NOUN" && !personNoun(t.lemma[n]))
 				case "by":
 					return locative // "an attack by X" names the attacker as target
 				}
