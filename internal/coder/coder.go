@@ -611,6 +611,8 @@ func (k *sentCtx) verbLike(v int) bool {
 			aux = true
 		case "nsubj":
 			subj = true
+		case "cop":
+			return false // a predicate noun: "X has been a leading advocate of Y"
 		}
 	}
 	return aux && subj
