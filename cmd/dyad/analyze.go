@@ -18,9 +18,7 @@ func newAnalyzer() (ingest.Analyzer, error) {
 		return nil, fmt.Errorf("load the coding pipeline: %w", err)
 	}
 	p.SkipIdle = true // same events, fewer sentences parsed
-	if err := p.UseFast(); err != nil {
-		return nil, err
-	}
+	p.OnDemand = true // parse only the sentences that may yield an event
 	return func(doc *event.Document) ([]event.Sentence, []event.Event, error) {
 		sents, evs := p.CodeDocument(doc)
 		return sents, evs, nil

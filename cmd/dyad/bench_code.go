@@ -27,7 +27,7 @@ func init() {
 
 func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	const name = "bench code"
-	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE] [--batch N] [--skip-idle=false] [--fast=false] [--check-skip]")
+	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE] [--batch N] [--skip-idle=false] [--on-demand=false] [--check-skip]")
 	corpus := addCorpusFlags(fs)
 	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
@@ -38,7 +38,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	batchMB := fs.Int("batch-mb", ingest.DefaultBatchBytes>>20, "`MB` of text and annotations per store transaction at most, as dyad ingest")
 	skipIdle := fs.Bool("skip-idle", true, "parse only the sentences that can matter for an event (coder.Pipeline.SkipIdle)")
 	checkSkip := fs.Bool("check-skip", false, "instead of measuring, code every article with and without --skip-idle and compare the events")
-	fast := fs.Bool("fast", true, "with --skip-idle, parse with the greedy model first and again with the accurate one only the sentences that yield an event (coder.Pipeline.Fast)")
+	onDemand := fs.Bool("on-demand", true, "with --skip-idle, code the sentences without trees first and parse only those that may then yield an event (coder.Pipeline.OnDemand)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
 	}
@@ -70,12 +70,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	}
 	load := time.Since(t0)
 	p.SkipIdle = *skipIdle
-	if *fast && *skipIdle {
-		if err := p.UseFast(); err != nil {
-			return err
-		}
-		load = time.Since(t0)
-	}
+	p.OnDemand = *onDemand
 	if *checkSkip {
 		return checkSkipIdle(p, docs, stdout, stderr)
 	}
@@ -188,7 +183,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	// wall-clock seconds per stage, and CPU seconds of the process (all
 	// threads: the collector's and DuckDB's too), which a loaded machine
 	// does not inflate; sentences per CPU second is the one-core figure
-	reparse := time.Duration(p.ReparseTime.Load())
+	reparse := time.Duration(p.ParseTime.Load())
 	reparseCPU := time.Duration(0)
 	if code > 0 {
 		reparseCPU = time.Duration(float64(codeCPU) * float64(reparse) / float64(code)) // its share of coding's CPU time
@@ -201,9 +196,9 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	fmt.Fprintf(stdout, "%-30s %9s %12s %9s %12s\n", "stage", "seconds", "sentences/s", "CPU s", "per CPU s")
-	if p.Fast != nil {
-		row("split, tag, fast parse", annotate, annotateCPU)
-		row("accurate parse again", reparse, reparseCPU)
+	if p.OnDemand && p.SkipIdle {
+		row("split, tag", annotate, annotateCPU)
+		row("parse (on demand)", reparse, reparseCPU)
 		row("actors, dates, coding", code-reparse, codeCPU-reparseCPU)
 	} else {
 		row("split, tag, parse", annotate, annotateCPU)
@@ -211,10 +206,10 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	}
 	row("store (DuckDB)", storeT, storeCPU)
 	row("raw text → stored events", total, cpuEnd-cpuStart)
-	if p.Fast != nil {
-		fmt.Fprintf(stdout, "fast parser first: %d sentences parsed again with the accurate parser\n", p.Reparsed.Load())
+	if p.OnDemand && p.SkipIdle {
+		parsedN = int(p.Parsed.Load())
 	}
-	fmt.Fprintf(stdout, "sentences %d, %d parsed (skip-idle %v), events %d (%d counted: not negated or hypothetical), %.1f events per 100 sentences\n", sents, parsedN, p.SkipIdle, evs, counted, 100*float64(evs)/ns)
+	fmt.Fprintf(stdout, "sentences %d, %d parsed (skip-idle %v, on demand %v), events %d (%d counted: not negated or hypothetical), %.1f events per 100 sentences\n", sents, parsedN, p.SkipIdle, p.OnDemand && p.SkipIdle, evs, counted, 100*float64(evs)/ns)
 	if f := p.Failures.Load(); f > 0 {
 		fmt.Fprintf(stdout, "sentences skipped after a recognizer failure: %d\n", f)
 	}
@@ -245,7 +240,7 @@ func checkSkipIdle(p *coder.Pipeline, docs []*event.Document, stdout, stderr io.
 		evs += len(all)
 		if !reflect.DeepEqual(all, some) {
 			differ++
-			if p.Fast == nil {
+			if !p.OnDemand {
 				fmt.Fprintf(stdout, "%s: %d events without --skip-idle, %d with, not the same\n", d.File, len(all), len(some))
 			}
 		}
@@ -254,10 +249,10 @@ func checkSkipIdle(p *coder.Pipeline, docs []*event.Document, stdout, stderr io.
 	bar.Finish()
 	fmt.Fprintf(stdout, "check-skip: %d articles, %d sentences, %d parsed with --skip-idle (%.1f%%), %d events without; articles whose events differ: %d\n",
 		len(docs), sents, parsedN, 100*float64(parsedN)/float64(max(sents, 1)), evs, differ)
-	if p.Fast != nil {
-		// the cascade is not exact: say how far it is from the accurate parser alone
-		fmt.Fprintf(stdout, "fast parser first (--fast): %d sentences parsed again; of %d events of the accurate parser alone %d found the same, %d missed; %d other events\n",
-			p.Reparsed.Load(), evs, same, lost, gained)
+	if p.OnDemand {
+		// not exact: say how far it is from parsing every sentence
+		fmt.Fprintf(stdout, "on demand (--on-demand): %d sentences parsed; of %d events with every sentence parsed %d found the same, %d missed; %d other events\n",
+			p.Parsed.Load(), evs, same, lost, gained)
 		return nil
 	}
 	if differ > 0 {

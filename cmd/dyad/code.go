@@ -42,7 +42,7 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		agentsOnly: fs.Bool("agents-only", false, "use only the --agents file for role nouns (official, villagers …), not the built-in ones"),
 		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
 		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
-		accurate:   fs.Bool("accurate", false, "parse every sentence with the accurate parser (default: the fast greedy parser first, the accurate one again where an event may be)"),
+		accurate:   fs.Bool("accurate", false, "parse every sentence the coder reads (default: code without trees first and parse only the sentences that may then yield an event)"),
 	}
 }
 
@@ -86,10 +86,7 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 		return nil, err
 	}
 	if f.accurate != nil && !*f.accurate {
-		p.SkipIdle = true // parse only what can matter; the fast parser first
-		if err := p.UseFast(); err != nil {
-			return nil, err
-		}
+		p.SkipIdle, p.OnDemand = true, true // parse only the sentences that may yield an event
 	}
 	if *f.discards != "" {
 		r, err := os.Open(*f.discards)

@@ -9,7 +9,6 @@ import (
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/nlp"
-	"github.com/dyad-events/dyad/internal/parse"
 	"github.com/dyad-events/dyad/internal/when"
 )
 
@@ -34,32 +33,24 @@ type Pipeline struct {
 	// others are tagged, not parsed (see AnnotateDocument). The events are
 	// the same either way. Ignored while tracing.
 	SkipIdle bool
-	// Fast, when set with SkipIdle (and no Trace), is a faster, less
-	// accurate parser (the greedy model) that parses the sentences first;
-	// a sentence that yields an event on its fast tree is parsed again
-	// with NLP's parser and the document coded again (see CodeAnnotated).
-	// Most sentences yield no event, so most are parsed once, fast. The
-	// events can differ from those of NLP's parser alone where the fast
-	// tree misses an event the accurate one finds; `dyad bench code
-	// --check-skip` counts them. UseFast loads the greedy model.
-	Fast *parse.Parser
-	// Reparsed counts the sentences parsed again with NLP's parser, and
-	// ReparseTime the time that took (nanoseconds).
-	Reparsed, ReparseTime atomic.Int64
+	// OnDemand, with SkipIdle (and no Trace), parses no sentence up
+	// front: CodeAnnotated first codes the tagged sentences without trees,
+	// which resolves the actor mentions, and parses only the sentences
+	// that then have mentions of two different actors and a word the
+	// dictionaries may code, then codes the document again (see
+	// CodeAnnotated). Such a sentence is a few in a hundred of news text;
+	// the others keep no tree. The events can differ from SkipIdle's
+	// alone where a tree changes the mentions a sentence resolves (an
+	// anaphor's antecedent is a subject); `dyad bench code --check-skip`
+	// counts the differences.
+	OnDemand bool
+	// Parsed counts the sentences OnDemand parsed, and ParseTime the
+	// time that took (nanoseconds).
+	Parsed, ParseTime atomic.Int64
 }
 
-// UseFast sets Fast to the embedded greedy parser.
-func (p *Pipeline) UseFast() error {
-	g, err := parse.LoadGreedy()
-	if err != nil {
-		return fmt.Errorf("load the fast parser: %w", err)
-	}
-	p.Fast = g
-	return nil
-}
-
-// cascade reports whether AnnotateDocument parses with Fast.
-func (p *Pipeline) cascade() bool { return p.Fast != nil && p.SkipIdle && p.Trace == nil }
+// onDemand reports whether CodeAnnotated parses the sentences.
+func (p *Pipeline) onDemand() bool { return p.OnDemand && p.SkipIdle && p.Trace == nil }
 
 // LoadPipeline loads the embedded models and dictionaries with c as the
 // coder (Default() when nil). The language pipeline is nlp.LoadCoding's.
@@ -105,15 +96,14 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 
 // CodeAnnotated is CodeSentences for the result of AnnotateDocument: it
 // passes over the sentences parsed marks false (nil: all were parsed).
-// When AnnotateDocument parsed with Fast (parsed not nil), each sentence
-// that may yield an event on a better tree — one with two resolved
-// mentions of different actors and a word the dictionaries may code
-// (mayTrigger) — is parsed again with NLP's parser, in place, and the
-// document is coded again, the other sentences seeing the document state
-// the better trees leave; up to three rounds, as a new tree can change
-// the mentions of a later sentence.
+// With OnDemand the marked sentences are tagged but not parsed yet: it
+// codes them without trees, parses (in place) each sentence that then may
+// yield an event — one with mentions of two different actors and a word
+// the dictionaries may code (mayTrigger) — and codes the document again,
+// up to three rounds, as a tree can change the mentions of a later
+// sentence.
 func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
-	if !p.cascade() || parsed == nil {
+	if !p.onDemand() || parsed == nil {
 		evs := p.codeAll(doc, sents, parsed, nil)
 		propagateDates(evs)
 		return dedupe(evs)
@@ -134,8 +124,8 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 		if n == 0 {
 			break
 		}
-		p.Reparsed.Add(int64(n))
-		p.ReparseTime.Add(int64(time.Since(t0)))
+		p.Parsed.Add(int64(n))
+		p.ParseTime.Add(int64(time.Since(t0)))
 		clear(maybe)
 		evs = p.codeAll(doc, sents, parsed, maybe)
 	}

@@ -18,7 +18,9 @@ const Unparsed = "_"
 // SkipIdle (and no Trace) it parses only the sentences that matter for
 // the events and returns parsed[i] false for the others (parsed is nil
 // when every sentence was parsed); such a sentence keeps its tokens, tags
-// and lemmas, and its tokens have Head 0 and Deprel Unparsed.
+// and lemmas, and its tokens have Head 0 and Deprel Unparsed. With
+// OnDemand it parses none: parsed marks the sentences CodeAnnotated
+// considers, and CodeAnnotated parses those that may yield an event.
 //
 // Why skipping is safe. A sentence's events come from a verb or noun whose
 // lemma (or form, or regular-inflection stem) the dictionary lists
@@ -64,12 +66,8 @@ func (p *Pipeline) AnnotateDocument(doc *event.Document) ([]event.Sentence, []bo
 		}
 	}
 	for i := range sents {
-		if parsed[i] {
-			if p.cascade() {
-				p.Fast.Parse(&sents[i])
-			} else {
-				p.NLP.Parse(&sents[i])
-			}
+		if parsed[i] && !p.onDemand() {
+			p.NLP.Parse(&sents[i])
 			continue
 		}
 		for k := range sents[i].Tokens {

@@ -114,19 +114,15 @@ func TestSkipIdlePolNeAR(t *testing.T) {
 	}
 }
 
-// TestFastCascade: with the greedy parser first, the sentences that may
-// yield an event are parsed again with the accurate parser, the others
-// are not, and the made-up article and the seed give the events of the
-// accurate parser alone.
-func TestFastCascade(t *testing.T) {
+// TestOnDemand: with OnDemand the sentences that may yield an event are
+// parsed, the others are not, and the made-up article and the seed give
+// the events of parsing every sentence.
+func TestOnDemand(t *testing.T) {
 	p, err := LoadPipeline(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := &Pipeline{NLP: p.NLP, KB: p.KB, Coder: p.Coder, SkipIdle: true}
-	if err := q.UseFast(); err != nil {
-		t.Fatal(err)
-	}
+	q := &Pipeline{NLP: p.NLP, KB: p.KB, Coder: p.Coder, SkipIdle: true, OnDemand: true}
 	docs := []*event.Document{{ID: "made-up", File: "made-up", Text: skipIdleText, BodyEnd: len(skipIdleText),
 		Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)}}
 	if seed, ok := seedDocument(t); ok {
@@ -134,21 +130,29 @@ func TestFastCascade(t *testing.T) {
 	}
 	for _, doc := range docs {
 		_, want := p.CodeDocument(doc)
-		before := q.Reparsed.Load()
-		ss, parsed := q.AnnotateDocument(doc)
-		got := q.CodeAnnotated(doc, ss, parsed)
-		re := int(q.Reparsed.Load() - before)
-		n := 0
-		for _, ok := range parsed {
-			if ok {
-				n++
+		before := q.Parsed.Load()
+		ss, marks := q.AnnotateDocument(doc)
+		for i := range ss {
+			if ss[i].Tokens[0].Deprel != Unparsed {
+				t.Fatalf("%s: sentence %d parsed before coding", doc.File, i)
 			}
 		}
-		if re == 0 || re >= n {
-			t.Errorf("%s: %d of %d parsed sentences parsed again; want some, not all", doc.File, re, n)
+		got := q.CodeAnnotated(doc, ss, marks)
+		parsed, considered := int(q.Parsed.Load()-before), 0
+		trees := 0
+		for i, ok := range marks {
+			if ok {
+				considered++
+			}
+			if ss[i].Tokens[0].Deprel != Unparsed {
+				trees++
+			}
+		}
+		if parsed == 0 || parsed >= considered || trees != parsed {
+			t.Errorf("%s: %d of %d sentences considered parsed on demand, %d have trees; want some, not all", doc.File, parsed, considered, trees)
 		}
 		if !reflect.DeepEqual(want, got) {
-			t.Errorf("%s: events differ with the fast parser first:\n accurate %v\n  cascade %v", doc.File, want, got)
+			t.Errorf("%s: events differ when parsing on demand:\n every sentence %v\n    on demand %v", doc.File, want, got)
 		}
 		if len(want) == 0 {
 			t.Errorf("%s: no events; the comparison checks nothing", doc.File)
