@@ -853,7 +853,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		if len(tgt) == 0 && clauseTargetRoots[cameo.Root(p.Code)] {
 			// "X demanded that Y withdraw": Y is the target of the
 			// demand (not of a mere statement: "X said Y …").
-			if c := t.child(v, "ccomp"); c >= 0 {
+			if c := t.child(v, "ccomp"); c >= 0 && !k.claimed(p, c) {
 				if s := k.clauseSubject(c); s >= 0 {
 					for _, mi := range k.actorsAtWith(s, false) {
 						if !k.sameActor(mi, src[0]) {
@@ -907,6 +907,43 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 		out = append(out, k.emit(v, p.Pair, tgt, src, ev)...)
 	}
 	return out
+}
+
+// claimed reports whether complement clause c of an appeal or demand
+// coded by a bare pattern p states a claim rather than what is asked for: a finite verb in the
+// past or present ("suggested that Philippine immigrants posed a
+// threat"), where an appeal takes a base form or a modal ("demanded
+// that Y withdraw", "urged that Y should …").
+func (k *sentCtx) claimed(p *Pattern, c int) bool {
+	if !p.bare() {
+		return false // the pattern's own frame says what is meant
+	}
+	switch cameo.Root(p.Code) {
+	case "02", "10":
+	default:
+		return false
+	}
+	t := k.t
+	x := c
+	if t.upos(x) != "VERB" && t.upos(x) != "AUX" {
+		// a copular clause: its copula carries the tense
+		if cp := t.child(x, "cop"); cp >= 0 {
+			x = cp
+		}
+	}
+	for _, a := range t.children[c] {
+		if t.rel(a) == "aux" || t.rel(a) == "aux:pass" {
+			if hypoAux[t.lemma[a]] || futureAux[t.lemma[a]] {
+				return false
+			}
+			x = a
+		}
+	}
+	switch k.in.Sent.Tokens[x].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return false
 }
 
 var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true}
