@@ -1,12 +1,17 @@
 package tag
 
 import (
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"os"
 	"testing"
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/conllu"
 	"github.com/dyad-events/dyad/internal/shared"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // BenchmarkTag tags EWT dev (gold tokens) and reports tokens/s on one
@@ -56,5 +61,58 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := readEmbedded(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkTagNews tags the PolNeAR news articles (raw text, segmented
+// outside the timer) with a fresh tagger every iteration, so that each one
+// pays for filling the word caches as one pass over a corpus does:
+//
+//	GOMAXPROCS=1 go test -run X -bench TagNews -benchtime 1x ./internal/tag
+func BenchmarkTagNews(b *testing.B) {
+	path := shared.TestPath(b, "data", "news", "polnear", "polnear_articles.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents []event.Sentence
+	ntok := 0
+	dec := json.NewDecoder(zr)
+	for {
+		var doc struct {
+			Text string `json:"text"`
+		}
+		if err := dec.Decode(&doc); err == io.EOF {
+			break
+		} else if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range text.Segment(doc.Text) {
+			sents = append(sents, s)
+			ntok += len(s.Tokens)
+		}
+	}
+	shipped, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0, _ := benchutil.CPUTime()
+	for n := 0; n < b.N; n++ {
+		tg := New(shipped.m)
+		for i := range sents {
+			tg.Tag(&sents[i])
+		}
+	}
+	cpu1, _ := benchutil.CPUTime()
+	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpu1 - cpu0; cpu > 0 {
+		b.ReportMetric(float64(ntok*b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }

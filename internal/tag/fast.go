@@ -17,6 +17,7 @@ import "strings"
 
 // wordEntry is the cached analysis of one form.
 type wordEntry struct {
+	key  string  // the form
 	info tokInfo // facts of the form, as a non-initial token, sentCase 0
 	// vals holds packed class scores (weight<<8 | class) that the spans
 	// below index
@@ -170,32 +171,66 @@ func addSpan(scores []int32, vals []int32, s span) {
 
 // wordCache maps forms to their entries. It holds two generations of at
 // most maxWords forms each: when the current one is full it becomes the
-// old one, whose entries move back on use, so frequent words stay.
+// old one, whose entries move back on use, so frequent words stay. The
+// entries of a dropped generation are reused, with their memory, for new
+// forms, so that a long run allocates nothing once the cache is full.
 type wordCache struct {
 	cur, old map[string]*wordEntry
+	free     []*wordEntry
 }
 
-// maxWords bounds a cache generation (a few hundred bytes a form).
-const maxWords = 1 << 14
+// maxWords bounds a cache generation (~3 KB a form); a variable for the
+// tests.
+var maxWords = 1 << 13
+
+// rotate starts a new generation when the current one is full. It must
+// not run while entries of the old one are in use (within a sentence).
+func (c *wordCache) rotate() {
+	if c.cur == nil {
+		c.cur = make(map[string]*wordEntry, maxWords)
+		return
+	}
+	if len(c.cur) < maxWords {
+		return
+	}
+	dropped := c.old
+	for _, e := range dropped {
+		c.free = append(c.free, e)
+	}
+	clear(dropped)
+	if dropped == nil {
+		dropped = make(map[string]*wordEntry, maxWords)
+	}
+	c.old, c.cur = c.cur, dropped
+}
 
 func (c *wordCache) get(f string) *wordEntry {
 	if e, ok := c.cur[f]; ok {
 		return e
 	}
 	if e, ok := c.old[f]; ok {
-		c.put(f, e)
+		delete(c.old, f)
+		c.cur[e.key] = e
 		return e
 	}
 	return nil
 }
 
-func (c *wordCache) put(f string, e *wordEntry) {
-	if c.cur == nil || len(c.cur) >= maxWords {
-		c.old = c.cur
-		c.cur = make(map[string]*wordEntry, maxWords/4)
+// add returns a blank entry for form f, in the cache.
+func (c *wordCache) add(f string) *wordEntry {
+	var e *wordEntry
+	if n := len(c.free); n > 0 {
+		e = c.free[n-1]
+		c.free = c.free[:n-1]
+		vals := e.vals[:0]
+		*e = wordEntry{vals: vals}
+	} else {
+		e = &wordEntry{}
 	}
 	// a token's form may be a slice of a whole document: copy it
-	c.cur[strings.Clone(f)] = e
+	e.key = strings.Clone(f)
+	c.cur[e.key] = e
+	return e
 }
 
 // edge are the neighbour sums of the padding before and after a sentence.
@@ -217,14 +252,14 @@ func (t *Tagger) entries(sc *scratch) {
 	m := t.m
 	n := len(sc.forms)
 	ws := [2]*weights{m.p1, m.pb}
+	sc.cache.rotate()
 	sc.ents = sc.ents[:0]
 	for _, f := range sc.forms {
 		e := sc.cache.get(f)
 		if e == nil {
-			e = &wordEntry{}
+			e = sc.cache.add(f)
 			sc.buf = analyzeToken(&e.info, f, sc.buf, m.ambOf, m.lex, false)
 			sc.pk.neighbours(e, ws)
-			sc.cache.put(f, e)
 		}
 		sc.ents = append(sc.ents, e)
 	}
