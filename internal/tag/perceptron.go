@@ -164,6 +164,10 @@ type weights struct {
 	slots []wslot
 	mask  uint64
 	shift uint
+	// occ has a bit set for every slot in use (1/8 of a byte a slot, so
+	// that it stays in cache): a feature whose home slot is empty is
+	// absent without reading the slot. Most pairs of words are.
+	occ []uint64
 }
 
 type wslot struct {
@@ -201,6 +205,7 @@ func (w *weights) index() error {
 		bits++
 	}
 	w.slots = make([]wslot, size)
+	w.occ = make([]uint64, (size+63)/64)
 	w.mask = uint64(size - 1)
 	w.shift = 64 - bits
 	for r, k := range w.keys {
@@ -214,6 +219,7 @@ func (w *weights) index() error {
 			return errors.New("weight row too long to index")
 		}
 		w.slots[i] = wslot{fp: fp, offn: w.start[r]<<rowBits | n}
+		w.occ[i>>6] |= 1 << (i & 63)
 	}
 	return nil
 }
@@ -230,7 +236,11 @@ func (w *weights) score(feats []uint64, scores []int32) {
 	}
 	var first [128]wslot
 	for j, f := range feats {
-		first[j] = w.slots[slot(f, w.shift)]
+		if i := slot(f, w.shift); w.occ[i>>6]&(1<<(i&63)) != 0 {
+			first[j] = w.slots[i]
+		} else {
+			first[j].fp = 0 // absent: its home slot is empty
+		}
 	}
 	for j, f := range feats {
 		fp := fingerprint(f)
