@@ -426,6 +426,9 @@ func (k *sentCtx) leftSubject(v int) []int {
 			if m.Head < 0 || m.Head >= len(t.head) {
 				return nil
 			}
+			if r := t.rel(m.Head); r == "obj" || r == "iobj" {
+				return nil // another verb's object ("will tour Mexico and make stops in Texas")
+			}
 			if cs := t.caseOf(m.Head); cs != "" && !(cs == "for" && t.child(v, "mark") >= 0) {
 				// a place ("married in X and arrived …") or another
 				// prepositional phrase ("a safe zone for civilians in X
