@@ -100,8 +100,10 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 // codes them without trees, parses (in place) each sentence that then may
 // yield an event — one with mentions of two different actors and a word
 // the dictionaries may code (mayTrigger) — and codes the document again,
-// up to three rounds, as a tree can change the mentions of a later
-// sentence.
+// until no more sentences need a tree (a tree can change the mentions of
+// a later sentence). A sentence without a tree is not coded: without two
+// actors and a codable word it yields no event (Code needs two mentions
+// of different actors), and with them it is parsed first.
 func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
 	if !p.onDemand() || parsed == nil {
 		evs := p.codeAll(doc, sents, parsed, nil)
@@ -111,7 +113,7 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 	maybe := make([]bool, len(sents))
 	done := make([]bool, len(sents))
 	evs := p.codeAll(doc, sents, parsed, maybe)
-	for round := 0; round < 3; round++ {
+	for {
 		n := 0
 		t0 := time.Now()
 		for i := range sents {
@@ -193,8 +195,13 @@ func (p *Pipeline) codeAll(doc *event.Document, sents []event.Sentence, parsed [
 		for _, m := range ms {
 			in.Mentions = append(in.Mentions, FromActor(m)...)
 		}
-		if maybe != nil && twoActors(in.Mentions) && p.Coder.mayTrigger(s) {
-			maybe[i] = true
+		if maybe != nil {
+			if twoActors(in.Mentions) && p.Coder.mayTrigger(s) {
+				maybe[i] = true
+			}
+			if len(s.Tokens) > 0 && s.Tokens[0].Deprel == Unparsed {
+				continue // not parsed yet: without two actors and a codable word it yields no event; with them it is parsed and coded next round
+			}
 		}
 		got, why, err := p.safeCode(&in)
 		if err != nil {
