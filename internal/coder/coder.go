@@ -731,13 +731,14 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	if p == nil || p.Code == "---" || p.Code == "" {
 		return nil
 	}
-	// a statement is made to someone, not to a place: "told reporters in
-	// Brussels", "told an audience at a festival in Houston"; a verb
+	// a statement or an appeal is made to someone, not to a place: "told
+	// reporters in Brussels", "told an audience at a festival in
+	// Houston", "called for elections in X"; a verb
 	// coded only as a synonym of its block's verb likewise acts on its
 	// object, not on where that is ("reports investments in X", "raised
 	// money in Y"). Other acts keep PETRARCH's reading of a place in the
 	// object ("criticized the closure of guest houses in Bree").
-	k.placeTarget = cameo.Root(p.Code) != "01" && !(p.bare() && p.synonymOf(t.lemma[v], t.lower[v]))
+	k.placeTarget = !statementRoots[cameo.Root(p.Code)] && !(p.bare() && p.synonymOf(t.lemma[v], t.lower[v]))
 	defer func() { k.placeTarget = true }()
 	if lightVerbs[t.lemma[v]] && p.bare() {
 		// a light verb says what is done by its frame ("take part in",
@@ -945,6 +946,10 @@ func (k *sentCtx) claimed(p *Pattern, c int) bool {
 	}
 	return false
 }
+
+// statementRoots are the acts made to someone (statements, appeals): a
+// place named inside their object is not whom they are made to.
+var statementRoots = map[string]bool{"01": true, "02": true}
 
 var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true}
 
