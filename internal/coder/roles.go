@@ -872,6 +872,9 @@ func (k *sentCtx) dropTopics(mentions []int) []int {
 			if r := t.rel(h); (r == "compound" || r == "amod") && topicNouns[t.lemma[t.head[h]]] {
 				continue
 			}
+			if t.base(h) == "nmod" && t.caseOf(h) == "in" && topicNouns[t.lemma[t.head[h]]] {
+				continue // "supporting the war in Iraq": where it is
+			}
 		}
 		out = append(out, mi)
 	}
