@@ -138,7 +138,9 @@ func Sniff(data []byte) Format {
 
 // Expand turns paths into the list of files to read: files as given,
 // folders walked recursively (hidden entries skipped; only files whose
-// extension names a known format are taken from folders), "-" kept for
+// extension names a known format are taken from folders, and not a
+// folder's own documentation — README, LICENSE, SOURCE.txt and the like,
+// see folderDoc — which is read only when named), "-" kept for
 // standard input. Unreadable paths are returned as errors; the rest are
 // still listed.
 func Expand(paths []string) ([]string, []error) {
@@ -174,7 +176,7 @@ func Expand(paths []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && FormatOf(name) != "" {
+			if d.Type().IsRegular() && FormatOf(name) != "" && !folderDoc(name) {
 				found = append(found, path)
 			}
 			return nil
@@ -186,6 +188,18 @@ func Expand(paths []string) ([]string, []error) {
 		files = append(files, found...)
 	}
 	return files, errs
+}
+
+// folderDocs are the names (before the first dot, upper case) of the
+// files that describe a folder of data rather than belong to it.
+var folderDocs = map[string]bool{"README": true, "LICENSE": true, "LICENCE": true, "COPYING": true, "NOTICE": true,
+	"SOURCE": true, "SOURCES": true, "CHANGELOG": true, "CHANGES": true, "AUTHORS": true, "CONTRIBUTING": true, "CITATION": true}
+
+// folderDoc reports whether a file of that name in a folder is the
+// folder's documentation (README.md, LICENSE.txt, SOURCE.txt …).
+func folderDoc(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	return folderDocs[strings.ToUpper(base)]
 }
 
 // cleanPathErr drops the path from an *fs.PathError (the caller names the

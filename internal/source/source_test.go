@@ -303,7 +303,8 @@ func TestReadErrors(t *testing.T) {
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
-	for _, p := range []string{"a/one.txt", "a/b/two.html", "a/b/skip.png", "a/.hidden/three.txt", "a/c/four.jsonl.gz"} {
+	for _, p := range []string{"a/one.txt", "a/b/two.html", "a/b/skip.png", "a/.hidden/three.txt", "a/c/four.jsonl.gz",
+		"a/README.TXT", "a/SOURCE.txt", "a/c/license.md", "a/readers.txt"} {
 		full := filepath.Join(dir, p)
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, []byte("x"), 0o644)
@@ -316,12 +317,16 @@ func TestExpand(t *testing.T) {
 		}
 		rel = append(rel, f)
 	}
-	want := []string{"a/b/two.html", "a/c/four.jsonl.gz", "a/one.txt", "-"}
+	want := []string{"a/b/two.html", "a/c/four.jsonl.gz", "a/one.txt", "a/readers.txt", "-"}
 	if strings.Join(rel, ",") != strings.Join(want, ",") {
 		t.Errorf("files = %v, want %v", rel, want)
 	}
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing") {
 		t.Errorf("errors = %v", errs)
+	}
+	// named, a folder's documentation is read like any file
+	if files, _ := Expand([]string{filepath.Join(dir, "a", "SOURCE.txt")}); len(files) != 1 {
+		t.Errorf("named SOURCE.txt: files = %v", files)
 	}
 }
 
