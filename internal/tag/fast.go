@@ -26,9 +26,9 @@ type wordEntry struct {
 	// neighbour at offset m1, m2, p1, p2 (k = 0…3) in first pass p
 	// (0 forward, 1 backward)
 	nb [2][4]span
-	// self[p][v]: the sum of the features on the word itself, in variant
-	// v (sentence-initial or not × capitalization profile), computed on
-	// first use (have bit v)
+	// self[p][v]: the sum of the features on the word itself (plain
+	// scores of all classes), in variant v (sentence-initial or not ×
+	// capitalization profile), computed on first use (have bit v)
 	self [2][nVariants]span
 	have uint8
 }
@@ -132,6 +132,17 @@ func (p *packer) add(w *weights, vals []int32) ([]int32, span) {
 	return vals, span{uint16(off), uint16(len(vals) - off)}
 }
 
+// addDense is add storing all nClass scores, plain: the self sums have
+// nearly every class (bias, shape and affix rows are long), and a
+// position's scores start as a copy of them.
+func (p *packer) addDense(w *weights, vals []int32) ([]int32, span) {
+	d := p.dense[:w.nClass]
+	clear(d)
+	w.score(p.fs, d)
+	off := len(vals)
+	return append(vals, d...), span{uint16(off), uint16(len(d))}
+}
+
 // A packed score keeps 24 bits of weight: a row holds a class once (Read
 // checks), so a sum of n features is at most n·2^15 in magnitude, and
 // selfFeats, the longest list summed, has 21.
@@ -157,7 +168,7 @@ func (p *packer) selfVariant(e *wordEntry, ws [2]*weights, c *tokInfo, v int) {
 			continue
 		}
 		p.fs = selfFeats(p.fs[:0], c)
-		e.vals, e.self[pi][v] = p.add(w, e.vals)
+		e.vals, e.self[pi][v] = p.addDense(w, e.vals)
 	}
 	e.have |= 1 << v
 }
@@ -225,7 +236,9 @@ func (c *wordCache) add(f string) *wordEntry {
 		vals := e.vals[:0]
 		*e = wordEntry{vals: vals}
 	} else {
-		e = &wordEntry{}
+		// room for the sums of a typical word (~650), so that they are
+		// not copied while they grow
+		e = &wordEntry{vals: make([]int32, 0, 1024)}
 	}
 	// a token's form may be a slice of a whole document: copy it
 	e.key = strings.Clone(f)
@@ -292,9 +305,9 @@ func (t *Tagger) decodeCached(w *weights, pi int, scores []int32, info []tokInfo
 	bos, eos := &t.edges.bos, &t.edges.eos
 	var fsArr [nPair + nDyn]uint64
 	for i := range info {
-		clear(scores)
 		e := ents[i]
-		addSpan(scores, e.vals, e.self[pi][vars[i]])
+		self := e.self[pi][vars[i]]
+		copy(scores, e.vals[self.off:self.off+self.n])
 		x := bos
 		if i >= 1 {
 			x = ents[i-1]
