@@ -27,7 +27,7 @@ func init() {
 
 func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	const name = "bench code"
-	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE] [--batch N] [--skip-idle=false] [--on-demand=false] [--check-skip]")
+	fs := newFlagSet(name, stderr, "[--corpus polnear_articles.jsonl.gz] [--docs N] [--procs 1] [--db FILE] [--batch N] [--skip-idle=false] [--on-demand=false] [--beam N] [--check-skip]")
 	corpus := addCorpusFlags(fs)
 	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
@@ -38,6 +38,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	batchMB := fs.Int("batch-mb", ingest.DefaultBatchBytes>>20, "`MB` of text and annotations per store transaction at most, as dyad ingest")
 	skipIdle := fs.Bool("skip-idle", true, "parse only the sentences that can matter for an event (coder.Pipeline.SkipIdle)")
 	checkSkip := fs.Bool("check-skip", false, "instead of measuring, code every article with and without --skip-idle and compare the events")
+	beam := fs.Int("beam", 0, "parser beam width for coding, as dyad code --beam (0: the model's own)")
 	onDemand := fs.Bool("on-demand", true, "with --skip-idle, code the sentences without trees first and parse only those that may then yield an event (coder.Pipeline.OnDemand)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
@@ -71,6 +72,12 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	load := time.Since(t0)
 	p.SkipIdle = *skipIdle
 	p.OnDemand = *onDemand
+	if *beam < 0 {
+		return usageError{cmd: name, msg: "--beam must be 0 or more"}
+	}
+	if *beam > 0 {
+		p.NLP = p.NLP.WithBeam(*beam)
+	}
 	if *checkSkip {
 		return checkSkipIdle(p, docs, stdout, stderr)
 	}
@@ -95,7 +102,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	for _, d := range docs {
 		bytes += len(d.Text)
 	}
-	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d\n", *corpus.path, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs)
+	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d; parser beam %d\n", *corpus.path, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs, p.NLP.Parser.Beam())
 
 	// Pass 1: raw text → sentences → events, timed per stage.
 	bar := progress.New(stderr, int64(len(docs)), "code", false)

@@ -29,6 +29,7 @@ type coderFlags struct {
 	verbsOnly, actCodes, bothWays     *bool
 	agentsOnly                        *bool
 	accurate                          *bool
+	beam                              *int
 }
 
 func addCoderFlags(fs *flag.FlagSet) coderFlags {
@@ -42,6 +43,7 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		agentsOnly: fs.Bool("agents-only", false, "use only the --agents file for role nouns (official, villagers …), not the built-in ones"),
 		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
 		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
+		beam:       fs.Int("beam", 0, "parser beam width for coding (0: the model's own, 8; 4 parses ~2x faster, EWT dev LAS -0.1; 1: the greedy model)"),
 		accurate:   fs.Bool("accurate", false, "parse every sentence the coder reads (default: code without trees first and parse only the sentences that may then yield an event)"),
 	}
 }
@@ -85,6 +87,12 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.beam != nil && *f.beam < 0 {
+		return nil, usageError{cmd: cmd, msg: "--beam must be 0 or more"}
+	}
+	if f.beam != nil && *f.beam > 0 {
+		p.NLP = p.NLP.WithBeam(*f.beam)
+	}
 	if f.accurate != nil && !*f.accurate {
 		p.SkipIdle, p.OnDemand = true, true // parse only the sentences that may yield an event
 	}
@@ -123,6 +131,9 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	}
 	if _, err := cameo.ParseConvention(*cf.convention); err != nil {
 		return usageError{cmd: name, msg: err.Error()}
+	}
+	if *cf.beam < 0 {
+		return usageError{cmd: name, msg: "--beam must be 0 or more"}
 	}
 	var pub time.Time
 	if *date != "" {

@@ -65,6 +65,7 @@ func TestCodeUsage(t *testing.T) {
 		{"code", "--date", "10/06/2019"},
 		{"code", "a.txt", "b.txt"},
 		{"code", "--convention", "weis"},
+		{"code", "--beam", "-1"},
 	} {
 		var out, errb bytes.Buffer
 		if rc := run(args, &out, &errb); rc != 2 {

@@ -40,7 +40,7 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		return usageError{cmd: name, msg: "--only must be article, petrarch or cameo"}
 	}
 	// the dictionaries the user gave, before the unit suite sets its own
-	userFlags := coderFlags{verbs: new(string), actors: new(string), agents: new(string), discards: new(string), convention: cf.convention, verbsOnly: new(bool), actCodes: new(bool), bothWays: new(bool), agentsOnly: new(bool), accurate: cf.accurate}
+	userFlags := coderFlags{verbs: new(string), actors: new(string), agents: new(string), discards: new(string), convention: cf.convention, verbsOnly: new(bool), actCodes: new(bool), bothWays: new(bool), agentsOnly: new(bool), accurate: cf.accurate, beam: cf.beam}
 	*userFlags.discards = *cf.discards
 	*userFlags.verbs, *userFlags.actors, *userFlags.agents = *cf.verbs, *cf.actors, *cf.agents
 	*userFlags.verbsOnly, *userFlags.actCodes, *userFlags.bothWays = *cf.verbsOnly, *cf.actCodes, *cf.bothWays
