@@ -123,17 +123,28 @@ type linear struct {
 	scale float32  // weight = int16 · scale
 	keys  []uint32 // fingerprint of each row
 	w     []int16  // rows · K
-	// table
-	mask  uint32
-	slots []slot // open addressing; fingerprint 0 = empty
+	// table: open addressing, fingerprint 0 = empty
+	mask uint32
 	// for three classes (the transitions) the weights sit in the table
 	// itself, so that a feature costs one memory access
 	slots3 []slot3
+	// for more classes (the relations) the table points at the row's
+	// nonzero weights (a few per row, against tens of classes): a row
+	// then takes a cache line, and all rows fit in far less memory
+	slots []slot
+	nz    []nzw
 }
 
 type slot struct {
 	fp  uint32
-	row int32
+	off uint32 // the row's first nonzero weight in nz
+	n   uint32 // the row's number of nonzero weights
+}
+
+// nzw is a nonzero weight: class and value.
+type nzw struct {
+	k uint16
+	w int16
 }
 
 type slot3 struct {
@@ -179,6 +190,13 @@ func (m *linear) build() {
 		return
 	}
 	m.slots = make([]slot, size)
+	nnz := 0
+	for _, v := range m.w {
+		if v != 0 {
+			nnz++
+		}
+	}
+	m.nz = make([]nzw, 0, nnz)
 	for r, k := range m.keys {
 		i := (k * 0x9E3779B1) & m.mask
 		for m.slots[i].fp != 0 && m.slots[i].fp != k {
@@ -187,22 +205,70 @@ func (m *linear) build() {
 		if m.slots[i].fp == k { // fingerprint collision: keep the first row
 			continue
 		}
-		m.slots[i] = slot{k, int32(r)}
+		off := len(m.nz)
+		for c, v := range m.w[r*m.K : (r+1)*m.K] {
+			if v != 0 {
+				m.nz = append(m.nz, nzw{uint16(c), v})
+			}
+		}
+		m.slots[i] = slot{k, uint32(off), uint32(len(m.nz) - off)}
 	}
 }
 
-func (m *linear) lookup(key uint64) int {
+// row returns the nonzero weights of key's row (none if absent).
+func (m *linear) row(key uint64) []nzw {
 	k := fp(key)
 	i := (k * 0x9E3779B1) & m.mask
 	for {
-		s := m.slots[i]
+		s := &m.slots[i]
 		if s.fp == k {
-			return int(s.row)
+			return m.nz[s.off : s.off+s.n : s.off+s.n]
 		}
 		if s.fp == 0 {
-			return -1
+			return nil
 		}
 		i = (i + 1) & m.mask
+	}
+}
+
+// scoreRows is score for a model with rows on the side (the relations),
+// in passes that let the processor fetch the slots and then the rows of
+// all keys at once: touch the home slots, find the rows and touch them,
+// then add them up. rows is scratch space.
+func (m *linear) scoreRows(keys []uint64, scores []int32, rows *[][2]uint32) {
+	var touch uint32
+	for _, key := range keys {
+		touch += m.slots[(fp(key)*0x9E3779B1)&m.mask].fp
+	}
+	rs := (*rows)[:0]
+	for _, key := range keys {
+		k := fp(key)
+		i := (k * 0x9E3779B1) & m.mask
+		for {
+			s := &m.slots[i]
+			if s.fp == k {
+				if s.n > 0 {
+					touch += uint32(m.nz[s.off].w) + uint32(m.nz[s.off+s.n-1].w)
+					rs = append(rs, [2]uint32{s.off, s.off + s.n})
+				}
+				break
+			}
+			if s.fp == 0 {
+				break
+			}
+			i = (i + 1) & m.mask
+		}
+	}
+	*rows = rs
+	clear(scores)
+	scores = scores[:m.K]
+	for _, r := range rs {
+		for _, e := range m.nz[r[0]:r[1]] {
+			scores[e.k] += int32(e.w)
+		}
+	}
+	if touch == 1 { // keeps the touches; never matters
+		scores[0] += 0
 	}
 }
 
@@ -231,17 +297,10 @@ func (m *linear) score(keys []uint64, scores []int32) {
 		scores[0], scores[1], scores[2] = s0, s1, s2
 		return
 	}
-	K := m.K
-	scores = scores[:K]
+	scores = scores[:m.K]
 	for _, key := range keys {
-		r := m.lookup(key)
-		if r < 0 {
-			continue
-		}
-		row := m.w[r*K : r*K+K : r*K+K]
-		row = row[:len(scores)]
-		for k, v := range row {
-			scores[k] += int32(v)
+		for _, e := range m.row(key) {
+			scores[e.k] += int32(e.w)
 		}
 	}
 }
@@ -335,40 +394,5 @@ func (s cached3) scoreF(keys []uint64, out []float32) {
 	s.m.score3(keys, v[:], s.c)
 	for i := range out {
 		out[i] = float32(v[i]) * s.m.scale
-	}
-}
-
-// scoreRows is score for a model with rows on the side (the relations),
-// in passes that let the processor fetch the slots and then the rows of
-// all keys at once: touch the home slots, find the rows and touch them,
-// then add them up. rows is scratch space.
-func (m *linear) scoreRows(keys []uint64, scores []int32, rows *[]int32) {
-	var touch uint32
-	for _, key := range keys {
-		touch += m.slots[(fp(key)*0x9E3779B1)&m.mask].fp
-	}
-	K := m.K
-	rs := (*rows)[:0]
-	for _, key := range keys {
-		r := m.lookup(key)
-		if r < 0 {
-			continue
-		}
-		o := r * K
-		touch += uint32(m.w[o]) + uint32(m.w[o+K/2]) + uint32(m.w[o+K-1])
-		rs = append(rs, int32(o))
-	}
-	*rows = rs
-	clear(scores)
-	scores = scores[:K]
-	for _, o := range rs {
-		row := m.w[o : int(o)+K : int(o)+K]
-		row = row[:len(scores)]
-		for k, v := range row {
-			scores[k] += int32(v)
-		}
-	}
-	if touch == 1 { // keeps the touches; never matters
-		scores[0] += 0
 	}
 }

@@ -85,7 +85,7 @@ type scratch struct {
 	lmemo  memo[int16] // relations by arc context, for the beam
 	label  labeler     // p.beamLabel bound to this scratch
 	tc     fcache      // transition weights of recent features
-	rows   []int32     // for scoreRows
+	rows   [][2]uint32 // for scoreRows
 }
 
 type embedded struct {
