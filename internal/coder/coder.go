@@ -148,7 +148,10 @@ func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 					e.Quad, e.Goldstein, e.PLOVER = cc.Quad(k.c.opt.Convention), cc.Goldstein(k.c.opt.Convention), cc.PLOVERLabel()
 				}
 				e.Evidence = ev
-				if e.Modality == event.Planned {
+				if e.Modality == event.Planned || e.Modality == event.Hypothetical && k.conditional(v) {
+					// a threat states its act as planned or conditioned
+					// ("threatened to pull out of NATO if he is
+					// elected"): the threat itself is as its verb says
 					e.Modality = k.modality(h)
 				}
 			}
