@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/dyad-events/dyad/event"
@@ -104,8 +105,9 @@ func BenchmarkTagNews(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0, _ := benchutil.CPUTime()
+	var tg *Tagger
 	for n := 0; n < b.N; n++ {
-		tg := New(shipped.m)
+		tg = New(shipped.m)
 		for i := range sents {
 			tg.Tag(&sents[i])
 		}
@@ -115,4 +117,13 @@ func BenchmarkTagNews(b *testing.B) {
 	if cpu := cpu1 - cpu0; cpu > 0 {
 		b.ReportMetric(float64(ntok*b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
+	// the heap held by the tagger's caches at the end
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	held := ms.HeapAlloc
+	runtime.KeepAlive(tg)
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(held-ms.HeapAlloc)/1e6, "cache-MB")
 }
