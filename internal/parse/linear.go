@@ -314,9 +314,8 @@ type fcache struct {
 	m    *linear // the model the entries come from
 	e    []fentry
 	todo [][2]uint32 // fingerprints missing from the cache, with their entries
-	sink uint32
-	hits int
-	miss int
+	sink uint32      // takes the sum of the touched slots, so the loads stay
+	miss int         // fingerprints looked up in the model, for tuning
 }
 
 type fentry struct {
