@@ -31,9 +31,31 @@ type wordEntry struct {
 	// capitalization profile), computed on first use (have bit v)
 	self [2][nVariants]span
 	have uint8
+	post []post // by tag class, for Tag
 }
 
 type span struct{ off, n uint16 }
+
+// post is what Tag finds for a word under one tag class.
+type post struct {
+	class int
+	lex   uint32 // the featurizer's lexicon entry
+	lemma string
+}
+
+// postFor returns e's post for class c, computed on first use; buf is
+// scratch.
+func (e *wordEntry) postFor(m *Model, c int, buf *[]byte) post {
+	for _, p := range e.post {
+		if p.class == c {
+			return p
+		}
+	}
+	*buf = appendLower((*buf)[:0], e.key)
+	p := post{class: c, lex: m.fts.lexiconBytes(*buf, c), lemma: m.lem.lemma(e.key, m.xpos[c])}
+	e.post = append(e.post, p)
+	return p
+}
 
 const nVariants = 8 // initial (0/1) × sentCase (1…4)
 

@@ -128,6 +128,8 @@ type scratch struct {
 	lex     []uint32
 	fs      []uint64
 	fscores []int32
+	lems    []string
+	cached  bool // tagForms filled ents
 	// word-type caching of the first passes (fast.go)
 	cache       wordCache
 	pk          packer
@@ -151,9 +153,18 @@ func (t *Tagger) Tag(s *event.Sentence) {
 	tags := t.tagForms(sc)
 	m := t.m
 	sc.lex = sc.lex[:0]
+	sc.lems = sc.lems[:0]
 	for i := range s.Tokens {
+		if sc.cached {
+			// the word's lexicon features and lemma under its tag, once
+			p := sc.ents[i].postFor(m, tags[i], &sc.buf)
+			sc.lex = append(sc.lex, p.lex)
+			sc.lems = append(sc.lems, p.lemma)
+			continue
+		}
 		sc.buf = appendLower(sc.buf[:0], s.Tokens[i].Form)
 		sc.lex = append(sc.lex, m.fts.lexiconBytes(sc.buf, tags[i]))
+		sc.lems = append(sc.lems, m.lem.lemma(s.Tokens[i].Form, m.xpos[tags[i]]))
 	}
 	if cap(sc.fscores) < len(m.fts.strs) {
 		sc.fscores = make([]int32, len(m.fts.strs))
@@ -165,15 +176,17 @@ func (t *Tagger) Tag(s *event.Sentence) {
 		var f uint32
 		f, sc.fs = m.fts.predict(sc.info, tags, sc.lex, i, sc.fs, sc.fscores[:len(m.fts.strs)])
 		tok.Feats = m.fts.strs[f]
-		tok.Lemma = m.lem.lemma(tok.Form, tok.XPOS)
+		tok.Lemma = sc.lems[i]
 	}
 }
 
 // tagForms returns the class of every form in sc.forms.
 func (t *Tagger) tagForms(sc *scratch) []int {
+	sc.cached = false
 	if t.m.p2b != nil || len(sc.forms) == 0 {
 		return t.tagFormsRef(sc)
 	}
+	sc.cached = true // sc.ents are the forms' entries
 	m := t.m
 	n := len(sc.forms)
 	t.entries(sc)
