@@ -195,7 +195,7 @@ type sentCtx struct {
 	dateline int // index of the dash ending a dateline at the start, -1
 
 	// placeTarget: a place inside the target phrase may be the target
-	// (false while coding a statement, see codeVerb)
+	// (false while coding a statement or an appeal, see codeVerb)
 	placeTarget bool
 }
 
@@ -734,14 +734,16 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	if p == nil || p.Code == "---" || p.Code == "" {
 		return nil
 	}
-	// a statement or an appeal is made to someone, not to a place: "told
-	// reporters in Brussels", "told an audience at a festival in
-	// Houston", "called for elections in X"; a verb
-	// coded only as a synonym of its block's verb likewise acts on its
-	// object, not on where that is ("reports investments in X", "raised
-	// money in Y"). Other acts keep PETRARCH's reading of a place in the
-	// object ("criticized the closure of guest houses in Bree").
-	k.placeTarget = !statementRoots[cameo.Root(p.Code)] && !(p.bare() && p.synonymOf(t.lemma[v], t.lower[v]))
+	// a statement (010, 011) or an appeal (02) is made to someone, not
+	// to a place: "told reporters in Brussels", "told an audience at a
+	// festival in Houston", "called for elections in X"; a concern or
+	// hope voiced is about its object ("voiced concern that conditions
+	// in China …" is on China). A verb coded only as a synonym of its
+	// block's verb likewise acts on its object, not on where that is
+	// ("reports investments in X", "raised money in Y"). Other acts keep
+	// PETRARCH's reading of a place in the object ("criticized the
+	// closure of guest houses in Bree").
+	k.placeTarget = p.Code != "010" && p.Code != "011" && cameo.Root(p.Code) != "02" && !(p.bare() && p.synonymOf(t.lemma[v], t.lower[v]))
 	defer func() { k.placeTarget = true }()
 	if lightVerbs[t.lemma[v]] && p.bare() {
 		// a light verb says what is done by its frame ("take part in",
@@ -949,10 +951,6 @@ func (k *sentCtx) claimed(p *Pattern, c int) bool {
 	}
 	return false
 }
-
-// statementRoots are the acts made to someone (statements, appeals): a
-// place named inside their object is not whom they are made to.
-var statementRoots = map[string]bool{"01": true, "02": true}
 
 var trendAdverbs = map[string]bool{"increasingly": true, "constantly": true, "continuously": true, "continually": true, "gradually": true, "steadily": true, "progressively": true}
 

@@ -834,7 +834,7 @@ func (k *sentCtx) firstTarget(cands, src []int) []int {
 // underPlace reports whether mention mi lies inside a locative phrase
 // ("in X", "at X") of the phrase headed by c: the place where the
 // object is ("told an audience at a festival in Houston", "reporters in
-// Brussels") is not acted on by a statement (see placeTarget).
+// Brussels") is not acted on by a statement or appeal (see placeTarget).
 func (k *sentCtx) underPlace(mi, c int) bool {
 	t := k.t
 	h := k.in.Mentions[mi].Head
