@@ -13,8 +13,11 @@
 // that plus both first passes' tags around the word; it decides the words
 // on which the first passes disagree (the others keep their tag). It is
 // trained on jackknifed first-pass tags so that it learns from realistic
-// errors. Features are 64-bit hashes looked up in open-addressing tables:
-// no maps and no allocation per token.
+// errors. Features are 64-bit hashes looked up in open-addressing tables.
+// A Tagger caches, per word form, the summed weights of the first passes'
+// features that read one word only (see fast.go): news repeats words, so
+// most positions look up only the features on word pairs and previous
+// tags. The tags are exactly those of scoring every feature.
 //
 // Features (Tense, VerbForm, Number, Person, PronType, …) come from a
 // (word, tag) lexicon learned from the treebank, corrected by a context
