@@ -133,6 +133,58 @@ func pairFeats(out []uint64, info []tokInfo, i int) []uint64 {
 // nPair is the number of pairFeats.
 const nPair = 11
 
+// The features of dynamic in a first pass (fp1 = -1) split by what they
+// read: the previous two tags only, a = p1+2 and b = p2+2 (dynTagFeats),
+// or also a token (dynRestFeats).
+func dynTagFeats(out []uint64, a, b uint64) []uint64 {
+	return append(out, mix(tP1, a), mix3(tP2P1, b, a), mix3(tP1Fp1, a, uint64(-1+2)))
+}
+
+func dynRestFeats(out []uint64, info []tokInfo, i int, a uint64) []uint64 {
+	c := &info[i]
+	return append(out, mixW(tP1W, a, c.w), mix3(tP1Amb, a, c.amb), mix3(tP1Wp1, a, at(info, i+1).w), mix3(tP1Shape, a, c.shape))
+}
+
+// tagSums holds a first pass's sums of dynTagFeats by (b, a), computed on
+// first use.
+type tagSums struct {
+	k    int // a and b are below k
+	at   []tagSpan
+	vals []int32
+}
+
+type tagSpan struct {
+	off, n uint32 // n = 0: not computed (or no weights)
+}
+
+// add adds the sums for (a, b) to scores.
+func (ts *tagSums) add(p *packer, w *weights, scores []int32, a, b uint64) {
+	if ts.k == 0 {
+		ts.k = w.nClass + 2
+		ts.at = make([]tagSpan, ts.k*ts.k)
+	}
+	s := &ts.at[int(b)*ts.k+int(a)]
+	if s.n == 0 {
+		p.fs = dynTagFeats(p.fs[:0], a, b)
+		d := p.dense[:w.nClass]
+		clear(d)
+		w.score(p.fs, d)
+		s.off = uint32(len(ts.vals))
+		for c, v := range d {
+			if v != 0 {
+				ts.vals = append(ts.vals, v<<8|int32(c))
+			}
+		}
+		s.n = uint32(len(ts.vals)) - s.off
+		if s.n == 0 {
+			return
+		}
+	}
+	for _, v := range ts.vals[s.off : s.off+s.n] {
+		scores[uint8(v)] += v >> 8
+	}
+}
+
 // packer sums feature weights into sparse packed vectors.
 type packer struct {
 	dense [256]int32
@@ -321,7 +373,7 @@ func (t *Tagger) entries(sc *scratch) {
 // decodeCached is a first pass (pi 0 forward with m.p1, 1 backward with
 // m.pb) over the sentence of sc.ents: info, ents and vars are in the
 // pass's order (reversed for the backward pass).
-func (t *Tagger) decodeCached(w *weights, pi int, scores []int32, info []tokInfo, ents []*wordEntry, vars []uint8, tags []int) []int {
+func (t *Tagger) decodeCached(sc *scratch, w *weights, pi int, scores []int32, info []tokInfo, ents []*wordEntry, vars []uint8, tags []int) []int {
 	scores = scores[:w.nClass]
 	n := len(info)
 	bos, eos := &t.edges.bos, &t.edges.eos
@@ -357,8 +409,10 @@ func (t *Tagger) decodeCached(w *weights, pi int, scores []int32, info []tokInfo
 		if i > 1 {
 			p2 = tags[i-2]
 		}
+		a, b := uint64(p1+2), uint64(p2+2)
+		sc.tsums[pi].add(&sc.pk, w, scores, a, b)
 		fs := pairFeats(fsArr[:0], info, i)
-		fs = dynamic(fs, info, i, p1, p2, -1)
+		fs = dynRestFeats(fs, info, i, a)
 		w.score(fs, scores)
 		tags = append(tags, argmax(scores))
 	}

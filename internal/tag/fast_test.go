@@ -13,8 +13,9 @@ import (
 )
 
 // TestFeaturePartition: selfFeats, nbFeats of the four neighbours and
-// pairFeats together are exactly static1 (as multisets), so that the
-// cached sums score the same features.
+// pairFeats together are exactly static1 (as multisets), and dynTagFeats
+// and dynRestFeats a first pass's dynamic, so that the cached sums score
+// the same features.
 func TestFeaturePartition(t *testing.T) {
 	tg, err := Load()
 	if err != nil {
@@ -40,6 +41,16 @@ func TestFeaturePartition(t *testing.T) {
 			slices.Sort(got)
 			if !slices.Equal(got, want) {
 				t.Errorf("%q token %d: partition differs from static1", line, i)
+			}
+			for _, p := range [][2]int{{-1, -1}, {3, -1}, {0, 7}, {len(m.xpos) - 1, len(m.xpos) - 1}} {
+				a, b := uint64(p[0]+2), uint64(p[1]+2)
+				want := dynamic(nil, info, i, p[0], p[1], -1)
+				got := dynRestFeats(dynTagFeats(nil, a, b), info, i, a)
+				slices.Sort(want)
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Errorf("%q token %d tags %v: partition differs from dynamic", line, i, p)
+				}
 			}
 		}
 	}

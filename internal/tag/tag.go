@@ -133,6 +133,7 @@ type scratch struct {
 	fscores []int32
 	lems    []string
 	cached  bool // tagForms filled ents
+	tsums   [2]tagSums
 	// word-type caching of the first passes (fast.go)
 	cache       wordCache
 	pk          packer
@@ -196,7 +197,7 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 	if cap(sc.scores) < len(m.xpos) {
 		sc.scores = make([]int32, len(m.xpos))
 	}
-	sc.first = t.decodeCached(m.p1, 0, sc.scores, sc.info, sc.ents, sc.vars, sc.first[:0])
+	sc.first = t.decodeCached(sc, m.p1, 0, sc.scores, sc.info, sc.ents, sc.vars, sc.first[:0])
 	var back []int
 	if m.pb != nil {
 		sc.rinfo = append(sc.rinfo[:0], sc.info...)
@@ -207,7 +208,7 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 			sc.rents[i], sc.rents[j] = sc.rents[j], sc.rents[i]
 			sc.rvars[i], sc.rvars[j] = sc.rvars[j], sc.rvars[i]
 		}
-		sc.rtags = t.decodeCached(m.pb, 1, sc.scores, sc.rinfo, sc.rents, sc.rvars, sc.rtags[:0])
+		sc.rtags = t.decodeCached(sc, m.pb, 1, sc.scores, sc.rinfo, sc.rents, sc.rvars, sc.rtags[:0])
 		sc.back = sc.back[:0]
 		for i := n - 1; i >= 0; i-- {
 			sc.back = append(sc.back, sc.rtags[i])
