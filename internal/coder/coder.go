@@ -307,7 +307,10 @@ func personNoun(l string) bool {
 		"national", "republic", "state", "nation", "country", "kingdom", "union", "official", "expert", "analyst",
 		"citizen", "rebel", "diplomat", "candidate", "delegate", "victim", "hostage", "youth", "leadership", "person",
 		"agency", "ministry", "department", "office", "parliament", "council", "committee", "body", "institution",
-		"organization", "organisation", "unit", "squad", "cabinet", "senate", "congress", "assembly", "mob", "crowd":
+		"organization", "organisation", "unit", "squad", "cabinet", "senate", "congress", "assembly", "mob", "crowd",
+		"embassy", "consulate", "mission", "military", "campaign", "coalition", "alliance", "opposition", "movement",
+		"bank", "service", "intelligence", "judiciary", "legislature", "network", "television", "newspaper",
+		"presidency", "monarchy", "establishment", "elite", "majority", "minority", "electorate", "workforce":
 		return true
 	}
 	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "person", "crat", "ary", "ive", "ier", "ite"} {
