@@ -123,3 +123,18 @@ func TestAppositionIntroducesSurname(t *testing.T) {
 		t.Errorf("sentence 2: got %q, want Castaneda MEXELI", got[1])
 	}
 }
+
+// TestCuratedSurnameBeforeOffice: a bare surname is a curated office
+// holder only once they are in office: "Blair" in 2004 is not Canada's
+// Bill Blair (defence minister from 2023), in 2024 it is.
+func TestCuratedSurnameBeforeOffice(t *testing.T) {
+	spec := "Blair/PROPN/2/nsubj hails/VERB/0/root Turkey/PROPN/2/obj ./PUNCT/2/punct"
+	got := mentionsOf(t, time.Date(2004, 12, 17, 0, 0, 0, 0, time.UTC), spec)
+	if want := "Turkey TUR"; strings.Join(got[0], ", ") != want {
+		t.Errorf("2004: got %q, want %q", got[0], want)
+	}
+	got = mentionsOf(t, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), spec)
+	if len(got[0]) != 2 || !strings.HasPrefix(got[0][0], "Blair CAN") {
+		t.Errorf("2024: got %q, want Blair (CAN…), Turkey", got[0])
+	}
+}

@@ -251,7 +251,7 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
 			return it
 		}
-		it.ids = d.plausible(h.ids, ws[h.i].key)
+		it.ids = d.plausible(h.ids, ws[h.i].key, di)
 		e, ok, amb := kb.pick(it.ids, KindPerson, di)
 		if !ok || amb {
 			return item{} // a bare surname that is not clear: no mention
@@ -298,7 +298,7 @@ func (d *Doc) resolveHit(h hit, ws []word, di int) item {
 			it.e = Entry{Kind: KindPerson, Code: m.Code, Country: m.Country, Org: m.Org, Role: m.Role, Name: m.Name, Office: m.Office}
 			return it
 		}
-		ids := append(d.plausible(h.ids, ""), d.plausible(kb.surnames[ws[h.i].key], ws[h.i].key)...)
+		ids := append(d.plausible(h.ids, "", di), d.plausible(kb.surnames[ws[h.i].key], ws[h.i].key, di)...)
 		it.ids = ids
 		if len(it.ids) == 0 {
 			return item{}
@@ -655,19 +655,27 @@ func (e *Entry) span() int {
 // their own alias or a distinctive surname (five letters or more: "Rutte",
 // "Kishida", not "Dan" or "Lee"). A bare "Howard" in a British story is not
 // Australia's prime minister. surname is the word when ids come from the
-// surname index, "" when they are the word's own phrase entries.
-func (d *Doc) plausible(ids []int32, surname string) []int32 {
+// surname index, "" when they are the word's own phrase entries. On a
+// story's date di (0: unknown) a curated holder is well known from a few
+// years before taking office ("Trump" in 2016), not long before: "Blair"
+// in a 2004 story is not Canada's Bill Blair (defence minister from 2023).
+func (d *Doc) plausible(ids []int32, surname string, di int) []int32 {
 	var out []int32
 	for _, id := range ids {
 		e := &d.kb.entries[id]
 		known := e.Country != "" && (d.countries[e.Country] > 0 || d.sentCountries[e.Country])
-		famous := (e.Source == "curated" || e.Source == "user") && (surname == "" || len(surname) >= 5)
+		famous := (e.Source == "curated" || e.Source == "user") && (surname == "" || len(surname) >= 5) &&
+			(di == 0 || e.From == 0 || e.From <= di+famousAhead)
 		if e.Kind != KindPerson || known || famous {
 			out = append(out, id)
 		}
 	}
 	return out
 }
+
+// famousAhead is how long before taking office (in dateInt units:
+// three years) a curated office holder may be named by surname alone.
+const famousAhead = 30000
 
 // isPlaceOrBody reports whether a word names a country, capital,
 // organization or role on its own (so a name before it ends there).
