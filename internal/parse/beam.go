@@ -49,6 +49,7 @@ type beamer struct {
 	cands     []cand
 	keys      []uint64
 	tmemo     memo[[numActs]float32] // transition scores by feature context
+	sbuf      [numActs]float32       // for the scorer (a local array would escape)
 }
 
 // better orders candidates: higher score first, ties by item then action
@@ -135,7 +136,8 @@ func (bm *beamer) run(c *ctx, k int, sc scorer, label labeler, goldSeq []step) (
 			var ok bool
 			if scores, ok, slot = bm.tmemo.get(&key); !ok {
 				bm.keys = transFeatures(&it.st, c, bm.keys[:0])
-				sc.scoreF(bm.keys, scores[:])
+				sc.scoreF(bm.keys, bm.sbuf[:])
+				scores = bm.sbuf
 				bm.tmemo.put(slot, &key, scores)
 			}
 			legal := it.st.legal()
@@ -169,7 +171,8 @@ func (bm *beamer) run(c *ctx, k int, sc scorer, label labeler, goldSeq []step) (
 		if goldSeq != nil {
 			gs := goldSeq[t]
 			bm.keys = transFeatures(&goldSt.st, c, bm.keys[:0])
-			sc.scoreF(bm.keys, scores[:])
+			sc.scoreF(bm.keys, bm.sbuf[:])
+			scores = bm.sbuf
 			goldScore += float64(scores[gs.act])
 			goldSt.st.apply(int(gs.act), gs.lab)
 			if v := bm.cur[0].score - goldScore; !bm.cur[0].gold && v >= maxViol {
