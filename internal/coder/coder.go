@@ -310,7 +310,9 @@ func personNoun(l string) bool {
 		"organization", "organisation", "unit", "squad", "cabinet", "senate", "congress", "assembly", "mob", "crowd",
 		"embassy", "consulate", "mission", "military", "campaign", "coalition", "alliance", "opposition", "movement",
 		"bank", "service", "intelligence", "judiciary", "legislature", "network", "television", "newspaper",
-		"presidency", "monarchy", "establishment", "elite", "majority", "minority", "electorate", "workforce":
+		"presidency", "monarchy", "establishment", "elite", "majority", "minority", "electorate", "workforce",
+		"exchange", "giant", "carrier", "airline", "conglomerate", "chain", "brand", "watchdog", "utility", "industry",
+		"sector", "market", "business", "enterprise", "corporation", "corp", "venture", "fund", "startup", "club":
 		return true
 	}
 	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "person", "crat", "ary", "ive", "ier", "ite"} {
@@ -741,12 +743,10 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	// to a place: "told reporters in Brussels", "told an audience at a
 	// festival in Houston", "called for elections in X"; a concern or
 	// hope voiced is about its object ("voiced concern that conditions
-	// in China …" is on China). A verb coded only as a synonym of its
-	// block's verb likewise acts on its object, not on where that is
-	// ("reports investments in X", "raised money in Y"). Other acts keep
-	// PETRARCH's reading of a place in the object ("criticized the
-	// closure of guest houses in Bree").
-	k.placeTarget = p.Code != "010" && p.Code != "011" && cameo.Root(p.Code) != "02" && !(p.bare() && p.synonymOf(t.lemma[v], t.lower[v]))
+	// in China …" is on China). Other acts keep PETRARCH's reading of a
+	// place in the object ("criticized the closure of guest houses in
+	// Bree", "is buying a stake in an Indian company").
+	k.placeTarget = p.Code != "010" && p.Code != "011" && cameo.Root(p.Code) != "02"
 	defer func() { k.placeTarget = true }()
 	if lightVerbs[t.lemma[v]] && p.bare() {
 		// a light verb says what is done by its frame ("take part in",
