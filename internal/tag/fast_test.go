@@ -118,3 +118,32 @@ func TestCachedEqualsReference(t *testing.T) {
 		t.Errorf("%d of %d sentences differ", diff, len(sents))
 	}
 }
+
+// TestCachedEqualsReferenceTiny: the same on tiny trained models, with and
+// without the backward first pass (without it the final pass decides every
+// word).
+func TestCachedEqualsReferenceTiny(t *testing.T) {
+	sents, err := conllu.Read(strings.NewReader(tinyTreebank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, noBack := range []bool{false, true} {
+		m, err := Train(sents, sents[:1], TrainOptions{Epochs: 3, Folds: 2, Prune: -1, NoBackward: noBack})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (m.pb == nil) != noBack {
+			t.Fatalf("NoBackward %v: model has backward pass %v", noBack, m.pb != nil)
+		}
+		tg := New(m)
+		fast, ref := &scratch{}, &scratch{}
+		for _, line := range []string{"The envoys met in Lima .", "She met them .", "Talks were held in Oslo", "met met met", "."} {
+			fast.forms = strings.Fields(line)
+			ref.forms = fast.forms
+			got := slices.Clone(tg.tagForms(fast))
+			if want := tg.tagFormsRef(ref); !slices.Equal(got, want) || !slices.Equal(fast.first, ref.first) {
+				t.Errorf("NoBackward %v, %q: cached %v (first %v), reference %v (first %v)", noBack, line, got, fast.first, want, ref.first)
+			}
+		}
+	}
+}
