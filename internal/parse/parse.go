@@ -85,7 +85,7 @@ type scratch struct {
 	lmemo  memo[int16] // relations by arc context, for the beam
 	label  labeler     // p.beamLabel bound to this scratch
 	tc     fcache      // transition weights of recent features
-	trans  scorer      // p.trans through tc
+	trans  cached3     // p.trans through tc
 	rows   [][2]uint32 // for scoreRows
 }
 
@@ -181,14 +181,14 @@ func (p *Parser) get() *scratch {
 	}
 	sc := &scratch{keys: make([]uint64, 0, 256), scores: make([]int32, len(p.labels))}
 	sc.label = func(st *state, h, d int32) int16 { return p.beamLabel(sc, st, h, d) }
-	sc.trans = cached3{p.trans, &sc.tc}
 	return sc
 }
 
 // beamRun decodes the loaded sentence with the beam.
 func (p *Parser) beamRun(sc *scratch) *beamItem {
 	sc.lmemo.reset(4 * len(sc.c.tok))
-	best, _, _ := sc.bm.run(&sc.c, p.beam, sc.trans, sc.label, nil)
+	sc.trans = cached3{p.trans, &sc.tc} // p.trans now: training swaps it
+	best, _, _ := sc.bm.run(&sc.c, p.beam, &sc.trans, sc.label, nil)
 	return best
 }
 

@@ -362,4 +362,21 @@ func TestModelSwap(t *testing.T) {
 	if got != want {
 		t.Fatalf("after the model changed: cached scores %v, table %v", got, want)
 	}
+	// the same through Parse, at each beam width, with an empty model
+	empty := smallModel(big, 0)
+	spec := "The/DET/DT council/NOUN/NN will/AUX/MD vote/VERB/VB on/ADP/IN Monday/PROPN/NNP ./PUNCT/."
+	for _, k := range []int{1, 4} {
+		p := big.WithBeam(k)
+		s := event.Sentence{Tokens: tokens(spec)}
+		p.Parse(&s)
+		p.trans, p.label = empty.trans, empty.label
+		p.Parse(&s)
+		want := event.Sentence{Tokens: tokens(spec)}
+		empty.WithBeam(k).Parse(&want)
+		for i := range want.Tokens {
+			if s.Tokens[i] != want.Tokens[i] {
+				t.Fatalf("beam %d, token %d after the model changed: %+v, a fresh parser %+v", k, i+1, s.Tokens[i], want.Tokens[i])
+			}
+		}
+	}
 }
