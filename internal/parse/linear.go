@@ -121,8 +121,8 @@ func (l *learner) freeze(prune float64) *linear {
 type linear struct {
 	K     int
 	scale float32  // weight = int16 · scale
-	keys  []uint32 // fingerprint of each row
-	w     []int16  // rows · K
+	keys  []uint32 // fingerprint of each row (nil once Read has built the table: see dense)
+	w     []int16  // rows · K (likewise)
 	// table: open addressing, fingerprint 0 = empty
 	mask uint32
 	// for three classes (the transitions) the weights sit in the table
@@ -213,6 +213,35 @@ func (m *linear) build() {
 		}
 		m.slots[i] = slot{k, uint32(off), uint32(len(m.nz) - off)}
 	}
+}
+
+// dense returns the rows (fingerprints and K weights each): keys and w,
+// or when Read dropped them after building the table (decoding reads only
+// the table), rebuilt from it, in table order and without the rows a
+// fingerprint collision hid, which the table never used.
+func (m *linear) dense() ([]uint32, []int16) {
+	if m.keys != nil {
+		return m.keys, m.w
+	}
+	var keys []uint32
+	var w []int16
+	for _, s := range m.slots3 {
+		if s.fp != 0 {
+			keys = append(keys, s.fp)
+			w = append(w, s.w[:]...)
+		}
+	}
+	for _, s := range m.slots {
+		if s.fp != 0 {
+			keys = append(keys, s.fp)
+			row := make([]int16, m.K)
+			for _, x := range m.nz[s.off : s.off+s.n] {
+				row[x.k] = x.w
+			}
+			w = append(w, row...)
+		}
+	}
+	return keys, w
 }
 
 // row returns the nonzero weights of key's row (none if absent).

@@ -58,16 +58,17 @@ func (p *Parser) Write(w io.Writer) error {
 	}
 	binary.Write(bw, binary.LittleEndian, flags)
 	for _, m := range []*linear{p.trans, p.label} {
+		keys, ws := m.dense()
 		put32(bw, uint32(m.K))
 		put32(bw, math.Float32bits(m.scale))
-		put32(bw, uint32(len(m.keys)))
-		buf := make([]byte, 4*len(m.keys))
-		for i, k := range m.keys {
+		put32(bw, uint32(len(keys)))
+		buf := make([]byte, 4*len(keys))
+		for i, k := range keys {
 			binary.LittleEndian.PutUint32(buf[4*i:], k)
 		}
 		bw.Write(buf)
-		buf = make([]byte, 2*len(m.w))
-		for i, v := range m.w {
+		buf = make([]byte, 2*len(ws))
+		for i, v := range ws {
 			binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
 		}
 		bw.Write(buf)
@@ -182,6 +183,7 @@ func Read(r io.Reader) (*Parser, error) {
 			return nil, fmt.Errorf("parser model: %w", err)
 		}
 		m.build()
+		m.keys, m.w = nil, nil // decoding reads the table; Write rebuilds them (dense)
 		if i == 0 {
 			if K != numActs {
 				return nil, fmt.Errorf("parser model: %d transitions", K)

@@ -129,10 +129,12 @@ func TestLoadTime(t *testing.T) {
 // smallModel keeps the first rows of p's tables: a model that writes and
 // reads fast but still parses.
 func smallModel(p *Parser, rows int) *Parser {
-	rt, rl := min(rows, len(p.trans.keys)), min(rows, len(p.label.keys))
+	tk, tw := p.trans.dense()
+	lk, lw := p.label.dense()
+	rt, rl := min(rows, len(tk)), min(rows, len(lk))
 	K := len(p.labels)
-	tr := &linear{K: numActs, scale: p.trans.scale, keys: append([]uint32(nil), p.trans.keys[:rt]...), w: append([]int16(nil), p.trans.w[:rt*numActs]...)}
-	lb := &linear{K: K, scale: p.label.scale, keys: append([]uint32(nil), p.label.keys[:rl]...), w: append([]int16(nil), p.label.w[:rl*K]...)}
+	tr := &linear{K: numActs, scale: p.trans.scale, keys: append([]uint32(nil), tk[:rt]...), w: append([]int16(nil), tw[:rt*numActs]...)}
+	lb := &linear{K: K, scale: p.label.scale, keys: append([]uint32(nil), lk[:rl]...), w: append([]int16(nil), lw[:rl*K]...)}
 	tr.build()
 	lb.build()
 	return &Parser{trans: tr, label: lb, labels: p.labels, root: p.root, beam: p.beam, fset: p.fset}
@@ -155,6 +157,29 @@ func TestRoundTrip(t *testing.T) {
 	for i := range s1.Tokens {
 		if s1.Tokens[i] != s2.Tokens[i] {
 			t.Fatalf("token %d differs after write/read: %+v vs %+v", i+1, s1.Tokens[i], s2.Tokens[i])
+		}
+	}
+	// a model Read keeps only its tables; written again (rows rebuilt
+	// from them) and read back it parses the same
+	if q.trans.keys != nil || q.label.keys != nil {
+		t.Error("Read kept the dense rows beside the tables")
+	}
+	var buf2 bytes.Buffer
+	if err := q.Write(&buf2); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(&buf2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.trans.slots3) != len(q.trans.slots3) || len(r.label.nz) != len(q.label.nz) {
+		t.Errorf("tables differ after a second write/read: %d/%d slots, %d/%d weights", len(r.trans.slots3), len(q.trans.slots3), len(r.label.nz), len(q.label.nz))
+	}
+	s3 := event.Sentence{Tokens: append([]event.Token(nil), s1.Tokens...)}
+	r.Parse(&s3)
+	for i := range s1.Tokens {
+		if s1.Tokens[i] != s3.Tokens[i] {
+			t.Fatalf("token %d differs after a second write/read: %+v vs %+v", i+1, s1.Tokens[i], s3.Tokens[i])
 		}
 	}
 	if _, err := Read(strings.NewReader("not a model")); err == nil {
