@@ -315,7 +315,7 @@ func (r *runner) finish(ctx context.Context) Summary {
 // Default bounds of a transaction (Options.BatchDocs, BatchBytes).
 const (
 	DefaultBatchDocs  = 1000
-	DefaultBatchBytes = 16 << 20
+	DefaultBatchBytes = 4 << 20 // the batch waits in memory as Go values several times its text size
 )
 
 // BatchSize estimates the memory a document and its sentences take
