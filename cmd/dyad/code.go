@@ -38,7 +38,7 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		actors:     fs.String("actors", "", "PETRARCH/Phoenix-format actor dictionary `file` added as user dictionary"),
 		agents:     fs.String("agents", "", "PETRARCH/Phoenix-format agent dictionary `file` added as user dictionary"),
 		convention: fs.String("convention", "gdelt", "Goldstein table and QuadClass rule: gdelt, icews or phoenix"),
-		discards:   fs.String("discards", "", "PETRARCH-format discard `file`: skip stories (+PHRASE) and sentences (PHRASE) containing its phrases"),
+		discards:   fs.String("discards", "", "PETRARCH-format discard `file` instead of the built-in phrases (sports, shows, disasters; 'none': no discards): skip stories (+PHRASE) and sentences (PHRASE) containing its phrases"),
 		verbsOnly:  fs.Bool("verbs-only", false, "use only the --verbs file, not the built-in patterns"),
 		agentsOnly: fs.Bool("agents-only", false, "use only the --agents file for role nouns (official, villagers …), not the built-in ones"),
 		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
@@ -96,7 +96,9 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	if f.accurate != nil && !*f.accurate {
 		p.SkipIdle, p.OnDemand = true, true // parse only the sentences that may yield an event
 	}
-	if *f.discards != "" {
+	if *f.discards == "none" {
+		p.Discards = nil
+	} else if *f.discards != "" {
 		r, err := os.Open(*f.discards)
 		if err != nil {
 			return nil, fmt.Errorf("read discards: %w", err)

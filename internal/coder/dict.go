@@ -11,6 +11,7 @@ import (
 )
 
 //go:generate go run gen.go
+//go:generate go run gen_discards.go
 
 //go:embed petrarch.pat
 var petrarchPat string

@@ -2,10 +2,25 @@ package coder
 
 import (
 	"bufio"
+	_ "embed"
 	"fmt"
 	"io"
 	"strings"
 )
+
+//go:embed discards.txt
+var builtinDiscards string
+
+// DefaultDiscards returns the built-in discard phrases (discards.txt, from
+// the Phoenix list: sports, shows, disasters; sentence level only), which
+// LoadPipeline sets.
+func DefaultDiscards() (*Discards, error) {
+	d, err := ReadDiscards(strings.NewReader(builtinDiscards))
+	if err != nil {
+		return nil, fmt.Errorf("built-in discards: %w", err)
+	}
+	return d, nil
+}
 
 // Discards are PETRARCH discard phrases: a story containing a story-level
 // phrase ("+TYPHOON") is not coded at all, a sentence containing a

@@ -53,7 +53,8 @@ type Pipeline struct {
 func (p *Pipeline) onDemand() bool { return p.OnDemand && p.SkipIdle && p.Trace == nil }
 
 // LoadPipeline loads the embedded models and dictionaries with c as the
-// coder (Default() when nil). The language pipeline is nlp.LoadCoding's.
+// coder (Default() when nil), and the built-in discard phrases
+// (DefaultDiscards). The language pipeline is nlp.LoadCoding's.
 func LoadPipeline(c *Coder) (*Pipeline, error) {
 	if c == nil {
 		var err error
@@ -69,7 +70,11 @@ func LoadPipeline(c *Coder) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{NLP: n, KB: kb, Coder: c}, nil
+	d, err := DefaultDiscards()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{NLP: n, KB: kb, Coder: c, Discards: d}, nil
 }
 
 // Body returns the part of the document the language pipeline reads and

@@ -1,0 +1,41 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDefaultDiscards: the built-in phrases skip sports sentences but not
+// retrospective ones (dyad dates those by the text), and none is story
+// level.
+func TestDefaultDiscards(t *testing.T) {
+	d, err := DefaultDiscards()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sentence) < 300 || len(d.Story) != 0 {
+		t.Fatalf("%d sentence and %d story phrases; want the Phoenix topic list, sentence level only", len(d.Sentence), len(d.Story))
+	}
+	for _, p := range d.Sentence {
+		if strings.Trim(p, "0123456789") == "" || strings.Contains(p, " ago") || strings.Contains(p, " later") {
+			t.Errorf("phrase %q is a year or a time phrase", p)
+		}
+	}
+	for _, s := range []string{
+		"Afghanistan will now meet defending champions Sri Lanka in Group 1.",
+		"The batsman hit a brisk fifty as India beat Pakistan.",
+	} {
+		if !d.SentenceDiscarded(s) {
+			t.Errorf("not discarded: %s", s)
+		}
+	}
+	for _, s := range []string{
+		"Two years later, Japan and NATO signed an information security agreement.",
+		"In 1951 Japan signed a security treaty with the United States.",
+		"Russia accused Ukraine of shelling the plant on Monday.",
+	} {
+		if d.SentenceDiscarded(s) || d.StoryDiscarded(s) {
+			t.Errorf("discarded: %s", s)
+		}
+	}
+}
