@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed discards.txt
@@ -28,6 +29,71 @@ func DefaultDiscards() (*Discards, error) {
 // needs word boundaries.
 type Discards struct {
 	Story, Sentence []string // lower-case phrases
+
+	once                  sync.Once
+	storyIndex, sentIndex phraseIndex
+}
+
+// phraseIndex files phrases under their first word, so that a text is
+// matched only against the phrases whose first word it has: a phrase that
+// matches at a word boundary has its first word as a whole word of the
+// text. Phrases that start with no word character are always tried.
+type phraseIndex struct {
+	byWord map[string][]string
+	always []string
+}
+
+func newPhraseIndex(phrases []string) phraseIndex {
+	x := phraseIndex{byWord: map[string][]string{}}
+	for _, p := range phrases {
+		if w := firstWord(p); w != "" {
+			x.byWord[w] = append(x.byWord[w], p)
+		} else {
+			x.always = append(x.always, p)
+		}
+	}
+	return x
+}
+
+// firstWord returns the run of word bytes p starts with.
+func firstWord(p string) string {
+	i := 0
+	for i < len(p) && isWordByte(p[i]) {
+		i++
+	}
+	return p[:i]
+}
+
+// match reports whether the lower-case text contains one of the phrases
+// at word boundaries (as containsAny over all of them).
+func (x *phraseIndex) match(low string) bool {
+	if containsAny(low, x.always) {
+		return true
+	}
+	if len(x.byWord) == 0 {
+		return false
+	}
+	for i := 0; i < len(low); {
+		if !isWordByte(low[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(low) && isWordByte(low[j]) {
+			j++
+		}
+		if ps := x.byWord[low[i:j]]; len(ps) > 0 && containsAny(low[i:], ps) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func (d *Discards) index() {
+	d.once.Do(func() {
+		d.storyIndex, d.sentIndex = newPhraseIndex(d.Story), newPhraseIndex(d.Sentence)
+	})
 }
 
 // ReadDiscards reads a PETRARCH discard file: one phrase a line, '+'
@@ -66,7 +132,11 @@ func ReadDiscards(r io.Reader) (*Discards, error) {
 
 // StoryDiscarded reports whether a text contains a story-level phrase.
 func (d *Discards) StoryDiscarded(text string) bool {
-	return d != nil && containsAny(strings.ToLower(text), d.Story)
+	if d == nil || len(d.Story) == 0 {
+		return false
+	}
+	d.index()
+	return d.storyIndex.match(strings.ToLower(text))
 }
 
 // SentenceDiscarded reports whether a sentence contains a sentence-level
@@ -75,8 +145,12 @@ func (d *Discards) SentenceDiscarded(text string) bool {
 	if d == nil {
 		return false
 	}
+	if len(d.Sentence) == 0 && len(d.Story) == 0 {
+		return false
+	}
+	d.index()
 	low := strings.ToLower(text)
-	return containsAny(low, d.Sentence) || containsAny(low, d.Story)
+	return d.sentIndex.match(low) || d.storyIndex.match(low)
 }
 
 func containsAny(low string, phrases []string) bool {

@@ -39,3 +39,31 @@ func TestDefaultDiscards(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseIndex: matching through the first-word index gives what
+// trying every phrase gives.
+func TestPhraseIndex(t *testing.T) {
+	d, err := DefaultDiscards()
+	if err != nil {
+		t.Fatal(err)
+	}
+	phrases := append(append([]string(nil), d.Sentence...), "-- breaking", "at&t", "world cup", "cup")
+	x := newPhraseIndex(phrases)
+	words := []string{"the", "world", "cup", "final", "cricket", "batsmen", "-- breaking", "at&t", "japan", "nato", "champions", "league",
+		"signed", "worldcup", "cups", "bird", "flu", ",", ".", "  ", "é", "boxing"}
+	rnd := uint64(1)
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := 0; k < 8; k++ {
+			rnd = rnd*6364136223846793005 + 1442695040888963407
+			b.WriteString(words[(rnd>>33)%uint64(len(words))])
+			if rnd>>62 != 0 {
+				b.WriteByte(' ')
+			}
+		}
+		low := b.String()
+		if got, want := x.match(low), containsAny(low, phrases); got != want {
+			t.Fatalf("%q: index %v, every phrase %v", low, got, want)
+		}
+	}
+}
