@@ -178,10 +178,7 @@ func (m *linear) build() {
 		// the weights go straight into the table (no row table on the side)
 		m.slots3 = make([]slot3, size)
 		for r, k := range m.keys {
-			i := (k * 0x9E3779B1) & m.mask
-			for m.slots3[i].fp != 0 && m.slots3[i].fp != k {
-				i = (i + 1) & m.mask
-			}
+			i := probe(k, m.mask, func(i uint32) uint32 { return m.slots3[i].fp })
 			if m.slots3[i].fp == k { // fingerprint collision: keep the first row
 				continue
 			}
@@ -198,10 +195,7 @@ func (m *linear) build() {
 	}
 	m.nz = make([]nzw, 0, nnz)
 	for r, k := range m.keys {
-		i := (k * 0x9E3779B1) & m.mask
-		for m.slots[i].fp != 0 && m.slots[i].fp != k {
-			i = (i + 1) & m.mask
-		}
+		i := probe(k, m.mask, func(i uint32) uint32 { return m.slots[i].fp })
 		if m.slots[i].fp == k { // fingerprint collision: keep the first row
 			continue
 		}
@@ -213,6 +207,17 @@ func (m *linear) build() {
 		}
 		m.slots[i] = slot{k, uint32(off), uint32(len(m.nz) - off)}
 	}
+}
+
+// probe returns where fingerprint k goes in a table of mask+1 slots
+// (open addressing, linear probing): the slot holding k, or the first
+// empty one on its path. fpAt reads a slot's fingerprint (0 = empty).
+func probe(k, mask uint32, fpAt func(i uint32) uint32) uint32 {
+	i := (k * 0x9E3779B1) & mask
+	for f := fpAt(i); f != 0 && f != k; f = fpAt(i) {
+		i = (i + 1) & mask
+	}
+	return i
 }
 
 // dense returns the rows (fingerprints and K weights each): keys and w,
