@@ -19,6 +19,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -197,6 +198,9 @@ type sentCtx struct {
 	// placeTarget: a place inside the target phrase may be the target
 	// (false while coding a statement or an appeal, see codeVerb)
 	placeTarget bool
+
+	kids    [][]int32 // token → numbers of its keys (keyIDs), nil until needed
+	sentIDs []int32   // the numbers of all tokens' keys, ascending
 }
 
 func (k *sentCtx) indexMentions() {
@@ -388,6 +392,22 @@ func (k *sentCtx) frameMatches(v int, p *Pattern, dom []int, passive bool) ([]in
 		// are holding talks on Y" is a progressive, no passive
 		return nil, false
 	}
+	// every word the frame needs must be somewhere in the sentence
+	for _, alts := range p.rObj {
+		if !k.mayMeet(alts) {
+			return nil, false
+		}
+	}
+	for _, alts := range p.rPre {
+		if !k.mayMeet(alts) {
+			return nil, false
+		}
+	}
+	for _, pp := range p.rPP {
+		if pp.Words != nil && !k.mayMeet(pp.Words) {
+			return nil, false
+		}
+	}
 	var matched []int
 	for _, alts := range p.rPre {
 		ok := false
@@ -468,12 +488,12 @@ func (k *sentCtx) inObject(v, j int) bool {
 // phrase alternative needs its words on the following tokens.
 func (k *sentCtx) altMatch(j int, a *altSet, dom []int) bool {
 	t := k.t
-	for _, key := range t.keys[j] {
-		rests, ok := a.first[key]
-		if !ok {
+	for _, id := range k.keyIDs(j) {
+		i := a.find(id)
+		if i < 0 {
 			continue
 		}
-		for _, rest := range rests {
+		for _, rest := range a.rests[i] {
 			if len(rest) == 0 {
 				return true
 			}
@@ -490,6 +510,45 @@ func (k *sentCtx) altMatch(j int, a *altSet, dom []int) bool {
 		}
 	}
 	return false
+}
+
+// keyIDs returns the dictionary's numbers of token j's keys (tree.keys)
+// that start an alternative of some pattern.
+func (k *sentCtx) keyIDs(j int) []int32 {
+	if k.kids == nil {
+		k.indexKeys()
+	}
+	return k.kids[j]
+}
+
+// indexKeys numbers the keys of every token (keyIDs) and collects the
+// numbers of the sentence (sentIDs, ascending, once each).
+func (k *sentCtx) indexKeys() {
+	t, d := k.t, k.c.dict
+	n := len(t.lemma)
+	k.kids = make([][]int32, n)
+	var all []int32
+	for i := 0; i < n; i++ {
+		ids := d.byLemma[t.lemma[i]]
+		if lw := t.lower[i]; lw != t.lemma[i] {
+			if id, ok := d.words[lw]; ok {
+				ids = append(ids[:len(ids):len(ids)], id)
+			}
+		}
+		k.kids[i] = ids
+		all = append(all, ids...)
+	}
+	slices.Sort(all)
+	k.sentIDs = slices.Compact(all)
+}
+
+// mayMeet reports whether some token of the sentence starts an
+// alternative of a: a cheap test that a fails on every token when false.
+func (k *sentCtx) mayMeet(a *altSet) bool {
+	if k.kids == nil {
+		k.indexKeys()
+	}
+	return a.meets(k.sentIDs)
 }
 
 // findPP returns the nominal headed by preposition pp.Prep in v's domain

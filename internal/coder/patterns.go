@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -76,9 +77,14 @@ type ppSet struct {
 // words of each phrase (empty for a single word).
 type altSet struct {
 	first map[string][][]string
+	// ids are the dictionary's numbers of the first words (Dictionary.words),
+	// ascending; rests[i] are the remaining words of the phrases that start
+	// with word ids[i] (first[word]).
+	ids   []int32
+	rests [][][]string
 }
 
-func newAltSet(alts []string) *altSet {
+func (d *Dictionary) newAltSet(alts []string) *altSet {
 	a := &altSet{first: make(map[string][][]string, len(alts))}
 	for _, w := range alts {
 		parts := strings.Split(w, "_")
@@ -88,7 +94,96 @@ func newAltSet(alts []string) *altSet {
 		}
 		a.first[parts[0]] = append(a.first[parts[0]], rest)
 	}
+	a.ids = make([]int32, 0, len(a.first))
+	for w := range a.first {
+		a.ids = append(a.ids, d.intern(w))
+	}
+	slices.Sort(a.ids)
+	a.rests = make([][][]string, len(a.ids))
+	for i, id := range a.ids {
+		a.rests[i] = a.first[d.wordList[id]]
+	}
 	return a
+}
+
+// intern returns the number of a pattern word that starts an
+// alternative, adding it (and the token lemmas whose keys it matches, see
+// tree.keys) when new.
+func (d *Dictionary) intern(w string) int32 {
+	if id, ok := d.words[w]; ok {
+		return id
+	}
+	id := int32(len(d.wordList))
+	d.words[w] = id
+	d.wordList = append(d.wordList, w)
+	// a token's keys are its lemma, its form, and for a lemma of three
+	// letters or more lemma+"s", lemma+"es" and (lemma ending in y)
+	// lemma-y+"ies": index w under every lemma with w among its keys
+	d.byLemma[w] = append(d.byLemma[w], id)
+	if l, ok := strings.CutSuffix(w, "s"); ok && len(l) >= 3 {
+		d.byLemma[l] = append(d.byLemma[l], id)
+	}
+	if l, ok := strings.CutSuffix(w, "es"); ok && len(l) >= 3 {
+		d.byLemma[l] = append(d.byLemma[l], id)
+	}
+	if l, ok := strings.CutSuffix(w, "ies"); ok && len(l)+1 >= 3 {
+		d.byLemma[l+"y"] = append(d.byLemma[l+"y"], id)
+	}
+	return id
+}
+
+// find returns the index in a.ids of word id, -1 when absent.
+func (a *altSet) find(id int32) int {
+	ids := a.ids
+	if len(ids) <= 8 {
+		for i, x := range ids {
+			if x == id {
+				return i
+			}
+		}
+		return -1
+	}
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ids) && ids[lo] == id {
+		return lo
+	}
+	return -1
+}
+
+// meets reports whether a has a first word among ids (ascending).
+func (a *altSet) meets(ids []int32) bool {
+	if len(ids) == 0 || len(a.ids) == 0 {
+		return false
+	}
+	if len(ids) < len(a.ids)/4 {
+		for _, id := range ids {
+			if a.find(id) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	// merge
+	i, j := 0, 0
+	for i < len(ids) && j < len(a.ids) {
+		switch {
+		case ids[i] == a.ids[j]:
+			return true
+		case ids[i] < a.ids[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 // PPReq is a prepositional phrase a pattern requires.
@@ -200,11 +295,18 @@ type Dictionary struct {
 	// explicitBare marks verbs (lemma_particle) a PETRARCH file gave a
 	// code of their own
 	explicitBare map[string]bool
+	// words numbers the first words of all compiled alternatives
+	// (wordList[id] is the word); byLemma lists, for a token lemma, the
+	// numbers of the words among its keys (see intern)
+	words    map[string]int32
+	wordList []string
+	byLemma  map[string][]int32
 }
 
 // NewDictionary returns an empty dictionary.
 func NewDictionary() *Dictionary {
-	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}, explicitBare: map[string]bool{}}
+	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}, explicitBare: map[string]bool{},
+		words: map[string]int32{}, byLemma: map[string][]int32{}}
 }
 
 // AddSynset defines (or extends) synset name ("&WEAPON") with members;
@@ -228,7 +330,7 @@ func (d *Dictionary) compile(alts []string) *altSet {
 	if a, ok := d.sets[key]; ok {
 		return a
 	}
-	a := newAltSet(d.resolve(alts))
+	a := d.newAltSet(d.resolve(alts))
 	d.sets[key] = a
 	return a
 }
