@@ -20,7 +20,14 @@ import (
 // latter is the code's speed):
 //
 //	GOMAXPROCS=1 go test -run X -bench 'Tag$' -benchtime 5x ./internal/tag
-func BenchmarkTag(b *testing.B) {
+func BenchmarkTag(b *testing.B) { benchEWT(b, (*Tagger).Tag) }
+
+// BenchmarkTagDraft is BenchmarkTag with TagDraft:
+//
+//	GOMAXPROCS=1 go test -run X -bench 'Draft$' -benchtime 5x ./internal/tag
+func BenchmarkTagDraft(b *testing.B) { benchEWT(b, (*Tagger).TagDraft) }
+
+func benchEWT(b *testing.B, tag func(*Tagger, *event.Sentence)) {
 	path := shared.TestPath(b, "data", "ud", "english-ewt", "en_ewt-ud-dev.conllu.gz")
 	gold, err := conllu.ReadFile(path)
 	if err != nil {
@@ -43,7 +50,7 @@ func BenchmarkTag(b *testing.B) {
 	cpu0, _ := benchutil.CPUTime()
 	for n := 0; n < b.N; n++ {
 		for i := range sents {
-			tg.Tag(&sents[i])
+			tag(tg, &sents[i])
 		}
 	}
 	cpu1, _ := benchutil.CPUTime()
@@ -70,7 +77,14 @@ func BenchmarkLoad(b *testing.B) {
 // pays for filling the word caches as one pass over a corpus does:
 //
 //	GOMAXPROCS=1 go test -run X -bench TagNews -benchtime 1x ./internal/tag
-func BenchmarkTagNews(b *testing.B) {
+func BenchmarkTagNews(b *testing.B) { benchNews(b, (*Tagger).Tag) }
+
+// BenchmarkTagDraftNews is BenchmarkTagNews with TagDraft:
+//
+//	GOMAXPROCS=1 go test -run X -bench DraftNews -benchtime 1x ./internal/tag
+func BenchmarkTagDraftNews(b *testing.B) { benchNews(b, (*Tagger).TagDraft) }
+
+func benchNews(b *testing.B, tag func(*Tagger, *event.Sentence)) {
 	path := shared.TestPath(b, "data", "news", "polnear", "polnear_articles.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
@@ -109,7 +123,7 @@ func BenchmarkTagNews(b *testing.B) {
 	for n := 0; n < b.N; n++ {
 		tg = New(shipped.m)
 		for i := range sents {
-			tg.Tag(&sents[i])
+			tag(tg, &sents[i])
 		}
 	}
 	cpu1, _ := benchutil.CPUTime()

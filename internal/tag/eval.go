@@ -36,7 +36,12 @@ func (s Scores) Pct() (upos, xpos, feats, lemma float64) {
 }
 
 // Evaluate tags copies of the gold sentences (forms only) and scores them.
-func (t *Tagger) Evaluate(gold []conllu.Sentence) Scores {
+func (t *Tagger) Evaluate(gold []conllu.Sentence) Scores { return evaluate(gold, t.Tag) }
+
+// EvaluateDraft is Evaluate with TagDraft.
+func (t *Tagger) EvaluateDraft(gold []conllu.Sentence) Scores { return evaluate(gold, t.TagDraft) }
+
+func evaluate(gold []conllu.Sentence, tag func(*event.Sentence)) Scores {
 	var sc Scores
 	var s event.Sentence
 	for _, g := range gold {
@@ -44,7 +49,7 @@ func (t *Tagger) Evaluate(gold []conllu.Sentence) Scores {
 		for _, tok := range g.Tokens {
 			s.Tokens = append(s.Tokens, event.Token{ID: tok.ID, Form: tok.Form})
 		}
-		t.Tag(&s)
+		tag(&s)
 		for i, p := range s.Tokens {
 			gt := g.Tokens[i]
 			sc.Tokens++

@@ -28,10 +28,13 @@ type wordEntry struct {
 	nb [2][4]span
 	// self[p][v]: the sum of the features on the word itself (plain
 	// scores of all classes), in variant v (sentence-initial or not ×
-	// capitalization profile), computed on first use (have bit v)
+	// capitalization profile), computed on first use (have[p] bit v)
 	self [2][nVariants]span
-	have uint8
-	post []post // by tag class, for Tag
+	have [2]uint8
+	// nbHave bit p: nb[p] is computed (TagDraft computes the forward
+	// pass's sums only)
+	nbHave uint8
+	post   []post // by tag class, for Tag
 }
 
 type span struct{ off, n uint16 }
@@ -222,29 +225,21 @@ func (p *packer) addDense(w *weights, vals []int32) ([]int32, span) {
 // selfFeats, the longest list summed, has 21.
 const maxPacked = 1 << 23
 
-// neighbours fills e.nb for the first passes ws (nil ones skipped).
-func (p *packer) neighbours(e *wordEntry, ws [2]*weights) {
-	for pi, w := range ws {
-		if w == nil {
-			continue
-		}
-		for k := nbM1; k <= nbP2; k++ {
-			p.fs = nbFeats(p.fs[:0], &e.info, k)
-			e.vals, e.nb[pi][k] = p.add(w, e.vals)
-		}
+// neighbours fills e.nb[pi] for first pass pi, whose weights are w.
+func (p *packer) neighbours(e *wordEntry, pi int, w *weights) {
+	for k := nbM1; k <= nbP2; k++ {
+		p.fs = nbFeats(p.fs[:0], &e.info, k)
+		e.vals, e.nb[pi][k] = p.add(w, e.vals)
 	}
+	e.nbHave |= 1 << pi
 }
 
-// selfVariant fills e.self[.][v] from c, the token's facts in that variant.
-func (p *packer) selfVariant(e *wordEntry, ws [2]*weights, c *tokInfo, v int) {
-	for pi, w := range ws {
-		if w == nil {
-			continue
-		}
-		p.fs = selfFeats(p.fs[:0], c)
-		e.vals, e.self[pi][v] = p.addDense(w, e.vals)
-	}
-	e.have |= 1 << v
+// selfVariant fills e.self[pi][v] for first pass pi, whose weights are w,
+// from c, the token's facts in variant v.
+func (p *packer) selfVariant(e *wordEntry, pi int, w *weights, c *tokInfo, v int) {
+	p.fs = selfFeats(p.fs[:0], c)
+	e.vals, e.self[pi][v] = p.addDense(w, e.vals)
+	e.have[pi] |= 1 << v
 }
 
 // addSpan adds packed class scores to scores.
@@ -328,17 +323,27 @@ type edges struct {
 func newEdges(ws [2]*weights) *edges {
 	var p packer
 	e := &edges{bos: wordEntry{info: bosInfo}, eos: wordEntry{info: eosInfo}}
-	p.neighbours(&e.bos, ws)
-	p.neighbours(&e.eos, ws)
+	for pi, w := range ws {
+		if w != nil {
+			p.neighbours(&e.bos, pi, w)
+			p.neighbours(&e.eos, pi, w)
+		}
+	}
 	return e
 }
 
 // entries looks up (or builds) the entry of every form in sc.forms and
-// fills sc.info as analyze would.
-func (t *Tagger) entries(sc *scratch) {
+// fills sc.info as analyze would. The entries get the sums of the first
+// passes whose weights ws are not nil (TagDraft: the forward one only).
+func (t *Tagger) entries(sc *scratch, ws [2]*weights) {
 	m := t.m
 	n := len(sc.forms)
-	ws := [2]*weights{m.p1, m.pb}
+	var need uint8
+	for pi, w := range ws {
+		if w != nil {
+			need |= 1 << pi
+		}
+	}
 	sc.cache.rotate()
 	sc.ents = sc.ents[:0]
 	for _, f := range sc.forms {
@@ -346,7 +351,13 @@ func (t *Tagger) entries(sc *scratch) {
 		if e == nil {
 			e = sc.cache.add(f)
 			sc.buf = analyzeToken(&e.info, f, sc.buf, m.ambOf, m.lex, false)
-			sc.pk.neighbours(e, ws)
+		}
+		if e.nbHave&need != need {
+			for pi, w := range ws {
+				if w != nil && e.nbHave&(1<<pi) == 0 {
+					sc.pk.neighbours(e, pi, w)
+				}
+			}
 		}
 		sc.ents = append(sc.ents, e)
 	}
@@ -363,8 +374,10 @@ func (t *Tagger) entries(sc *scratch) {
 	for i, e := range sc.ents {
 		sc.info[i].sentCase = prof
 		v := variant(i == 0, prof)
-		if e.have&(1<<v) == 0 {
-			sc.pk.selfVariant(e, ws, &sc.info[i], v)
+		for pi, w := range ws {
+			if w != nil && e.have[pi]&(1<<v) == 0 {
+				sc.pk.selfVariant(e, pi, w, &sc.info[i], v)
+			}
 		}
 		sc.vars = append(sc.vars, uint8(v))
 	}

@@ -19,6 +19,12 @@
 // most positions look up only the features on word pairs and previous
 // tags. The tags are exactly those of scoring every feature.
 //
+// TagDraft is the forward first pass alone, with the lexicon's features
+// (draft.go): on EWT dev UPOS 95.29, XPOS 94.61, UFeats 92.30, lemma 97.17
+// against Tag's 95.55, 94.84, 95.65, 97.24, at ~40 % of Tag's CPU on news.
+// Refine completes a draft-tagged sentence to Tag's output without
+// redoing the forward pass.
+//
 // Features (Tense, VerbForm, Number, Person, PronType, …) come from a
 // (word, tag) lexicon learned from the treebank, corrected by a context
 // perceptron (imperative or infinitive, subject agreement, passive voice);
@@ -78,11 +84,24 @@ type Tagger struct {
 	// it survives garbage collections, which would empty the caches.
 	mu   sync.Mutex
 	free []*scratch
+	// classes of each XPOS (Refine reads a class back from its tag pair);
+	// nil when two classes have the same pair
+	classes map[string][]int
 }
 
 // New returns a Tagger for m.
 func New(m *Model) *Tagger {
-	return &Tagger{m: m, edges: newEdges([2]*weights{m.p1, m.pb})}
+	t := &Tagger{m: m, edges: newEdges([2]*weights{m.p1, m.pb}), classes: map[string][]int{}}
+	for c, x := range m.xpos {
+		for _, d := range t.classes[x] {
+			if m.upos[d] == m.upos[c] {
+				t.classes = nil
+				return t
+			}
+		}
+		t.classes[x] = append(t.classes[x], c)
+	}
+	return t
 }
 
 // maxFree bounds the idle scratch a Tagger keeps (one per concurrent
@@ -155,6 +174,12 @@ func (t *Tagger) Tag(s *event.Sentence) {
 		sc.forms = append(sc.forms, s.Tokens[i].Form)
 	}
 	tags := t.tagForms(sc)
+	t.fill(s, sc, tags, true)
+}
+
+// fill sets the tags, lemmas and features of s's tokens from their classes
+// tags; ctx: features by the context model, else the lexicon's guess.
+func (t *Tagger) fill(s *event.Sentence, sc *scratch, tags []int, ctx bool) {
 	m := t.m
 	sc.lex = sc.lex[:0]
 	sc.lems = sc.lems[:0]
@@ -177,8 +202,10 @@ func (t *Tagger) Tag(s *event.Sentence) {
 		tok := &s.Tokens[i]
 		c := tags[i]
 		tok.XPOS, tok.UPOS = m.xpos[c], m.upos[c]
-		var f uint32
-		f, sc.fs = m.fts.predict(sc.info, tags, sc.lex, i, sc.fs, sc.fscores[:len(m.fts.strs)])
+		f := sc.lex[i]
+		if ctx {
+			f, sc.fs = m.fts.predict(sc.info, tags, sc.lex, i, sc.fs, sc.fscores[:len(m.fts.strs)])
+		}
 		tok.Feats = m.fts.strs[f]
 		tok.Lemma = sc.lems[i]
 	}
@@ -192,12 +219,20 @@ func (t *Tagger) tagForms(sc *scratch) []int {
 	}
 	sc.cached = true // sc.ents are the forms' entries
 	m := t.m
-	n := len(sc.forms)
-	t.entries(sc)
+	t.entries(sc, [2]*weights{m.p1, m.pb})
 	if cap(sc.scores) < len(m.xpos) {
 		sc.scores = make([]int32, len(m.xpos))
 	}
 	sc.first = t.decodeCached(sc, m.p1, 0, sc.scores, sc.info, sc.ents, sc.vars, sc.first[:0])
+	return t.afterFirst(sc)
+}
+
+// afterFirst runs the backward first pass and the final pass over the
+// entries of sc (sc.ents, sc.info, sc.vars) given the forward pass's
+// classes sc.first, and returns the classes.
+func (t *Tagger) afterFirst(sc *scratch) []int {
+	m := t.m
+	n := len(sc.forms)
 	var back []int
 	if m.pb != nil {
 		sc.rinfo = append(sc.rinfo[:0], sc.info...)
