@@ -77,14 +77,49 @@ func BenchmarkLoad(b *testing.B) {
 // pays for filling the word caches as one pass over a corpus does:
 //
 //	GOMAXPROCS=1 go test -run X -bench TagNews -benchtime 1x ./internal/tag
-func BenchmarkTagNews(b *testing.B) { benchNews(b, (*Tagger).Tag) }
+func BenchmarkTagNews(b *testing.B) { benchNews(b, each((*Tagger).Tag)) }
 
 // BenchmarkTagDraftNews is BenchmarkTagNews with TagDraft:
 //
 //	GOMAXPROCS=1 go test -run X -bench DraftNews -benchtime 1x ./internal/tag
-func BenchmarkTagDraftNews(b *testing.B) { benchNews(b, (*Tagger).TagDraft) }
+func BenchmarkTagDraftNews(b *testing.B) { benchNews(b, each((*Tagger).TagDraft)) }
 
-func benchNews(b *testing.B, tag func(*Tagger, *event.Sentence)) {
+// BenchmarkDraftRefineNews draft-tags every sentence, as it comes, and
+// refines one in seven (the coder parses ~15 %); tokens/cpu-s counts every
+// token once:
+//
+//	GOMAXPROCS=1 go test -run X -bench DraftRefineNews -benchtime 1x ./internal/tag
+func BenchmarkDraftRefineNews(b *testing.B) {
+	benchNews(b, func(tg *Tagger, sents []event.Sentence) {
+		for i := range sents {
+			tg.TagDraft(&sents[i])
+			if i%7 == 0 {
+				tg.Refine(&sents[i])
+			}
+		}
+	})
+}
+
+// BenchmarkRefineNews draft-tags every sentence, then refines every one;
+// tokens/cpu-s counts every token once (twice tagged).
+func BenchmarkRefineNews(b *testing.B) {
+	benchNews(b, func(tg *Tagger, sents []event.Sentence) {
+		for i := range sents {
+			tg.TagDraft(&sents[i])
+			tg.Refine(&sents[i])
+		}
+	})
+}
+
+func each(tag func(*Tagger, *event.Sentence)) func(*Tagger, []event.Sentence) {
+	return func(tg *Tagger, sents []event.Sentence) {
+		for i := range sents {
+			tag(tg, &sents[i])
+		}
+	}
+}
+
+func benchNews(b *testing.B, tag func(*Tagger, []event.Sentence)) {
 	path := shared.TestPath(b, "data", "news", "polnear", "polnear_articles.jsonl.gz")
 	f, err := os.Open(path)
 	if err != nil {
@@ -122,9 +157,7 @@ func benchNews(b *testing.B, tag func(*Tagger, *event.Sentence)) {
 	var tg *Tagger
 	for n := 0; n < b.N; n++ {
 		tg = New(shipped.m)
-		for i := range sents {
-			tag(tg, &sents[i])
-		}
+		tag(tg, sents)
 	}
 	cpu1, _ := benchutil.CPUTime()
 	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
