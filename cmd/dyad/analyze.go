@@ -17,8 +17,10 @@ func newAnalyzer() (ingest.Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the coding pipeline: %w", err)
 	}
-	p.SkipIdle = true // same events, fewer sentences parsed
-	p.OnDemand = true // parse only the sentences that may yield an event
+	// parse only the sentences that may yield an event, greedy first
+	if err := p.UseFast(); err != nil {
+		return nil, fmt.Errorf("load the coding pipeline: %w", err)
+	}
 	return func(doc *event.Document) ([]event.Sentence, []event.Event, error) {
 		sents, evs := p.CodeDocument(doc)
 		return sents, evs, nil

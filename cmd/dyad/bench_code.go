@@ -38,7 +38,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	batchMB := fs.Int("batch-mb", ingest.DefaultBatchBytes>>20, "`MB` of text and annotations per store transaction at most, as dyad ingest")
 	skipIdle := fs.Bool("skip-idle", true, "parse only the sentences that can matter for an event (coder.Pipeline.SkipIdle)")
 	checkSkip := fs.Bool("check-skip", false, "instead of measuring, code every article with and without --skip-idle and compare the events")
-	beam := fs.Int("beam", 0, "parser beam width for coding, as dyad code --beam (0: the model's own)")
+	beam := fs.Int("beam", 0, "parse with one parser at this beam width, as dyad code --beam (0: greedy first, the beam model where its trees give an event)")
 	onDemand := fs.Bool("on-demand", true, "with --skip-idle, code the sentences without trees first and parse only those that may then yield an event (coder.Pipeline.OnDemand)")
 	if err := parseFlags(fs, name, args); err != nil {
 		return err
@@ -77,6 +77,10 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	}
 	if *beam > 0 {
 		p.NLP = p.NLP.WithBeam(*beam)
+	} else if *skipIdle && *onDemand {
+		if err := p.UseFast(); err != nil {
+			return err
+		}
 	}
 	if *checkSkip {
 		return checkSkipIdle(p, docs, stdout, stderr)
@@ -102,7 +106,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	for _, d := range docs {
 		bytes += len(d.Text)
 	}
-	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d; parser beam %d\n", *corpus.path, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs, p.NLP.Parser.Beam())
+	fmt.Fprintf(stdout, "corpus  %s: %d articles, %.1f MB; pipeline loaded in %v; GOMAXPROCS=%d; %s\n", *corpus.path, len(docs), float64(bytes)/1e6, load.Round(time.Millisecond), *procs, parserLine(p))
 
 	// Pass 1: raw text → sentences → events, timed per stage.
 	bar := progress.New(stderr, int64(len(docs)), "code", false)
@@ -216,6 +220,9 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	if p.OnDemand && p.SkipIdle {
 		parsedN = int(p.Parsed.Load())
 	}
+	if p.Fast != nil && p.OnDemand && p.SkipIdle {
+		fmt.Fprintf(stdout, "sentences %d, %d parsed greedily on demand, %d of them again with the beam (their greedy trees gave an event)\n", sents, parsedN, p.Confirmed.Load())
+	}
 	fmt.Fprintf(stdout, "sentences %d, %d parsed (skip-idle %v, on demand %v), events %d (%d counted: not negated or hypothetical), %.1f events per 100 sentences\n", sents, parsedN, p.SkipIdle, p.OnDemand && p.SkipIdle, evs, counted, 100*float64(evs)/ns)
 	if f := p.Failures.Load(); f > 0 {
 		fmt.Fprintf(stdout, "sentences skipped after a recognizer failure: %d\n", f)
@@ -223,6 +230,14 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "allocations %.0f per sentence, %.0f bytes per sentence; Go heap peak %s (runtime.MemStats.Sys %s); process peak RSS %s\n",
 		float64(m1.Mallocs-m0.Mallocs)/ns, float64(m1.TotalAlloc-m0.TotalAlloc)/ns, mb(m1.HeapSys), mb(m1.Sys), benchutil.PeakRSS())
 	return nil
+}
+
+// parserLine says which parsers the pipeline uses.
+func parserLine(p *coder.Pipeline) string {
+	if p.Fast != nil && p.OnDemand && p.SkipIdle {
+		return fmt.Sprintf("parser greedy (beam %d), then beam %d where its trees give an event", p.Fast.Parser.Beam(), p.NLP.Parser.Beam())
+	}
+	return fmt.Sprintf("parser beam %d", p.NLP.Parser.Beam())
 }
 
 // checkSkipIdle codes every document with and without SkipIdle and

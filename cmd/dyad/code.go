@@ -43,8 +43,8 @@ func addCoderFlags(fs *flag.FlagSet) coderFlags {
 		agentsOnly: fs.Bool("agents-only", false, "use only the --agents file for role nouns (official, villagers …), not the built-in ones"),
 		bothWays:   fs.Bool("both-ways", false, "code a coordinated subject without a target in both directions (PETRARCH) instead of once"),
 		actCodes:   fs.Bool("act-codes", false, "code a planned act with its own code (PETRARCH) instead of the intent code (planned visit 042 → 036)"),
-		beam:       fs.Int("beam", 0, "parser beam width for coding (0: the model's own, 8; 4 parses ~2x faster, EWT dev LAS -0.1; 1: the greedy model)"),
-		accurate:   fs.Bool("accurate", false, "parse every sentence the coder reads (default: code without trees first and parse only the sentences that may then yield an event)"),
+		beam:       fs.Int("beam", 0, "parse with one parser at this beam width (8: the beam model as trained, the most accurate; 4: ~2x faster; 1: the greedy model alone) instead of the default: the greedy model first, the beam model again where its trees give an event"),
+		accurate:   fs.Bool("accurate", false, "parse every sentence the coder reads with the beam model (default: code without trees first, parse only the sentences that may then yield an event)"),
 	}
 }
 
@@ -90,11 +90,17 @@ func (f coderFlags) pipeline(cmd string) (*coder.Pipeline, error) {
 	if f.beam != nil && *f.beam < 0 {
 		return nil, usageError{cmd: cmd, msg: "--beam must be 0 or more"}
 	}
-	if f.beam != nil && *f.beam > 0 {
+	switch {
+	case f.beam != nil && *f.beam > 0:
 		p.NLP = p.NLP.WithBeam(*f.beam)
-	}
-	if f.accurate != nil && !*f.accurate {
-		p.SkipIdle, p.OnDemand = true, true // parse only the sentences that may yield an event
+		if f.accurate == nil || !*f.accurate {
+			p.SkipIdle, p.OnDemand = true, true // parse only the sentences that may yield an event
+		}
+	case f.accurate == nil || !*f.accurate:
+		// parse only the sentences that may yield an event, greedy first
+		if err := p.UseFast(); err != nil {
+			return nil, err
+		}
 	}
 	if *f.discards == "none" {
 		p.Discards = nil

@@ -44,9 +44,15 @@ type Pipeline struct {
 	// anaphor's antecedent is a subject); `dyad bench code --check-skip`
 	// counts the differences.
 	OnDemand bool
-	// Parsed counts the sentences OnDemand parsed, and ParseTime the
-	// time that took (nanoseconds).
-	Parsed, ParseTime atomic.Int64
+	// Fast, when set with OnDemand, is a faster, less accurate language
+	// pipeline (the greedy parser) that parses the sentences first; only
+	// those that then yield an event are parsed again with NLP's parser
+	// and the document is coded again (see CodeAnnotated).
+	Fast *nlp.Pipeline
+	// Parsed counts the sentences OnDemand parsed (with Fast when set),
+	// Confirmed those Fast's trees gave an event and NLP parsed again, and
+	// ParseTime the time both took (nanoseconds).
+	Parsed, Confirmed, ParseTime atomic.Int64
 }
 
 // onDemand reports whether CodeAnnotated parses the sentences.
@@ -75,6 +81,19 @@ func LoadPipeline(c *Coder) (*Pipeline, error) {
 		return nil, err
 	}
 	return &Pipeline{NLP: n, KB: kb, Coder: c, Discards: d}, nil
+}
+
+// UseFast sets p to parse on demand (OnDemand, SkipIdle) with the fast
+// pipeline first and p.NLP's parser where the fast trees give an event
+// (Fast = nlp.LoadFast()): the default of dyad code, ingest and bench
+// code.
+func (p *Pipeline) UseFast() error {
+	f, err := nlp.LoadFast()
+	if err != nil {
+		return err
+	}
+	p.SkipIdle, p.OnDemand, p.Fast = true, true, f
+	return nil
 }
 
 // Body returns the part of the document the language pipeline reads and
@@ -108,30 +127,56 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 // until no more sentences need a tree (a tree can change the mentions of
 // a later sentence). A sentence without a tree is not coded: without two
 // actors and a codable word it yields no event (Code needs two mentions
-// of different actors), and with them it is parsed first.
+// of different actors), and with them it is parsed first. With Fast, the
+// sentences are parsed with Fast's parser first, and once no more need a
+// tree, each sentence that yields an event is parsed again with NLP's
+// parser and the document coded again (until no new sentence yields
+// one): events come from accurate trees, found where fast trees show
+// them. Sentences that yield no event on the fast tree keep it.
 func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
 	if !p.onDemand() || parsed == nil {
 		evs := p.codeAll(doc, sents, parsed, nil)
 		propagateDates(evs)
 		return dedupe(evs)
 	}
+	first := p.NLP
+	if p.Fast != nil {
+		first = p.Fast
+	}
 	maybe := make([]bool, len(sents))
 	done := make([]bool, len(sents))
+	var confirmed []bool
+	if p.Fast != nil {
+		confirmed = make([]bool, len(sents))
+	}
 	evs := p.codeAll(doc, sents, parsed, maybe)
 	for {
-		n := 0
+		n, again := 0, 0
 		t0 := time.Now()
 		for i := range sents {
 			if maybe[i] && !done[i] {
 				done[i] = true
-				p.NLP.Parse(&sents[i])
+				p.NLP.Tagger.Refine(&sents[i]) // draft tags → the full tagger's
+				first.Parse(&sents[i])
 				n++
 			}
 		}
-		if n == 0 {
+		if n == 0 && confirmed != nil {
+			// the fast trees are settled: the sentences they give an event
+			// get the accurate parser's tree
+			for _, e := range evs {
+				if i := e.Sentence; i >= 0 && i < len(sents) && !confirmed[i] {
+					confirmed[i], done[i] = true, true
+					p.NLP.Parse(&sents[i])
+					again++
+				}
+			}
+		}
+		if n+again == 0 {
 			break
 		}
 		p.Parsed.Add(int64(n))
+		p.Confirmed.Add(int64(again))
 		p.ParseTime.Add(int64(time.Since(t0)))
 		clear(maybe)
 		evs = p.codeAll(doc, sents, parsed, maybe)

@@ -19,8 +19,10 @@ const Unparsed = "_"
 // the events and returns parsed[i] false for the others (parsed is nil
 // when every sentence was parsed); such a sentence keeps its tokens, tags
 // and lemmas, and its tokens have Head 0 and Deprel Unparsed. With
-// OnDemand it parses none: parsed marks the sentences CodeAnnotated
-// considers, and CodeAnnotated parses those that may yield an event.
+// OnDemand it parses none and tags with the tagger's draft (forward pass
+// only, tag.Tagger.TagDraft): parsed marks the sentences CodeAnnotated
+// considers, and CodeAnnotated refines the tags of those that may yield
+// an event to the full tagger's and parses them.
 //
 // Why skipping is safe. A sentence's events come from a verb or noun whose
 // lemma (or form, or regular-inflection stem) the dictionary lists
@@ -44,7 +46,13 @@ func (p *Pipeline) AnnotateDocument(doc *event.Document) ([]event.Sentence, []bo
 	}
 	sents := nlp.Split(body, base)
 	for i := range sents {
-		p.NLP.Tag(&sents[i])
+		if p.onDemand() {
+			// draft tags (the forward pass only) for the sentences that
+			// stay unparsed; CodeAnnotated refines those it parses
+			p.NLP.Tagger.TagDraft(&sents[i])
+		} else {
+			p.NLP.Tag(&sents[i])
+		}
 	}
 	parsed := make([]bool, len(sents))
 	if !p.Discards.StoryDiscarded(doc.Text) {

@@ -173,3 +173,63 @@ func seedDocument(t *testing.T) (*event.Document, bool) {
 	}
 	return docs[0], true
 }
+
+// TestFastConfirm: with Fast the sentences that may yield an event are
+// parsed greedily, and every sentence that yields an event carries the
+// beam model's tree (the events come from accurate trees), while others
+// keep the greedy one.
+func TestFastConfirm(t *testing.T) {
+	p, err := LoadPipeline(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &Pipeline{NLP: p.NLP, KB: p.KB, Coder: p.Coder, Discards: p.Discards}
+	if err := q.UseFast(); err != nil {
+		t.Fatal(err)
+	}
+	docs := []*event.Document{{ID: "made-up", File: "made-up", Text: skipIdleText, BodyEnd: len(skipIdleText),
+		Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC)}}
+	if seed, ok := seedDocument(t); ok {
+		docs = append(docs, seed)
+	}
+	heads := func(s *event.Sentence) []int {
+		var h []int
+		for _, tok := range s.Tokens {
+			h = append(h, tok.Head)
+		}
+		return h
+	}
+	for _, doc := range docs {
+		p0, c0 := q.Parsed.Load(), q.Confirmed.Load()
+		ss, marks := q.AnnotateDocument(doc)
+		evs := q.CodeAnnotated(doc, ss, marks)
+		parsed, confirmed := q.Parsed.Load()-p0, q.Confirmed.Load()-c0
+		if len(evs) == 0 || confirmed == 0 || confirmed > parsed {
+			t.Errorf("%s: %d events, %d sentences parsed greedily, %d again with the beam; want events, and some sentences parsed again", doc.File, len(evs), parsed, confirmed)
+		}
+		withEvent := map[int]bool{}
+		for _, e := range evs {
+			withEvent[e.Sentence] = true
+		}
+		differs := 0
+		for i := range ss {
+			s := &ss[i]
+			if s.Tokens[0].Deprel == Unparsed {
+				if withEvent[i] {
+					t.Errorf("%s: sentence %d yields an event without a tree", doc.File, i)
+				}
+				continue
+			}
+			beam := event.Sentence{Text: s.Text, Tokens: append([]event.Token(nil), s.Tokens...)}
+			p.NLP.Parse(&beam)
+			same := reflect.DeepEqual(heads(s), heads(&beam))
+			if withEvent[i] && !same {
+				t.Errorf("%s: sentence %d yields an event on a tree that is not the beam's", doc.File, i)
+			}
+			if !same {
+				differs++
+			}
+		}
+		t.Logf("%s: %d events, %d sentences parsed greedily, %d again; %d greedy trees kept differ from the beam's", doc.File, len(evs), parsed, confirmed, differs)
+	}
+}
