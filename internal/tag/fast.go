@@ -1,6 +1,9 @@
 package tag
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Word-type caching for the first passes.
 //
@@ -201,12 +204,24 @@ func (p *packer) add(w *weights, vals []int32) ([]int32, span) {
 	clear(d)
 	w.score(p.fs, d)
 	off := len(vals)
-	for c, v := range d {
-		if v != 0 {
-			vals = append(vals, v<<8|int32(c))
-		}
-	}
+	vals = packNonzero(vals, d)
 	return vals, span{uint16(off), uint16(len(vals) - off)}
+}
+
+// packNonzero appends the nonzero scores of d to vals as v<<8 | class.
+// It writes every class and keeps the nonzero ones by advancing the end
+// without a branch (a word's sums are nonzero on about half of the
+// classes, which a branch would mispredict).
+func packNonzero(vals []int32, d []int32) []int32 {
+	off := len(vals)
+	vals = slices.Grow(vals, len(d))
+	buf := vals[off : off+len(d)]
+	k := 0
+	for c, v := range d {
+		buf[k] = v<<8 | int32(c) // k ≤ c
+		k += int(uint32(v|-v) >> 31)
+	}
+	return vals[:off+k]
 }
 
 // addDense is add storing all nClass scores, plain: the self sums have

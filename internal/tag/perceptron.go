@@ -224,17 +224,17 @@ func (w *weights) index() error {
 	return nil
 }
 
-// score adds the weights of feats (at most 128) to scores. The slots of
+// score adds the weights of feats to scores (64 at a time). The slots of
 // all features are fetched first, independently of each other, so that
 // their cache misses overlap; then the rows are added.
 func (w *weights) score(feats []uint64, scores []int32) {
-	var found [128]uint32
+	var found [64]uint32
 	nf := 0
 	if len(feats) > len(found) {
 		w.score(feats[len(found):], scores)
 		feats = feats[:len(found)]
 	}
-	var first [128]wslot
+	var first [64]wslot
 	for j, f := range feats {
 		if i := slot(f, w.shift); w.occ[i>>6]&(1<<(i&63)) != 0 {
 			first[j] = w.slots[i]
@@ -281,10 +281,13 @@ func (w *weights) score(feats []uint64, scores []int32) {
 // argmax returns the index of the largest score, the first of equals
 // (0 for no scores).
 func argmax[T float32 | int32](s []T) int {
-	b := 0
+	if len(s) == 0 {
+		return 0
+	}
+	b, best := 0, s[0]
 	for i, v := range s {
-		if v > s[b] {
-			b = i
+		if v > best {
+			b, best = i, v
 		}
 	}
 	return b
