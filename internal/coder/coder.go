@@ -201,6 +201,7 @@ type sentCtx struct {
 
 	kids    [][]int32 // token → numbers of its keys (keyIDs), nil until needed
 	sentIDs []int32   // the numbers of all tokens' keys, ascending
+	seen    []uint64  // match: patterns tried (scratch)
 }
 
 func (k *sentCtx) indexMentions() {
@@ -346,8 +347,8 @@ func (k *sentCtx) domainSkip(v int) func(c int) bool {
 	}
 }
 
-// match finds the best pattern of pats for token v.
-func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) {
+// match finds the best pattern of the lists for token v.
+func (k *sentCtx) match(v int, lists []*patList, passive bool) (*Pattern, []int) {
 	t := k.t
 	var dom []int
 	skip := k.domainSkip(v)
@@ -369,15 +370,42 @@ func (k *sentCtx) match(v int, pats []*Pattern, passive bool) (*Pattern, []int) 
 	var best *Pattern
 	var bestTok []int
 	bestSpec := -1
-	for _, p := range pats {
+	try := func(p *Pattern) {
 		toks, ok := k.frameMatches(v, p, dom, passive)
 		if !ok {
-			continue
+			return
 		}
 		sp := p.Specificity()
 		if best == nil || sp > bestSpec || (sp == bestSpec && p.order > best.order) {
 			best, bestSpec, bestTok = p, sp, toks
 		}
+	}
+	// the winner is the most specific match, the last added of equals:
+	// the order of trying does not matter
+	if k.kids == nil {
+		k.indexKeys()
+	}
+	for _, pl := range lists {
+		for _, i := range pl.always {
+			try(pl.pats[i])
+		}
+		if len(pl.byWord) == 0 {
+			continue
+		}
+		seen := k.seen[:0]
+		for range (len(pl.pats) + 63) / 64 {
+			seen = append(seen, 0)
+		}
+		for _, id := range k.sentIDs {
+			for _, i := range pl.byWord[id] {
+				if seen[i>>6]&(1<<(i&63)) != 0 {
+					continue
+				}
+				seen[i>>6] |= 1 << (i & 63)
+				try(pl.pats[i])
+			}
+		}
+		k.seen = seen
 	}
 	if k.explain && best != nil {
 		k.why = append(k.why, fmt.Sprintf("%d %s: %s", v+1, k.in.Sent.Tokens[v].Form, best.String()))
@@ -766,20 +794,26 @@ func (k *sentCtx) clauseSubject(c int) int {
 
 func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	t := k.t
-	pats := k.c.dict.Verb(t.lemma[v])
+	d := k.c.dict
+	var buf [2]*patList
+	lists := buf[:0]
+	if pl := d.verbIdx[t.lemma[v]]; pl != nil {
+		lists = append(lists, pl)
+	}
 	if f := t.lower[v]; f != t.lemma[v] {
 		// a dictionary may list an inflected form as a verb of its own
 		// (PETRARCH's "--- MET [031:032] ---" beside "--- MEET ---"):
 		// its patterns compete too, and win ties (added later)
-		if fp := k.c.dict.Verb(f); len(fp) > 0 {
-			all := make([]*Pattern, 0, len(pats)+len(fp))
-			pats = append(append(all, pats...), fp...)
+		if pl := d.verbIdx[f]; pl != nil {
+			lists = append(lists, pl)
 		}
 	}
-	if len(pats) == 0 {
-		pats = k.c.dict.Verb(k.guessLemma(v))
+	if len(lists) == 0 {
+		if pl := d.verbIdx[k.guessLemma(v)]; pl != nil {
+			lists = append(lists, pl)
+		}
 	}
-	if len(pats) == 0 {
+	if len(lists) == 0 {
 		return nil
 	}
 	if k.isTrend(v) {
@@ -794,7 +828,7 @@ func (k *sentCtx) codeVerb(v int, used map[int]bool) []event.Event {
 	// participle: "The president of X praised Y", parsed with "praised"
 	// modifying "president")
 	participle := t.rel(v) == "acl" && k.in.Sent.Tokens[v].XPOS == "VBN" && t.child(v, "obj", "iobj", "xcomp") < 0
-	p, objToks := k.match(v, pats, passive || participle)
+	p, objToks := k.match(v, lists, passive || participle)
 	if p == nil || p.Code == "---" || p.Code == "" {
 		return nil
 	}

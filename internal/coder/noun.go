@@ -7,11 +7,11 @@ import "github.com/dyad-events/dyad/event"
 // possessor or a by-phrase, target from a with/to/between phrase.
 func (k *sentCtx) codeNoun(n int) []event.Event {
 	t := k.t
-	pats := k.c.dict.Noun(t.lemma[n])
-	if len(pats) == 0 || k.tokMen[n] >= 0 {
+	pl := k.c.dict.nounIdx[t.lemma[n]]
+	if pl == nil || k.tokMen[n] >= 0 {
 		return nil
 	}
-	p, objToks := k.match(n, pats, false)
+	p, objToks := k.match(n, []*patList{pl}, false)
 	if p == nil || p.Code == "---" {
 		return nil
 	}

@@ -301,12 +301,14 @@ type Dictionary struct {
 	words    map[string]int32
 	wordList []string
 	byLemma  map[string][]int32
+	// verbIdx and nounIdx index the patterns of each lemma (patList)
+	verbIdx, nounIdx map[string]*patList
 }
 
 // NewDictionary returns an empty dictionary.
 func NewDictionary() *Dictionary {
 	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}, explicitBare: map[string]bool{},
-		words: map[string]int32{}, byLemma: map[string][]int32{}}
+		words: map[string]int32{}, byLemma: map[string][]int32{}, verbIdx: map[string]*patList{}, nounIdx: map[string]*patList{}}
 }
 
 // AddSynset defines (or extends) synset name ("&WEAPON") with members;
@@ -425,12 +427,60 @@ func (d *Dictionary) Add(p *Pattern) {
 			p.rPP[i].Words = d.compile(pp.Words)
 		}
 	}
-	m := d.verbs
+	m, idx := d.verbs, d.verbIdx
 	if p.Noun {
-		m = d.nouns
+		m, idx = d.nouns, d.nounIdx
 	}
 	for _, l := range p.Lemmas {
 		m[l] = append(m[l], p)
+		pl := idx[l]
+		if pl == nil {
+			pl = &patList{byWord: map[int32][]int32{}}
+			idx[l] = pl
+		}
+		pl.add(p)
+	}
+}
+
+// patList is the patterns of one lemma (Dictionary.verbs or nouns, in
+// the same order) indexed by the words their frames need: a pattern is
+// listed under the first words of its most selective word list (object,
+// pre-verb or phrase words), so that only patterns with such a word in
+// the sentence need to be tried; always lists the patterns that need no
+// word.
+type patList struct {
+	pats   []*Pattern
+	always []int32
+	byWord map[int32][]int32 // word id → indexes into pats
+}
+
+func (pl *patList) add(p *Pattern) {
+	i := int32(len(pl.pats))
+	pl.pats = append(pl.pats, p)
+	var key *altSet
+	consider := func(a *altSet) {
+		if key == nil || len(a.ids) < len(key.ids) {
+			key = a
+		}
+	}
+	for _, a := range p.rObj {
+		consider(a)
+	}
+	for _, a := range p.rPre {
+		consider(a)
+	}
+	for _, pp := range p.rPP {
+		if pp.Words != nil {
+			consider(pp.Words)
+		}
+	}
+	if key == nil {
+		pl.always = append(pl.always, i)
+		return
+	}
+	for _, id := range key.ids {
+		// (a set without words never matches: the pattern is listed nowhere)
+		pl.byWord[id] = append(pl.byWord[id], i)
 	}
 }
 
