@@ -63,6 +63,8 @@ type KB struct {
 	entries []Entry
 	vocab   map[string]int32 // word key → word id (ids start at 1)
 	edges   map[uint64]int32 // node<<32 | word id → child node
+	words   []string         // word id → word key (words[0] = "")
+	root    []int32          // word id → child of the root node, 0 for none
 	term    [][]int32        // node → entries of the phrase ending there
 	terms   int              // nodes that end a phrase (distinct phrases)
 
@@ -109,6 +111,8 @@ func newKB() *KB {
 		entries:  make([]Entry, 0, 64<<10),
 		vocab:    make(map[string]int32, 32<<10),
 		edges:    make(map[uint64]int32, 96<<10),
+		words:    []string{""},
+		root:     []int32{0},
 		term:     make([][]int32, 1, 128<<10),
 		nodes:    1, // node 0 is the root
 		persons:  map[string][]int32{},
@@ -158,6 +162,8 @@ func (kb *KB) insert(phrase string, id int32) {
 		if !ok {
 			wid = int32(len(kb.vocab) + 1)
 			kb.vocab[w] = wid
+			kb.words = append(kb.words, w)
+			kb.root = append(kb.root, 0)
 		}
 		k := uint64(node)<<32 | uint64(wid)
 		child, ok := kb.edges[k]
@@ -166,6 +172,9 @@ func (kb *KB) insert(phrase string, id int32) {
 			kb.nodes++
 			kb.edges[k] = child
 			kb.term = append(kb.term, nil)
+			if node == 0 {
+				kb.root[wid] = child
+			}
 		}
 		node = child
 	}

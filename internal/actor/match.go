@@ -11,8 +11,9 @@ import (
 // word is one match unit: a token, or one part of a hyphenated token.
 type word struct {
 	key        string
-	tok        int // token index in the sentence
-	start, end int // byte offsets into the document text
+	wid, lwid  int32 // vocabulary ids of key and lemma (KB.vocab), 0 when not in it
+	tok        int   // token index in the sentence
+	start, end int   // byte offsets into the document text
 	cap        bool
 	upper      bool   // has letters and no lowercase letter
 	blocked    bool   // a prefix such as "non-" precedes it inside the token
@@ -28,20 +29,27 @@ type word struct {
 var blockingPrefixes = map[string]bool{"non": true, "anti": true, "pro": true, "ex": true, "post": true, "pre": true, "mid": true}
 
 // appendWords splits the sentence's tokens into words.
-func appendWords(dst []word, toks []event.Token) []word {
+func (kb *KB) appendWords(dst []word, toks []event.Token) []word {
+	var one [1]string
 	for ti := range toks {
 		t := &toks[ti]
 		form := t.Form
 		if form == "'s" || form == "’s" || form == "'" || form == "’" {
-			dst = append(dst, word{key: "'s", tok: ti, start: t.Start, end: t.End})
+			dst = append(dst, word{key: "'s", wid: kb.vocab["'s"], tok: ti, start: t.Start, end: t.End})
 			continue
 		}
-		parts := splitHyphens(form)
+		var parts []string
+		if hasHyphen(form) {
+			parts = splitHyphens(form)
+		} else {
+			one[0] = form
+			parts = one[:]
+		}
 		if len(parts) == 0 {
 			// a dash token: inside a word ("Self - Defense" split by the
 			// tokenizer) it joins; with a space around it it separates
 			if t.SpaceAfter || (ti > 0 && toks[ti-1].SpaceAfter) {
-				dst = append(dst, word{key: "-", tok: ti, start: t.Start, end: t.End})
+				dst = append(dst, word{key: "-", wid: kb.vocab["-"], tok: ti, start: t.Start, end: t.End})
 			}
 			continue
 		}
@@ -57,13 +65,13 @@ func appendWords(dst []word, toks []event.Token) []word {
 					pos += k + len(p)
 				}
 			}
-			w.key = wordKey(p)
+			w.key, w.wid = kb.wordKey(p)
 			w.cap, w.upper = caseOf(p)
 			w.blocked = blocked
 			w.propn = t.UPOS == "PROPN"
-			if len(parts) == 1 && t.Lemma != "" && t.Lemma != "_" {
-				if l := wordKey(t.Lemma); l != w.key {
-					w.lemma = l
+			if len(parts) == 1 && t.Lemma != "" && t.Lemma != "_" && t.Lemma != p {
+				if l, lid := kb.wordKey(t.Lemma); l != w.key {
+					w.lemma, w.lwid = l, lid
 				}
 			}
 			w.adj = t.UPOS == "ADJ"
@@ -79,6 +87,55 @@ func appendWords(dst []word, toks []event.Token) []word {
 		}
 	}
 	return dst
+}
+
+// hasHyphen reports whether splitHyphens would split s (or drop it).
+func hasHyphen(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b == '-' || b == 0xE2 { // 0xE2: the first byte of ‐ ‑ –
+			return true
+		}
+	}
+	return false
+}
+
+// wordKey returns wordKey(s) and its vocabulary id (0 when not in the
+// vocabulary). A word in the vocabulary gets the vocabulary's copy of
+// its key, so most capitalized words cost no allocation.
+func (kb *KB) wordKey(s string) (string, int32) {
+	var buf [64]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf || n == len(buf) {
+			k := wordKey(s)
+			return k, kb.vocab[k]
+		}
+		switch {
+		case b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		case b == '.' || b == ',' || b == '(' || b == ')' || b == '"':
+			continue
+		}
+		buf[n] = b
+		n++
+	}
+	if n == len(s) && !hasUpperASCII(s) {
+		return s, kb.vocab[s] // already a key
+	}
+	if id, ok := kb.vocab[string(buf[:n])]; ok {
+		return kb.words[id], id
+	}
+	return string(buf[:n]), 0
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func caseOf(s string) (cap, upper bool) {
@@ -133,10 +190,10 @@ func (kb *KB) match(ws []word, buf []hit) []hit {
 		bestJ := -1
 		var best []int32
 		for j := i; j < len(ws); j++ {
-			child, ok := kb.step(node, ws[j].key)
+			child, ok := kb.stepID(node, ws[j].wid)
 			if !ok && ws[j].lemma != "" {
 				// irregular forms the dictionary lists by lemma only
-				child, ok = kb.step(node, ws[j].lemma)
+				child, ok = kb.stepID(node, ws[j].lwid)
 			}
 			if !ok {
 				break
@@ -171,6 +228,20 @@ func (kb *KB) match(ws []word, buf []hit) []hit {
 		i = bestJ
 	}
 	return out
+}
+
+// stepID follows the trie edge for word id wid (0: not in the vocabulary)
+// from node.
+func (kb *KB) stepID(node, wid int32) (int32, bool) {
+	if wid <= 0 {
+		return 0, false
+	}
+	if node == 0 {
+		c := kb.root[wid]
+		return c, c != 0
+	}
+	child, ok := kb.edges[uint64(node)<<32|uint64(wid)]
+	return child, ok
 }
 
 // step follows the trie edge for word key from node.

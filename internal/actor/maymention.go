@@ -21,7 +21,7 @@ func (kb *KB) MentionBound(s *event.Sentence) int {
 		return 0
 	}
 	sc := scratchPool.Get().(*scratch)
-	sc.words = appendWords(sc.words[:0], s.Tokens)
+	sc.words = kb.appendWords(sc.words[:0], s.Tokens)
 	sc.hits = kb.match(sc.words, sc.hits[:0])
 	n := 0
 	for _, h := range sc.hits {
