@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"sort"
 	"strconv"
@@ -65,8 +66,12 @@ type KB struct {
 	edges   map[uint64]int32 // node<<32 | word id → child node
 	words   []string         // word id → word key (words[0] = "")
 	root    []int32          // word id → child of the root node, 0 for none
-	term    [][]int32        // node → entries of the phrase ending there
-	terms   int              // nodes that end a phrase (distinct phrases)
+	// bloom tells most words outside the vocabulary without a map lookup
+	// (see mayKnow)
+	bloom     []uint64
+	bloomSeed maphash.Seed
+	term      [][]int32 // node → entries of the phrase ending there
+	terms     int       // nodes that end a phrase (distinct phrases)
 
 	nodes int32
 
@@ -108,17 +113,19 @@ func New() (*KB, error) {
 
 func newKB() *KB {
 	return &KB{
-		entries:  make([]Entry, 0, 64<<10),
-		vocab:    make(map[string]int32, 32<<10),
-		edges:    make(map[uint64]int32, 96<<10),
-		words:    []string{""},
-		root:     []int32{0},
-		term:     make([][]int32, 1, 128<<10),
-		nodes:    1, // node 0 is the root
-		persons:  map[string][]int32{},
-		surnames: map[string][]int32{},
-		given:    map[string]bool{},
-		offices:  map[string][]int32{},
+		entries:   make([]Entry, 0, 64<<10),
+		vocab:     make(map[string]int32, 32<<10),
+		edges:     make(map[uint64]int32, 96<<10),
+		words:     []string{""},
+		root:      []int32{0},
+		bloom:     make([]uint64, bloomWords),
+		bloomSeed: maphash.MakeSeed(),
+		term:      make([][]int32, 1, 128<<10),
+		nodes:     1, // node 0 is the root
+		persons:   map[string][]int32{},
+		surnames:  map[string][]int32{},
+		given:     map[string]bool{},
+		offices:   map[string][]int32{},
 	}
 }
 
@@ -164,6 +171,8 @@ func (kb *KB) insert(phrase string, id int32) {
 			kb.vocab[w] = wid
 			kb.words = append(kb.words, w)
 			kb.root = append(kb.root, 0)
+			i, bits := bloomBits(maphash.String(kb.bloomSeed, w))
+			kb.bloom[i] |= bits
 		}
 		k := uint64(node)<<32 | uint64(wid)
 		child, ok := kb.edges[k]
@@ -182,6 +191,29 @@ func (kb *KB) insert(phrase string, id int32) {
 		kb.terms++
 	}
 	kb.term[node] = append(kb.term[node], id)
+}
+
+// bloomWords is the size of KB.bloom in 64-bit words (128 KB).
+const bloomWords = 1 << 14
+
+// bloomBits returns the bloom filter word and the three bits of a hash.
+func bloomBits(h uint64) (int, uint64) {
+	return int(h & (bloomWords - 1)), 1<<(h>>14&63) | 1<<(h>>20&63) | 1<<(h>>26&63)
+}
+
+// mayKnow reports whether a word key with hash h may be in the
+// vocabulary; false means it is not.
+func (kb *KB) mayKnow(h uint64) bool {
+	i, bits := bloomBits(h)
+	return kb.bloom[i]&bits == bits
+}
+
+// vocabID returns the vocabulary id of a word key, 0 when it has none.
+func (kb *KB) vocabID(w string) int32 {
+	if !kb.mayKnow(maphash.String(kb.bloomSeed, w)) {
+		return 0
+	}
+	return kb.vocab[w]
 }
 
 // index builds the person, surname and office indexes and adds surnames to

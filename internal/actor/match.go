@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,7 +36,7 @@ func (kb *KB) appendWords(dst []word, toks []event.Token) []word {
 		t := &toks[ti]
 		form := t.Form
 		if form == "'s" || form == "’s" || form == "'" || form == "’" {
-			dst = append(dst, word{key: "'s", wid: kb.vocab["'s"], tok: ti, start: t.Start, end: t.End})
+			dst = append(dst, word{key: "'s", wid: kb.vocabID("'s"), tok: ti, start: t.Start, end: t.End})
 			continue
 		}
 		var parts []string
@@ -49,7 +50,7 @@ func (kb *KB) appendWords(dst []word, toks []event.Token) []word {
 			// a dash token: inside a word ("Self - Defense" split by the
 			// tokenizer) it joins; with a space around it it separates
 			if t.SpaceAfter || (ti > 0 && toks[ti-1].SpaceAfter) {
-				dst = append(dst, word{key: "-", wid: kb.vocab["-"], tok: ti, start: t.Start, end: t.End})
+				dst = append(dst, word{key: "-", wid: kb.vocabID("-"), tok: ti, start: t.Start, end: t.End})
 			}
 			continue
 		}
@@ -109,7 +110,7 @@ func (kb *KB) wordKey(s string) (string, int32) {
 		b := s[i]
 		if b >= utf8.RuneSelf || n == len(buf) {
 			k := wordKey(s)
-			return k, kb.vocab[k]
+			return k, kb.vocabID(k)
 		}
 		switch {
 		case b >= 'A' && b <= 'Z':
@@ -120,8 +121,14 @@ func (kb *KB) wordKey(s string) (string, int32) {
 		buf[n] = b
 		n++
 	}
+	if n == 0 {
+		return "", kb.vocabID("") // punctuation
+	}
 	if n == len(s) && !hasUpperASCII(s) {
-		return s, kb.vocab[s] // already a key
+		return s, kb.vocabID(s) // already a key
+	}
+	if !kb.mayKnow(maphash.Bytes(kb.bloomSeed, buf[:n])) {
+		return string(buf[:n]), 0
 	}
 	if id, ok := kb.vocab[string(buf[:n])]; ok {
 		return kb.words[id], id

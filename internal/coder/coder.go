@@ -540,7 +540,7 @@ func (k *sentCtx) altMatch(j int, a *altSet, dom []int) bool {
 	return false
 }
 
-// keyIDs returns the dictionary's numbers of token j's keys (tree.keys)
+// keyIDs returns the dictionary's numbers of token j's keys (see tree)
 // that start an alternative of some pattern.
 func (k *sentCtx) keyIDs(j int) []int32 {
 	if k.kids == nil {
@@ -557,8 +557,9 @@ func (k *sentCtx) indexKeys() {
 	k.kids = make([][]int32, n)
 	var all []int32
 	for i := 0; i < n; i++ {
-		ids := d.byLemma[t.lemma[i]]
-		if lw := t.lower[i]; lw != t.lemma[i] {
+		ids := d.lemmaIDs(t.lemma[i])
+		if lw := t.lower[i]; lw != t.lemma[i] && d.mayBeLemma(lw) {
+			// (every word is a key of byLemma: its filter serves here too)
 			if id, ok := d.words[lw]; ok {
 				ids = append(ids[:len(ids):len(ids)], id)
 			}

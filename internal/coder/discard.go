@@ -64,6 +64,57 @@ func firstWord(p string) string {
 	return p[:i]
 }
 
+// mayMatch reports whether match(strings.ToLower(text)) may be true:
+// whether some word of text, lower-cased, is the first word of a phrase
+// (or some phrase has none). It lowers only the words, without
+// allocating for ASCII ones: strings.ToLower keeps the word boundaries
+// (it changes only letters, to letters) and lowers rune by rune, so the
+// words of the lower-cased text are the lower-cased words of text.
+func (x *phraseIndex) mayMatch(text string) bool {
+	if len(x.always) > 0 {
+		return true
+	}
+	if len(x.byWord) == 0 {
+		return false
+	}
+	var buf [64]byte
+	for i := 0; i < len(text); {
+		if !isWordOrUpper(text[i]) {
+			i++
+			continue
+		}
+		j, ascii := i, true
+		for j < len(text) && isWordOrUpper(text[j]) {
+			if text[j] >= 0x80 {
+				ascii = false
+			}
+			j++
+		}
+		w := text[i:j]
+		var ps []string
+		if ascii && len(w) <= len(buf) {
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			ps = x.byWord[string(buf[:len(w)])]
+		} else {
+			ps = x.byWord[strings.ToLower(w)]
+		}
+		if len(ps) > 0 {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// isWordOrUpper reports whether c is a word byte before lower-casing.
+func isWordOrUpper(c byte) bool { return isWordByte(c) || c >= 'A' && c <= 'Z' }
+
 // match reports whether the lower-case text contains one of the phrases
 // at word boundaries (as containsAny over all of them).
 func (x *phraseIndex) match(low string) bool {
@@ -136,6 +187,9 @@ func (d *Discards) StoryDiscarded(text string) bool {
 		return false
 	}
 	d.index()
+	if !d.storyIndex.mayMatch(text) {
+		return false
+	}
 	return d.storyIndex.match(strings.ToLower(text))
 }
 
@@ -149,6 +203,9 @@ func (d *Discards) SentenceDiscarded(text string) bool {
 		return false
 	}
 	d.index()
+	if !d.sentIndex.mayMatch(text) && !d.storyIndex.mayMatch(text) {
+		return false
+	}
 	low := strings.ToLower(text)
 	return d.sentIndex.match(low) || d.storyIndex.match(low)
 }

@@ -67,3 +67,39 @@ func TestPhraseIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseIndexMayMatch: the test on the text as written never rules
+// out a match in the lower-cased text.
+func TestPhraseIndexMayMatch(t *testing.T) {
+	d, err := DefaultDiscards()
+	if err != nil {
+		t.Fatal(err)
+	}
+	phrases := append(append([]string(nil), d.Sentence...), "world cup", "cup", "école", "i̇stanbul derby", "kelvin")
+	x := newPhraseIndex(phrases)
+	words := []string{"The", "WORLD", "Cup", "final", "CRICKET", "batsmen", "Japan", "nato", "“Champions”", "League", "cups",
+		"École", "İstanbul", "Derby", "\u212aelvin", "Kelvin", ",", ".", "  ", "É", "BOXING", "\xff", "Straße"}
+	rnd := uint64(7)
+	hits := 0
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := 0; k < 8; k++ {
+			rnd = rnd*6364136223846793005 + 1442695040888963407
+			b.WriteString(words[(rnd>>33)%uint64(len(words))])
+			if rnd>>62 != 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		m := x.match(strings.ToLower(text))
+		if m {
+			hits++
+		}
+		if m && !x.mayMatch(text) {
+			t.Fatalf("%q: matches, but mayMatch says no", text)
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no text matched: the test tests nothing")
+	}
+}

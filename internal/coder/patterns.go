@@ -3,6 +3,7 @@ package coder
 import (
 	"bufio"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strings"
@@ -107,8 +108,8 @@ func (d *Dictionary) newAltSet(alts []string) *altSet {
 }
 
 // intern returns the number of a pattern word that starts an
-// alternative, adding it (and the token lemmas whose keys it matches, see
-// tree.keys) when new.
+// alternative, adding it (and the token lemmas whose keys it matches,
+// see tree) when new.
 func (d *Dictionary) intern(w string) int32 {
 	if id, ok := d.words[w]; ok {
 		return id
@@ -119,17 +120,46 @@ func (d *Dictionary) intern(w string) int32 {
 	// a token's keys are its lemma, its form, and for a lemma of three
 	// letters or more lemma+"s", lemma+"es" and (lemma ending in y)
 	// lemma-y+"ies": index w under every lemma with w among its keys
-	d.byLemma[w] = append(d.byLemma[w], id)
+	d.addLemma(w, id)
 	if l, ok := strings.CutSuffix(w, "s"); ok && len(l) >= 3 {
-		d.byLemma[l] = append(d.byLemma[l], id)
+		d.addLemma(l, id)
 	}
 	if l, ok := strings.CutSuffix(w, "es"); ok && len(l) >= 3 {
-		d.byLemma[l] = append(d.byLemma[l], id)
+		d.addLemma(l, id)
 	}
 	if l, ok := strings.CutSuffix(w, "ies"); ok && len(l)+1 >= 3 {
-		d.byLemma[l+"y"] = append(d.byLemma[l+"y"], id)
+		d.addLemma(l+"y", id)
 	}
 	return id
+}
+
+func (d *Dictionary) addLemma(l string, id int32) {
+	d.byLemma[l] = append(d.byLemma[l], id)
+	i, bits := bloomBits(maphash.String(d.seed, l))
+	d.bloom[i] |= bits
+}
+
+// bloomWords is the size of Dictionary.bloom in 64-bit words (32 KB).
+const bloomWords = 1 << 12
+
+// bloomBits returns the bloom filter word and the three bits of a hash.
+func bloomBits(h uint64) (int, uint64) {
+	return int(h & (bloomWords - 1)), 1<<(h>>12&63) | 1<<(h>>18&63) | 1<<(h>>24&63)
+}
+
+// mayBeLemma reports whether l may be a key of byLemma (every word is
+// one); false means it is not.
+func (d *Dictionary) mayBeLemma(l string) bool {
+	i, bits := bloomBits(maphash.String(d.seed, l))
+	return d.bloom[i]&bits == bits
+}
+
+// lemmaIDs returns byLemma[l], ruling most words out by the bloom filter.
+func (d *Dictionary) lemmaIDs(l string) []int32 {
+	if !d.mayBeLemma(l) {
+		return nil
+	}
+	return d.byLemma[l]
 }
 
 // find returns the index in a.ids of word id, -1 when absent.
@@ -301,6 +331,8 @@ type Dictionary struct {
 	words    map[string]int32
 	wordList []string
 	byLemma  map[string][]int32
+	bloom    []uint64 // the keys of byLemma (see lemmaIDs)
+	seed     maphash.Seed
 	// verbIdx and nounIdx index the patterns of each lemma (patList)
 	verbIdx, nounIdx map[string]*patList
 }
@@ -308,7 +340,8 @@ type Dictionary struct {
 // NewDictionary returns an empty dictionary.
 func NewDictionary() *Dictionary {
 	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}, explicitBare: map[string]bool{},
-		words: map[string]int32{}, byLemma: map[string][]int32{}, verbIdx: map[string]*patList{}, nounIdx: map[string]*patList{}}
+		words: map[string]int32{}, byLemma: map[string][]int32{}, verbIdx: map[string]*patList{}, nounIdx: map[string]*patList{},
+		bloom: make([]uint64, bloomWords), seed: maphash.MakeSeed()}
 }
 
 // AddSynset defines (or extends) synset name ("&WEAPON") with members;

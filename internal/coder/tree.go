@@ -12,10 +12,13 @@ type tree struct {
 	s        *event.Sentence
 	head     []int
 	children [][]int
-	lower    []string   // lower-case forms
-	lemma    []string   // lower-case lemmas (form when the lemma is missing)
-	rels     []string   // relations, with false passives undone (see activeFix)
-	keys     [][]string // the pattern words a token matches: form, lemma, plural forms of the lemma
+	lower    []string // lower-case forms
+	lemma    []string // lower-case lemmas (form when the lemma is missing)
+	rels     []string // relations, with false passives undone (see activeFix)
+	// The pattern words a token matches as the first word of an
+	// alternative, its keys, are its form, its lemma and, for a lemma of
+	// three letters or more, lemma+"s", lemma+"es" and (lemma ending in
+	// y) lemma-y+"ies": see Dictionary.intern and sentCtx.keyIDs.
 }
 
 func newTree(s *event.Sentence) *tree {
@@ -38,22 +41,6 @@ func newTree(s *event.Sentence) *tree {
 			l = tok.Form
 		}
 		t.lemma[i] = strings.ToLower(l)
-	}
-	t.keys = make([][]string, n)
-	for i := range t.keys {
-		lw, lm := t.lower[i], t.lemma[i]
-		ks := make([]string, 0, 5)
-		ks = append(ks, lm)
-		if lw != lm {
-			ks = append(ks, lw)
-		}
-		if len(lm) >= 3 {
-			ks = append(ks, lm+"s", lm+"es")
-			if strings.HasSuffix(lm, "y") {
-				ks = append(ks, lm[:len(lm)-1]+"ies")
-			}
-		}
-		t.keys[i] = ks
 	}
 	// Guard against cycles from a broken parse: cut any head chain that
 	// does not reach the root within n steps.

@@ -124,6 +124,9 @@ type Expr struct {
 // value.
 func (e Expr) Time() (t time.Time, ok bool) {
 	var y, m, d int
+	if y, m, d, ok := quickDate(e.Value, e.Precision); ok {
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	}
 	switch e.Precision {
 	case event.PrecisionDay, event.PrecisionWeek:
 		if _, err := fmt.Sscanf(e.Value, "%d-%d-%d", &y, &m, &d); err != nil {
@@ -143,6 +146,52 @@ func (e Expr) Time() (t time.Time, ok bool) {
 		return time.Time{}, false
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// quickDate reads a value of the usual form for its precision ("2023-07-10",
+// "2023-07", "2023": digits and single dashes) as Time's Sscanf would;
+// ok is false for anything else, which Time then reads with Sscanf.
+func quickDate(v, prec string) (y, m, d int, ok bool) {
+	parts := 0
+	switch prec {
+	case event.PrecisionDay, event.PrecisionWeek:
+		parts = 3
+	case event.PrecisionMonth:
+		parts = 2
+		d = 1
+	case event.PrecisionYear, event.PrecisionDecade:
+		parts = 1
+		m, d = 1, 1
+	default:
+		return 0, 0, 0, false
+	}
+	var n [3]int
+	k, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			if digits == 9 {
+				return 0, 0, 0, false
+			}
+			n[k] = n[k]*10 + int(c-'0')
+			digits++
+		case c == '-' && digits > 0 && k+1 < parts:
+			k++
+			digits = 0
+		default:
+			return 0, 0, 0, false
+		}
+	}
+	if digits == 0 || k+1 != parts {
+		return 0, 0, 0, false
+	}
+	switch parts {
+	case 3:
+		return n[0], n[1], n[2], true
+	case 2:
+		return n[0], n[1], d, true
+	}
+	return n[0], m, d, true
 }
 
 // Doc holds the per-document state of resolution: the publication date and
