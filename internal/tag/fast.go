@@ -16,7 +16,9 @@ import (
 // vectors in a bounded cache, and looks up per position only the 11
 // features on pairs of tokens and the 7 on the pass's own previous tags.
 // Scores are integers, so the sums are exactly those of scoring every
-// feature at every position: the tags do not change.
+// feature at every position: the tags do not change. An entry holds the
+// sums of a first pass only once a pass needs them (TagDraft runs the
+// forward pass alone).
 
 // wordEntry is the cached analysis of one form.
 type wordEntry struct {
@@ -396,6 +398,26 @@ func (t *Tagger) entries(sc *scratch, ws [2]*weights) {
 		}
 		sc.vars = append(sc.vars, uint8(v))
 	}
+	// Touch the sums the passes will read, one load a cache line: the
+	// loads are independent here, so their cache and TLB misses overlap,
+	// where in the passes each waits for the previous position's tag.
+	var sink int32
+	for i, e := range sc.ents {
+		for pi, w := range ws {
+			if w == nil {
+				continue
+			}
+			nb := &e.nb[pi]
+			for k := int(nb[nbM1].off); k < int(nb[nbP2].off)+int(nb[nbP2].n); k += 16 {
+				sink += e.vals[k]
+			}
+			self := e.self[pi][sc.vars[i]]
+			for k := int(self.off); k < int(self.off)+int(self.n); k += 16 {
+				sink += e.vals[k]
+			}
+		}
+	}
+	sc.sink = sink
 }
 
 // decodeCached is a first pass (pi 0 forward with m.p1, 1 backward with

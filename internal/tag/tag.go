@@ -158,6 +158,7 @@ type scratch struct {
 	pk          packer
 	ents, rents []*wordEntry
 	vars, rvars []uint8
+	sink        int32 // keeps entries' touching loads
 }
 
 // Tag fills UPOS, XPOS, Feats and Lemma of every token from its Form.
