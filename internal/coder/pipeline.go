@@ -5,6 +5,8 @@ import (
 	"io"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/internal/actor"
@@ -135,7 +137,7 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 // them. Sentences that yield no event on the fast tree keep it.
 func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
 	if !p.onDemand() || parsed == nil {
-		evs := p.codeAll(doc, sents, parsed, nil)
+		evs := p.codeAll(doc, sents, parsed, nil, nil)
 		propagateDates(evs)
 		return dedupe(evs)
 	}
@@ -144,12 +146,13 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 		first = p.Fast
 	}
 	maybe := make([]bool, len(sents))
+	names := make([][]int, len(sents))
 	done := make([]bool, len(sents))
 	var confirmed []bool
 	if p.Fast != nil {
 		confirmed = make([]bool, len(sents))
 	}
-	evs := p.codeAll(doc, sents, parsed, maybe)
+	evs := p.codeAll(doc, sents, parsed, maybe, names)
 	for {
 		n, again := 0, 0
 		t0 := time.Now()
@@ -157,6 +160,7 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 			if maybe[i] && !done[i] {
 				done[i] = true
 				p.NLP.Tagger.Refine(&sents[i]) // draft tags → the full tagger's
+				properNames(&sents[i], names[i])
 				first.Parse(&sents[i])
 				n++
 			}
@@ -179,10 +183,51 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 		p.Confirmed.Add(int64(again))
 		p.ParseTime.Add(int64(time.Since(t0)))
 		clear(maybe)
-		evs = p.codeAll(doc, sents, parsed, maybe)
+		evs = p.codeAll(doc, sents, parsed, maybe, names)
 	}
 	propagateDates(evs)
 	return dedupe(evs)
+}
+
+// misTaggedNames appends to dst the head tokens of the mentions ms that
+// name an actor, are capitalized and are tagged NOUN or VERB.
+func misTaggedNames(s *event.Sentence, ms []actor.Mention, dst []int) []int {
+	for _, m := range ms {
+		switch m.Kind {
+		case actor.KindPerson, actor.KindCountry, actor.KindCapital, actor.KindOrg, actor.KindGroup:
+		default:
+			continue
+		}
+		if m.Head < 0 || m.Head >= len(s.Tokens) {
+			continue
+		}
+		t := &s.Tokens[m.Head]
+		if r, _ := utf8.DecodeRuneInString(t.Form); !unicode.IsUpper(r) || (t.UPOS != "NOUN" && t.UPOS != "VERB") {
+			continue
+		}
+		dst = append(dst, m.Head)
+	}
+	return dst
+}
+
+// properNames tags the tokens heads (from misTaggedNames, on the
+// sentence's tags then) as proper nouns, if they are still tagged NOUN or
+// VERB, before the sentence is parsed: the parser attaches a name read as
+// a verb as the clause's predicate. The actor dictionaries know better
+// than a tagger trained on web text of the 2000s that "Trump" opening a
+// sentence is a name.
+func properNames(s *event.Sentence, heads []int) {
+	for _, h := range heads {
+		t := &s.Tokens[h]
+		if t.UPOS != "NOUN" && t.UPOS != "VERB" {
+			continue
+		}
+		x, f := "NNP", "Number=Sing"
+		if t.XPOS == "NNS" {
+			x, f = "NNPS", "Number=Plur"
+		}
+		t.UPOS, t.XPOS, t.Lemma, t.Feats = "PROPN", x, t.Form, f
+	}
 }
 
 // twoActors reports whether the mentions name two different actors.
@@ -199,7 +244,12 @@ func twoActors(ms []Mention) bool {
 // merging restated events. With maybe, it marks the sentences that have
 // two resolved mentions of different actors and a word the dictionaries
 // may code: those that could yield an event on another tree.
-func (p *Pipeline) codeAll(doc *event.Document, sents []event.Sentence, parsed []bool, maybe []bool) []event.Event {
+//
+// With names, it also lists for each marked sentence the head tokens of
+// its mentions that name an actor (a person, country, organization,
+// capital or group, capitalized) but are tagged as a common noun or a
+// verb: "Trump" opening a sentence, read as the noun or verb "trump".
+func (p *Pipeline) codeAll(doc *event.Document, sents []event.Sentence, parsed []bool, maybe []bool, names [][]int) []event.Event {
 	wd := when.NewDoc(doc.Published)
 	ad := p.KB.NewDoc(doc.Published)
 	var evs []event.Event
@@ -248,6 +298,9 @@ func (p *Pipeline) codeAll(doc *event.Document, sents []event.Sentence, parsed [
 		if maybe != nil {
 			if twoActors(in.Mentions) && p.Coder.mayTrigger(s) {
 				maybe[i] = true
+				if names != nil {
+					names[i] = misTaggedNames(s, ms, names[i][:0])
+				}
 			}
 			if len(s.Tokens) > 0 && s.Tokens[0].Deprel == Unparsed {
 				continue // not parsed yet: without two actors and a codable word it yields no event; with them it is parsed and coded next round

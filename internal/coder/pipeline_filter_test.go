@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/internal/actor"
 	"github.com/dyad-events/dyad/internal/benchutil"
 	"github.com/dyad-events/dyad/internal/shared"
 	"github.com/dyad-events/dyad/internal/source"
@@ -231,5 +232,41 @@ func TestFastConfirm(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d events, %d sentences parsed greedily, %d again; %d greedy trees kept differ from the beam's", doc.File, len(evs), parsed, confirmed, differs)
+	}
+}
+
+// TestProperNames: a capitalized actor name tagged as a common noun or a
+// verb is tagged a proper noun before parsing; other mentions (a role, a
+// demonym adjective, a pronoun) and other tokens keep their tags.
+func TestProperNames(t *testing.T) {
+	s := &event.Sentence{Tokens: []event.Token{
+		{Form: "Trump", UPOS: "VERB", XPOS: "VB", Lemma: "trump"},
+		{Form: "praised", UPOS: "VERB", XPOS: "VBD", Lemma: "praise"},
+		{Form: "Russian", UPOS: "ADJ", XPOS: "JJ", Lemma: "Russian"},
+		{Form: "officials", UPOS: "NOUN", XPOS: "NNS", Lemma: "official"},
+		{Form: "and", UPOS: "CCONJ", XPOS: "CC", Lemma: "and"},
+		{Form: "Turks", UPOS: "NOUN", XPOS: "NNS", Lemma: "turk"},
+		{Form: "and", UPOS: "CCONJ", XPOS: "CC", Lemma: "and"},
+		{Form: "them", UPOS: "PRON", XPOS: "PRP", Lemma: "they"},
+	}}
+	ms := []actor.Mention{
+		{First: 0, Last: 0, Head: 0, Kind: actor.KindPerson},
+		{First: 2, Last: 3, Head: 3, Kind: actor.KindRole},
+		{First: 2, Last: 2, Head: 2, Kind: actor.KindCountry},
+		{First: 5, Last: 5, Head: 5, Kind: actor.KindCountry},
+		{First: 7, Last: 7, Head: 7, Kind: actor.KindPronoun},
+		{First: 9, Last: 9, Head: 9, Kind: actor.KindCountry}, // out of range: ignored
+	}
+	heads := misTaggedNames(s, ms, nil)
+	if !reflect.DeepEqual(heads, []int{0, 5}) {
+		t.Fatalf("misTaggedNames = %v, want [0 5]", heads)
+	}
+	properNames(s, heads)
+	want := []string{"PROPN NNP Trump Number=Sing", "VERB VBD praise ", "ADJ JJ Russian ", "NOUN NNS official ", "CCONJ CC and ", "PROPN NNPS Turks Number=Plur"}
+	for i, w := range want {
+		tk := s.Tokens[i]
+		if got := tk.UPOS + " " + tk.XPOS + " " + tk.Lemma + " " + tk.Feats; got != w {
+			t.Errorf("token %d %q: %q, want %q", i, tk.Form, got, w)
+		}
 	}
 }
