@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -349,5 +351,67 @@ func TestThreadsFollowGOMAXPROCS(t *testing.T) {
 	var n int
 	if err := s.DB().QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("threads = %d, %v; want 1", n, err)
+	}
+}
+
+// TestMigrateSentences: sentences stored by schema v2 (text, tokens as
+// tab-separated lines or JSON) read the same after the v3 migration, and
+// sentences added after it (text left to the document, binary tokens)
+// read back exactly.
+func TestMigrateSentences(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	all := migrations
+	migrations = all[:2]
+	old, err := Open(path)
+	migrations = all
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Yesterday Ministers met. Talks went on."
+	if _, err := old.AddDocument(ctx, doc("v2", text), nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	j, _ := json.Marshal(sampleTokens[:1])
+	if _, err := old.DB().Exec(`INSERT INTO sentences VALUES ('v2', 0, 10, 24, 'Ministers met.', ?), ('v2', 1, 25, 39, 'Talks went on.', ?)`, sampleTSV, string(j)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Sentences(ctx, "v2")
+	want := []event.Sentence{{Index: 0, Start: 10, End: 24, Text: "Ministers met.", Tokens: sampleTokens}, {Index: 1, Start: 25, End: 39, Text: "Talks went on.", Tokens: sampleTokens[:1]}}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("v2 sentences after migration: %v\n got %+v\nwant %+v", err, got, want)
+	}
+	// new rows: one sentence is the text between its offsets, one is not
+	text2 := "Peru said on Monday. Then it \u00abagreed\u00bb."
+	sents := []event.Sentence{
+		{Index: 0, Start: 0, End: 20, Text: text2[:20], Tokens: []event.Token{
+			{ID: 1, Form: "Peru", Start: 0, End: 4, SpaceAfter: true, Lemma: "Peru", UPOS: "PROPN", XPOS: "NNP", Feats: "Number=Sing", Head: 2, Deprel: "nsubj"},
+			{ID: 2, Form: "said", Start: 5, End: 9, SpaceAfter: true, Lemma: "say", UPOS: "VERB", XPOS: "VBD", Feats: "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin", Deprel: "root"},
+			{ID: 3, Form: "on", Start: 10, End: 12, SpaceAfter: true, Lemma: "on", UPOS: "ADP", XPOS: "IN", Feats: "_", Head: 4, Deprel: "case"},
+			{ID: 4, Form: "Monday", Start: 13, End: 19, Lemma: "Monday", UPOS: "PROPN", XPOS: "NNP", Feats: "Number=Sing", Head: 2, Deprel: "obl"},
+			{ID: 5, Form: ".", Start: 19, End: 20, Lemma: ".", UPOS: "PUNCT", XPOS: ".", Feats: "_", Head: 2, Deprel: "punct"}}},
+		{Index: 1, Start: 21, End: len(text2), Text: "Then it \"agreed\".", Tokens: []event.Token{
+			{ID: 1, Form: "Then", Start: 21, End: 25, SpaceAfter: true, Lemma: "then", UPOS: "ADV", XPOS: "RB", Feats: "_", Deprel: "_"},
+			{ID: 2, Form: "\"", Start: 29, End: 31, Lemma: "\"", UPOS: "PUNCT", XPOS: "``", Feats: "_", Deprel: "_"}}},
+	}
+	if _, err := s.AddDocument(ctx, doc("v3", text2), sents, nil); err != nil {
+		t.Fatal(err)
+	}
+	var nullText int
+	s.DB().QueryRow(`SELECT count(*) FROM sentences WHERE doc = 'v3' AND text IS NULL`).Scan(&nullText)
+	if nullText != 1 {
+		t.Errorf("sentences stored without their text: %d, want 1", nullText)
+	}
+	if got, err := s.Sentences(ctx, "v3"); err != nil || !reflect.DeepEqual(got, sents) {
+		t.Errorf("v3 sentences: %v\n got %+v\nwant %+v", err, got, sents)
+	}
+	if got, err := s.Sentences(ctx, "absent"); err != nil || got != nil {
+		t.Errorf("sentences of an absent document: %v, %v", got, err)
 	}
 }
