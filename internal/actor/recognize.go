@@ -67,6 +67,7 @@ type Doc struct {
 	titleCase bool          // the sentence is a headline in title case
 	admin     string        // country of the last "X administration" named
 	hits      []hit
+	items     []item          // Mentions' scratch
 	subjects  map[[2]int]bool // spans of mentions that head a main-clause subject
 	tagged    bool            // the current sentence carries POS tags
 	// countries named in the current sentence
@@ -130,7 +131,7 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 			}
 		}
 	}
-	items := make([]item, 0, len(d.hits))
+	items := d.items[:0] // (nothing keeps an item past the sentence)
 	for _, h := range d.hits {
 		it := d.resolveHit(h, ws, di)
 		if it.kind == "" {
@@ -161,6 +162,8 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	if hasTree(s.Tokens) {
 		d.appositions(out, s)
 	}
+	clear(items) // drop the entries' strings and slices
+	d.items = items[:0]
 	return out
 }
 

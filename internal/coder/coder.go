@@ -22,6 +22,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
@@ -117,7 +118,10 @@ func (c *Coder) code(in Input, explain bool) ([]event.Event, []string) {
 	if s == nil || len(s.Tokens) == 0 || len(in.Mentions) < 2 {
 		return nil, nil // an event needs two actors
 	}
-	k := &sentCtx{c: c, in: in, t: newTree(s), explain: explain, placeTarget: true}
+	sc := scratchPool.Get().(*scratch)
+	sc.t.build(s)
+	k := &sentCtx{c: c, in: in, t: &sc.t, explain: explain, placeTarget: true, sc: sc}
+	defer k.release()
 	k.indexMentions()
 	var evs []event.Event
 	used := map[int]bool{}
@@ -202,11 +206,42 @@ type sentCtx struct {
 	kids    [][]int32 // token → numbers of its keys (keyIDs), nil until needed
 	sentIDs []int32   // the numbers of all tokens' keys, ascending
 	seen    []uint64  // match: patterns tried (scratch)
+	allIDs  []int32   // the buffer of sentIDs
+	sc      *scratch  // pooled buffers, nil when not pooled
+}
+
+// scratch keeps a sentence's buffers for the next one (scratchPool).
+type scratch struct {
+	t      tree
+	tokMen []int
+	kids   [][]int32
+	ids    []int32
+	seen   []uint64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release returns the buffers to the pool; nothing code returns refers to
+// them (events and explanations hold strings only).
+func (k *sentCtx) release() {
+	sc := k.sc
+	if sc == nil {
+		return
+	}
+	sc.tokMen, sc.kids, sc.seen = k.tokMen[:0], k.kids[:0], k.seen[:0]
+	sc.ids = k.allIDs[:0]
+	sc.t.s = nil
+	k.sc = nil
+	scratchPool.Put(sc)
 }
 
 func (k *sentCtx) indexMentions() {
 	n := len(k.in.Sent.Tokens)
-	k.tokMen = make([]int, n)
+	if k.sc != nil {
+		k.tokMen = resize(k.sc.tokMen, n)
+	} else {
+		k.tokMen = make([]int, n)
+	}
 	for i := range k.tokMen {
 		k.tokMen[i] = -1
 	}
@@ -385,6 +420,9 @@ func (k *sentCtx) match(v int, lists []*patList, passive bool) (*Pattern, []int)
 	if k.kids == nil {
 		k.indexKeys()
 	}
+	if k.seen == nil && k.sc != nil {
+		k.seen = k.sc.seen[:0]
+	}
 	for _, pl := range lists {
 		for _, i := range pl.always {
 			try(pl.pats[i])
@@ -554,8 +592,12 @@ func (k *sentCtx) keyIDs(j int) []int32 {
 func (k *sentCtx) indexKeys() {
 	t, d := k.t, k.c.dict
 	n := len(t.lemma)
-	k.kids = make([][]int32, n)
 	var all []int32
+	if k.sc != nil {
+		k.kids, all = resize(k.sc.kids, n), k.sc.ids[:0]
+	} else {
+		k.kids = make([][]int32, n)
+	}
 	for i := 0; i < n; i++ {
 		ids := d.lemmaIDs(t.lemma[i])
 		if lw := t.lower[i]; lw != t.lemma[i] && d.mayBeLemma(lw) {
@@ -567,8 +609,9 @@ func (k *sentCtx) indexKeys() {
 		k.kids[i] = ids
 		all = append(all, ids...)
 	}
+	k.allIDs = all
 	slices.Sort(all)
-	k.sentIDs = slices.Compact(all)
+	k.sentIDs = slices.Compact(slices.Clip(all))
 }
 
 // mayMeet reports whether some token of the sentence starts an

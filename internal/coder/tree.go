@@ -22,8 +22,26 @@ type tree struct {
 }
 
 func newTree(s *event.Sentence) *tree {
+	t := &tree{}
+	t.build(s)
+	return t
+}
+
+// build makes t the tree of s, reusing t's slices.
+func (t *tree) build(s *event.Sentence) {
 	n := len(s.Tokens)
-	t := &tree{s: s, head: make([]int, n), children: make([][]int, n), lower: make([]string, n), lemma: make([]string, n), rels: make([]string, n)}
+	t.s = s
+	t.head = resize(t.head, n)
+	t.lower = resize(t.lower, n)
+	t.lemma = resize(t.lemma, n)
+	t.rels = resize(t.rels, n)
+	if cap(t.children) < n {
+		t.children = append(t.children[:cap(t.children)], make([][]int, n-cap(t.children))...)
+	}
+	t.children = t.children[:n]
+	for i := range t.children {
+		t.children[i] = t.children[i][:0]
+	}
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		t.rels[i] = tok.Deprel
@@ -61,7 +79,15 @@ func newTree(s *event.Sentence) *tree {
 	t.activeFix()
 	t.passiveFix()
 	t.xcompFix()
-	return t
+}
+
+// resize returns xs with length n, reallocated when too small (its old
+// elements are overwritten by the caller).
+func resize[T any](xs []T, n int) []T {
+	if cap(xs) < n {
+		return make([]T, n)
+	}
+	return xs[:n]
 }
 
 // xcompFix restores the infinitive complement of a verb of intent the

@@ -237,7 +237,15 @@ func (d *Doc) Find(s *event.Sentence) []Expr {
 	if text == "" || (len(s.Tokens) > 0 && s.Tokens[len(s.Tokens)-1].End-s.Start > len(text)) {
 		text = rebuildText(s)
 	}
-	return d.sc.run(d, text, s.Start, s)
+	// the token buffer is needed only while scanning: pooled, not kept
+	// per Doc
+	buf := tokPool.Get().(*[]tok)
+	d.sc.toks = (*buf)[:0]
+	out := d.sc.run(d, text, s.Start, s)
+	*buf = d.sc.toks[:0]
+	d.sc.toks = nil
+	tokPool.Put(buf)
+	return out
 }
 
 // FindText returns the time expressions of a whole untagged text published
