@@ -31,7 +31,7 @@ func runBenchCode(args []string, stdout, stderr io.Writer) error {
 	corpus := addCorpusFlags(fs)
 	db := fs.String("db", "", "store events in this DuckDB `file` (default: a temporary file, removed after)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run to `file` (go tool pprof)")
-	goMem := fs.Int("go-memory", 280, "soft limit of the Go heap in `MB` (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set; dyad ingest: 300)")
+	goMem := fs.Int("go-memory", 340, "soft limit of the Go heap in `MB` (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set; as dyad ingest)")
 	dbMem := fs.Int("db-memory", 64, "DuckDB memory_limit in `MB` (0 = DuckDB's default, 80% of RAM)")
 	memprofile := fs.String("memprofile", "", "write a heap profile at the end of the measured run to `file` (go tool pprof)")
 	batchDocs := fs.Int("batch", ingest.DefaultBatchDocs, "documents per store transaction, as dyad ingest --batch (1 = one per document)")

@@ -27,7 +27,7 @@ func runBenchIngest(args []string, stdout, stderr io.Writer) error {
 	batch := fs.Int("batch", 1000, "documents per transaction")
 	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", false, "run the analyzer (language pipeline and coder) too")
-	goMem := fs.Int("go-memory", 300, "soft limit of the Go heap in `MB` while coding, as dyad ingest (0 = none; GOMEMLIMIT wins when set)")
+	goMem := fs.Int("go-memory", 340, "soft limit of the Go heap in `MB` while coding, as dyad ingest (0 = none; GOMEMLIMIT wins when set)")
 	dbMem := fs.Int("db-memory", 256, "DuckDB memory_limit in `MB`, as dyad ingest (0 = DuckDB's default, 80% of RAM)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file` (go tool pprof)")
 	if err := parseFlags(fs, name, args); err != nil {

@@ -29,7 +29,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	batch := fs.Int("batch", 1000, "documents per transaction")
 	workers := fs.Int("workers", 1, "documents analyzed at once (the analyzer must be safe for concurrent use)")
 	analyze := fs.Bool("analyze", true, "code events on ingest (false: store documents and metadata only)")
-	goMem := fs.Int("go-memory", 300, "soft limit of the Go heap in `MB` while coding (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set)")
+	goMem := fs.Int("go-memory", 340, "soft limit of the Go heap in `MB` while coding (debug.SetMemoryLimit; 0 = none; GOMEMLIMIT wins when set)")
 	dbMem := fs.Int("db-memory", 256, "DuckDB memory_limit in `MB` (0 = DuckDB's default, 80% of RAM)")
 	if err := parseFlags(fs, "ingest", args); err != nil {
 		return err
