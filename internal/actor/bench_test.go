@@ -44,7 +44,7 @@ func BenchmarkMatch(b *testing.B) {
 	b.ResetTimer()
 	for n := 0; n < b.N; n++ {
 		for i := range sents {
-			ws = kb.appendWords(ws[:0], sents[i].Tokens)
+			ws = kb.appendWords(ws[:0], sents[i].Tokens, nil)
 			hs = kb.match(ws, hs[:0])
 		}
 	}

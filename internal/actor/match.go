@@ -3,6 +3,7 @@ package actor
 import (
 	"hash/maphash"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,8 +30,50 @@ type word struct {
 // something other than the actor.
 var blockingPrefixes = map[string]bool{"non": true, "anti": true, "pro": true, "ex": true, "post": true, "pre": true, "mid": true}
 
-// appendWords splits the sentence's tokens into words.
-func (kb *KB) appendWords(dst []word, toks []event.Token) []word {
+// keyCacheSize is the number of slots of a keyCache (a power of two).
+const keyCacheSize = 2048
+
+// keyCache remembers, for recent strings, their word key, vocabulary id
+// and case (wordKey, caseOf): a direct-mapped cache, so that the frequent
+// words of news text cost a hash and a comparison rather than a lookup
+// in the large vocabulary. It is valid for one KB and vocabulary size.
+type keyCache struct {
+	kb    *KB
+	n     int // len(kb.words) when filled
+	slots [keyCacheSize]keySlot
+}
+
+type keySlot struct {
+	s, key     string
+	wid        int32
+	cap, upper bool
+}
+
+var keyCachePool = sync.Pool{New: func() any { return new(keyCache) }}
+
+// key returns wordKey(s) with its vocabulary id and caseOf(s).
+func (c *keyCache) key(kb *KB, s string) (key string, wid int32, cap, upper bool) {
+	if c == nil || s == "" {
+		key, wid = kb.wordKey(s)
+		cap, upper = caseOf(s)
+		return key, wid, cap, upper
+	}
+	if c.kb != kb || c.n != len(kb.words) {
+		clear(c.slots[:])
+		c.kb, c.n = kb, len(kb.words)
+	}
+	sl := &c.slots[maphash.String(kb.bloomSeed, s)&(keyCacheSize-1)]
+	if sl.s != s {
+		key, wid = kb.wordKey(s)
+		cap, upper = caseOf(s)
+		*sl = keySlot{s: strings.Clone(s), key: key, wid: wid, cap: cap, upper: upper}
+	}
+	return sl.key, sl.wid, sl.cap, sl.upper
+}
+
+// appendWords splits the sentence's tokens into words; c (may be nil)
+// caches the words' keys.
+func (kb *KB) appendWords(dst []word, toks []event.Token, c *keyCache) []word {
 	var one [1]string
 	for ti := range toks {
 		t := &toks[ti]
@@ -66,12 +109,11 @@ func (kb *KB) appendWords(dst []word, toks []event.Token) []word {
 					pos += k + len(p)
 				}
 			}
-			w.key, w.wid = kb.wordKey(p)
-			w.cap, w.upper = caseOf(p)
+			w.key, w.wid, w.cap, w.upper = c.key(kb, p)
 			w.blocked = blocked
 			w.propn = t.UPOS == "PROPN"
 			if len(parts) == 1 && t.Lemma != "" && t.Lemma != "_" && t.Lemma != p {
-				if l, lid := kb.wordKey(t.Lemma); l != w.key {
+				if l, lid, _, _ := c.key(kb, t.Lemma); l != w.key {
 					w.lemma, w.lwid = l, lid
 				}
 			}

@@ -21,7 +21,9 @@ func (kb *KB) MentionBound(s *event.Sentence) int {
 		return 0
 	}
 	sc := scratchPool.Get().(*scratch)
-	sc.words = kb.appendWords(sc.words[:0], s.Tokens)
+	kc := keyCachePool.Get().(*keyCache)
+	sc.words = kb.appendWords(sc.words[:0], s.Tokens, kc)
+	keyCachePool.Put(kc)
 	sc.hits = kb.match(sc.words, sc.hits[:0])
 	n := 0
 	for _, h := range sc.hits {

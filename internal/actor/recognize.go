@@ -115,7 +115,9 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	di := dateInt(date)
 	d.sent = s.Index
 	d.tagged = len(s.Tokens) > 0 && s.Tokens[0].UPOS != ""
-	d.words = d.kb.appendWords(d.words[:0], s.Tokens)
+	kc := keyCachePool.Get().(*keyCache)
+	d.words = d.kb.appendWords(d.words[:0], s.Tokens, kc)
+	keyCachePool.Put(kc)
 	d.toks = s.Tokens
 	d.titleCase = isTitleCase(d.words)
 	ws := d.words
