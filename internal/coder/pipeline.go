@@ -51,6 +51,10 @@ type Pipeline struct {
 	// those that then yield an event are parsed again with NLP's parser
 	// and the document is coded again (see CodeAnnotated).
 	Fast *nlp.Pipeline
+	// ShortBeam: with Fast, a sentence of at most this many tokens is
+	// parsed with NLP's parser right away (the beam's cost grows with the
+	// length, and a short sentence costs little either way).
+	ShortBeam int
 	// Parsed counts the sentences OnDemand parsed (with Fast when set),
 	// Confirmed those Fast's trees gave an event and NLP parsed again, and
 	// ParseTime the time both took (nanoseconds).
@@ -85,6 +89,13 @@ func LoadPipeline(c *Coder) (*Pipeline, error) {
 	return &Pipeline{NLP: n, KB: kb, Coder: c, Discards: d}, nil
 }
 
+// DefaultShortBeam is UseFast's ShortBeam. Measured with 0, 15, 20 and 25
+// (dyad eval; dyad bench code on PolNeAR): PETRARCH unit suite 201, 204,
+// 205, 205 records right; codebook examples with an event 110, 111, 115,
+// 118; PolNeAR events 332, 332, 335, 338, whose parsing costs ~0, ~0,
+// ~1.2 and ~1.4 CPU-s more than 0 (a loaded machine).
+const DefaultShortBeam = 15
+
 // UseFast sets p to parse on demand (OnDemand, SkipIdle) with the fast
 // pipeline first and p.NLP's parser where the fast trees give an event
 // (Fast = nlp.LoadFast()): the default of dyad code, ingest and bench
@@ -94,7 +105,7 @@ func (p *Pipeline) UseFast() error {
 	if err != nil {
 		return err
 	}
-	p.SkipIdle, p.OnDemand, p.Fast = true, true, f
+	p.SkipIdle, p.OnDemand, p.Fast, p.ShortBeam = true, true, f, DefaultShortBeam
 	return nil
 }
 
@@ -134,7 +145,8 @@ func (p *Pipeline) CodeSentences(doc *event.Document, sents []event.Sentence) []
 // tree, each sentence that yields an event is parsed again with NLP's
 // parser and the document coded again (until no new sentence yields
 // one): events come from accurate trees, found where fast trees show
-// them. Sentences that yield no event on the fast tree keep it.
+// them. Sentences that yield no event on the fast tree keep it. A
+// sentence of at most ShortBeam tokens gets NLP's tree right away.
 func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, parsed []bool) []event.Event {
 	if !p.onDemand() || parsed == nil {
 		evs := p.codeAll(doc, sents, parsed, nil, nil)
@@ -161,7 +173,12 @@ func (p *Pipeline) CodeAnnotated(doc *event.Document, sents []event.Sentence, pa
 				done[i] = true
 				p.NLP.Tagger.Refine(&sents[i]) // draft tags → the full tagger's
 				properNames(&sents[i], names[i])
-				first.Parse(&sents[i])
+				if confirmed != nil && len(sents[i].Tokens) <= p.ShortBeam {
+					p.NLP.Parse(&sents[i])
+					confirmed[i] = true
+				} else {
+					first.Parse(&sents[i])
+				}
 				n++
 			}
 		}
