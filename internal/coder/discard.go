@@ -66,7 +66,8 @@ func firstWord(p string) string {
 
 // mayMatch reports whether match(strings.ToLower(text)) may be true:
 // whether some word of text, lower-cased, is the first word of a phrase
-// (or some phrase has none). It lowers only the words, without
+// (or some phrase has none) that follows it there (or may follow it, past
+// non-ASCII text). It lowers only the words, without
 // allocating for ASCII ones: strings.ToLower keeps the word boundaries
 // (it changes only letters, to letters) and lowers rune by rune, so the
 // words of the lower-cased text are the lower-cased words of text.
@@ -104,12 +105,45 @@ func (x *phraseIndex) mayMatch(text string) bool {
 		} else {
 			ps = x.byWord[strings.ToLower(w)]
 		}
-		if len(ps) > 0 {
-			return true
+		for _, p := range ps {
+			if mayOccurAt(text, i, p) {
+				return true
+			}
 		}
 		i = j
 	}
 	return false
+}
+
+// mayOccurAt reports whether the lower-case phrase p may occur at byte i
+// of text (lower-cased), ending at a word boundary: certainly when the
+// text there is ASCII, and "may" when a non-ASCII byte leaves it open.
+// (match finds a phrase exactly where its first word is a word of the
+// text, so checking every such word is checking every occurrence.)
+func mayOccurAt(text string, i int, p string) bool {
+	for k := 0; k < len(p); k++ {
+		if i+k >= len(text) {
+			return false // text[i:] is ASCII and too short
+		}
+		c := text[i+k]
+		if c >= 0x80 {
+			return true
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[k] {
+			return false
+		}
+	}
+	if e := i + len(p); e < len(text) {
+		if c := text[e]; c >= 0x80 {
+			return true
+		} else if isWordOrUpper(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // isWordOrUpper reports whether c is a word byte before lower-casing.
