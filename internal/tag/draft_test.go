@@ -180,3 +180,50 @@ func TestDraftAccuracy(t *testing.T) {
 		t.Errorf("draft accuracy below floor: %s", draft)
 	}
 }
+
+// TestDraftConcurrent drafts and refines from several goroutines and
+// expects the sequential result (run with -race to check for races).
+func TestDraftConcurrent(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := [][]string{
+		{"Talks", "between", "the", "two", "sides", "collapsed", "."},
+		{"He", "'s", "been", "working", "here", "since", "2015", "."},
+		{"Sanctions", "were", "lifted", "last", "year", "."},
+	}
+	want := make([][2][]event.Token, len(inputs))
+	for i, in := range inputs {
+		s := sentence(in...)
+		tg.TagDraft(s)
+		want[i][0] = tagsOf(s)
+		tg.Refine(s)
+		want[i][1] = tagsOf(s)
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			defer func() { done <- true }()
+			for r := 0; r < 20; r++ {
+				i := (g + r) % len(inputs)
+				s := sentence(inputs[i]...)
+				tg.TagDraft(s)
+				d := tagsOf(s)
+				tg.Refine(s)
+				if !slices.Equal(d, want[i][0]) || !slices.Equal(s.Tokens, want[i][1]) {
+					errs <- strings.Join(inputs[i], " ")
+					return
+				}
+			}
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent draft/refine differs: %s", e)
+	}
+}

@@ -21,7 +21,7 @@
 //
 // TagDraft is the forward first pass alone, with the lexicon's features
 // (draft.go): on EWT dev UPOS 95.29, XPOS 94.61, UFeats 92.30, lemma 97.17
-// against Tag's 95.55, 94.84, 95.65, 97.24, at ~40 % of Tag's CPU on news.
+// against Tag's 95.55, 94.84, 95.65, 97.24, at ~40 % of Tag's CPU.
 // Refine completes a draft-tagged sentence to Tag's output without
 // redoing the forward pass.
 //
