@@ -200,38 +200,41 @@ func TestFastConfirm(t *testing.T) {
 		}
 		return h
 	}
-	for _, doc := range docs {
-		p0, c0 := q.Parsed.Load(), q.Confirmed.Load()
-		ss, marks := q.AnnotateDocument(doc)
-		evs := q.CodeAnnotated(doc, ss, marks)
-		parsed, confirmed := q.Parsed.Load()-p0, q.Confirmed.Load()-c0
-		if len(evs) == 0 || confirmed == 0 || confirmed > parsed {
-			t.Errorf("%s: %d events, %d sentences parsed greedily, %d again with the beam; want events, and some sentences parsed again", doc.File, len(evs), parsed, confirmed)
-		}
-		withEvent := map[int]bool{}
-		for _, e := range evs {
-			withEvent[e.Sentence] = true
-		}
-		differs := 0
-		for i := range ss {
-			s := &ss[i]
-			if s.Tokens[0].Deprel == Unparsed {
-				if withEvent[i] {
-					t.Errorf("%s: sentence %d yields an event without a tree", doc.File, i)
+	for _, short := range []int{0, DefaultShortBeam} {
+		q.ShortBeam = short
+		for _, doc := range docs {
+			p0, c0 := q.Parsed.Load(), q.Confirmed.Load()
+			ss, marks := q.AnnotateDocument(doc)
+			evs := q.CodeAnnotated(doc, ss, marks)
+			parsed, confirmed := q.Parsed.Load()-p0, q.Confirmed.Load()-c0
+			if len(evs) == 0 || (short == 0 && confirmed == 0) || confirmed > parsed {
+				t.Errorf("%s, short %d: %d events, %d sentences parsed first, %d again with the beam; want events, and some sentences parsed again", doc.File, short, len(evs), parsed, confirmed)
+			}
+			withEvent := map[int]bool{}
+			for _, e := range evs {
+				withEvent[e.Sentence] = true
+			}
+			differs := 0
+			for i := range ss {
+				s := &ss[i]
+				if s.Tokens[0].Deprel == Unparsed {
+					if withEvent[i] {
+						t.Errorf("%s: sentence %d yields an event without a tree", doc.File, i)
+					}
+					continue
 				}
-				continue
+				beam := event.Sentence{Text: s.Text, Tokens: append([]event.Token(nil), s.Tokens...)}
+				p.NLP.Parse(&beam)
+				same := reflect.DeepEqual(heads(s), heads(&beam))
+				if (withEvent[i] || len(s.Tokens) <= short) && !same {
+					t.Errorf("%s, short %d: sentence %d (%d tokens, event %v) has a tree that is not the beam's", doc.File, short, i, len(s.Tokens), withEvent[i])
+				}
+				if !same {
+					differs++
+				}
 			}
-			beam := event.Sentence{Text: s.Text, Tokens: append([]event.Token(nil), s.Tokens...)}
-			p.NLP.Parse(&beam)
-			same := reflect.DeepEqual(heads(s), heads(&beam))
-			if withEvent[i] && !same {
-				t.Errorf("%s: sentence %d yields an event on a tree that is not the beam's", doc.File, i)
-			}
-			if !same {
-				differs++
-			}
+			t.Logf("%s, short %d: %d events, %d sentences parsed first, %d again; %d greedy trees kept differ from the beam's", doc.File, short, len(evs), parsed, confirmed, differs)
 		}
-		t.Logf("%s: %d events, %d sentences parsed greedily, %d again; %d greedy trees kept differ from the beam's", doc.File, len(evs), parsed, confirmed, differs)
 	}
 }
 
