@@ -138,6 +138,14 @@ func (d *Doc) remember(m Mention, items []item, ws []word) {
 			}
 		}
 	}
+	if len(d.recent) == cap(d.recent) {
+		// grow straight to the 65 it is trimmed at (below), not 1, 2, 4 …
+		c := 16
+		if len(d.recent) >= 16 {
+			c = 65
+		}
+		d.recent = append(make([]recentMention, 0, c), d.recent...)
+	}
 	d.recent = append(d.recent, rm)
 	if len(d.recent) > 64 {
 		d.recent = append(d.recent[:0], d.recent[len(d.recent)-32:]...)

@@ -142,6 +142,9 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 		items = append(items, it)
 	}
 	var out []Mention
+	if len(items) > 0 {
+		out = make([]Mention, 0, len(items)) // each mention takes an item or more
+	}
 	for k := 0; k < len(items); {
 		m, next, ok := d.compose(items, k, ws, s, di)
 		k = next
@@ -166,6 +169,9 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	}
 	clear(items) // drop the entries' strings and slices
 	d.items = items[:0]
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
