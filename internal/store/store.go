@@ -221,6 +221,26 @@ var migrations = []string{
 	INSERT INTO sentences_v3 SELECT doc, idx, start_off, end_off, text, encode(tokens) FROM sentences;
 	DROP TABLE sentences;
 	ALTER TABLE sentences_v3 RENAME TO sentences;`,
+	// v4: no primary key on sentences (an index entry per sentence cost
+	// more to write than the sentence, and an index must fit in memory);
+	// the rows carry their document's seq instead and lie in seq order,
+	// so that the per-block min/max of seq finds a document's sentences.
+	// The store keeps (doc, idx) unique: it adds a document's sentences
+	// once, with its documents row, and checks their indexes.
+	`CREATE TABLE sentences_v4 (
+		doc       VARCHAR NOT NULL,
+		seq       BIGINT NOT NULL,   -- documents.seq of doc
+		idx       BIGINT NOT NULL,   -- 0-based position in the document
+		start_off BIGINT NOT NULL,   -- byte offsets into documents.text
+		end_off   BIGINT NOT NULL,
+		text      VARCHAR,           -- NULL: documents.text[start_off:end_off]
+		tokens    BLOB               -- binary (see tokens.go); rows from before v3: tab-separated lines or JSON
+	);
+	INSERT INTO sentences_v4
+		SELECT s.doc, coalesce(d.seq, 0), s.idx, s.start_off, s.end_off, s.text, s.tokens
+		FROM sentences s LEFT JOIN documents d ON d.id = s.doc ORDER BY d.seq, s.doc, s.idx;
+	DROP TABLE sentences;
+	ALTER TABLE sentences_v4 RENAME TO sentences;`,
 }
 
 // SchemaVersion is the schema version this code writes.
@@ -594,7 +614,23 @@ func (s *Store) appendRows(pending []*pendingDoc) error {
 					continue
 				}
 				text := p.it.Doc.Text
-				for _, st := range p.it.Sentences {
+				// (doc, idx) has no key: check the indexes are distinct
+				last := -1
+				var seen map[int]bool // once they stop increasing
+				for k, st := range p.it.Sentences {
+					if st.Index <= last && seen == nil {
+						seen = make(map[int]bool, len(p.it.Sentences))
+						for _, q := range p.it.Sentences[:k] {
+							seen[q.Index] = true
+						}
+					}
+					if seen != nil {
+						if seen[st.Index] {
+							return fmt.Errorf("document %.12s: sentence index %d twice", p.it.Doc.ID, st.Index)
+						}
+						seen[st.Index] = true
+					}
+					last = st.Index
 					var stText any = st.Text
 					if st.Start >= 0 && st.Start <= st.End && st.End <= len(text) && text[st.Start:st.End] == st.Text {
 						stText = nil
@@ -603,7 +639,7 @@ func (s *Store) appendRows(pending []*pendingDoc) error {
 					if b := encodeTokens(st.Tokens, text, st.Start); b != nil {
 						toks = b
 					}
-					if err := a.AppendRow(p.it.Doc.ID, int64(st.Index), int64(st.Start), int64(st.End), stText, toks); err != nil {
+					if err := a.AppendRow(p.it.Doc.ID, p.seq, int64(st.Index), int64(st.Start), int64(st.End), stText, toks); err != nil {
 						return fmt.Errorf("document %.12s sentence %d: %w", p.it.Doc.ID, st.Index, err)
 					}
 				}
@@ -789,14 +825,15 @@ func (s *Store) Document(ctx context.Context, id string) (*event.Document, error
 // Sentences returns a document's stored sentences in order.
 func (s *Store) Sentences(ctx context.Context, doc string) ([]event.Sentence, error) {
 	var text sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, doc).Scan(&text)
+	var seq int64
+	err := s.db.QueryRowContext(ctx, `SELECT text, seq FROM documents WHERE id = ?`, doc).Scan(&text, &seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sentences of %s: %w", doc, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT idx, start_off, end_off, text, tokens FROM sentences WHERE doc = ? ORDER BY idx`, doc)
+	rows, err := s.db.QueryContext(ctx, `SELECT idx, start_off, end_off, text, tokens FROM sentences WHERE seq = ? AND doc = ? ORDER BY idx`, seq, doc)
 	if err != nil {
 		return nil, fmt.Errorf("sentences of %s: %w", doc, err)
 	}

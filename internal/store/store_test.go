@@ -168,7 +168,8 @@ func TestDocumentPrefix(t *testing.T) {
 }
 
 // TestAtomic: a document whose sentences cannot be stored (a repeated
-// index violates the key) leaves nothing behind.
+// index, refused after the document's row was written) leaves nothing
+// behind.
 func TestAtomic(t *testing.T) {
 	ctx := context.Background()
 	s, _ := open(t)
@@ -182,6 +183,17 @@ func TestAtomic(t *testing.T) {
 	}
 	if _, err := s.AddDocument(ctx, doc("x1", article("Cuba", 10)), bad[:1], nil); err != nil {
 		t.Errorf("retry: %v", err)
+	}
+	// indexes need not come in order, only be distinct
+	unordered := []event.Sentence{{Index: 2, Text: "c"}, {Index: 0, Text: "a"}, {Index: 1, Text: "b"}}
+	if _, err := s.AddDocument(ctx, doc("x2", article("Laos", 10)), append(unordered, event.Sentence{Index: 2}), nil); err == nil {
+		t.Error("AddDocument with a repeated sentence index out of order succeeded")
+	}
+	if _, err := s.AddDocument(ctx, doc("x2", article("Laos", 10)), unordered, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Sentences(ctx, "x2"); err != nil || len(got) != 3 || got[0].Text != "a" || got[2].Text != "c" {
+		t.Errorf("sentences in index order: %+v, %v", got, err)
 	}
 }
 
