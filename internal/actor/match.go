@@ -3,7 +3,6 @@ package actor
 import (
 	"hash/maphash"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,8 +47,6 @@ type keySlot struct {
 	wid        int32
 	cap, upper bool
 }
-
-var keyCachePool = sync.Pool{New: func() any { return new(keyCache) }}
 
 // key returns wordKey(s) with its vocabulary id and caseOf(s).
 func (c *keyCache) key(kb *KB, s string) (key string, wid int32, cap, upper bool) {
@@ -262,7 +259,7 @@ func (kb *KB) match(ws []word, buf []hit) []hit {
 				bestJ, best = j+1, pass
 			}
 		}
-		if bestJ < 0 && ws[i].cap {
+		if bestJ < 0 && ws[i].cap && ws[i].wid > 0 { // (a surname is a word of its person's phrase: in the vocabulary)
 			if ids, ok := kb.surnames[ws[i].key]; ok {
 				out = append(out, hit{i: i, j: i + 1, ids: ids, surname: true})
 				i++

@@ -21,9 +21,7 @@ func (kb *KB) MentionBound(s *event.Sentence) int {
 		return 0
 	}
 	sc := scratchPool.Get().(*scratch)
-	kc := keyCachePool.Get().(*keyCache)
-	sc.words = kb.appendWords(sc.words[:0], s.Tokens, kc)
-	keyCachePool.Put(kc)
+	sc.words = kb.appendWords(sc.words[:0], s.Tokens, &sc.keys)
 	sc.hits = kb.match(sc.words, sc.hits[:0])
 	n := 0
 	for _, h := range sc.hits {
@@ -49,9 +47,13 @@ func (kb *KB) mayBePlural(ids []int32) bool {
 	return false
 }
 
+// scratch holds the buffers of one sentence's matching (MentionBound,
+// Doc.Mentions) for the next sentence, and the word key cache.
 type scratch struct {
 	words []word
 	hits  []hit
+	items []item
+	keys  keyCache
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -115,13 +115,13 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 	di := dateInt(date)
 	d.sent = s.Index
 	d.tagged = len(s.Tokens) > 0 && s.Tokens[0].UPOS != ""
-	kc := keyCachePool.Get().(*keyCache)
-	d.words = d.kb.appendWords(d.words[:0], s.Tokens, kc)
-	keyCachePool.Put(kc)
+	// the sentence's buffers come from the pool and go back at the end
+	sc := scratchPool.Get().(*scratch)
+	d.words = d.kb.appendWords(sc.words[:0], s.Tokens, &sc.keys)
 	d.toks = s.Tokens
 	d.titleCase = isTitleCase(d.words)
 	ws := d.words
-	d.hits = d.kb.match(ws, d.hits[:0])
+	d.hits = d.kb.match(ws, sc.hits[:0])
 	// countries named in this sentence make their people plausible too
 	clear(d.sentCountries)
 	for _, h := range d.hits {
@@ -133,7 +133,7 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 			}
 		}
 	}
-	items := d.items[:0] // (nothing keeps an item past the sentence)
+	items := sc.items[:0] // (nothing keeps an item past the sentence)
 	for _, h := range d.hits {
 		it := d.resolveHit(h, ws, di)
 		if it.kind == "" {
@@ -168,7 +168,10 @@ func (d *Doc) Mentions(s *event.Sentence, date time.Time) []Mention {
 		d.appositions(out, s)
 	}
 	clear(items) // drop the entries' strings and slices
-	d.items = items[:0]
+	clear(d.hits)
+	sc.words, sc.hits, sc.items = d.words[:0], d.hits[:0], items[:0]
+	d.words, d.hits = nil, nil
+	scratchPool.Put(sc)
 	if len(out) == 0 {
 		return nil
 	}
