@@ -30,7 +30,7 @@ type word struct {
 var blockingPrefixes = map[string]bool{"non": true, "anti": true, "pro": true, "ex": true, "post": true, "pre": true, "mid": true}
 
 // keyCacheSize is the number of slots of a keyCache (a power of two).
-const keyCacheSize = 2048
+const keyCacheSize = 16384
 
 // keyCache remembers, for recent strings, their word key, vocabulary id
 // and case (wordKey, caseOf): a direct-mapped cache, so that the frequent

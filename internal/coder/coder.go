@@ -19,6 +19,7 @@ package coder
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -217,6 +218,39 @@ type scratch struct {
 	kids   [][]int32
 	ids    []int32
 	seen   []uint64
+	lemmas lemmaCache
+}
+
+// lemmaCacheSize is the number of slots of a lemmaCache (a power of two).
+const lemmaCacheSize = 4096
+
+// lemmaCache remembers Dictionary.lemmaIDs of recent lemmas: a
+// direct-mapped cache valid for one dictionary and number of words.
+type lemmaCache struct {
+	d     *Dictionary
+	n     int
+	slots [lemmaCacheSize]lemmaSlot
+}
+
+type lemmaSlot struct {
+	l   string
+	ids []int32
+}
+
+// ids returns d.lemmaIDs(l).
+func (c *lemmaCache) ids(d *Dictionary, l string) []int32 {
+	if l == "" {
+		return d.lemmaIDs(l)
+	}
+	if c.d != d || c.n != len(d.wordList) {
+		clear(c.slots[:])
+		c.d, c.n = d, len(d.wordList)
+	}
+	sl := &c.slots[maphash.String(d.seed, l)&(lemmaCacheSize-1)]
+	if sl.l != l {
+		*sl = lemmaSlot{l: strings.Clone(l), ids: d.lemmaIDs(l)}
+	}
+	return sl.ids
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -434,8 +468,25 @@ func (k *sentCtx) match(v int, lists []*patList, passive bool) (*Pattern, []int)
 		for range (len(pl.pats) + 63) / 64 {
 			seen = append(seen, 0)
 		}
-		for _, id := range k.sentIDs {
-			for _, i := range pl.byWord[id] {
+		wi := pl.index()
+		words, lo := wi.words, 0
+		for _, id := range k.sentIDs { // (ascending: a merge by binary search)
+			hi := len(words)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if words[m] < id {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo == len(words) {
+				break
+			}
+			if words[lo] != id {
+				continue
+			}
+			for _, i := range wi.lists[lo] {
 				if seen[i>>6]&(1<<(i&63)) != 0 {
 					continue
 				}
@@ -599,7 +650,12 @@ func (k *sentCtx) indexKeys() {
 		k.kids = make([][]int32, n)
 	}
 	for i := 0; i < n; i++ {
-		ids := d.lemmaIDs(t.lemma[i])
+		var ids []int32
+		if k.sc != nil {
+			ids = k.sc.lemmas.ids(d, t.lemma[i])
+		} else {
+			ids = d.lemmaIDs(t.lemma[i])
+		}
 		if lw := t.lower[i]; lw != t.lemma[i] && d.mayBeLemma(lw) {
 			// (every word is a key of byLemma: its filter serves here too)
 			if id, ok := d.words[lw]; ok {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Pattern is one compiled verb or noun pattern: a lemma and the frame of
@@ -484,10 +485,38 @@ func (d *Dictionary) Add(p *Pattern) {
 type patList struct {
 	pats   []*Pattern
 	always []int32
-	byWord map[int32][]int32 // word id → indexes into pats
+	byWord map[int32][]int32         // word id → indexes into pats
+	sorted atomic.Pointer[wordIndex] // byWord as sorted arrays, built on first use
+}
+
+// wordIndex is patList.byWord sorted by word id: lists[i] are the
+// patterns filed under words[i].
+type wordIndex struct {
+	words []int32
+	lists [][]int32
+}
+
+// index returns byWord sorted, building it once (concurrent builders
+// build the same).
+func (pl *patList) index() *wordIndex {
+	if wi := pl.sorted.Load(); wi != nil {
+		return wi
+	}
+	wi := &wordIndex{words: make([]int32, 0, len(pl.byWord))}
+	for id := range pl.byWord {
+		wi.words = append(wi.words, id)
+	}
+	slices.Sort(wi.words)
+	wi.lists = make([][]int32, len(wi.words))
+	for i, id := range wi.words {
+		wi.lists[i] = pl.byWord[id]
+	}
+	pl.sorted.Store(wi)
+	return wi
 }
 
 func (pl *patList) add(p *Pattern) {
+	pl.sorted.Store(nil)
 	i := int32(len(pl.pats))
 	pl.pats = append(pl.pats, p)
 	var key *altSet
