@@ -55,6 +55,9 @@ func (sc *scanner) run(d *Doc, text string, base int, s *event.Sentence) []Expr 
 			if t.XPOS != "" && t.XPOS != "_" || t.UPOS != "" && t.UPOS != "_" {
 				sc.tagged = true
 			}
+			if sc.tree && sc.tagged {
+				break
+			}
 		}
 	}
 	toks := sc.toks
