@@ -82,7 +82,9 @@ func (t *Tagger) Refine(s *event.Sentence) {
 		sc.forms = append(sc.forms, s.Tokens[i].Form)
 	}
 	sc.cached = true
-	t.entries(sc, [2]*weights{m.p1, m.pb})
+	// the forward pass is not run again: its sums are neither computed
+	// nor touched (an entry dropped since the draft comes back without)
+	t.entries(sc, [2]*weights{nil, m.pb})
 	if cap(sc.scores) < len(m.xpos) {
 		sc.scores = make([]int32, len(m.xpos))
 	}

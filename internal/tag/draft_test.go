@@ -227,3 +227,61 @@ func TestDraftConcurrent(t *testing.T) {
 		t.Errorf("concurrent draft/refine differs: %s", e)
 	}
 }
+
+// TestDraftEntriesForwardOnly: entries that only TagDraft used hold no
+// backward sums (their memory is the forward pass's), those of refined
+// sentences both; with a tiny cache generation the backward buffers of
+// dropped entries are taken again by refined words, and refining still
+// gives Tag's output (TestDraftRefine checks every sentence).
+func TestDraftEntriesForwardOnly(t *testing.T) {
+	shipped, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { maxWords = n }(maxWords)
+	maxWords = 16
+	tg, ref := New(shipped.m), New(shipped.m)
+	sents := draftSentences(t)
+	if len(sents) > 400 {
+		sents = sents[:400]
+	}
+	reused, refined := 0, map[string]bool{}
+	for k, forms := range sents {
+		d := sentence(forms...)
+		tg.TagDraft(d)
+		sc := tg.getScratch()
+		for i, e := range sc.ents {
+			// a word of a refined sentence may have both
+			if e.nbHave&1 == 0 || !refined[e.key] && (e.nbHave != 1 || cap(e.vals[1]) != 0) {
+				t.Fatalf("%q: draft entry %d (%q) nbHave %b, backward buffer %d", strings.Join(forms, " "), i, e.key, e.nbHave, cap(e.vals[1]))
+			}
+		}
+		nBack := len(sc.cache.back)
+		tg.putScratch(sc)
+		if k%3 != 0 {
+			continue
+		}
+		tg.Refine(d)
+		for _, f := range forms {
+			refined[f] = true
+		}
+		sc = tg.getScratch()
+		for i, e := range sc.ents {
+			if e.nbHave&2 == 0 || len(e.vals[1]) == 0 {
+				t.Fatalf("%q: refined entry %d (%q) nbHave %b, backward values %d", strings.Join(forms, " "), i, e.key, e.nbHave, len(e.vals[1]))
+			}
+		}
+		if len(sc.cache.back) < nBack {
+			reused++
+		}
+		tg.putScratch(sc)
+		want := sentence(forms...)
+		ref.Tag(want)
+		if !slices.Equal(d.Tokens, want.Tokens) {
+			t.Fatalf("%q: refined %v, Tag %v", strings.Join(forms, " "), d.Tokens, want.Tokens)
+		}
+	}
+	if reused == 0 {
+		t.Errorf("no refined word took a dropped entry's backward buffer")
+	}
+}

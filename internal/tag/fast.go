@@ -213,14 +213,19 @@ func (p *packer) add(w *weights, vals []int32) ([]int32, span) {
 	return vals, span{uint16(off), uint16(len(vals) - off)}
 }
 
-// appendExact appends add to vals, reallocating (when it must) to room for
-// add and extra more values only, not to append's doubled capacity: the
-// entries' sums are most of the cache's memory.
-func appendExact(vals, add []int32, extra int) []int32 {
-	if cap(vals)-len(vals) < len(add) {
-		nv := make([]int32, len(vals), len(vals)+len(add)+extra)
-		copy(nv, vals)
-		vals = nv
+// appendExact appends add to vals and leaves room for room more values.
+// An empty vals too small is allocated to that size (rounded up to 64
+// values, so that a dropped entry's buffer mostly fits the next word),
+// not to append's doubled capacity: the entries' sums are most of the
+// cache's memory. A vals that holds sums grows as append grows it (a
+// frequent word gathers self variants).
+func appendExact(vals, add []int32, room int) []int32 {
+	if need := len(add) + room; cap(vals)-len(vals) < need {
+		if len(vals) > 0 {
+			vals = slices.Grow(vals, need)
+		} else {
+			vals = make([]int32, 0, (need+63)&^63)
+		}
 	}
 	return append(vals, add...)
 }
