@@ -51,20 +51,23 @@ type post struct {
 	class int
 	lex   uint32 // the featurizer's lexicon entry
 	lemma string
+	// ctx: the context model's sums of the features on the word alone
+	// (featurizer.wordCtx), once ctxDone; TagDraft needs none
+	ctx     []int32
+	ctxDone bool
 }
 
 // postFor returns e's post for class c, computed on first use; buf is
-// scratch.
-func (e *wordEntry) postFor(m *Model, c int, buf *[]byte) post {
-	for _, p := range e.post {
-		if p.class == c {
-			return p
+// scratch. The pointer is valid until the next postFor on e.
+func (e *wordEntry) postFor(m *Model, c int, buf *[]byte) *post {
+	for i := range e.post {
+		if e.post[i].class == c {
+			return &e.post[i]
 		}
 	}
 	*buf = appendLower((*buf)[:0], e.key)
-	p := post{class: c, lex: m.fts.lexiconBytes(*buf, c), lemma: m.lem.lemma(e.key, m.xpos[c])}
-	e.post = append(e.post, p)
-	return p
+	e.post = append(e.post, post{class: c, lex: m.fts.lexiconBytes(*buf, c), lemma: m.lem.lemma(e.key, m.xpos[c])})
+	return &e.post[len(e.post)-1]
 }
 
 const nVariants = 8 // initial (0/1) × sentCase (1…4)
@@ -213,19 +216,18 @@ func (p *packer) add(w *weights, vals []int32) ([]int32, span) {
 	return vals, span{uint16(off), uint16(len(vals) - off)}
 }
 
-// appendExact appends add to vals and leaves room for room more values.
-// An empty vals too small is allocated to that size (rounded up to 64
-// values, so that a dropped entry's buffer mostly fits the next word),
-// not to append's doubled capacity: the entries' sums are most of the
-// cache's memory. A vals that holds sums grows as append grows it (a
-// frequent word gathers self variants).
+// appendExact appends add to vals and leaves room for room more values,
+// reallocating (when it must) to that size only, not to append's doubled
+// capacity: the entries' sums are most of the cache's memory. (Rounding
+// sizes up so that a dropped entry's buffer fits the next word more often,
+// or growing as append does for words that gather self variants, saves
+// few reallocations, 41.8k -> 34.5k in a draft + refine 1 in 7 pass over
+// PolNeAR, for 4.5 to 10 MB more cache.)
 func appendExact(vals, add []int32, room int) []int32 {
 	if need := len(add) + room; cap(vals)-len(vals) < need {
-		if len(vals) > 0 {
-			vals = slices.Grow(vals, need)
-		} else {
-			vals = make([]int32, 0, (need+63)&^63)
-		}
+		nv := make([]int32, len(vals), len(vals)+need)
+		copy(nv, vals)
+		vals = nv
 	}
 	return append(vals, add...)
 }

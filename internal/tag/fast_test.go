@@ -147,3 +147,54 @@ func TestCachedEqualsReferenceTiny(t *testing.T) {
 		}
 	}
 }
+
+// TestCtxFeaturePartition: wordCtxFeats and ctxRestFeats together are
+// exactly ctxFeats (as multisets), and the features Tag gives through the
+// words' cached sums (post.ctx, predictFrom) are predict's on every token
+// of the test sentences and EWT dev.
+func TestCtxFeaturePartition(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tg.m
+	z := m.fts
+	scores := make([]int32, len(z.strs))
+	tokens, chosen := 0, 0
+	for _, forms := range draftSentences(t) {
+		s := sentence(forms...)
+		tg.Tag(s)
+		info := make([]tokInfo, len(forms))
+		analyze(info, forms, nil, m.ambOf, m.lex, false)
+		cls := make([]int, len(forms))
+		lex := make([]uint32, len(forms))
+		for i, tok := range s.Tokens {
+			c := tg.classOf(tok.XPOS, tok.UPOS)
+			if c < 0 {
+				t.Fatalf("%q: no class of %s/%s", strings.Join(forms, " "), tok.XPOS, tok.UPOS)
+			}
+			cls[i] = c
+			lex[i] = z.lexicon(strings.ToLower(tok.Form), c)
+		}
+		for i := range forms {
+			want := z.ctxFeats(nil, info, cls, lex, i)
+			got := z.ctxRestFeats(wordCtxFeats(nil, &info[i], uint64(cls[i]), lex[i]), info, cls, lex, i)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q token %d: partition differs from ctxFeats", strings.Join(forms, " "), i)
+			}
+			f, _ := z.predict(info, cls, lex, i, nil, scores)
+			if z.strs[f] != s.Tokens[i].Feats {
+				t.Fatalf("%q token %d: Tag's features %s, predict's %s", strings.Join(forms, " "), i, s.Tokens[i].Feats, z.strs[f])
+			}
+			tokens++
+			if c := cls[i]; z.cstart[c+1]-z.cstart[c] > 1 {
+				chosen++
+			}
+		}
+	}
+	if chosen == 0 || chosen == tokens {
+		t.Errorf("the context model chose for %d of %d tokens", chosen, tokens)
+	}
+}
