@@ -227,14 +227,26 @@ func applyCase(form string, r lemmaRule, keep bool) string {
 	if !keep {
 		base = strings.ToLower(form)
 	}
-	if r.cut > len(base) {
+	if r.cut > len(base) || r.cut > 0 && r.cut < len(base) && !utf8.RuneStart(base[len(base)-r.cut]) {
+		// a rule learned on other letters would cut a character in two
 		return base
 	}
 	return base[:len(base)-r.cut] + r.add
 }
 
-// lemma returns the lemma of form tagged xpos.
+// lemma returns the lemma of form tagged xpos. A form written with a
+// typographic apostrophe ("’s", "they’re", "don’t"), as news text mostly
+// is, is looked up as with a straight one, which the treebank uses.
 func (m *lemmatizer) lemma(form, xpos string) string {
+	if strings.Contains(form, "’") {
+		straight := strings.ReplaceAll(form, "’", "'")
+		if i, ok := m.exact.get(lemKey(straight, xpos)); ok {
+			return m.strs[i]
+		}
+		if i, ok := m.lower.get(lemKey(strings.ToLower(straight), xpos)); ok {
+			return m.strs[i]
+		}
+	}
 	if i, ok := m.exact.get(lemKey(form, xpos)); ok {
 		return m.strs[i]
 	}

@@ -26,6 +26,15 @@ func TestLemmaTable(t *testing.T) {
 		{"n't", "PART", "RB", "not"},
 		{"'m", "AUX", "VBP", "be"},
 		{"wo", "AUX", "MD", "will"},
+		// typographic apostrophes, as news writes contractions
+		{"’s", "AUX", "VBZ", "be"},
+		{"’re", "AUX", "VBP", "be"},
+		{"n’t", "PART", "RB", "not"},
+		{"’m", "AUX", "VBP", "be"},
+		{"’d", "AUX", "VBD", "have"},
+		// a rule learned on ASCII letters never cuts a character in two
+		{"‘", "VERB", "VBD", "‘"},
+		{"―", "NOUN", "NNS", "―"},
 		// regular inflection, including words unseen in training
 		{"signed", "VERB", "VBD", "sign"},
 		{"talks", "NOUN", "NNS", "talk"},
