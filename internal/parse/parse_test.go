@@ -172,8 +172,8 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.trans.slots3) != len(q.trans.slots3) || len(r.label.nz) != len(q.label.nz) {
-		t.Errorf("tables differ after a second write/read: %d/%d slots, %d/%d weights", len(r.trans.slots3), len(q.trans.slots3), len(r.label.nz), len(q.label.nz))
+	if len(r.trans.b3) != len(q.trans.b3) || len(r.label.nz) != len(q.label.nz) {
+		t.Errorf("tables differ after a second write/read: %d/%d slots, %d/%d weights", len(r.trans.b3), len(q.trans.b3), len(r.label.nz), len(q.label.nz))
 	}
 	s3 := event.Sentence{Tokens: append([]event.Token(nil), s1.Tokens...)}
 	r.Parse(&s3)
