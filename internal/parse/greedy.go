@@ -85,13 +85,59 @@ func groupS1(c *ctx, s1i int32, _ int, keys []uint64) []uint64 {
 	return keys
 }
 
+// groupS1S0 lists the templates that read s1 and s0 alone (their words
+// and the distance and punctuation between them): the pair comes back
+// whenever a reduction uncovers s1 again.
+func groupS1S0(c *ctx, s1i, s0i int32, keys []uint64) []uint64 {
+	s0, s1 := c.at(s0i), c.at(s1i)
+	var d1 uint64 = 0xFF
+	if s0i >= 0 && s1i >= 0 {
+		d1 = dist(s0i - s1i)
+	}
+	k := func(t uint64, a, b, cc uint64) { keys = append(keys, fkey(t, a, b, cc)) }
+	k(39, s1.p, s0.p, 0)
+	k(40, s1.w, s0.w, 0)
+	k(41, s1.p, s0.wp, 0)
+	k(42, s1.wp, s0.p, 0)
+	k(45, s1.l, s0.l, 0)
+	k(47, s1.x, s0.x, 0)
+	k(76, s1.p, s0.p, d1)
+	k(77, s1.w, s0.p, d1)
+	k(78, s1.p, s0.w, d1)
+	if c.fset >= 3 {
+		k(151, s1.p, s0.p, c.between(s1i, s0i))
+	}
+	if c.fset >= 2 {
+		k(143, s1.c, s0.c, d1)
+	}
+	return keys
+}
+
+// psum is gsum for a pair of words: the sums of groupS1S0 for s0 under
+// the word s1.
+type psum struct {
+	gsum
+	s1 int32
+}
+
+// fillPairs returns ps resized to n, emptied.
+func fillPairs(ps []psum, n int) []psum {
+	if cap(ps) < n {
+		ps = make([]psum, n, n+n/2)
+	}
+	ps = ps[:n]
+	clear(ps)
+	return ps
+}
+
 func groupS2(c *ctx, s2i int32, _ int, keys []uint64) []uint64 {
 	return append(keys, fkey(19, c.at(s2i).p, 0, 0))
 }
 
 // transFeaturesDyn appends the keys of transFeatures but those of the
-// templates that read one word's own atoms alone (see transGroups): the
-// greedy decoder adds those up once per word and sentence.
+// templates that read one word's own atoms alone (see transGroups) or s1
+// and s0 alone (groupS1S0): the greedy decoder adds those up once per
+// word, or pair, and sentence.
 func transFeaturesDyn(st *state, c *ctx, keys []uint64) []uint64 {
 	s0i, s1i, s2i := st.s(0), st.s(1), st.s(2)
 	b0i := st.b
@@ -108,12 +154,9 @@ func transFeaturesDyn(st *state, c *ctx, keys []uint64) []uint64 {
 	s0l1, s0l2, s0r1, s0r2 := c.at(s0l1i), c.at(s0l2i), c.at(s0r1i), c.at(s0r2i)
 	b0l1, b0l2 := c.at(b0l1i), c.at(b0l2i)
 	s1r1, s1l1 := c.at(s1r1i), c.at(s1l1i)
-	var d, d1 uint64 = 0xFF, 0xFF
+	var d uint64 = 0xFF
 	if s0i >= 0 {
 		d = dist(b0i - s0i)
-		if s1i >= 0 {
-			d1 = dist(s0i - s1i)
-		}
 	}
 	var s0vl, s0vr, b0vl, s1vr, s0ls, s0rs, b0ls, s1rs uint64 = 0xF, 0xF, 0, 0xF, 0, 0, 0, 0
 	if s0i >= 0 {
@@ -143,15 +186,9 @@ func transFeaturesDyn(st *state, c *ctx, keys []uint64) []uint64 {
 	k(35, s0.w, b0.w, 0)
 	k(36, s0.p, b0.p, 0)
 	k(38, s0.x, b0.x, 0)
-	k(39, s1.p, s0.p, 0)
-	k(40, s1.w, s0.w, 0)
-	k(41, s1.p, s0.wp, 0)
-	k(42, s1.wp, s0.p, 0)
 	k(43, s0.l, b0.p, 0)
 	k(44, s0.p, b0.l, 0)
-	k(45, s1.l, s0.l, 0)
 	k(46, s0.l, b0.l, 0)
-	k(47, s1.x, s0.x, 0)
 	k(48, s1.p, b0.p, 0)
 	// triples
 	k(51, s0.p, b0.p, b1.p)
@@ -178,9 +215,6 @@ func transFeaturesDyn(st *state, c *ctx, keys []uint64) []uint64 {
 	k(73, b0.p, d, 0)
 	k(74, s0.w, b0.w, d)
 	k(75, s0.p, b0.p, d)
-	k(76, s1.p, s0.p, d1)
-	k(77, s1.w, s0.p, d1)
-	k(78, s1.p, s0.w, d1)
 	// valency
 	k(80, s0.w, s0vr, 0)
 	k(81, s0.p, s0vr, 0)
@@ -227,7 +261,6 @@ func transFeaturesDyn(st *state, c *ctx, keys []uint64) []uint64 {
 	if c.fset >= 3 {
 		np, np1 := c.between(s0i, b0i), c.between(s1i, s0i)
 		k(150, s0.p, b0.p, np)
-		k(151, s1.p, s0.p, np1)
 		k(152, b0.w, s0.p, lab(st, s0r1i))
 		k(153, s0.w, b0.w, np)
 		k(154, b0.w, s1.p, s0.p)
@@ -244,7 +277,6 @@ func transFeaturesDyn(st *state, c *ctx, keys []uint64) []uint64 {
 		k(139, s0.c, b0.c, d)
 		k(140, s0.c, s0r1.c, b0.c)
 		k(141, s0.c, b0.c, b0l1.c)
-		k(143, s1.c, s0.c, d1)
 		k(145, s0.l, b0.l, b1.c)
 		k(147, s0.w, s0n.w, 0)
 		k(148, s0.sh, b0.sh, 0)

@@ -88,6 +88,7 @@ type scratch struct {
 	trans  cached3                  // p.trans through tc
 	rows   [][2]uint32              // for scoreRows
 	groups [len(transGroups)][]gsum // the greedy decoder's sums by word (see transGroups)
+	pairs  []psum                   // and by s0 for its s1 (see groupS1S0)
 }
 
 type embedded struct {
@@ -346,6 +347,7 @@ func (p *Parser) decode(sc *scratch) {
 		sc.groups[g] = sc.groups[g][:n+2]
 		clear(sc.groups[g])
 	}
+	sc.pairs = fillPairs(sc.pairs, n+2)
 	for !st.terminal() {
 		sc.keys = transFeaturesDyn(st, &sc.c, sc.keys[:0])
 		var scores [numActs]int32
@@ -360,6 +362,16 @@ func (p *Parser) decode(sc *scratch) {
 			for a := range scores {
 				scores[a] += e.w[a]
 			}
+		}
+		s1, s0 := st.s(1), st.s(0)
+		e := &sc.pairs[s0+1]
+		if !e.ok || e.s1 != s1 {
+			sc.keys = groupS1S0(&sc.c, s1, s0, sc.keys[:0])
+			p.trans.score3(sc.keys, e.w[:], &sc.tc)
+			e.ok, e.s1 = true, s1
+		}
+		for a := range scores {
+			scores[a] += e.w[a]
 		}
 		legal := st.legal()
 		best := -1

@@ -76,6 +76,7 @@ func TestTransGroups(t *testing.T) {
 				for g, i := range []int32{st.b, st.s(0), st.s(1), st.s(2)} {
 					got = transGroups[g](c, i, n, got)
 				}
+				got = groupS1S0(c, st.s(1), st.s(0), got)
 				slices.Sort(want)
 				slices.Sort(got)
 				if !slices.Equal(got, want) {
