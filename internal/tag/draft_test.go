@@ -228,11 +228,11 @@ func TestDraftConcurrent(t *testing.T) {
 	}
 }
 
-// TestDraftEntriesForwardOnly: entries that only TagDraft used hold no
-// backward sums (their memory is the forward pass's), those of refined
-// sentences both; with a tiny cache generation the backward buffers of
-// dropped entries are taken again by refined words, and refining still
-// gives Tag's output (TestDraftRefine checks every sentence).
+// TestDraftEntriesForwardOnly: TagDraft computes no backward sums (entries
+// only it used have the forward pass's), Refine adds them without
+// recomputing the forward ones, and with a tiny cache generation (entries
+// dropped between draft and refine come back without the forward sums)
+// refining still gives Tag's output.
 func TestDraftEntriesForwardOnly(t *testing.T) {
 	shipped, err := Load()
 	if err != nil {
@@ -245,18 +245,17 @@ func TestDraftEntriesForwardOnly(t *testing.T) {
 	if len(sents) > 400 {
 		sents = sents[:400]
 	}
-	reused, refined := 0, map[string]bool{}
+	refined := map[string]bool{}
 	for k, forms := range sents {
 		d := sentence(forms...)
 		tg.TagDraft(d)
 		sc := tg.getScratch()
 		for i, e := range sc.ents {
 			// a word of a refined sentence may have both
-			if e.nbHave&1 == 0 || !refined[e.key] && (e.nbHave != 1 || cap(e.vals[1]) != 0) {
-				t.Fatalf("%q: draft entry %d (%q) nbHave %b, backward buffer %d", strings.Join(forms, " "), i, e.key, e.nbHave, cap(e.vals[1]))
+			if e.nbHave&1 == 0 || !refined[e.key] && e.nbHave != 1 {
+				t.Fatalf("%q: draft entry %d (%q) nbHave %b", strings.Join(forms, " "), i, e.key, e.nbHave)
 			}
 		}
-		nBack := len(sc.cache.back)
 		tg.putScratch(sc)
 		if k%3 != 0 {
 			continue
@@ -267,12 +266,9 @@ func TestDraftEntriesForwardOnly(t *testing.T) {
 		}
 		sc = tg.getScratch()
 		for i, e := range sc.ents {
-			if e.nbHave&2 == 0 || len(e.vals[1]) == 0 {
-				t.Fatalf("%q: refined entry %d (%q) nbHave %b, backward values %d", strings.Join(forms, " "), i, e.key, e.nbHave, len(e.vals[1]))
+			if e.nbHave&2 == 0 {
+				t.Fatalf("%q: refined entry %d (%q) nbHave %b", strings.Join(forms, " "), i, e.key, e.nbHave)
 			}
-		}
-		if len(sc.cache.back) < nBack {
-			reused++
 		}
 		tg.putScratch(sc)
 		want := sentence(forms...)
@@ -280,8 +276,5 @@ func TestDraftEntriesForwardOnly(t *testing.T) {
 		if !slices.Equal(d.Tokens, want.Tokens) {
 			t.Fatalf("%q: refined %v, Tag %v", strings.Join(forms, " "), d.Tokens, want.Tokens)
 		}
-	}
-	if reused == 0 {
-		t.Errorf("no refined word took a dropped entry's backward buffer")
 	}
 }

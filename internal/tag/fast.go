@@ -24,17 +24,15 @@ import (
 type wordEntry struct {
 	key  string  // the form
 	info tokInfo // facts of the form, as a non-initial token, sentCase 0
-	// vals[p] holds the packed class scores (weight<<8 | class) of first
-	// pass p that the spans below index, allocated to the sums' size: a
-	// draft-tagged word holds the forward pass's only (~1.2 KB), a refined
-	// or Tag-tagged one both
-	vals [2][]int32
+	// vals holds packed class scores (weight<<8 | class) that the spans
+	// below index
+	vals []int32
 	// nb[p][k]: the sum of the features that read this word as the
 	// neighbour at offset m1, m2, p1, p2 (k = 0…3) in first pass p
-	// (0 forward, 1 backward), in vals[p]
+	// (0 forward, 1 backward)
 	nb [2][4]span
 	// self[p][v]: the sum of the features on the word itself (plain
-	// scores of all classes, in vals[p]), in variant v (sentence-initial or not ×
+	// scores of all classes), in variant v (sentence-initial or not ×
 	// capitalization profile), computed on first use (have[p] bit v)
 	self [2][nVariants]span
 	have [2]uint8
@@ -202,7 +200,6 @@ func (ts *tagSums) add(p *packer, w *weights, scores []int32, a, b uint64) {
 type packer struct {
 	dense [256]int32
 	fs    []uint64
-	stage []int32 // a word's neighbour sums before they go to its entry
 }
 
 // add appends the sum of the weights of p.fs in w to vals, as packed
@@ -214,22 +211,6 @@ func (p *packer) add(w *weights, vals []int32) ([]int32, span) {
 	off := len(vals)
 	vals = packNonzero(vals, d)
 	return vals, span{uint16(off), uint16(len(vals) - off)}
-}
-
-// appendExact appends add to vals and leaves room for room more values,
-// reallocating (when it must) to that size only, not to append's doubled
-// capacity: the entries' sums are most of the cache's memory. (Rounding
-// sizes up so that a dropped entry's buffer fits the next word more often,
-// or growing as append does for words that gather self variants, saves
-// few reallocations, 41.8k -> 34.5k in a draft + refine 1 in 7 pass over
-// PolNeAR, for 4.5 to 10 MB more cache.)
-func appendExact(vals, add []int32, room int) []int32 {
-	if need := len(add) + room; cap(vals)-len(vals) < need {
-		nv := make([]int32, len(vals), len(vals)+need)
-		copy(nv, vals)
-		vals = nv
-	}
-	return append(vals, add...)
 }
 
 // packNonzero appends the nonzero scores of d to vals as v<<8 | class.
@@ -256,7 +237,7 @@ func (p *packer) addDense(w *weights, vals []int32) ([]int32, span) {
 	clear(d)
 	w.score(p.fs, d)
 	off := len(vals)
-	return appendExact(vals, d, 0), span{uint16(off), uint16(len(d))}
+	return append(vals, d...), span{uint16(off), uint16(len(d))}
 }
 
 // A packed score keeps 24 bits of weight: a row holds a class once (Read
@@ -264,20 +245,12 @@ func (p *packer) addDense(w *weights, vals []int32) ([]int32, span) {
 // selfFeats, the longest list summed, has 21.
 const maxPacked = 1 << 23
 
-// neighbours fills e.nb[pi] for first pass pi, whose weights are w. The
-// sums are packed in p.stage and copied to e.vals[pi] at their size, with
-// room for one self variant (which entries adds next).
+// neighbours fills e.nb[pi] for first pass pi, whose weights are w.
 func (p *packer) neighbours(e *wordEntry, pi int, w *weights) {
-	off := len(e.vals[pi])
-	p.stage = p.stage[:0]
 	for k := nbM1; k <= nbP2; k++ {
 		p.fs = nbFeats(p.fs[:0], &e.info, k)
-		var s span
-		p.stage, s = p.add(w, p.stage)
-		s.off += uint16(off)
-		e.nb[pi][k] = s
+		e.vals, e.nb[pi][k] = p.add(w, e.vals)
 	}
-	e.vals[pi] = appendExact(e.vals[pi], p.stage, w.nClass)
 	e.nbHave |= 1 << pi
 }
 
@@ -285,7 +258,7 @@ func (p *packer) neighbours(e *wordEntry, pi int, w *weights) {
 // from c, the token's facts in variant v.
 func (p *packer) selfVariant(e *wordEntry, pi int, w *weights, c *tokInfo, v int) {
 	p.fs = selfFeats(p.fs[:0], c)
-	e.vals[pi], e.self[pi][v] = p.addDense(w, e.vals[pi])
+	e.vals, e.self[pi][v] = p.addDense(w, e.vals)
 	e.have[pi] |= 1 << v
 }
 
@@ -300,18 +273,14 @@ func addSpan(scores []int32, vals []int32, s span) {
 // most maxWords forms each: when the current one is full it becomes the
 // old one, whose entries move back on use, so frequent words stay. The
 // entries of a dropped generation are reused, with their memory, for new
-// forms, so that a long run allocates little once the cache is full: a
-// reused entry keeps its forward sums' buffer, and its backward sums'
-// buffer goes to back, for the next word that needs one (TagDraft needs
-// none, so most entries have none).
+// forms, so that a long run allocates nothing once the cache is full.
 type wordCache struct {
 	cur, old map[string]*wordEntry
 	free     []*wordEntry
-	back     [][]int32
 }
 
-// maxWords bounds a cache generation (~1.5 KB a draft-tagged form, ~3 KB
-// one with both first passes); a variable for the tests.
+// maxWords bounds a cache generation (~3 KB a form); a variable for the
+// tests.
 var maxWords = 1 << 13
 
 // rotate starts a new generation when the current one is full. It must
@@ -353,13 +322,17 @@ func (c *wordCache) add(f string) *wordEntry {
 	if n := len(c.free); n > 0 {
 		e = c.free[n-1]
 		c.free = c.free[:n-1]
-		fwd, bwd := e.vals[0][:0], e.vals[1]
-		if cap(bwd) > 0 {
-			c.back = append(c.back, bwd[:0])
-		}
-		*e = wordEntry{vals: [2][]int32{fwd, nil}}
+		vals := e.vals[:0]
+		*e = wordEntry{vals: vals}
 	} else {
-		e = &wordEntry{}
+		// room for the sums of a typical word (~650), so that they are
+		// not copied while they grow. (Buffers sized to the sums, the
+		// backward pass's apart, shrink the cache of a PolNeAR draft +
+		// refine 1 in 7 from 57.7 to 35-45 MB, draft alone 56.7 -> 30,
+		// but refined words then take new buffers: Refine's CPU a token
+		// +15-25 %, the whole pass +5-10 %, in paired runs of
+		// BenchmarkDraftRefineNews; bench code's GC cycles stayed 17-18.)
+		e = &wordEntry{vals: make([]int32, 0, 1024)}
 	}
 	// a token's form may be a slice of a whole document: copy it
 	e.key = strings.Clone(f)
@@ -407,10 +380,6 @@ func (t *Tagger) entries(sc *scratch, ws [2]*weights) {
 		if e.nbHave&need != need {
 			for pi, w := range ws {
 				if w != nil && e.nbHave&(1<<pi) == 0 {
-					if n := len(sc.cache.back); pi == 1 && n > 0 && cap(e.vals[1]) == 0 {
-						e.vals[1] = sc.cache.back[n-1]
-						sc.cache.back = sc.cache.back[:n-1]
-					}
 					sc.pk.neighbours(e, pi, w)
 				}
 			}
@@ -446,13 +415,13 @@ func (t *Tagger) entries(sc *scratch, ws [2]*weights) {
 			if w == nil {
 				continue
 			}
-			nb, vals := &e.nb[pi], e.vals[pi]
+			nb := &e.nb[pi]
 			for k := int(nb[nbM1].off); k < int(nb[nbP2].off)+int(nb[nbP2].n); k += 16 {
-				sink += vals[k]
+				sink += e.vals[k]
 			}
 			self := e.self[pi][sc.vars[i]]
 			for k := int(self.off); k < int(self.off)+int(self.n); k += 16 {
-				sink += vals[k]
+				sink += e.vals[k]
 			}
 		}
 	}
@@ -470,27 +439,27 @@ func (t *Tagger) decodeCached(sc *scratch, w *weights, pi int, scores []int32, i
 	for i := range info {
 		e := ents[i]
 		self := e.self[pi][vars[i]]
-		copy(scores, e.vals[pi][self.off:self.off+self.n])
+		copy(scores, e.vals[self.off:self.off+self.n])
 		x := bos
 		if i >= 1 {
 			x = ents[i-1]
 		}
-		addSpan(scores, x.vals[pi], x.nb[pi][nbM1])
+		addSpan(scores, x.vals, x.nb[pi][nbM1])
 		x = bos
 		if i >= 2 {
 			x = ents[i-2]
 		}
-		addSpan(scores, x.vals[pi], x.nb[pi][nbM2])
+		addSpan(scores, x.vals, x.nb[pi][nbM2])
 		x = eos
 		if i+1 < n {
 			x = ents[i+1]
 		}
-		addSpan(scores, x.vals[pi], x.nb[pi][nbP1])
+		addSpan(scores, x.vals, x.nb[pi][nbP1])
 		x = eos
 		if i+2 < n {
 			x = ents[i+2]
 		}
-		addSpan(scores, x.vals[pi], x.nb[pi][nbP2])
+		addSpan(scores, x.vals, x.nb[pi][nbP2])
 		p1, p2 := -1, -1
 		if i > 0 {
 			p1 = tags[i-1]
