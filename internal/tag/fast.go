@@ -49,23 +49,20 @@ type post struct {
 	class int
 	lex   uint32 // the featurizer's lexicon entry
 	lemma string
-	// ctx: the context model's sums of the features on the word alone
-	// (featurizer.wordCtx), once ctxDone; TagDraft needs none
-	ctx     []int32
-	ctxDone bool
 }
 
 // postFor returns e's post for class c, computed on first use; buf is
-// scratch. The pointer is valid until the next postFor on e.
-func (e *wordEntry) postFor(m *Model, c int, buf *[]byte) *post {
-	for i := range e.post {
-		if e.post[i].class == c {
-			return &e.post[i]
+// scratch.
+func (e *wordEntry) postFor(m *Model, c int, buf *[]byte) post {
+	for _, p := range e.post {
+		if p.class == c {
+			return p
 		}
 	}
 	*buf = appendLower((*buf)[:0], e.key)
-	e.post = append(e.post, post{class: c, lex: m.fts.lexiconBytes(*buf, c), lemma: m.lem.lemma(e.key, m.xpos[c])})
-	return &e.post[len(e.post)-1]
+	p := post{class: c, lex: m.fts.lexiconBytes(*buf, c), lemma: m.lem.lemma(e.key, m.xpos[c])}
+	e.post = append(e.post, p)
+	return p
 }
 
 const nVariants = 8 // initial (0/1) × sentCase (1…4)

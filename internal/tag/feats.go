@@ -136,82 +136,6 @@ func (z *featurizer) lexiconKey(key uint64, class int) uint32 {
 	return 0
 }
 
-// wordCtxFeats appends the features of ctxFeats that read only the word
-// x, its class c and the lexicon's guess lex: a tagger sums them once per
-// word and class (post.ctx).
-func wordCtxFeats(out []uint64, x *tokInfo, c uint64, lex uint32) []uint64 {
-	return append(out,
-		mix(zBias, c),
-		mix3(zLex, c, uint64(lex)),
-		mix3(zW, c, x.w),
-		mix3(zSuf, c, x.suf[2]),
-	)
-}
-
-// ctxRestFeats appends the features of ctxFeats not in wordCtxFeats.
-func (z *featurizer) ctxRestFeats(out []uint64, info []tokInfo, cls []int, lex []uint32, i int) []uint64 {
-	c := uint64(cls[i])
-	cl := func(j int) uint64 {
-		if j < 0 || j >= len(cls) {
-			return 1 << 20
-		}
-		return uint64(cls[j])
-	}
-	subjW, subjC, auxW := uint64(1), uint64(1<<20), uint64(1)
-	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		k := z.kind[cls[j]]
-		if k == kindPunct {
-			break
-		}
-		if k == kindNominal && subjC == 1<<20 {
-			subjW, subjC = info[j].w, uint64(cls[j])
-		}
-		if k == kindAux && auxW == 1 {
-			auxW = info[j].w
-		}
-	}
-	start := uint64(0)
-	if i == 0 || z.kind[cls[i-1]] == kindPunct {
-		start = 1
-	}
-	m1, m2 := at(info, i-1), at(info, i-2)
-	return append(out,
-		mix3(zM1, c, cl(i-1)),
-		mix3(zM2, c, cl(i-2)),
-		mix(mix3(zM2M1, c, cl(i-2)), cl(i-1)),
-		mix3(zWm1, c, m1.w),
-		mix3(zWm2, c, m2.w),
-		mix3(zP1, c, cl(i+1)),
-		mix3(zWp1, c, at(info, i+1).w),
-		mix3(zSubjW, c, subjW),
-		mix3(zSubjC, c, subjC),
-		mix3(zAuxW, c, auxW),
-		mix3(zStart, c, start),
-		mix(mix3(zLexWm1, c, uint64(lex[i])), m1.w),
-	)
-}
-
-// wordCtx returns the sums of wordCtxFeats of word x in class c with
-// lexicon guess lex, by candidate of the class, or nil when the context
-// model does not choose for the class; fs and scores (len(z.strs)) are
-// scratch.
-func (z *featurizer) wordCtx(x *tokInfo, c int, lex uint32, fs []uint64, scores []int32) ([]int32, []uint64) {
-	cands := z.cands[z.cstart[c]:z.cstart[c+1]]
-	if z.w == nil || len(cands) <= 1 {
-		return nil, fs
-	}
-	fs = wordCtxFeats(fs[:0], x, uint64(c), lex)
-	for _, k := range cands {
-		scores[k] = 0
-	}
-	z.w.score(fs, scores)
-	base := make([]int32, len(cands))
-	for j, k := range cands {
-		base[j] = scores[k]
-	}
-	return base, fs
-}
-
 // predict chooses the features of token i among the candidates of its
 // class; scores is scratch of len(z.strs).
 func (z *featurizer) predict(info []tokInfo, cls []int, lex []uint32, i int, fs []uint64, scores []int32) (uint32, []uint64) {
@@ -225,35 +149,13 @@ func (z *featurizer) predict(info []tokInfo, cls []int, lex []uint32, i int, fs 
 		scores[k] = 0
 	}
 	z.w.score(fs, scores)
-	return z.best(cands, scores), fs
-}
-
-// predictFrom is predict given base, wordCtx of token i (under its class
-// and lexicon guess): it scores ctxRestFeats only. The sums are integers,
-// so the choice is predict's.
-func (z *featurizer) predictFrom(info []tokInfo, cls []int, lex []uint32, i int, base []int32, fs []uint64, scores []int32) (uint32, []uint64) {
-	c := cls[i]
-	cands := z.cands[z.cstart[c]:z.cstart[c+1]]
-	if z.w == nil || len(cands) <= 1 {
-		return lex[i], fs
-	}
-	fs = z.ctxRestFeats(fs[:0], info, cls, lex, i)
-	for j, k := range cands {
-		scores[k] = base[j]
-	}
-	z.w.score(fs, scores)
-	return z.best(cands, scores), fs
-}
-
-// best returns the candidate of highest score, the first of equal ones.
-func (z *featurizer) best(cands []uint32, scores []int32) uint32 {
 	best := cands[0]
 	for _, k := range cands[1:] {
 		if scores[k] > scores[best] {
 			best = k
 		}
 	}
-	return best
+	return best, fs
 }
 
 func featKey(lower string, class int) uint64 {

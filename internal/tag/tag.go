@@ -150,7 +150,6 @@ type scratch struct {
 	lex     []uint32
 	fs      []uint64
 	fscores []int32
-	bases   [][]int32 // tokens' post.ctx
 	lems    []string
 	cached  bool // tagForms filled ents
 	tsums   [2]tagSums
@@ -185,43 +184,28 @@ func (t *Tagger) fill(s *event.Sentence, sc *scratch, tags []int, ctx bool) {
 	m := t.m
 	sc.lex = sc.lex[:0]
 	sc.lems = sc.lems[:0]
-	sc.bases = sc.bases[:0]
-	if cap(sc.fscores) < len(m.fts.strs) {
-		sc.fscores = make([]int32, len(m.fts.strs))
-	}
-	scores := sc.fscores[:len(m.fts.strs)]
 	for i := range s.Tokens {
 		if sc.cached {
-			// the word's lexicon features and lemma under its tag, and
-			// the context model's sums of the features on the word
-			// alone, once
-			e := sc.ents[i]
-			p := e.postFor(m, tags[i], &sc.buf)
+			// the word's lexicon features and lemma under its tag, once
+			p := sc.ents[i].postFor(m, tags[i], &sc.buf)
 			sc.lex = append(sc.lex, p.lex)
 			sc.lems = append(sc.lems, p.lemma)
-			if ctx {
-				if !p.ctxDone {
-					p.ctx, sc.fs = m.fts.wordCtx(&e.info, tags[i], p.lex, sc.fs, scores)
-					p.ctxDone = true
-				}
-				sc.bases = append(sc.bases, p.ctx)
-			}
 			continue
 		}
 		sc.buf = appendLower(sc.buf[:0], s.Tokens[i].Form)
 		sc.lex = append(sc.lex, m.fts.lexiconBytes(sc.buf, tags[i]))
 		sc.lems = append(sc.lems, m.lem.lemma(s.Tokens[i].Form, m.xpos[tags[i]]))
 	}
+	if cap(sc.fscores) < len(m.fts.strs) {
+		sc.fscores = make([]int32, len(m.fts.strs))
+	}
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		c := tags[i]
 		tok.XPOS, tok.UPOS = m.xpos[c], m.upos[c]
 		f := sc.lex[i]
-		switch {
-		case ctx && sc.cached:
-			f, sc.fs = m.fts.predictFrom(sc.info, tags, sc.lex, i, sc.bases[i], sc.fs, scores)
-		case ctx:
-			f, sc.fs = m.fts.predict(sc.info, tags, sc.lex, i, sc.fs, scores)
+		if ctx {
+			f, sc.fs = m.fts.predict(sc.info, tags, sc.lex, i, sc.fs, sc.fscores[:len(m.fts.strs)])
 		}
 		tok.Feats = m.fts.strs[f]
 		tok.Lemma = sc.lems[i]
