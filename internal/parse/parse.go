@@ -82,13 +82,11 @@ type scratch struct {
 	keys   []uint64
 	scores []int32
 	bm     beamer
-	lmemo  memo[int16]              // relations by arc context, for the beam
-	label  labeler                  // p.beamLabel bound to this scratch
-	tc     fcache                   // transition weights of recent features
-	trans  cached3                  // p.trans through tc
-	rows   [][2]uint32              // for scoreRows
-	groups [len(transGroups)][]gsum // the greedy decoder's sums by word (see transGroups)
-	pairs  []psum                   // and by s0 for its s1 (see groupS1S0)
+	lmemo  memo[int16] // relations by arc context, for the beam
+	label  labeler     // p.beamLabel bound to this scratch
+	tc     fcache      // transition weights of recent features
+	trans  cached3     // p.trans through tc
+	rows   [][2]uint32 // for scoreRows
 }
 
 type embedded struct {
@@ -340,39 +338,10 @@ func (p *Parser) decode(sc *scratch) {
 	if cap(sc.scores) < len(p.labels) {
 		sc.scores = make([]int32, len(p.labels))
 	}
-	for g := range sc.groups {
-		if cap(sc.groups[g]) < n+2 {
-			sc.groups[g] = make([]gsum, n+2, n+2+n/2)
-		}
-		sc.groups[g] = sc.groups[g][:n+2]
-		clear(sc.groups[g])
-	}
-	sc.pairs = fillPairs(sc.pairs, n+2)
 	for !st.terminal() {
-		sc.keys = transFeaturesDyn(st, &sc.c, sc.keys[:0])
-		var scores [numActs]int32
-		p.trans.score3(sc.keys, scores[:], &sc.tc)
-		for g, i := range [...]int32{st.b, st.s(0), st.s(1), st.s(2)} {
-			e := &sc.groups[g][i+1] // -1 (no word) first
-			if !e.ok {
-				sc.keys = transGroups[g](&sc.c, i, n, sc.keys[:0])
-				p.trans.score3(sc.keys, e.w[:], &sc.tc)
-				e.ok = true
-			}
-			for a := range scores {
-				scores[a] += e.w[a]
-			}
-		}
-		s1, s0 := st.s(1), st.s(0)
-		e := &sc.pairs[s0+1]
-		if !e.ok || e.s1 != s1 {
-			sc.keys = groupS1S0(&sc.c, s1, s0, sc.keys[:0])
-			p.trans.score3(sc.keys, e.w[:], &sc.tc)
-			e.ok, e.s1 = true, s1
-		}
-		for a := range scores {
-			scores[a] += e.w[a]
-		}
+		sc.keys = transFeatures(st, &sc.c, sc.keys[:0])
+		scores := sc.scores[:numActs]
+		p.trans.score3(sc.keys, scores, &sc.tc)
 		legal := st.legal()
 		best := -1
 		for a := 0; a < numActs; a++ {

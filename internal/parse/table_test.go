@@ -2,11 +2,7 @@ package parse
 
 import (
 	"math/rand"
-	"path/filepath"
-	"slices"
 	"testing"
-
-	"github.com/dyad-events/dyad/internal/conllu"
 )
 
 // TestTable3 checks the transition table (buckets of rows) against a
@@ -48,50 +44,6 @@ func TestTable3(t *testing.T) {
 		for i, k := range keys {
 			if w := [3]int16(ws[3*i : 3*i+3]); w != want[k] {
 				t.Fatalf("%d rows: dense row %d: %v, want %v", rows, k, w, want[k])
-			}
-		}
-	}
-}
-
-// TestTransGroups: the greedy decoder's features (per-word groups and
-// the rest) are exactly transFeatures' keys, in every feature set, in
-// states reached by random legal actions.
-func TestTransGroups(t *testing.T) {
-	sents, err := conllu.ReadFile(filepath.Join("testdata", "tagged.conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rng := rand.New(rand.NewSource(1))
-	var st state
-	var want, got []uint64
-	for fset := 1; fset <= featureSet; fset++ {
-		c := &ctx{fset: fset}
-		for _, s := range sents {
-			c.setTokens(s.Tokens)
-			n := len(s.Tokens)
-			st.reset(n)
-			for !st.terminal() {
-				want = transFeatures(&st, c, want[:0])
-				got = transFeaturesDyn(&st, c, got[:0])
-				for g, i := range []int32{st.b, st.s(0), st.s(1), st.s(2)} {
-					got = transGroups[g](c, i, n, got)
-				}
-				got = groupS1S0(c, st.s(1), st.s(0), got)
-				slices.Sort(want)
-				slices.Sort(got)
-				if !slices.Equal(got, want) {
-					t.Fatalf("feature set %d: %d keys from the groups and the rest, transFeatures %d (or others)", fset, len(got), len(want))
-				}
-				legal := st.legal()
-				a := rng.Intn(numActs)
-				for !legal[a] {
-					a = rng.Intn(numActs)
-				}
-				var l int16 = -1
-				if a != actShift {
-					l = int16(rng.Intn(40))
-				}
-				st.apply(a, l)
 			}
 		}
 	}
