@@ -38,10 +38,7 @@ func (t *Tagger) TagDraft(s *event.Sentence) {
 	}
 	sc := t.getScratch()
 	defer t.putScratch(sc)
-	sc.forms = sc.forms[:0]
-	for i := range s.Tokens {
-		sc.forms = append(sc.forms, s.Tokens[i].Form)
-	}
+	sc.setForms(s)
 	sc.cached = true
 	t.entries(sc, [2]*weights{m.p1, nil})
 	if cap(sc.scores) < len(m.xpos) {
@@ -77,10 +74,7 @@ func (t *Tagger) Refine(s *event.Sentence) {
 		sc.first = append(sc.first, c)
 	}
 	defer t.putScratch(sc)
-	sc.forms = sc.forms[:0]
-	for i := range s.Tokens {
-		sc.forms = append(sc.forms, s.Tokens[i].Form)
-	}
+	sc.setForms(s)
 	sc.cached = true
 	// the forward pass is not run again: its sums are neither computed
 	// nor touched (an entry dropped since the draft comes back without)

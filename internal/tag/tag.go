@@ -161,6 +161,14 @@ type scratch struct {
 	sink        int32 // keeps entries' touching loads
 }
 
+// setForms makes sc.forms the forms of s's tokens.
+func (sc *scratch) setForms(s *event.Sentence) {
+	sc.forms = sc.forms[:0]
+	for i := range s.Tokens {
+		sc.forms = append(sc.forms, s.Tokens[i].Form)
+	}
+}
+
 // Tag fills UPOS, XPOS, Feats and Lemma of every token from its Form.
 // Other fields are left alone.
 func (t *Tagger) Tag(s *event.Sentence) {
@@ -170,10 +178,7 @@ func (t *Tagger) Tag(s *event.Sentence) {
 	}
 	sc := t.getScratch()
 	defer t.putScratch(sc)
-	sc.forms = sc.forms[:0]
-	for i := range s.Tokens {
-		sc.forms = append(sc.forms, s.Tokens[i].Form)
-	}
+	sc.setForms(s)
 	tags := t.tagForms(sc)
 	t.fill(s, sc, tags, true)
 }
