@@ -460,13 +460,7 @@ func (t *Tagger) decodeCached(sc *scratch, w *weights, pi int, scores []int32, i
 			x = ents[i+2]
 		}
 		addSpan(scores, x.vals, x.nb[pi][nbP2])
-		p1, p2 := -1, -1
-		if i > 0 {
-			p1 = tags[i-1]
-		}
-		if i > 1 {
-			p2 = tags[i-2]
-		}
+		p1, p2 := prevTags(tags, i)
 		a, b := uint64(p1+2), uint64(p2+2)
 		sc.tsums[pi].add(&sc.pk, w, scores, a, b)
 		fs := pairFeats(fsArr[:0], info, i)

@@ -343,49 +343,17 @@ func at(info []tokInfo, i int) *tokInfo {
 // nStatic1 is the number of pass-1 features that do not depend on tags.
 const nStatic1 = 43
 
-// static1 appends the tag-independent features of token i.
+// static1 appends the tag-independent features of token i: those on the
+// token alone, those on one neighbour and those on pairs of tokens (the
+// split fast.go's word cache sums by; TestFeaturePartition checks the
+// counts). Scores are sums, so the order does not matter.
 func static1(out []uint64, info []tokInfo, i int) []uint64 {
-	c, m1, m2, p1, p2 := &info[i], at(info, i-1), at(info, i-2), at(info, i+1), at(info, i+2)
-	out = append(out,
-		tBias,
-		c.w,
-		c.form,
-		c.suf[0], c.suf[1], c.suf[2], c.suf[3],
-		c.pre[0], c.pre[1], c.pre[2], c.pre[3],
-		c.shape,
-		mix(tFlags, c.flags),
-		mix(tFirstCap, c.flags&(flFirst|flInitCap|flAllCap)),
-		mix(tWm1, m1.w),
-		mix(tWm2, m2.w),
-		mix(tWp1, p1.w),
-		mix(tWp2, p2.w),
-		mix(tSufm1, m1.suf[2]),
-		mix(tSufp1, p1.suf[2]),
-		mixW(tWm1W, m1.w, c.w),
-		mixWFirst(tWWp1, c.w, p1.w),
-		mix(tAmb, c.amb),
-		mix(tAmbm1, m1.amb),
-		mix(tAmbp1, p1.amb),
-		mix(tAmbp2, p2.amb),
-		mix3(tAmbWp1, c.amb, p1.w),
-		mix3(tShapeP1, c.shape, p1.shape),
-		mix3(tWm1Wm2, m2.w, m1.w),
-		mix3(tWp1Wp2, p1.w, p2.w),
-		mix(tAmbCase, c.ambc),
-		mix3(tAmbCaseFirst, c.ambc, c.flags&(flFirst|flInitCap)),
-		mix3(tWm1Wp1, m1.w, p1.w),
-		mix3(tShapeM1, m1.shape, c.shape),
-		mix3(tAmbm1Amb, m1.amb, c.amb),
-		mix3(tAmbAmbp1, c.amb, p1.amb),
-		mix3(tSentCase, c.sentCase, c.flags&(flFirst|flInitCap|flAllCap)),
-		mix3(tSentCaseAmb, c.sentCase, c.ambc),
-		mix(tLex, c.lex),
-		mix3(tLexCap, c.lex, c.flags&(flFirst|flInitCap|flAllCap)),
-		mix(tLexm1, m1.lex),
-		mix(tLexp1, p1.lex),
-		mix3(tLexm1Lex, m1.lex, c.lex),
-	)
-	return out
+	out = selfFeats(out, &info[i])
+	out = nbFeats(out, at(info, i-1), nbM1)
+	out = nbFeats(out, at(info, i-2), nbM2)
+	out = nbFeats(out, at(info, i+1), nbP1)
+	out = nbFeats(out, at(info, i+2), nbP2)
+	return pairFeats(out, info, i)
 }
 
 // nStatic2 is the number of extra pass-2 features that read the first

@@ -435,13 +435,7 @@ func decodeFinal(w *weights, scores []int32, info []tokInfo, first, back []int, 
 		}
 		fs := static1(fsArr[:0], info, i)
 		fs = static2(fs, info, first, back, i)
-		p1, p2 := -1, -1
-		if i > 0 {
-			p1 = tags[i-1]
-		}
-		if i > 1 {
-			p2 = tags[i-2]
-		}
+		p1, p2 := prevTags(tags, i)
 		fp1 := -3
 		if i+1 < len(first) {
 			fp1 = first[i+1]

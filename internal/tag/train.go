@@ -514,17 +514,24 @@ func epoch(p *perceptron, sents []*tsent, pass int, rng *rand.Rand) float64 {
 	return float64(correct) / float64(max(total, 1))
 }
 
-// features assembles the feature vector of token i: static features, the
-// pass-2 extras and the dynamic features on previous decisions tags.
-func features(fs []uint64, info []tokInfo, s1, s2 []uint64, first, tags []int, pass, i int) []uint64 {
-	fs = append(fs, s1[i*nStatic1:(i+1)*nStatic1]...)
-	p1, p2 := -1, -1
+// prevTags returns the tags decided at the two positions before i (-1
+// before the sentence).
+func prevTags(tags []int, i int) (p1, p2 int) {
+	p1, p2 = -1, -1
 	if i > 0 {
 		p1 = tags[i-1]
 	}
 	if i > 1 {
 		p2 = tags[i-2]
 	}
+	return p1, p2
+}
+
+// features assembles the feature vector of token i: static features, the
+// pass-2 extras and the dynamic features on previous decisions tags.
+func features(fs []uint64, info []tokInfo, s1, s2 []uint64, first, tags []int, pass, i int) []uint64 {
+	fs = append(fs, s1[i*nStatic1:(i+1)*nStatic1]...)
+	p1, p2 := prevTags(tags, i)
 	fp1 := -1
 	if pass == 2 {
 		fs = append(fs, s2[i*nStatic2:(i+1)*nStatic2]...)
