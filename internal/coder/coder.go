@@ -471,19 +471,12 @@ func (k *sentCtx) match(v int, lists []*patList, passive bool) (*Pattern, []int)
 		wi := pl.index()
 		words, lo := wi.words, 0
 		for _, id := range k.sentIDs { // (ascending: a merge by binary search)
-			hi := len(words)
-			for lo < hi {
-				m := int(uint(lo+hi) >> 1)
-				if words[m] < id {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
+			off, found := slices.BinarySearch(words[lo:], id)
+			lo += off
 			if lo == len(words) {
 				break
 			}
-			if words[lo] != id {
+			if !found {
 				continue
 			}
 			for _, i := range wi.lists[lo] {

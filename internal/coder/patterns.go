@@ -174,17 +174,8 @@ func (a *altSet) find(id int32) int {
 		}
 		return -1
 	}
-	lo, hi := 0, len(ids)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ids[m] < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(ids) && ids[lo] == id {
-		return lo
+	if i, ok := slices.BinarySearch(ids, id); ok {
+		return i
 	}
 	return -1
 }
