@@ -75,33 +75,12 @@ func LoadCoding() (*Pipeline, error) {
 	return coding, codingErr
 }
 
-var (
-	fastOnce sync.Once
-	fast     *Pipeline
-	fastErr  error
-)
-
 // LoadFast returns the fast pipeline: the tagger and the greedy parser
-// (parse.LoadGreedy), ~6 times as fast as the coding pipeline's beam and
-// ~1 point of EWT dev LAS below it. The coder parses with it first and
-// with LoadCoding's parser only where its trees show an event
-// (coder.Pipeline.Fast).
-func LoadFast() (*Pipeline, error) {
-	fastOnce.Do(func() {
-		t, err := tag.Load()
-		if err != nil {
-			fastErr = fmt.Errorf("nlp: %w", err)
-			return
-		}
-		g, err := parse.LoadGreedy()
-		if err != nil {
-			fastErr = fmt.Errorf("nlp: %w", err)
-			return
-		}
-		fast = &Pipeline{Tagger: t, Parser: g}
-	})
-	return fast, fastErr
-}
+// (LoadBeam(1)), ~6 times as fast as the coding pipeline's beam and ~1
+// point of EWT dev LAS below it. The coder parses with it first and with
+// LoadCoding's parser only where its trees show an event
+// (coder.Pipeline.Fast). Both models are read once and shared.
+func LoadFast() (*Pipeline, error) { return LoadBeam(1) }
 
 // LoadBeam is Load with the parser decoding at beam width k: k ≤ 0 the
 // default model as trained, k = 1 the fast greedy model alone (the
