@@ -6,13 +6,14 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/bloom"
 )
 
 // Entry kinds. A phrase of the knowledge base names one of these.
@@ -67,11 +68,10 @@ type KB struct {
 	words   []string         // word id → word key (words[0] = "")
 	root    []int32          // word id → child of the root node, 0 for none
 	// bloom tells most words outside the vocabulary without a map lookup
-	// (see mayKnow)
-	bloom     []uint64
-	bloomSeed maphash.Seed
-	term      [][]int32 // node → entries of the phrase ending there
-	terms     int       // nodes that end a phrase (distinct phrases)
+	// (see vocabID)
+	bloom *bloom.Filter
+	term  [][]int32 // node → entries of the phrase ending there
+	terms int       // nodes that end a phrase (distinct phrases)
 
 	nodes int32
 
@@ -113,19 +113,18 @@ func New() (*KB, error) {
 
 func newKB() *KB {
 	return &KB{
-		entries:   make([]Entry, 0, 64<<10),
-		vocab:     make(map[string]int32, 32<<10),
-		edges:     make(map[uint64]int32, 96<<10),
-		words:     []string{""},
-		root:      []int32{0},
-		bloom:     make([]uint64, bloomWords),
-		bloomSeed: maphash.MakeSeed(),
-		term:      make([][]int32, 1, 128<<10),
-		nodes:     1, // node 0 is the root
-		persons:   map[string][]int32{},
-		surnames:  map[string][]int32{},
-		given:     map[string]bool{},
-		offices:   map[string][]int32{},
+		entries:  make([]Entry, 0, 64<<10),
+		vocab:    make(map[string]int32, 32<<10),
+		edges:    make(map[uint64]int32, 96<<10),
+		words:    []string{""},
+		root:     []int32{0},
+		bloom:    bloom.New(14), // 128 KB
+		term:     make([][]int32, 1, 128<<10),
+		nodes:    1, // node 0 is the root
+		persons:  map[string][]int32{},
+		surnames: map[string][]int32{},
+		given:    map[string]bool{},
+		offices:  map[string][]int32{},
 	}
 }
 
@@ -171,8 +170,7 @@ func (kb *KB) insert(phrase string, id int32) {
 			kb.vocab[w] = wid
 			kb.words = append(kb.words, w)
 			kb.root = append(kb.root, 0)
-			i, bits := bloomBits(maphash.String(kb.bloomSeed, w))
-			kb.bloom[i] |= bits
+			kb.bloom.Add(w)
 		}
 		k := uint64(node)<<32 | uint64(wid)
 		child, ok := kb.edges[k]
@@ -193,24 +191,9 @@ func (kb *KB) insert(phrase string, id int32) {
 	kb.term[node] = append(kb.term[node], id)
 }
 
-// bloomWords is the size of KB.bloom in 64-bit words (128 KB).
-const bloomWords = 1 << 14
-
-// bloomBits returns the bloom filter word and the three bits of a hash.
-func bloomBits(h uint64) (int, uint64) {
-	return int(h & (bloomWords - 1)), 1<<(h>>14&63) | 1<<(h>>20&63) | 1<<(h>>26&63)
-}
-
-// mayKnow reports whether a word key with hash h may be in the
-// vocabulary; false means it is not.
-func (kb *KB) mayKnow(h uint64) bool {
-	i, bits := bloomBits(h)
-	return kb.bloom[i]&bits == bits
-}
-
 // vocabID returns the vocabulary id of a word key, 0 when it has none.
 func (kb *KB) vocabID(w string) int32 {
-	if !kb.mayKnow(maphash.String(kb.bloomSeed, w)) {
+	if !kb.bloom.MayHave(w) {
 		return 0
 	}
 	return kb.vocab[w]

@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"hash/maphash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,7 +58,7 @@ func (c *keyCache) key(kb *KB, s string) (key string, wid int32, cap, upper bool
 		clear(c.slots[:])
 		c.kb, c.n = kb, len(kb.words)
 	}
-	sl := &c.slots[maphash.String(kb.bloomSeed, s)&(keyCacheSize-1)]
+	sl := &c.slots[kb.bloom.Hash(s)&(keyCacheSize-1)]
 	if sl.s != s {
 		key, wid = kb.wordKey(s)
 		cap, upper = caseOf(s)
@@ -166,7 +165,7 @@ func (kb *KB) wordKey(s string) (string, int32) {
 	if n == len(s) && !hasUpperASCII(s) {
 		return s, kb.vocabID(s) // already a key
 	}
-	if !kb.mayKnow(maphash.Bytes(kb.bloomSeed, buf[:n])) {
+	if !kb.bloom.MayHaveHash(kb.bloom.HashBytes(buf[:n])) {
 		return string(buf[:n]), 0
 	}
 	if id, ok := kb.vocab[string(buf[:n])]; ok {

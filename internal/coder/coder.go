@@ -19,7 +19,6 @@ package coder
 
 import (
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -246,7 +245,7 @@ func (c *lemmaCache) ids(d *Dictionary, l string) []int32 {
 		clear(c.slots[:])
 		c.d, c.n = d, len(d.wordList)
 	}
-	sl := &c.slots[maphash.String(d.seed, l)&(lemmaCacheSize-1)]
+	sl := &c.slots[d.bloom.Hash(l)&(lemmaCacheSize-1)]
 	if sl.l != l {
 		*sl = lemmaSlot{l: strings.Clone(l), ids: d.lemmaIDs(l)}
 	}

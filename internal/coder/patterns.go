@@ -3,11 +3,12 @@ package coder
 import (
 	"bufio"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"github.com/dyad-events/dyad/internal/bloom"
 )
 
 // Pattern is one compiled verb or noun pattern: a lemma and the frame of
@@ -136,23 +137,13 @@ func (d *Dictionary) intern(w string) int32 {
 
 func (d *Dictionary) addLemma(l string, id int32) {
 	d.byLemma[l] = append(d.byLemma[l], id)
-	i, bits := bloomBits(maphash.String(d.seed, l))
-	d.bloom[i] |= bits
-}
-
-// bloomWords is the size of Dictionary.bloom in 64-bit words (32 KB).
-const bloomWords = 1 << 12
-
-// bloomBits returns the bloom filter word and the three bits of a hash.
-func bloomBits(h uint64) (int, uint64) {
-	return int(h & (bloomWords - 1)), 1<<(h>>12&63) | 1<<(h>>18&63) | 1<<(h>>24&63)
+	d.bloom.Add(l)
 }
 
 // mayBeLemma reports whether l may be a key of byLemma (every word is
 // one); false means it is not.
 func (d *Dictionary) mayBeLemma(l string) bool {
-	i, bits := bloomBits(maphash.String(d.seed, l))
-	return d.bloom[i]&bits == bits
+	return d.bloom.MayHave(l)
 }
 
 // lemmaIDs returns byLemma[l], ruling most words out by the bloom filter.
@@ -323,8 +314,7 @@ type Dictionary struct {
 	words    map[string]int32
 	wordList []string
 	byLemma  map[string][]int32
-	bloom    []uint64 // the keys of byLemma (see lemmaIDs)
-	seed     maphash.Seed
+	bloom    *bloom.Filter // the keys of byLemma (see lemmaIDs)
 	// verbIdx and nounIdx index the patterns of each lemma (patList)
 	verbIdx, nounIdx map[string]*patList
 }
@@ -333,7 +323,7 @@ type Dictionary struct {
 func NewDictionary() *Dictionary {
 	return &Dictionary{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}, synsets: map[string][]string{}, sets: map[string]*altSet{}, explicitBare: map[string]bool{},
 		words: map[string]int32{}, byLemma: map[string][]int32{}, verbIdx: map[string]*patList{}, nounIdx: map[string]*patList{},
-		bloom: make([]uint64, bloomWords), seed: maphash.MakeSeed()}
+		bloom: bloom.New(12)} // 32 KB
 }
 
 // AddSynset defines (or extends) synset name ("&WEAPON") with members;
